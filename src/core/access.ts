@@ -1,0 +1,143 @@
+import type { Actor, Role } from './roles';
+
+// The access rules of the platform, in one place (DESIGN.md "Who uses it"; docs/decisions/003).
+// Services ask these functions and scope their queries with them; the web reads the resulting
+// abilities from responses and never re-derives a rule.
+
+/** What a signed-in actor may reach of a company: all of it, its thin view, or nothing. */
+export type CompanyAccess = 'full' | 'thin' | 'none';
+
+/** A company as the rules see it: who is responsible for it. */
+export type CompanyRef = { id: string; organisationId: string };
+
+/**
+ * Admin sees every company; a coach works fully on their organisation's companies and sees the
+ * thin view (name, org. number, responsible organisation) of the others, so no company is enrolled
+ * twice; a company user sees only their own company. DESIGN.md, roles table.
+ */
+export function companyAccess(actor: Actor, company: CompanyRef): CompanyAccess {
+  if (actor.kind === 'anonymous') return 'none';
+  switch (actor.role) {
+    case 'admin':
+      return 'full';
+    case 'coach':
+      return actor.organisationId === company.organisationId ? 'full' : 'thin';
+    case 'company':
+      return actor.companyId === company.id ? 'full' : 'none';
+  }
+}
+
+/** Which companies a list may contain for the actor, as a filter the queries apply. */
+export type CompanyScope =
+  | { kind: 'all' }
+  | { kind: 'organisation'; organisationId: string }
+  | { kind: 'company'; companyId: string }
+  | { kind: 'none' };
+
+/** The rows of companies an actor may work on fully; thin views are a separate lookup. */
+export function companyScope(actor: Actor): CompanyScope {
+  if (actor.kind === 'anonymous') return { kind: 'none' };
+  switch (actor.role) {
+    case 'admin':
+      return { kind: 'all' };
+    case 'coach':
+      return { kind: 'organisation', organisationId: actor.organisationId };
+    case 'company':
+      return { kind: 'company', companyId: actor.companyId };
+  }
+}
+
+/** A user account as the rules see it. `organisationId` is the organisation the account works in
+ * (a coach's own, or the responsible organisation of a company user's company). */
+export type UserRef = { id: string; role: Role; organisationId: string | null; companyId: string | null };
+
+/**
+ * An admin sees every account; a coach sees the accounts of their own organisation (colleagues and
+ * the company users of its companies); a company user sees only their own account.
+ */
+export function canSeeUser(actor: Actor, user: UserRef): boolean {
+  if (actor.kind === 'anonymous') return false;
+  switch (actor.role) {
+    case 'admin':
+      return true;
+    case 'coach':
+      return user.organisationId === actor.organisationId;
+    case 'company':
+      return user.id === actor.userId;
+  }
+}
+
+/** Which user accounts a list may contain for the actor. */
+export type UserScope =
+  | { kind: 'all' }
+  | { kind: 'organisation'; organisationId: string }
+  | { kind: 'self'; userId: string }
+  | { kind: 'none' };
+
+/** The user-list filter matching canSeeUser. */
+export function userScope(actor: Actor): UserScope {
+  if (actor.kind === 'anonymous') return { kind: 'none' };
+  switch (actor.role) {
+    case 'admin':
+      return { kind: 'all' };
+    case 'coach':
+      return { kind: 'organisation', organisationId: actor.organisationId };
+    case 'company':
+      return { kind: 'self', userId: actor.userId };
+  }
+}
+
+/** Actions that are not about one company's records; decided by role alone. */
+export const abilities = [
+  'manageOrganisations',
+  'manageUsers',
+  'viewUsers',
+  'viewOutbox',
+  'viewCompanies',
+  'viewApiDocs',
+] as const;
+export type Ability = (typeof abilities)[number];
+
+const roleAbilities: Record<Role, readonly Ability[]> = {
+  admin: ['manageOrganisations', 'manageUsers', 'viewUsers', 'viewOutbox', 'viewCompanies', 'viewApiDocs'],
+  coach: ['viewUsers', 'viewCompanies', 'viewApiDocs'],
+  company: ['viewCompanies'],
+};
+
+/** True when the actor's role grants the ability. Project management (admin) runs the
+ * programme's set-up; coaches see their colleagues; company users only their own things. */
+export function can(actor: Actor, ability: Ability): boolean {
+  if (actor.kind === 'anonymous') return false;
+  return roleAbilities[actor.role].includes(ability);
+}
+
+/** The abilities of an actor, as the web's navigation reads them. */
+export function abilitiesOf(actor: Actor): Record<Ability, boolean> {
+  return Object.fromEntries(abilities.map((ability) => [ability, can(actor, ability)])) as Record<
+    Ability,
+    boolean
+  >;
+}
+
+/** The role-specific tenant fields a user account must have: a coach belongs to exactly one
+ * organisation, a company user to exactly one company, an admin to neither. */
+export function tenantShapeError(
+  role: Role,
+  organisationId: string | null | undefined,
+  companyId: string | null | undefined,
+): 'organisation_required' | 'company_required' | 'organisation_not_allowed' | 'company_not_allowed' | null {
+  switch (role) {
+    case 'admin':
+      if (organisationId) return 'organisation_not_allowed';
+      if (companyId) return 'company_not_allowed';
+      return null;
+    case 'coach':
+      if (!organisationId) return 'organisation_required';
+      if (companyId) return 'company_not_allowed';
+      return null;
+    case 'company':
+      if (!companyId) return 'company_required';
+      if (organisationId) return 'organisation_not_allowed';
+      return null;
+  }
+}

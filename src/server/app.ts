@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import type { AppContext } from './context';
+import type { Database } from './db/client';
+import { actorPlugin } from './http/actor';
+import { registerErrorHandler } from './http/errors';
+import { securityPlugin } from './http/security';
+import { loadCommonPasswords } from './modules/auth/common-passwords';
+import { createLoginLimiter } from './modules/auth/login-limiter';
+import { authRoutes } from './modules/auth/auth.routes';
+import { companyRoutes } from './modules/companies/companies.routes';
+import { healthRoutes } from './modules/health/health.routes';
+import { organisationRoutes } from './modules/organisations/organisations.routes';
+import { outboxRoutes } from './modules/outbox/outbox.routes';
+import { userRoutes } from './modules/users/users.routes';
+import { createMailer } from './mail/mailer';
+
+export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export type BuildOptions = {
+  config: Config;
+  database: Database;
+  now?: () => Date;
+  logger?: FastifyServerOptions['logger'];
+  /** Called for every route as it is registered; the route-inventory test listens here. */
+  onRoute?: (route: { method: string; url: string }) => void;
+};
+
+// Secrets in URLs (invitation and reset tokens) and personal data stay out of the logs (S14).
+function redactUrl(url: string): string {
+  return url.replace(/(invitations\/)[^/?]+/, '$1[token]').replace(/([?&]token=)[^&]+/, '$1[token]');
+}
+
+export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+  return {
+    level: config.logLevel,
+    redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    serializers: {
+      req: (request: { method: string; url: string; id: string }) => ({ id: request.id, method: request.method, url: redactUrl(request.url) }),
+    },
+  };
+}
+
+/** Builds the whole app without listening: main.ts serves it, tests inject into it. */
+export async function buildApp(options: BuildOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: options.logger ?? loggerOptions(config),
+    bodyLimit: 1024 * 1024,
+    // Request ids are random, not sequential, so they reveal nothing about traffic.
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  if (options.onRoute) {
+    const listener = options.onRoute;
+    app.addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) listener({ method, url: route.url });
+    });
+  }
+
+  const ctx: AppContext = {
+    config,
+    database,
+    db: database.db,
+    mailer: createMailer(config, app.log),
+    loginLimiter: createLoginLimiter(),
+    commonPasswords: loadCommonPasswords(),
+    now: options.now ?? (() => new Date()),
+  };
+
+  registerErrorHandler(app);
+  await app.register(cookie);
+  await app.register(securityPlugin);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Industry In West API',
+        version: '1',
+        description:
+          'The API of the Industry In West platform. Sign in with POST /api/auth/login; the session cookie then authenticates every call. State-changing calls must send Content-Type: application/json.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
+  await app.register(actorPlugin, { ctx });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(healthRoutes, { ctx });
+  await app.register(authRoutes, { ctx });
+  await app.register(organisationRoutes, { ctx });
+  await app.register(userRoutes, { ctx });
+  await app.register(companyRoutes, { ctx });
+  await app.register(outboxRoutes, { ctx });
+
+  const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webRoot, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !path.extname(request.url.split('?')[0] ?? '');
+    if (hasWeb && isPage) {
+      // The web app routes on the client: every page URL answers with its shell.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.status(404).send({ code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` });
+  });
+
+  return { app, ctx };
+}

@@ -1,0 +1,16 @@
+import type { Config } from './config';
+import type { Database, Db } from './db/client';
+import type { LoginLimiter } from './modules/auth/login-limiter';
+import type { Mailer } from './mail/mailer';
+
+/** What services need from the outside world, passed as arguments (no container). */
+export type AppContext = {
+  config: Config;
+  database: Database;
+  db: Db;
+  mailer: Mailer;
+  loginLimiter: LoginLimiter;
+  commonPasswords: ReadonlySet<string>;
+  /** The clock; tests move it to prove expiry rules. */
+  now: () => Date;
+};

@@ -1,0 +1,6 @@
+export * from './programmes';
+export * from './organisations';
+export * from './companies';
+export * from './users';
+export * from './audit';
+export * from './outbox';

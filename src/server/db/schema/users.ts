@@ -1,0 +1,68 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { companies } from './companies';
+import { organisations } from './organisations';
+
+// A user account with its sessions and one-time tokens (invitation, password reset).
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['admin', 'coach', 'company'] }).notNull(),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    companyId: uuid('company_id').references(() => companies.id),
+    status: text('status', { enum: ['invited', 'active', 'deactivated'] }).notNull(),
+    passwordHash: text('password_hash'),
+    locale: text('locale', { enum: ['sv', 'en'] })
+      .notNull()
+      .default('sv'),
+    version: integer('version').notNull().default(1),
+    lastSignedInAt: timestamp('last_signed_in_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
+    index('users_organisation_id_idx').on(t.organisationId),
+    index('users_company_id_idx').on(t.companyId),
+    // The tenant shape of each role, enforced by the database as well as by the core.
+    check(
+      'users_role_tenant_check',
+      sql`(${t.role} = 'admin' and ${t.organisationId} is null and ${t.companyId} is null)
+        or (${t.role} = 'coach' and ${t.organisationId} is not null and ${t.companyId} is null)
+        or (${t.role} = 'company' and ${t.companyId} is not null and ${t.organisationId} is null)`,
+    ),
+  ],
+);
+
+// The cookie carries a random token; only its SHA-256 is stored, so a leaked table opens nothing.
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_id_idx').on(t.userId)],
+);
+
+export const userTokens = pgTable(
+  'user_tokens',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: ['invitation', 'password_reset'] }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('user_tokens_user_id_idx').on(t.userId)],
+);

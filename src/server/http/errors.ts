@@ -1,0 +1,104 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import type { ApiError, ErrorCode, FieldError } from '../../contracts/common';
+
+const statusOf: Record<ErrorCode, number> = {
+  invalid_input: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rule_violated: 422,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+};
+
+/** A failure a service means to report; the error handler turns it into the API's error body. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: ApiError['details'],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  get status(): number {
+    return statusOf[this.code];
+  }
+}
+
+// Factories keep the messages consistent and the call sites short.
+export const invalidInput = (fields: FieldError[], message = 'Some fields need attention') =>
+  new AppError('invalid_input', message, { fields });
+export const invalidField = (field: string, code: string, message: string) =>
+  invalidInput([{ field, code, message }]);
+export const unauthenticated = (message = 'Sign in to continue') => new AppError('unauthenticated', message);
+export const forbidden = (message = 'You may not do this') => new AppError('forbidden', message);
+export const notFound = (what = 'The record') => new AppError('not_found', `${what} was not found`);
+export const conflict = (message: string, currentVersion?: number) =>
+  new AppError('conflict', message, currentVersion === undefined ? undefined : { currentVersion });
+export const staleVersion = (currentVersion: number) =>
+  conflict('Someone else changed this record after you opened it. Reload to see their change.', currentVersion);
+export const ruleViolated = (message: string) => new AppError('rule_violated', message);
+export const rateLimited = (retryAfterSeconds: number) =>
+  new AppError('rate_limited', 'Too many attempts. Wait a moment and try again.', { retryAfterSeconds });
+
+function fieldPath(prefix: string, path: readonly PropertyKey[]): string {
+  const inner = path.map(String).join('.');
+  // The body's fields are named bare ("email"); params and query carry their part ("query.page").
+  if (prefix === 'body') return inner || 'body';
+  return inner ? `${prefix}.${inner}` : prefix;
+}
+
+/** The one place that maps errors to HTTP: codes to status, and never internals in a 5xx. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      if (error.code === 'rate_limited' && error.details?.retryAfterSeconds) {
+        void reply.header('retry-after', String(error.details.retryAfterSeconds));
+      }
+      return reply.status(error.status).send({ code: error.code, message: error.message, details: error.details });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const prefix = error.validationContext ?? 'body';
+      const fields = error.validation.flatMap((issue): FieldError[] => {
+        const path = issue.instancePath.split('/').filter(Boolean);
+        // A forbidden field is reported under its own name, so the client sees which one (S3).
+        const keys = issue.keyword === 'unrecognized_keys' ? (issue.params as { keys?: string[] }).keys : undefined;
+        if (keys?.length) {
+          return keys.map((key) => ({ field: fieldPath(prefix, [...path, key]), code: 'unknown_field', message: 'This field is not accepted here' }));
+        }
+        return [{ field: fieldPath(prefix, path), code: issue.keyword, message: issue.message ?? 'Invalid value' }];
+      });
+      return reply.status(400).send({ code: 'invalid_input', message: 'Some fields need attention', details: { fields } });
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error }, 'response did not match its contract');
+      return reply.status(500).send({ code: 'internal', message: 'Something went wrong on our side.' });
+    }
+    const status = error.statusCode ?? 500;
+    if (status < 500) {
+      // Fastify's own 4xx: bad JSON, wrong content type, body too large.
+      const code: ErrorCode = status === 404 ? 'not_found' : status === 429 ? 'rate_limited' : 'invalid_input';
+      const message =
+        error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+          ? 'Send the request as application/json'
+          : error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+            ? 'The request body is empty; send {}'
+            : error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+              ? 'The request body is too large'
+              : 'The request could not be read';
+      return reply.status(status === 415 || status === 413 ? status : status === 404 ? 404 : 400).send({
+        code,
+        message,
+        details: { fields: [{ field: 'body', code: error.code ?? 'invalid', message }] },
+      });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send({ code: 'internal', message: 'Something went wrong on our side.' });
+  });
+
+}

@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildApp, webRoot } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { DataDirectoryLockedError, openDatabase } from './db/client';
+import { demoAccounts, demoPassword, seedDemoData } from './db/seed';
+
+// Serves the platform: config, database, migrations, demo seed, then listen. Shuts down
+// gracefully on SIGTERM: in-flight requests finish, then the database closes (R8).
+
+const shutdownDeadlineMs = 8000;
+
+function fail(message: string): never {
+  process.stderr.write(`\n${message}\n\n`);
+  process.exit(1);
+}
+
+function banner(config: Config, databaseKind: string, seeded: boolean): string {
+  const url = `http://localhost:${config.port}`;
+  const lines = [
+    '',
+    '  Industry In West is running.',
+    '',
+    `  Open ${url} in your browser.`,
+    `  Database: ${databaseKind === 'pglite' ? `embedded PGlite in ${path.resolve(config.dataDir, 'pglite')}` : 'PostgreSQL (DATABASE_URL)'}`,
+    `  E-mail:   ${config.smtp ? `SMTP via ${config.smtp.host}` : 'development outbox (Admin → E-postutkorg); nothing is sent'}`,
+    `  API:      ${url}/api/docs`,
+  ];
+  if (seeded && config.seedDemoData) {
+    lines.push('', `  Demo accounts (password for all: ${demoPassword}):`);
+    for (const account of demoAccounts) lines.push(`    ${account.role.padEnd(8)} ${account.email}`);
+  }
+  if (!fs.existsSync(path.join(webRoot, 'index.html'))) {
+    lines.push('', '  The web app is not built: run `npm run build`.');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+
+  let database;
+  try {
+    database = await openDatabase(
+      config.databaseUrl
+        ? { kind: 'postgres', url: config.databaseUrl }
+        : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') },
+    );
+  } catch (error) {
+    if (error instanceof DataDirectoryLockedError) fail(error.message);
+    throw error;
+  }
+
+  try {
+    await database.migrate();
+  } catch (error) {
+    await database.close();
+    fail(`Could not apply the database migrations: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  let seeded = false;
+  if (config.seedDemoData) {
+    seeded = (await seedDemoData(database.db, new Date())) === 'seeded' || true;
+  }
+
+  const { app } = await buildApp({ config, database });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      app.log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, shutdownDeadlineMs);
+    force.unref();
+    try {
+      await app.close();
+      await database.close();
+      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: error }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await database.close();
+    fail(`Could not listen on port ${config.port}: ${error instanceof Error ? error.message : String(error)}. Set PORT to another port.`);
+  }
+  process.stdout.write(banner(config, database.kind, seeded));
+}
+
+void main();

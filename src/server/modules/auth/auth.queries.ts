@@ -1,0 +1,105 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { companies, organisations, sessions, users, userTokens } from '../../db/schema';
+
+export type UserRow = typeof users.$inferSelect;
+
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
+    .limit(1);
+  return row;
+}
+
+export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return row;
+}
+
+/** The session with its user and the organisation a company user works under, in one query. */
+export async function findSessionWithUser(db: Db, sessionId: string) {
+  const [row] = await db
+    .select({
+      session: sessions,
+      user: users,
+      companyOrganisationId: companies.organisationId,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(companies, eq(companies.id, users.companyId))
+    .where(eq(sessions.id, sessionId))
+    .limit(1);
+  return row;
+}
+
+export async function insertSession(db: Db, values: typeof sessions.$inferInsert): Promise<void> {
+  await db.insert(sessions).values(values);
+}
+
+export async function touchSession(db: Db, sessionId: string, at: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, sessionId));
+}
+
+export async function deleteSession(db: Db, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+export async function deleteSessionsOfUser(db: Db, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function insertToken(db: Db, values: typeof userTokens.$inferInsert): Promise<void> {
+  await db.insert(userTokens).values(values);
+}
+
+/** An unused, unexpired token of the purpose, with its user. */
+export async function findLiveToken(db: Db, tokenId: string, purpose: 'invitation' | 'password_reset', now: Date) {
+  const [row] = await db
+    .select({ token: userTokens, user: users })
+    .from(userTokens)
+    .innerJoin(users, eq(users.id, userTokens.userId))
+    .where(
+      and(eq(userTokens.id, tokenId), eq(userTokens.purpose, purpose), isNull(userTokens.usedAt), gt(userTokens.expiresAt, now)),
+    )
+    .limit(1);
+  return row;
+}
+
+/** Marks the token used; false when another request used it first. */
+export async function useToken(db: Db, tokenId: string, at: Date): Promise<boolean> {
+  const rows = await db
+    .update(userTokens)
+    .set({ usedAt: at })
+    .where(and(eq(userTokens.id, tokenId), isNull(userTokens.usedAt)))
+    .returning({ id: userTokens.id });
+  return rows.length === 1;
+}
+
+/** Earlier links of the same purpose stop working when a new one is sent. */
+export async function expireTokensOfUser(db: Db, userId: string, purpose: 'invitation' | 'password_reset', at: Date) {
+  await db
+    .update(userTokens)
+    .set({ usedAt: at })
+    .where(and(eq(userTokens.userId, userId), eq(userTokens.purpose, purpose), isNull(userTokens.usedAt)));
+}
+
+export async function updateUserRow(db: Db, id: string, values: Partial<typeof users.$inferInsert>) {
+  const [row] = await db.update(users).set(values).where(eq(users.id, id)).returning();
+  return row;
+}
+
+/** The names shown with the signed-in user. */
+export async function findTenantNames(db: Db, organisationId: string | null, companyId: string | null) {
+  const [organisation] = organisationId
+    ? await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, organisationId))
+    : [];
+  const [company] = companyId
+    ? await db
+        .select({ name: companies.name, organisationId: companies.organisationId })
+        .from(companies)
+        .where(eq(companies.id, companyId))
+    : [];
+  return { organisationName: organisation?.name ?? null, companyName: company?.name ?? null };
+}

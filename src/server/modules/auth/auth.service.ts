@@ -1,0 +1,245 @@
+import { passwordProblem } from '../../../core/password-policy';
+import type { Actor } from '../../../core/roles';
+import { sessionExpiry, shouldTouchSession, tokenLifetimeMs, type TokenPurpose } from '../../../core/session-policy';
+import { abilitiesOf } from '../../../core/access';
+import type { Me } from '../../../contracts/auth';
+import type { AcceptInvitationBody, Invitation, LoginBody, PasswordResetConfirmBody, UpdateMeBody } from '../../../contracts/auth';
+import type { Locale } from '../../../contracts/common';
+import type { AppContext } from '../../context';
+import type { Db } from '../../db/client';
+import { AppError, invalidField, notFound, rateLimited, unauthenticated } from '../../http/errors';
+import { invitationMail, passwordResetMail } from '../../mail/templates';
+import { recordAudit } from '../audit/audit.service';
+import * as q from './auth.queries';
+import { hashPassword, newSecret, secretDigest, verifyPassword } from './passwords';
+
+export type SessionInfo = { token: string; me: Me };
+
+/** Checks a new password against the policy; throws invalid_input naming the field. */
+export function assertAcceptablePassword(ctx: AppContext, password: string, field = 'password'): void {
+  const problem = passwordProblem(password, ctx.commonPasswords);
+  if (problem === 'too_common') throw invalidField(field, 'too_common', 'This password is too common; choose another');
+  if (problem === 'too_short') throw invalidField(field, 'too_short', 'The password is too short');
+  if (problem === 'too_long') throw invalidField(field, 'too_long', 'The password is too long');
+}
+
+/** The signed-in user with names and abilities, as the web app needs it. */
+export async function getMe(db: Db, actor: Actor): Promise<Me> {
+  if (actor.kind === 'anonymous') throw unauthenticated();
+  const user = await q.findUserById(db, actor.userId);
+  if (!user) throw unauthenticated();
+  const names = await q.findTenantNames(db, user.organisationId, user.companyId);
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    organisationId: user.organisationId,
+    organisationName: names.organisationName,
+    companyId: user.companyId,
+    companyName: names.companyName,
+    locale: user.locale,
+    abilities: abilitiesOf(actor),
+  };
+}
+
+function actorOf(user: q.UserRow, companyOrganisationId: string | null): Actor | null {
+  switch (user.role) {
+    case 'admin':
+      return { kind: 'user', userId: user.id, role: 'admin' };
+    case 'coach':
+      return user.organisationId ? { kind: 'user', userId: user.id, role: 'coach', organisationId: user.organisationId } : null;
+    case 'company':
+      return user.companyId && companyOrganisationId
+        ? { kind: 'user', userId: user.id, role: 'company', companyId: user.companyId, organisationId: companyOrganisationId }
+        : null;
+  }
+}
+
+async function startSession(ctx: AppContext, db: Db, user: q.UserRow, userAgent: string | undefined): Promise<string> {
+  const token = newSecret();
+  const now = ctx.now();
+  await q.insertSession(db, { id: secretDigest(token), userId: user.id, createdAt: now, lastSeenAt: now, userAgent: userAgent?.slice(0, 300) ?? null });
+  await q.updateUserRow(db, user.id, { lastSignedInAt: now });
+  return token;
+}
+
+async function sessionFor(ctx: AppContext, db: Db, user: q.UserRow, userAgent: string | undefined): Promise<SessionInfo> {
+  const token = await startSession(ctx, db, user, userAgent);
+  const found = await q.findSessionWithUser(db, secretDigest(token));
+  const actor = found ? actorOf(found.user, found.companyOrganisationId) : null;
+  if (!actor) throw unauthenticated();
+  return { token, me: await getMe(db, actor) };
+}
+
+/**
+ * Signs in with e-mail and password. The throttle is asked before any hashing, so a burst costs
+ * no CPU (S8); wrong e-mail and wrong password give the same answer.
+ */
+export async function login(ctx: AppContext, input: LoginBody, meta: { ip: string; userAgent?: string }): Promise<SessionInfo> {
+  const waitSeconds = await ctx.loginLimiter.attempt(meta.ip, input.email);
+  if (waitSeconds !== null) throw rateLimited(waitSeconds);
+  const user = await q.findUserByEmail(ctx.db, input.email);
+  const isValid = await verifyPassword(user?.passwordHash ?? null, input.password);
+  if (!user || !isValid || user.status !== 'active') {
+    await ctx.loginLimiter.fail(input.email);
+    throw unauthenticated('Wrong e-mail address or password');
+  }
+  await ctx.loginLimiter.succeed(input.email);
+  // A new id at every sign-in: a session id planted before sign-in is worth nothing (S9).
+  return sessionFor(ctx, ctx.db, user, meta.userAgent);
+}
+
+export async function logout(ctx: AppContext, sessionToken: string | undefined): Promise<void> {
+  if (sessionToken) await q.deleteSession(ctx.db, secretDigest(sessionToken));
+}
+
+/** The actor behind a session cookie; expired or disabled sessions are deleted and anonymous. */
+export async function resolveActor(ctx: AppContext, sessionToken: string | undefined): Promise<Actor> {
+  if (!sessionToken || sessionToken.length > 100) return { kind: 'anonymous' };
+  const sessionId = secretDigest(sessionToken);
+  const found = await q.findSessionWithUser(ctx.db, sessionId);
+  if (!found) return { kind: 'anonymous' };
+  const now = ctx.now();
+  const actor = actorOf(found.user, found.companyOrganisationId);
+  if (sessionExpiry(found.session, now) !== null || found.user.status !== 'active' || !actor) {
+    await q.deleteSession(ctx.db, sessionId);
+    return { kind: 'anonymous' };
+  }
+  if (shouldTouchSession(found.session, now)) await q.touchSession(ctx.db, sessionId, now);
+  return actor;
+}
+
+export async function updateMe(ctx: AppContext, actor: Actor, input: UpdateMeBody): Promise<Me> {
+  if (actor.kind === 'anonymous') throw unauthenticated();
+  await ctx.db.transaction(async (tx) => {
+    const before = await q.findUserById(tx, actor.userId);
+    if (!before) throw unauthenticated();
+    const after = await q.updateUserRow(tx, actor.userId, {
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.locale !== undefined && { locale: input.locale }),
+      updatedAt: ctx.now(),
+      version: before.version + 1,
+    });
+    await recordAudit(tx, actor, ctx.now(), {
+      action: 'user.update_self',
+      entityType: 'user',
+      entityId: actor.userId,
+      organisationId: before.organisationId,
+      before: { name: before.name, locale: before.locale },
+      after: { name: after?.name, locale: after?.locale },
+    });
+  });
+  return getMe(ctx.db, actor);
+}
+
+function link(ctx: AppContext, pathname: string, token: string): string {
+  return `${ctx.config.publicUrl}${pathname}?token=${token}`;
+}
+
+/** Makes a one-time link token; earlier live tokens of the same purpose stop working. */
+export async function issueToken(ctx: AppContext, db: Db, userId: string, purpose: TokenPurpose): Promise<string> {
+  const token = newSecret();
+  const now = ctx.now();
+  await q.expireTokensOfUser(db, userId, purpose, now);
+  await q.insertToken(db, {
+    id: secretDigest(token),
+    userId,
+    purpose,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + tokenLifetimeMs[purpose]),
+  });
+  return token;
+}
+
+/** Sends (or re-sends) the invitation e-mail of an invited user. */
+export async function sendInvitation(ctx: AppContext, user: { id: string; email: string; name: string; locale: Locale }): Promise<void> {
+  const token = await issueToken(ctx, ctx.db, user.id, 'invitation');
+  const days = tokenLifetimeMs.invitation / (24 * 60 * 60 * 1000);
+  await ctx.mailer.send(ctx.db, invitationMail(user.locale, user.email, user.name, link(ctx, '/invitation', token), days), ctx.now());
+}
+
+/**
+ * Sends a reset link when the address belongs to an active account. The answer is the same
+ * either way, so the form does not reveal who has an account.
+ */
+export async function requestPasswordReset(ctx: AppContext, email: string, meta: { ip: string }): Promise<void> {
+  const waitSeconds = await ctx.loginLimiter.attempt(meta.ip, `reset:${email}`);
+  if (waitSeconds !== null) throw rateLimited(waitSeconds);
+  const user = await q.findUserByEmail(ctx.db, email);
+  if (!user || user.status !== 'active') return;
+  const token = await issueToken(ctx, ctx.db, user.id, 'password_reset');
+  const minutes = tokenLifetimeMs.password_reset / 60000;
+  await ctx.mailer.send(ctx.db, passwordResetMail(user.locale, user.email, user.name, link(ctx, '/reset-password', token), minutes), ctx.now());
+}
+
+const expiredLink = () => new AppError('not_found', 'The link has expired or has already been used. Ask for a new one.');
+
+/** Sets a new password from a reset link and ends every session of the account. */
+export async function confirmPasswordReset(ctx: AppContext, input: PasswordResetConfirmBody): Promise<void> {
+  assertAcceptablePassword(ctx, input.password);
+  const tokenId = secretDigest(input.token);
+  const found = await q.findLiveToken(ctx.db, tokenId, 'password_reset', ctx.now());
+  if (!found || found.user.status !== 'active') throw expiredLink();
+  const passwordHash = await hashPassword(input.password);
+  await ctx.db.transaction(async (tx) => {
+    if (!(await q.useToken(tx, tokenId, ctx.now()))) throw expiredLink();
+    await q.updateUserRow(tx, found.user.id, { passwordHash, updatedAt: ctx.now() });
+    await q.deleteSessionsOfUser(tx, found.user.id);
+    await recordAudit(tx, { userId: found.user.id }, ctx.now(), {
+      action: 'user.reset_password',
+      entityType: 'user',
+      entityId: found.user.id,
+      organisationId: found.user.organisationId,
+    });
+  });
+}
+
+export async function getInvitation(ctx: AppContext, token: string): Promise<Invitation> {
+  const found = await q.findLiveToken(ctx.db, secretDigest(token), 'invitation', ctx.now());
+  if (!found || found.user.status !== 'invited') throw expiredLink();
+  return { email: found.user.email, name: found.user.name, role: found.user.role };
+}
+
+/** Activates an invited account with its first password and signs it in. */
+export async function acceptInvitation(
+  ctx: AppContext,
+  input: AcceptInvitationBody,
+  meta: { userAgent?: string },
+): Promise<SessionInfo> {
+  assertAcceptablePassword(ctx, input.password);
+  const tokenId = secretDigest(input.token);
+  const found = await q.findLiveToken(ctx.db, tokenId, 'invitation', ctx.now());
+  if (!found || found.user.status !== 'invited') throw expiredLink();
+  const passwordHash = await hashPassword(input.password);
+  return ctx.db.transaction(async (tx) => {
+    if (!(await q.useToken(tx, tokenId, ctx.now()))) throw expiredLink();
+    const user = await q.updateUserRow(tx, found.user.id, {
+      passwordHash,
+      status: 'active',
+      ...(input.name !== undefined && { name: input.name }),
+      version: found.user.version + 1,
+      updatedAt: ctx.now(),
+    });
+    if (!user) throw expiredLink();
+    await recordAudit(tx, { userId: user.id }, ctx.now(), {
+      action: 'user.accept_invitation',
+      entityType: 'user',
+      entityId: user.id,
+      organisationId: user.organisationId,
+      before: { status: found.user.status },
+      after: { status: user.status },
+    });
+    return sessionFor(ctx, tx, user, meta.userAgent);
+  });
+}
+
+/** Ends every session of an account at once (deactivation, role change). */
+export async function endSessionsOf(db: Db, userId: string): Promise<void> {
+  await q.deleteSessionsOfUser(db, userId);
+}
+
+/** Makes the account's open invitation links stop working. */
+export async function revokeInvitationsOf(db: Db, userId: string, at: Date): Promise<void> {
+  await q.expireTokensOfUser(db, userId, 'invitation', at);
+}

@@ -1,0 +1,48 @@
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+
+// Sign-in throttling, QUALITY.md S8: a burst answers 429 before any password is hashed, per IP
+// and per account; a lockout only after many failures. Counters live in the process; with
+// several app processes each keeps its own (docs/decisions/005).
+export const loginLimits = {
+  perAccount: { points: 4, duration: 60 },
+  perIp: { points: 30, duration: 60 },
+  failuresBeforeLockout: { points: 20, duration: 60 * 60, blockDuration: 15 * 60 },
+} as const;
+
+export type LoginLimiter = {
+  /** Spends one attempt; returns the seconds to wait when the attempt is refused. */
+  attempt: (ip: string, email: string) => Promise<number | null>;
+  /** Counts a failed password towards the lockout. */
+  fail: (email: string) => Promise<void>;
+  /** A successful sign-in clears the account's counters. */
+  succeed: (email: string) => Promise<void>;
+};
+
+export function createLoginLimiter(): LoginLimiter {
+  const perAccount = new RateLimiterMemory({ keyPrefix: 'account', ...loginLimits.perAccount });
+  const perIp = new RateLimiterMemory({ keyPrefix: 'ip', ...loginLimits.perIp });
+  const failures = new RateLimiterMemory({ keyPrefix: 'fail', ...loginLimits.failuresBeforeLockout });
+  const waitSeconds = (error: unknown) => {
+    if (error instanceof RateLimiterRes) return Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+    throw error;
+  };
+  return {
+    attempt: async (ip, email) => {
+      const locked = await failures.get(email);
+      if (locked && locked.remainingPoints <= 0) return Math.max(1, Math.ceil(locked.msBeforeNext / 1000));
+      try {
+        await perIp.consume(ip);
+        await perAccount.consume(email);
+        return null;
+      } catch (error) {
+        return waitSeconds(error);
+      }
+    },
+    fail: async (email) => {
+      await failures.consume(email).catch(() => {});
+    },
+    succeed: async (email) => {
+      await Promise.all([perAccount.delete(email), failures.delete(email)]);
+    },
+  };
+}

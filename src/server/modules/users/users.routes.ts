@@ -1,0 +1,51 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { emptySchema, errorSchema, idParamsSchema } from '../../../contracts/common';
+import { inviteUserBodySchema, updateUserBodySchema, userListQuerySchema, userPageSchema, userSchema } from '../../../contracts/users';
+import type { AppContext } from '../../context';
+import * as users from './users.service';
+
+const tags = ['users'];
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
+
+export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get(
+    '/api/users',
+    { schema: { tags, summary: 'User accounts you may see', querystring: userListQuerySchema, response: { 200: userPageSchema, ...errors } } },
+    async (request) => users.listUsers(ctx, request.actor, request.query),
+  );
+
+  app.post(
+    '/api/users',
+    { schema: { tags, summary: 'Invite a user by e-mail (admin)', body: inviteUserBodySchema, response: { 201: userSchema, ...errors } } },
+    async (request, reply) => reply.status(201).send(await users.inviteUser(ctx, request.actor, request.body)),
+  );
+
+  app.get(
+    '/api/users/:id',
+    { schema: { tags, summary: 'One user account', params: idParamsSchema, response: { 200: userSchema, ...errors } } },
+    async (request) => users.getUser(ctx, request.actor, request.params.id),
+  );
+
+  app.patch(
+    '/api/users/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change role, organisation, company, name or status (admin); a stale version answers 409',
+        params: idParamsSchema,
+        body: updateUserBodySchema,
+        response: { 200: userSchema, ...errors },
+      },
+    },
+    async (request) => users.updateUser(ctx, request.actor, request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/users/:id/invitation',
+    { schema: { tags, summary: 'Send the invitation again (admin)', params: idParamsSchema, response: { 202: emptySchema, ...errors } } },
+    async (request, reply) => {
+      await users.resendInvitation(ctx, request.actor, request.params.id);
+      return reply.status(202).send(null);
+    },
+  );
+};

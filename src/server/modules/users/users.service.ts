@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { can, canSeeUser, tenantShapeError, userScope } from '../../../core/access';
+import type { Actor } from '../../../core/roles';
+import type { InviteUserBody, UpdateUserBody, User, UserListQuery } from '../../../contracts/users';
+import type { AppContext } from '../../context';
+import type { Db } from '../../db/client';
+import { forbidden, invalidField, notFound, ruleViolated, staleVersion, unauthenticated } from '../../http/errors';
+import { recordAudit } from '../audit/audit.service';
+import { endSessionsOf, revokeInvitationsOf, sendInvitation } from '../auth/auth.service';
+import { companyExists } from '../companies/companies.service';
+import { organisationExists } from '../organisations/organisations.service';
+import * as q from './users.queries';
+
+const tenantMessages = {
+  organisation_required: ['organisationId', 'A coach belongs to an organisation: choose one'],
+  company_required: ['companyId', 'A company user belongs to a company: choose one'],
+  organisation_not_allowed: ['organisationId', 'Only coaches belong to an organisation'],
+  company_not_allowed: ['companyId', 'Only company users belong to a company'],
+} as const;
+
+function assertCan(actor: Actor, ability: 'viewUsers' | 'manageUsers'): void {
+  if (actor.kind === 'anonymous') throw unauthenticated();
+  if (!can(actor, ability)) throw forbidden();
+}
+
+/** Validates the role's tenant fields and that the organisation or company exists. */
+async function assertTenant(db: Db, role: User['role'], organisationId: string | null, companyId: string | null) {
+  const problem = tenantShapeError(role, organisationId, companyId);
+  if (problem) {
+    const [field, message] = tenantMessages[problem];
+    throw invalidField(field, problem, message);
+  }
+  if (organisationId && !(await organisationExists(db, organisationId))) {
+    throw invalidField('organisationId', 'not_found', 'No such organisation');
+  }
+  if (companyId && !(await companyExists(db, companyId))) {
+    throw invalidField('companyId', 'not_found', 'No such company');
+  }
+}
+
+export async function listUsers(ctx: AppContext, actor: Actor, query: UserListQuery) {
+  assertCan(actor, 'viewUsers');
+  return q.listUsers(ctx.db, userScope(actor), query);
+}
+
+/** One account; an account the actor may not see answers 404 like one that does not exist. */
+export async function getUser(ctx: AppContext, actor: Actor, id: string): Promise<User> {
+  if (actor.kind === 'anonymous') throw unauthenticated();
+  const found = await q.findUser(ctx.db, id);
+  if (!found || !canSeeUser(actor, { ...found.user, organisationId: found.workingOrganisationId })) {
+    throw notFound('The user');
+  }
+  return found.user;
+}
+
+/** Creates an invited account and e-mails its link (admin). */
+export async function inviteUser(ctx: AppContext, actor: Actor, input: InviteUserBody): Promise<User> {
+  assertCan(actor, 'manageUsers');
+  const organisationId = input.organisationId ?? null;
+  const companyId = input.companyId ?? null;
+  const id = randomUUID();
+  await ctx.db.transaction(async (tx) => {
+    await assertTenant(tx, input.role, organisationId, companyId);
+    if (await q.emailTaken(tx, input.email)) throw invalidField('email', 'taken', 'An account with this e-mail address already exists');
+    const now = ctx.now();
+    const values = { id, email: input.email, name: input.name, role: input.role, organisationId, companyId, locale: input.locale, status: 'invited' as const, createdAt: now, updatedAt: now };
+    await q.insertUser(tx, values);
+    await recordAudit(tx, actor, now, { action: 'user.invite', entityType: 'user', entityId: id, organisationId, after: values });
+  });
+  await sendInvitation(ctx, { id, email: input.email, name: input.name, locale: input.locale });
+  return getUser(ctx, actor, id);
+}
+
+/** Changes name, role, tenant or status (admin); deactivation ends the account's sessions at once. */
+export async function updateUser(ctx: AppContext, actor: Actor, id: string, input: UpdateUserBody): Promise<User> {
+  assertCan(actor, 'manageUsers');
+  await ctx.db.transaction(async (tx) => {
+    const before = await q.findUserRow(tx, id);
+    if (!before) throw notFound('The user');
+    if (before.version !== input.version) throw staleVersion(before.version);
+    const role = input.role ?? before.role;
+    const roleChanged = input.role !== undefined && input.role !== before.role;
+    // Changing role without naming the tenant drops the old role's tenant.
+    const organisationId = input.organisationId !== undefined ? input.organisationId : roleChanged ? null : before.organisationId;
+    const companyId = input.companyId !== undefined ? input.companyId : roleChanged ? null : before.companyId;
+    await assertTenant(tx, role, organisationId, companyId);
+    let status = before.status;
+    if (input.status === 'deactivated') status = 'deactivated';
+    if (input.status === 'active' && before.status === 'deactivated') status = before.passwordHash ? 'active' : 'invited';
+    const isSelf = actor.kind === 'user' && actor.userId === id;
+    if (isSelf && (status === 'deactivated' || role !== 'admin')) {
+      throw ruleViolated('You cannot deactivate your own account or remove your own admin role');
+    }
+    if (before.role === 'admin' && before.status === 'active' && (role !== 'admin' || status !== 'active') && (await q.countActiveAdmins(tx)) <= 1) {
+      throw ruleViolated('The programme needs at least one active admin');
+    }
+    const now = ctx.now();
+    const after = await q.updateUserIfVersion(tx, id, input.version, {
+      ...(input.name !== undefined && { name: input.name }),
+      role,
+      organisationId,
+      companyId,
+      status,
+      updatedAt: now,
+    });
+    if (!after) throw staleVersion(before.version);
+    // A changed role or tenant changes what the sessions may see: sign the user in again.
+    if (status === 'deactivated' || roleChanged || organisationId !== before.organisationId || companyId !== before.companyId) {
+      await endSessionsOf(tx, id);
+    }
+    if (status === 'deactivated') await revokeInvitationsOf(tx, id, now);
+    const { passwordHash: _b, ...beforeAudit } = before;
+    const { passwordHash: _a, ...afterAudit } = after;
+    await recordAudit(tx, actor, now, {
+      action: status !== before.status ? `user.${status === 'deactivated' ? 'deactivate' : 'reactivate'}` : 'user.update',
+      entityType: 'user',
+      entityId: id,
+      organisationId: organisationId ?? before.organisationId,
+      before: beforeAudit,
+      after: afterAudit,
+    });
+  });
+  return getUser(ctx, actor, id);
+}
+
+/** Sends a new invitation link to an account that has not accepted yet; older links stop working. */
+export async function resendInvitation(ctx: AppContext, actor: Actor, id: string): Promise<void> {
+  assertCan(actor, 'manageUsers');
+  const user = await q.findUserRow(ctx.db, id);
+  if (!user) throw notFound('The user');
+  if (user.status !== 'invited') throw ruleViolated('Only an account that has not accepted its invitation can get a new one');
+  await ctx.db.transaction(async (tx) => {
+    await recordAudit(tx, actor, ctx.now(), { action: 'user.resend_invitation', entityType: 'user', entityId: id, organisationId: user.organisationId });
+  });
+  await sendInvitation(ctx, user);
+}

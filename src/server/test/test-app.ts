@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app';
+import { loadConfig } from '../config';
+import type { AppContext } from '../context';
+import { openDatabase, type Database } from '../db/client';
+import { demoAccounts, demoIds, demoPassword, seedDemoData } from '../db/seed';
+
+// Every test file gets its own real database: PGlite in memory by default, or a fresh database
+// on the PostgreSQL server named by TEST_DATABASE_URL / DATABASE_URL (dropped afterwards).
+
+/** The actors of the access matrix (QUALITY.md S1). "Own" means the tenant of the target record. */
+export const actors = ['anonymous', 'admin', 'coachOwn', 'coachOther', 'companyOwn', 'companyOther'] as const;
+export type ActorName = (typeof actors)[number];
+
+const actorEmails: Record<Exclude<ActorName, 'anonymous'>, string> = {
+  admin: demoAccounts.find((a) => a.id === demoIds.users.admin)!.email,
+  coachOwn: demoAccounts.find((a) => a.id === demoIds.users.coachIdc)!.email,
+  coachOther: demoAccounts.find((a) => a.id === demoIds.users.coachIucVast)!.email,
+  companyOwn: demoAccounts.find((a) => a.id === demoIds.users.companyFirst)!.email,
+  companyOther: demoAccounts.find((a) => a.id === demoIds.users.companySecond)!.email,
+};
+
+/** The records the matrix's "own" actors own: company `first` of organisation IDC. */
+export const fixtures = {
+  ownOrganisationId: demoIds.organisations.idc,
+  otherOrganisationId: demoIds.organisations.iucVast,
+  ownCompanyId: demoIds.companies.first,
+  otherCompanyId: demoIds.companies.second,
+  ownCompanyUserId: demoIds.users.companyFirst,
+  ownCoachId: demoIds.users.coachIdc,
+  adminId: demoIds.users.admin,
+  password: demoPassword,
+  emails: actorEmails,
+};
+
+export type TestApp = {
+  app: FastifyInstance;
+  ctx: AppContext;
+  database: Database;
+  clock: { now: Date };
+  routes: { method: string; url: string }[];
+  /** Signs in and returns the Cookie header value. */
+  login: (actor: ActorName, options?: { isFresh?: boolean }) => Promise<string>;
+  close: () => Promise<void>;
+};
+
+async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const database = await openDatabase({ kind: 'pglite', dataDir: null });
+    return { database, drop: async () => {} };
+  }
+  const name = `iiw_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 });
+  return {
+    database,
+    drop: async () => {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+export async function createTestApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
+  const { database, drop } = await openTestDatabase();
+  await database.migrate();
+  await seedDemoData(database.db, new Date());
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'false', ...options.env });
+  const clock = { now: new Date() };
+  const routes: { method: string; url: string }[] = [];
+  const { app, ctx } = await buildApp({ config, database, now: () => clock.now, onRoute: (route) => routes.push(route) });
+  await app.ready();
+  const cookies = new Map<ActorName, string>();
+  return {
+    app,
+    ctx,
+    database,
+    clock,
+    routes,
+    login: async (actor, loginOptions) => {
+      if (actor === 'anonymous') return '';
+      const cached = loginOptions?.isFresh ? undefined : cookies.get(actor);
+      if (cached) return cached;
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: actorEmails[actor], password: demoPassword },
+      });
+      if (response.statusCode !== 200) throw new Error(`login as ${actor} failed: ${response.statusCode} ${response.body}`);
+      const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+      if (!loginOptions?.isFresh) cookies.set(actor, cookie);
+      return cookie;
+    },
+    close: async () => {
+      await app.close();
+      await database.close();
+      await drop();
+    },
+  };
+}
