@@ -90,3 +90,6 @@ export function pageSchema<T extends z.ZodType>(item: T) {
 }
 
 export const emptySchema = z.null().describe('No content');
+
+/** The body of a command that takes no input: `{}` (JSON, so cross-site forms cannot send it). */
+export const emptyBodySchema = z.strictObject({});

@@ -26,9 +26,17 @@ type Case = { sentence: string; filePath: string; importPath: string };
 
 const violations: Case[] = [
   { sentence: 'the core may not import the server', filePath: 'src/core/x.ts', importPath: '../server/app' },
-  { sentence: 'the core may not import the web app', filePath: 'src/core/x.ts', importPath: '../web/components/format' },
+  {
+    sentence: 'the core may not import the web app',
+    filePath: 'src/core/x.ts',
+    importPath: '../web/components/format',
+  },
   { sentence: 'the core may not import the contracts', filePath: 'src/core/x.ts', importPath: '../contracts/common' },
-  { sentence: 'the core may not import from a nested folder upwards', filePath: 'src/core/deep/x.ts', importPath: '../../server/config' },
+  {
+    sentence: 'the core may not import from a nested folder upwards',
+    filePath: 'src/core/deep/x.ts',
+    importPath: '../../server/config',
+  },
   { sentence: 'the core may not use drizzle', filePath: 'src/core/x.ts', importPath: 'drizzle-orm' },
   { sentence: 'the core may not use pg', filePath: 'src/core/x.ts', importPath: 'pg' },
   { sentence: 'the core may not use PGlite', filePath: 'src/core/x.ts', importPath: '@electric-sql/pglite' },
@@ -42,17 +50,41 @@ const violations: Case[] = [
   { sentence: 'the core may not spawn processes', filePath: 'src/core/x.ts', importPath: 'node:child_process' },
   { sentence: 'contracts may not use fastify', filePath: 'src/contracts/x.ts', importPath: 'fastify' },
   { sentence: 'contracts may not use drizzle', filePath: 'src/contracts/x.ts', importPath: 'drizzle-orm' },
-  { sentence: 'contracts may not import the server', filePath: 'src/contracts/x.ts', importPath: '../server/db/client' },
-  { sentence: 'contracts may not import the web app', filePath: 'src/contracts/x.ts', importPath: '../web/components/format' },
-  { sentence: 'the server may not import the web app', filePath: 'src/server/x.ts', importPath: '../web/components/format' },
-  { sentence: 'a server module may not import the web app', filePath: 'src/server/modules/m/x.ts', importPath: '../../../web/app/router' },
+  {
+    sentence: 'contracts may not import the server',
+    filePath: 'src/contracts/x.ts',
+    importPath: '../server/db/client',
+  },
+  {
+    sentence: 'contracts may not import the web app',
+    filePath: 'src/contracts/x.ts',
+    importPath: '../web/components/format',
+  },
+  {
+    sentence: 'the server may not import the web app',
+    filePath: 'src/server/x.ts',
+    importPath: '../web/components/format',
+  },
+  {
+    sentence: 'a server module may not import the web app',
+    filePath: 'src/server/modules/m/x.ts',
+    importPath: '../../../web/app/router',
+  },
   { sentence: 'the web app may not import the server', filePath: 'src/web/x.ts', importPath: '../server/app' },
-  { sentence: 'a web feature may not import the server', filePath: 'src/web/features/companies/api.ts', importPath: '../../../server/config' },
+  {
+    sentence: 'a web feature may not import the server',
+    filePath: 'src/web/features/companies/api.ts',
+    importPath: '../../../server/config',
+  },
   { sentence: 'the web app may not use drizzle', filePath: 'src/web/x.ts', importPath: 'drizzle-orm' },
   { sentence: 'the web app may not use pg', filePath: 'src/web/x.ts', importPath: 'pg' },
   { sentence: 'the web app may not use fastify', filePath: 'src/web/x.ts', importPath: 'fastify' },
   // Feature isolation is checked on resolved paths, so these use real features and files.
-  { sentence: 'a feature may not import another feature', filePath: 'src/web/features/companies/x.ts', importPath: '../users/api' },
+  {
+    sentence: 'a feature may not import another feature',
+    filePath: 'src/web/features/companies/x.ts',
+    importPath: '../users/api',
+  },
   {
     sentence: 'a feature page may not import another feature',
     filePath: 'src/web/features/users/pages/x.tsx',
@@ -62,7 +94,11 @@ const violations: Case[] = [
 
 const allowed: Case[] = [
   { sentence: 'the core may import the core', filePath: 'src/core/x.ts', importPath: './roles' },
-  { sentence: 'the core may use pure node helpers such as crypto', filePath: 'src/core/x.ts', importPath: 'node:crypto' },
+  {
+    sentence: 'the core may use pure node helpers such as crypto',
+    filePath: 'src/core/x.ts',
+    importPath: 'node:crypto',
+  },
   { sentence: 'contracts may use zod', filePath: 'src/contracts/x.ts', importPath: 'zod' },
   { sentence: 'contracts may import other contracts', filePath: 'src/contracts/x.ts', importPath: './common' },
   { sentence: 'contracts may import the core', filePath: 'src/contracts/x.ts', importPath: '../core/roles' },

@@ -15,7 +15,7 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function banner(config: Config, databaseKind: string, seeded: boolean): string {
+function banner(config: Config, databaseKind: string): string {
   const url = `http://localhost:${config.port}`;
   const lines = [
     '',
@@ -26,7 +26,7 @@ function banner(config: Config, databaseKind: string, seeded: boolean): string {
     `  E-mail:   ${config.smtp ? `SMTP via ${config.smtp.host}` : 'development outbox (Admin → E-postutkorg); nothing is sent'}`,
     `  API:      ${url}/api/docs`,
   ];
-  if (seeded && config.seedDemoData) {
+  if (config.seedDemoData) {
     lines.push('', `  Demo accounts (password for all: ${demoPassword}):`);
     for (const account of demoAccounts) lines.push(`    ${account.role.padEnd(8)} ${account.email}`);
   }
@@ -63,10 +63,8 @@ async function main(): Promise<void> {
     await database.close();
     fail(`Could not apply the database migrations: ${error instanceof Error ? error.message : String(error)}`);
   }
-  let seeded = false;
-  if (config.seedDemoData) {
-    seeded = (await seedDemoData(database.db, new Date())) === 'seeded' || true;
-  }
+  // The demo accounts are listed whenever demo data is on, not only on the first start.
+  if (config.seedDemoData) await seedDemoData(database.db, new Date());
 
   const { app } = await buildApp({ config, database });
 
@@ -98,7 +96,7 @@ async function main(): Promise<void> {
     await database.close();
     fail(`Could not listen on port ${config.port}: ${error instanceof Error ? error.message : String(error)}. Set PORT to another port.`);
   }
-  process.stdout.write(banner(config, database.kind, seeded));
+  process.stdout.write(banner(config, database.kind));
 }
 
 void main();

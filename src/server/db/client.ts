@@ -96,17 +96,25 @@ async function openPglite(dataDir: string | null): Promise<Database> {
  * committed writes (docs/decisions/002). We hold a lock file with our pid and refuse a second
  * process while the holder is alive.
  */
+const heldDirectories = new Set<string>();
+
 export function lockDataDirectory(dataDir: string): () => void {
   const lockPath = path.join(dataDir, 'platform.lock');
+  const resolved = path.resolve(dataDir);
+  if (heldDirectories.has(resolved)) {
+    throw new DataDirectoryLockedError(`The data directory ${resolved} is already open in this process.`);
+  }
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
       const fd = fs.openSync(lockPath, 'wx');
       fs.writeSync(fd, String(process.pid));
       fs.closeSync(fd);
+      heldDirectories.add(resolved);
       let released = false;
       return () => {
         if (released) return;
         released = true;
+        heldDirectories.delete(resolved);
         fs.rmSync(lockPath, { force: true });
       };
     } catch (error) {

@@ -63,7 +63,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.status(error.status).send({ code: error.code, message: error.message, details: error.details });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const prefix = error.validationContext ?? 'body';
+      const prefix = error.validationContext === 'querystring' ? 'query' : (error.validationContext ?? 'body');
       const fields = error.validation.flatMap((issue): FieldError[] => {
         const path = issue.instancePath.split('/').filter(Boolean);
         // A forbidden field is reported under its own name, so the client sees which one (S3).

@@ -40,7 +40,7 @@ export function createMailer(config: Config, log: FastifyBaseLogger): Mailer {
       if (!transporter) {
         // The development outbox: the link must be reachable without a mail server. The
         // recipient is personal data and stays out of the log (S14).
-        if (config.env !== 'test') log.info({ outboxMessageId: id, subject: message.subject }, 'e-mail kept in the development outbox (Admin → Utkorg)');
+        if (config.env !== 'test') log.info({ outboxMessageId: id, subject: message.subject }, 'e-mail kept in the development outbox (Admin → E-postutkorg)');
         return;
       }
       try {

@@ -9,7 +9,7 @@ import {
   passwordResetRequestBodySchema,
   updateMeBodySchema,
 } from '../../../contracts/auth';
-import { emptySchema, errorSchema } from '../../../contracts/common';
+import { emptyBodySchema, emptySchema, errorSchema } from '../../../contracts/common';
 import type { AppContext } from '../../context';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from '../../http/session-cookie';
 import * as auth from './auth.service';
@@ -36,9 +36,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags, summary: 'Sign out and end the session', response: { 204: emptySchema } } },
+    { schema: { tags, summary: 'Sign out and end the session', body: emptyBodySchema, response: { 204: emptySchema, 400: errorSchema } } },
     async (request, reply) => {
-      await auth.logout(ctx, readSessionToken(request, ctx.config));
+      await auth.logout(ctx, request.actor, readSessionToken(request, ctx.config));
       clearSessionCookie(reply, ctx.config);
       return reply.status(204).send(null);
     },

@@ -61,11 +61,12 @@ async function startSession(ctx: AppContext, db: Db, user: q.UserRow, userAgent:
   const now = ctx.now();
   await q.insertSession(db, { id: secretDigest(token), userId: user.id, createdAt: now, lastSeenAt: now, userAgent: userAgent?.slice(0, 300) ?? null });
   await q.updateUserRow(db, user.id, { lastSignedInAt: now });
+  await recordAudit(db, { userId: user.id }, now, { action: 'user.sign_in', entityType: 'user', entityId: user.id, organisationId: user.organisationId });
   return token;
 }
 
 async function sessionFor(ctx: AppContext, db: Db, user: q.UserRow, userAgent: string | undefined): Promise<SessionInfo> {
-  const token = await startSession(ctx, db, user, userAgent);
+  const token = await db.transaction((tx) => startSession(ctx, tx, user, userAgent));
   const found = await q.findSessionWithUser(db, secretDigest(token));
   const actor = found ? actorOf(found.user, found.companyOrganisationId) : null;
   if (!actor) throw unauthenticated();
@@ -90,8 +91,14 @@ export async function login(ctx: AppContext, input: LoginBody, meta: { ip: strin
   return sessionFor(ctx, ctx.db, user, meta.userAgent);
 }
 
-export async function logout(ctx: AppContext, sessionToken: string | undefined): Promise<void> {
-  if (sessionToken) await q.deleteSession(ctx.db, secretDigest(sessionToken));
+export async function logout(ctx: AppContext, actor: Actor, sessionToken: string | undefined): Promise<void> {
+  if (!sessionToken) return;
+  await ctx.db.transaction(async (tx) => {
+    await q.deleteSession(tx, secretDigest(sessionToken));
+    if (actor.kind === 'user') {
+      await recordAudit(tx, actor, ctx.now(), { action: 'user.sign_out', entityType: 'user', entityId: actor.userId });
+    }
+  });
 }
 
 /** The actor behind a session cookie; expired or disabled sessions are deleted and anonymous. */

@@ -6,7 +6,8 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 export const loginLimits = {
   perAccount: { points: 4, duration: 60 },
   perIp: { points: 30, duration: 60 },
-  failuresBeforeLockout: { points: 20, duration: 60 * 60, blockDuration: 15 * 60 },
+  // 20 failed passwords within an hour lock the account until that hour has passed.
+  failuresBeforeLockout: { points: 20, duration: 60 * 60 },
 } as const;
 
 export type LoginLimiter = {

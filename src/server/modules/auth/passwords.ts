@@ -18,7 +18,11 @@ export function hashPassword(password: string): Promise<string> {
 // does not reveal which addresses have accounts.
 let dummyHash: Promise<string> | undefined;
 
+/** How many password checks ran; the throttle test proves a refused burst adds none (S8). */
+export const passwordChecks = { count: 0 };
+
 export async function verifyPassword(storedHash: string | null, password: string): Promise<boolean> {
+  passwordChecks.count += 1;
   if (!storedHash) {
     dummyHash ??= hashPassword('not-a-real-password-only-for-timing');
     await verify(await dummyHash, password).catch(() => false);

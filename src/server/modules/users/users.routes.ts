@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { emptySchema, errorSchema, idParamsSchema } from '../../../contracts/common';
+import { emptyBodySchema, emptySchema, errorSchema, idParamsSchema } from '../../../contracts/common';
 import { inviteUserBodySchema, updateUserBodySchema, userListQuerySchema, userPageSchema, userSchema } from '../../../contracts/users';
 import type { AppContext } from '../../context';
 import * as users from './users.service';
@@ -42,7 +42,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
 
   app.post(
     '/api/users/:id/invitation',
-    { schema: { tags, summary: 'Send the invitation again (admin)', params: idParamsSchema, response: { 202: emptySchema, ...errors } } },
+    { schema: { tags, summary: 'Send the invitation again (admin)', params: idParamsSchema, body: emptyBodySchema, response: { 202: emptySchema, ...errors } } },
     async (request, reply) => {
       await users.resendInvitation(ctx, request.actor, request.params.id);
       return reply.status(202).send(null);

@@ -1,0 +1,471 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+
+import {
+  abilities,
+  abilitiesOf,
+  can,
+  canSeeUser,
+  companyAccess,
+  companyScope,
+  tenantShapeError,
+  userScope,
+  type Ability,
+  type CompanyAccess,
+  type CompanyRef,
+  type CompanyScope,
+  type UserRef,
+  type UserScope,
+} from './access';
+import { anonymous, roles, type Actor, type Role } from './roles';
+
+// One cast for every table: an admin, a coach and a company user of organisation A, each with
+// counterparts of organisation B to stand for "another tenant".
+const admin: Actor = { kind: 'user', userId: 'u-admin', role: 'admin' };
+const coachA: Actor = { kind: 'user', userId: 'u-coach-a', role: 'coach', organisationId: 'org-a' };
+const companyUserA1: Actor = {
+  kind: 'user',
+  userId: 'u-company-a1',
+  role: 'company',
+  companyId: 'c-a1',
+  organisationId: 'org-a',
+};
+
+const companyA1: CompanyRef = { id: 'c-a1', organisationId: 'org-a' };
+const companyA2: CompanyRef = { id: 'c-a2', organisationId: 'org-a' };
+const companyB1: CompanyRef = { id: 'c-b1', organisationId: 'org-b' };
+
+const adminUser: UserRef = { id: 'u-admin', role: 'admin', organisationId: null, companyId: null };
+const otherAdminUser: UserRef = { id: 'u-admin-2', role: 'admin', organisationId: null, companyId: null };
+const coachAUser: UserRef = { id: 'u-coach-a', role: 'coach', organisationId: 'org-a', companyId: null };
+const colleagueAUser: UserRef = { id: 'u-coach-a2', role: 'coach', organisationId: 'org-a', companyId: null };
+const coachBUser: UserRef = { id: 'u-coach-b', role: 'coach', organisationId: 'org-b', companyId: null };
+const companyUserA1User: UserRef = { id: 'u-company-a1', role: 'company', organisationId: 'org-a', companyId: 'c-a1' };
+const sameCompanyUser: UserRef = { id: 'u-company-a1b', role: 'company', organisationId: 'org-a', companyId: 'c-a1' };
+const companyUserA2User: UserRef = { id: 'u-company-a2', role: 'company', organisationId: 'org-a', companyId: 'c-a2' };
+const companyUserB1User: UserRef = { id: 'u-company-b1', role: 'company', organisationId: 'org-b', companyId: 'c-b1' };
+
+describe('companyAccess', () => {
+  const cases: { sentence: string; actor: Actor; company: CompanyRef; expected: CompanyAccess }[] = [
+    { sentence: 'an anonymous visitor reaches no company', actor: anonymous, company: companyA1, expected: 'none' },
+    {
+      sentence: 'an admin works fully on a company of organisation A',
+      actor: admin,
+      company: companyA1,
+      expected: 'full',
+    },
+    {
+      sentence: 'an admin works fully on a company of organisation B',
+      actor: admin,
+      company: companyB1,
+      expected: 'full',
+    },
+    {
+      sentence: 'a coach works fully on a company of their own organisation',
+      actor: coachA,
+      company: companyA2,
+      expected: 'full',
+    },
+    {
+      sentence: 'a coach of another organisation gets the thin view',
+      actor: coachA,
+      company: companyB1,
+      expected: 'thin',
+    },
+    {
+      sentence: 'a company user works fully on their own company',
+      actor: companyUserA1,
+      company: companyA1,
+      expected: 'full',
+    },
+    {
+      sentence: 'a company user reaches nothing of another company of the same organisation',
+      actor: companyUserA1,
+      company: companyA2,
+      expected: 'none',
+    },
+    {
+      sentence: 'a company user reaches nothing of a company of another organisation',
+      actor: companyUserA1,
+      company: companyB1,
+      expected: 'none',
+    },
+  ];
+
+  it.each(cases)('$sentence', ({ actor, company, expected }) => {
+    expect(companyAccess(actor, company)).toBe(expected);
+  });
+});
+
+describe('companyScope', () => {
+  const cases: { sentence: string; actor: Actor; expected: CompanyScope }[] = [
+    { sentence: 'an anonymous visitor lists no companies', actor: anonymous, expected: { kind: 'none' } },
+    { sentence: 'an admin lists every company', actor: admin, expected: { kind: 'all' } },
+    {
+      sentence: "a coach lists their own organisation's companies",
+      actor: coachA,
+      expected: { kind: 'organisation', organisationId: 'org-a' },
+    },
+    {
+      sentence: 'a company user lists only their own company',
+      actor: companyUserA1,
+      expected: { kind: 'company', companyId: 'c-a1' },
+    },
+  ];
+
+  it.each(cases)('$sentence', ({ actor, expected }) => {
+    expect(companyScope(actor)).toEqual(expected);
+  });
+});
+
+describe('canSeeUser', () => {
+  const cases: { sentence: string; actor: Actor; user: UserRef; expected: boolean }[] = [
+    { sentence: 'an anonymous visitor sees no account', actor: anonymous, user: coachAUser, expected: false },
+    { sentence: 'an anonymous visitor does not see an admin', actor: anonymous, user: adminUser, expected: false },
+    { sentence: 'an admin sees their own account', actor: admin, user: adminUser, expected: true },
+    { sentence: 'an admin sees another admin', actor: admin, user: otherAdminUser, expected: true },
+    { sentence: 'an admin sees a coach of any organisation', actor: admin, user: coachBUser, expected: true },
+    {
+      sentence: 'an admin sees a company user of any organisation',
+      actor: admin,
+      user: companyUserB1User,
+      expected: true,
+    },
+    { sentence: 'a coach sees their own account', actor: coachA, user: coachAUser, expected: true },
+    { sentence: 'a coach sees a colleague of their organisation', actor: coachA, user: colleagueAUser, expected: true },
+    {
+      sentence: "a coach sees a company user of their organisation's companies",
+      actor: coachA,
+      user: companyUserA2User,
+      expected: true,
+    },
+    {
+      sentence: 'a coach does not see a coach of another organisation',
+      actor: coachA,
+      user: coachBUser,
+      expected: false,
+    },
+    {
+      sentence: 'a coach does not see a company user of another organisation',
+      actor: coachA,
+      user: companyUserB1User,
+      expected: false,
+    },
+    { sentence: 'a coach does not see an admin', actor: coachA, user: adminUser, expected: false },
+    {
+      sentence: 'a company user sees their own account',
+      actor: companyUserA1,
+      user: companyUserA1User,
+      expected: true,
+    },
+    {
+      sentence: 'a company user does not see a colleague at the same company',
+      actor: companyUserA1,
+      user: sameCompanyUser,
+      expected: false,
+    },
+    {
+      sentence: 'a company user does not see a company user of another company of the organisation',
+      actor: companyUserA1,
+      user: companyUserA2User,
+      expected: false,
+    },
+    {
+      sentence: 'a company user does not see the coach of their organisation',
+      actor: companyUserA1,
+      user: coachAUser,
+      expected: false,
+    },
+    {
+      sentence: 'a company user does not see a company user of another organisation',
+      actor: companyUserA1,
+      user: companyUserB1User,
+      expected: false,
+    },
+    { sentence: 'a company user does not see an admin', actor: companyUserA1, user: adminUser, expected: false },
+  ];
+
+  it.each(cases)('$sentence', ({ actor, user, expected }) => {
+    expect(canSeeUser(actor, user)).toBe(expected);
+  });
+});
+
+describe('userScope', () => {
+  const cases: { sentence: string; actor: Actor; expected: UserScope }[] = [
+    { sentence: 'an anonymous visitor lists no accounts', actor: anonymous, expected: { kind: 'none' } },
+    { sentence: 'an admin lists every account', actor: admin, expected: { kind: 'all' } },
+    {
+      sentence: 'a coach lists the accounts of their own organisation',
+      actor: coachA,
+      expected: { kind: 'organisation', organisationId: 'org-a' },
+    },
+    {
+      sentence: 'a company user lists only their own account',
+      actor: companyUserA1,
+      expected: { kind: 'self', userId: 'u-company-a1' },
+    },
+  ];
+
+  it.each(cases)('$sentence', ({ actor, expected }) => {
+    expect(userScope(actor)).toEqual(expected);
+  });
+});
+
+/** The filter a query applies for a user scope, written out independently of canSeeUser. */
+function matchesUserScope(scope: UserScope, user: UserRef): boolean {
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'organisation':
+      return user.organisationId === scope.organisationId;
+    case 'self':
+      return user.id === scope.userId;
+    case 'none':
+      return false;
+  }
+}
+
+describe('canSeeUser and userScope agree', () => {
+  // Small pools so that generated actors and users often share ids and organisations.
+  const userIds = fc.constantFrom('u1', 'u2', 'u3');
+  const organisationIds = fc.constantFrom('org-a', 'org-b');
+  const companyIds = fc.constantFrom('c1', 'c2', 'c3');
+
+  const actorArbitrary: fc.Arbitrary<Actor> = fc.oneof(
+    fc.constant(anonymous),
+    fc.record({ kind: fc.constant('user' as const), userId: userIds, role: fc.constant('admin' as const) }),
+    fc.record({
+      kind: fc.constant('user' as const),
+      userId: userIds,
+      role: fc.constant('coach' as const),
+      organisationId: organisationIds,
+    }),
+    fc.record({
+      kind: fc.constant('user' as const),
+      userId: userIds,
+      role: fc.constant('company' as const),
+      companyId: companyIds,
+      organisationId: organisationIds,
+    }),
+  );
+
+  const userArbitrary: fc.Arbitrary<UserRef> = fc.record({
+    id: userIds,
+    role: fc.constantFrom(...roles),
+    organisationId: fc.option(organisationIds, { nil: null }),
+    companyId: fc.option(companyIds, { nil: null }),
+  });
+
+  it('a user is visible exactly when the list filter of userScope would contain it', () => {
+    fc.assert(
+      fc.property(actorArbitrary, userArbitrary, (actor, user) => {
+        expect(canSeeUser(actor, user)).toBe(matchesUserScope(userScope(actor), user));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('can and abilitiesOf', () => {
+  const granted: Record<Role, readonly Ability[]> = {
+    admin: ['manageOrganisations', 'manageUsers', 'viewUsers', 'viewOutbox', 'viewCompanies', 'viewApiDocs'],
+    coach: ['viewUsers', 'viewCompanies', 'viewApiDocs'],
+    company: ['viewCompanies'],
+  };
+  const actorOf: Record<Role, Actor> = { admin, coach: coachA, company: companyUserA1 };
+  const describeRole: Record<Role, string> = { admin: 'an admin', coach: 'a coach', company: 'a company user' };
+
+  const cases: { sentence: string; actor: Actor; ability: Ability; expected: boolean }[] = [
+    ...abilities.map((ability) => ({
+      sentence: `an anonymous visitor may not ${ability}`,
+      actor: anonymous,
+      ability,
+      expected: false,
+    })),
+    ...roles.flatMap((role) =>
+      abilities.map((ability) => {
+        const expected = granted[role].includes(ability);
+        return {
+          sentence: `${describeRole[role]} ${expected ? 'may' : 'may not'} ${ability}`,
+          actor: actorOf[role],
+          ability,
+          expected,
+        };
+      }),
+    ),
+  ];
+
+  it.each(cases)('$sentence', ({ actor, ability, expected }) => {
+    expect(can(actor, ability)).toBe(expected);
+  });
+
+  const abilitiesCases: { sentence: string; actor: Actor; expected: Record<Ability, boolean> }[] = [
+    {
+      sentence: 'an anonymous visitor has every ability switched off',
+      actor: anonymous,
+      expected: {
+        manageOrganisations: false,
+        manageUsers: false,
+        viewUsers: false,
+        viewOutbox: false,
+        viewCompanies: false,
+        viewApiDocs: false,
+      },
+    },
+    {
+      sentence: 'an admin has every ability switched on',
+      actor: admin,
+      expected: {
+        manageOrganisations: true,
+        manageUsers: true,
+        viewUsers: true,
+        viewOutbox: true,
+        viewCompanies: true,
+        viewApiDocs: true,
+      },
+    },
+    {
+      sentence: 'a coach views users, companies and the API docs but manages nothing',
+      actor: coachA,
+      expected: {
+        manageOrganisations: false,
+        manageUsers: false,
+        viewUsers: true,
+        viewOutbox: false,
+        viewCompanies: true,
+        viewApiDocs: true,
+      },
+    },
+    {
+      sentence: 'a company user only views companies',
+      actor: companyUserA1,
+      expected: {
+        manageOrganisations: false,
+        manageUsers: false,
+        viewUsers: false,
+        viewOutbox: false,
+        viewCompanies: true,
+        viewApiDocs: false,
+      },
+    },
+  ];
+
+  it.each(abilitiesCases)('abilitiesOf: $sentence', ({ actor, expected }) => {
+    expect(abilitiesOf(actor)).toEqual(expected);
+  });
+
+  it('abilitiesOf answers exactly what can answers, for every actor and ability', () => {
+    for (const actor of [anonymous, admin, coachA, companyUserA1]) {
+      const record = abilitiesOf(actor);
+      expect(Object.keys(record).sort()).toEqual([...abilities].sort());
+      for (const ability of abilities) expect(record[ability]).toBe(can(actor, ability));
+    }
+  });
+});
+
+describe('tenantShapeError', () => {
+  type Shape = ReturnType<typeof tenantShapeError>;
+  const cases: {
+    sentence: string;
+    role: Role;
+    organisationId: string | null | undefined;
+    companyId: string | null | undefined;
+    expected: Shape;
+  }[] = [
+    {
+      sentence: 'an admin with neither tenant is valid',
+      role: 'admin',
+      organisationId: null,
+      companyId: null,
+      expected: null,
+    },
+    {
+      sentence: 'an admin with undefined tenants is valid',
+      role: 'admin',
+      organisationId: undefined,
+      companyId: undefined,
+      expected: null,
+    },
+    {
+      sentence: 'an admin may not belong to an organisation',
+      role: 'admin',
+      organisationId: 'org-a',
+      companyId: null,
+      expected: 'organisation_not_allowed',
+    },
+    {
+      sentence: 'an admin may not belong to a company',
+      role: 'admin',
+      organisationId: null,
+      companyId: 'c-a1',
+      expected: 'company_not_allowed',
+    },
+    {
+      sentence: 'an admin with both tenants is refused for the organisation first',
+      role: 'admin',
+      organisationId: 'org-a',
+      companyId: 'c-a1',
+      expected: 'organisation_not_allowed',
+    },
+    {
+      sentence: 'a coach with exactly one organisation is valid',
+      role: 'coach',
+      organisationId: 'org-a',
+      companyId: null,
+      expected: null,
+    },
+    {
+      sentence: 'a coach without an organisation is refused',
+      role: 'coach',
+      organisationId: null,
+      companyId: null,
+      expected: 'organisation_required',
+    },
+    {
+      sentence: 'a coach with an empty organisation id is refused',
+      role: 'coach',
+      organisationId: '',
+      companyId: undefined,
+      expected: 'organisation_required',
+    },
+    {
+      sentence: 'a coach may not belong to a company',
+      role: 'coach',
+      organisationId: 'org-a',
+      companyId: 'c-a1',
+      expected: 'company_not_allowed',
+    },
+    {
+      sentence: 'a company user with exactly one company is valid',
+      role: 'company',
+      organisationId: null,
+      companyId: 'c-a1',
+      expected: null,
+    },
+    {
+      sentence: 'a company user without a company is refused',
+      role: 'company',
+      organisationId: undefined,
+      companyId: undefined,
+      expected: 'company_required',
+    },
+    {
+      sentence: 'a company user may not be set an organisation directly (it follows the company)',
+      role: 'company',
+      organisationId: 'org-a',
+      companyId: 'c-a1',
+      expected: 'organisation_not_allowed',
+    },
+    {
+      sentence: 'a company user with only an organisation is refused for the missing company first',
+      role: 'company',
+      organisationId: 'org-a',
+      companyId: null,
+      expected: 'company_required',
+    },
+  ];
+
+  it.each(cases)('$sentence', ({ role, organisationId, companyId, expected }) => {
+    expect(tenantShapeError(role, organisationId, companyId)).toBe(expected);
+  });
+});
