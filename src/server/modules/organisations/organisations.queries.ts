@@ -1,13 +1,15 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Organisation } from '../../../contracts/organisations';
 import type { Db } from '../../db/client';
-import { companies, organisations, users } from '../../db/schema';
+import { organisations } from '../../db/schema';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
 
 // Counts come from correlated sub-selects so the list stays one query however many rows it has.
-const userCount = sql<number>`(select count(*)::int from ${users} where ${users.organisationId} = ${organisations.id})`;
-const companyCount = sql<number>`(select count(*)::int from ${companies} where ${companies.organisationId} = ${organisations.id})`;
+// Names are qualified by hand: drizzle drops the table name of columns when one table is selected,
+// which inside a sub-select would bind to the inner table.
+const userCount = sql<number>`(select count(*)::int from users u where u.organisation_id = "organisations"."id")`;
+const companyCount = sql<number>`(select count(*)::int from companies c where c.organisation_id = "organisations"."id")`;
 
 const columns = {
   id: organisations.id,
@@ -20,15 +22,16 @@ const columns = {
   companyCount,
 };
 
-type Selected = { [K in keyof typeof columns]: unknown } & { updatedAt: Date; reportingAreas: string[] };
+function baseQuery(db: Db) {
+  return db.select(columns).from(organisations);
+}
+
+type Selected = Awaited<ReturnType<typeof baseQuery>>[number];
 
 function toContract(row: Selected): Organisation {
   return {
-    id: row.id as string,
-    name: row.name as string,
-    shortName: row.shortName as string,
+    ...row,
     reportingAreas: row.reportingAreas as Organisation['reportingAreas'],
-    version: row.version as number,
     updatedAt: row.updatedAt.toISOString(),
     userCount: Number(row.userCount),
     companyCount: Number(row.companyCount),
@@ -36,12 +39,12 @@ function toContract(row: Selected): Organisation {
 }
 
 export async function listOrganisations(db: Db): Promise<Organisation[]> {
-  const rows = await db.select(columns).from(organisations).orderBy(asc(organisations.name));
+  const rows = await baseQuery(db).orderBy(asc(organisations.name));
   return rows.map(toContract);
 }
 
 export async function findOrganisation(db: Db, id: string): Promise<Organisation | undefined> {
-  const [row] = await db.select(columns).from(organisations).where(eq(organisations.id, id));
+  const [row] = await baseQuery(db).where(eq(organisations.id, id));
   return row ? toContract(row) : undefined;
 }
 
