@@ -107,7 +107,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
     await app.register(fastifyStatic, { root: webRoot, index: false });
   }
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !path.extname(request.url.split('?')[0] ?? '');
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/') && !path.extname(request.url.split('?')[0] ?? '');
     if (hasWeb && isPage) {
       // The web app routes on the client: every page URL answers with its shell.
       return reply.header('cache-control', 'no-cache').sendFile('index.html');

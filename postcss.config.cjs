@@ -1,0 +1,16 @@
+// Mantine's PostCSS setup (mantine.dev/styles/postcss-preset): rem/em functions, light/dark
+// mixins and the breakpoint variables its CSS modules use.
+module.exports = {
+  plugins: {
+    'postcss-preset-mantine': {},
+    'postcss-simple-vars': {
+      variables: {
+        'mantine-breakpoint-xs': '36em',
+        'mantine-breakpoint-sm': '48em',
+        'mantine-breakpoint-md': '62em',
+        'mantine-breakpoint-lg': '75em',
+        'mantine-breakpoint-xl': '88em',
+      },
+    },
+  },
+};

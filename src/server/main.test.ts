@@ -1,0 +1,65 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// The real entry point as `npm start` runs it: config, migrations, seed, listen, and a graceful
+// stop on SIGTERM (R8). Runs on PGlite in a temporary data directory, or on DATABASE_URL's server.
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iiw-main-'));
+const children: ChildProcess[] = [];
+
+afterAll(() => {
+  for (const child of children) child.kill('SIGKILL');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+function start(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: { ...process.env, DATABASE_URL: '', TEST_DATABASE_URL: '', LOG_LEVEL: 'warn', DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += String(chunk)));
+  child.stderr!.on('data', (chunk) => (output += String(chunk)));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
+
+async function waitFor(check: () => boolean, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('npm start', () => {
+  it('serves on PORT with demo accounts listed, refuses a second process on the same data, and stops on SIGTERM', { timeout: 90_000 }, async () => {
+    const port = 3400 + Math.floor(Math.random() * 500);
+    const server = start({ PORT: String(port) });
+    await waitFor(() => server.output().includes('Industry In West is running'), 60_000);
+    expect(server.output()).toContain(`http://localhost:${port}`);
+    expect(server.output()).toContain('admin@demo.industryinwest.example');
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(ready.status).toBe(200);
+
+    const second = start({ PORT: String(port + 1) });
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain('is in use by another process');
+
+    const started = Date.now();
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(fs.existsSync(path.join(dataDir, 'pglite', 'platform.lock'))).toBe(false);
+  });
+
+  it('names a bad variable and exits when the configuration is invalid', { timeout: 30_000 }, async () => {
+    const server = start({ PORT: 'not-a-port' });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toContain('PORT');
+  });
+});

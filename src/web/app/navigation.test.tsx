@@ -1,0 +1,52 @@
+// @vitest-environment jsdom
+import '../test-setup';
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Ability } from '../../core/access';
+import { renderElement } from '../components/test-render';
+import { MainNavigation, visibleNavItems } from './navigation';
+
+const none: Record<Ability, boolean> = {
+  manageOrganisations: false,
+  manageUsers: false,
+  viewUsers: false,
+  viewOutbox: false,
+  viewCompanies: false,
+  viewApiDocs: false,
+};
+const admin: Record<Ability, boolean> = {
+  manageOrganisations: true,
+  manageUsers: true,
+  viewUsers: true,
+  viewOutbox: true,
+  viewCompanies: true,
+  viewApiDocs: true,
+};
+const coach = { ...none, viewUsers: true, viewCompanies: true, viewApiDocs: true };
+
+describe('main navigation', () => {
+  it('offers only the overview to a user without abilities', () => {
+    expect(visibleNavItems(none).map((item) => item.key)).toEqual(['overview']);
+  });
+
+  it('offers an admin every item, in menu order', () => {
+    expect(visibleNavItems(admin).map((item) => item.key)).toEqual([
+      'overview',
+      'companies',
+      'users',
+      'organisations',
+      'outbox',
+      'apiDocs',
+    ]);
+  });
+
+  it('shows a coach companies, users and the API documentation but not organisations or the outbox', () => {
+    renderElement(<MainNavigation abilities={coach} />, '/users');
+    expect(screen.getByRole('link', { name: 'Översikt' })).toHaveAttribute('href', '/');
+    expect(screen.getByRole('link', { name: 'Företag' })).toHaveAttribute('href', '/companies');
+    expect(screen.getByRole('link', { name: 'Användare' })).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByRole('link', { name: 'API-dokumentation' })).toHaveAttribute('href', '/api/docs');
+    expect(screen.queryByRole('link', { name: 'Organisationer' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'E-postutkorg' })).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,25 @@
+import { MantineProvider } from '@mantine/core';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import type { i18next } from '../i18n/i18n';
+import { theme } from './theme';
+
+type ProvidersProps = {
+  children: ReactNode;
+  queryClient: QueryClient;
+  i18n: typeof i18next;
+};
+
+/** Everything a page needs around it: theme, translations and server state. */
+export function Providers({ children, queryClient, i18n }: ProvidersProps) {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={queryClient}>
+        <MantineProvider theme={theme} defaultColorScheme="light">
+          {children}
+        </MantineProvider>
+      </QueryClientProvider>
+    </I18nextProvider>
+  );
+}

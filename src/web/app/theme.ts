@@ -1,0 +1,41 @@
+import { createTheme, type MantineColorsTuple } from '@mantine/core';
+
+// A calm, restrained public-sector look: a deep blue primary (#1f4e79, shade 7) on white
+// surfaces. White text on shade 7 has a contrast of about 8.6:1 (WCAG AA needs 4.5:1).
+const brand: MantineColorsTuple = [
+  '#eaf1f8',
+  '#d3e0ee',
+  '#a6c1dd',
+  '#769fcb',
+  '#4f83bb',
+  '#3670a9',
+  '#2a5f93',
+  '#1f4e79',
+  '#173d60',
+  '#0f2c46',
+];
+
+export const theme = createTheme({
+  colors: { brand },
+  primaryColor: 'brand',
+  primaryShade: 7,
+  autoContrast: true,
+  defaultRadius: 'sm',
+  fontFamily:
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif',
+  headings: {
+    fontWeight: '650',
+    sizes: {
+      h1: { fontSize: '1.875rem', lineHeight: '1.25' },
+      h2: { fontSize: '1.375rem', lineHeight: '1.3' },
+      h3: { fontSize: '1.125rem', lineHeight: '1.35' },
+    },
+  },
+  focusRing: 'auto',
+  cursorType: 'pointer',
+  components: {
+    Button: { defaultProps: { fw: 600 } },
+    Paper: { defaultProps: { radius: 'md' } },
+    Modal: { defaultProps: { radius: 'md', centered: true } },
+  },
+});

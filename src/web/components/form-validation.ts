@@ -1,0 +1,46 @@
+import type { TFunction } from 'i18next';
+import type { z } from 'zod';
+
+// Forms validate with the same contract schemas as the server (STYLE.md, "Contracts"), but the
+// words come from i18n: the contracts' messages are English only.
+
+function issueMessage(t: TFunction, issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'too_small': {
+      const minimum = Number(issue.minimum);
+      if (issue.origin === 'string' && minimum <= 1) return t('validation.required');
+      if (issue.origin === 'string') return t('validation.tooShort', { count: minimum });
+      return t('validation.invalid');
+    }
+    case 'too_big':
+      return issue.origin === 'string' ? t('validation.tooLong', { count: Number(issue.maximum) }) : t('validation.invalid');
+    case 'invalid_format':
+      return issue.format === 'email' ? t('validation.email') : t('validation.invalid');
+    case 'invalid_type':
+      return t('validation.required');
+    default:
+      return t('validation.invalid');
+  }
+}
+
+/** A Mantine form `validate` function from a zod schema; the first problem of each field wins. */
+export function zodValidate<T>(schema: z.ZodType<unknown>, t: TFunction, prepare?: (values: T) => unknown) {
+  return (values: T): Record<string, string> => {
+    const result = schema.safeParse(prepare ? prepare(values) : values);
+    if (result.success) return {};
+    const errors: Record<string, string> = {};
+    for (const issue of result.error.issues) {
+      const field = issue.path.map(String).join('.');
+      if (field && !(field in errors)) errors[field] = issueMessage(t, issue);
+    }
+    return errors;
+  };
+}
+
+/** For Mantine's onSubmit error callback: focus the first field in error so it is announced. */
+export function focusFirstError(form: { getInputNode: (path: string) => HTMLElement | null }) {
+  return (errors: Record<string, unknown>): void => {
+    const first = Object.keys(errors)[0];
+    if (first) form.getInputNode(first)?.focus();
+  };
+}

@@ -1,0 +1,31 @@
+import { Group, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { usePageTitle } from './use-page-title';
+
+type PageHeaderProps = {
+  title: string;
+  /** The browser tab's title when it should differ from the heading (e.g. a greeting). */
+  documentTitle?: string;
+  description?: string;
+  actions?: ReactNode;
+};
+
+/** The heading of a page; it also names the browser tab. */
+export function PageHeader({ title, documentTitle, description, actions }: PageHeaderProps) {
+  usePageTitle(documentTitle ?? title);
+  return (
+    <Group justify="space-between" align="flex-end" mb="lg" gap="md" wrap="wrap">
+      <Stack gap={4}>
+        <Title order={1} fz={{ base: 26, sm: 30 }} c="brand.9">
+          {title}
+        </Title>
+        {description ? (
+          <Text c="gray.7" maw={720}>
+            {description}
+          </Text>
+        ) : null}
+      </Stack>
+      {actions ? <Group gap="sm">{actions}</Group> : null}
+    </Group>
+  );
+}

@@ -1,0 +1,53 @@
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
+import { initI18n } from '../i18n/i18n';
+
+/** Renders routes in memory with the app's providers, in Swedish; for component tests only. */
+export function renderRoutes(routes: RouteObject[], initialPath: string, queryClient = testQueryClient()) {
+  const i18n = initI18n('sv');
+  void i18n.changeLanguage('sv');
+  const router = createMemoryRouter(routes, { initialEntries: [initialPath] });
+  const view = render(
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={queryClient}>
+        <MantineProvider>
+          <RouterProvider router={router} />
+        </MantineProvider>
+      </QueryClientProvider>
+    </I18nextProvider>,
+  );
+  return { ...view, router, queryClient };
+}
+
+export function renderElement(element: ReactElement, initialPath = '/') {
+  return renderRoutes([{ path: '*', element }], initialPath);
+}
+
+export function testQueryClient(): QueryClient {
+  return new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+}
+
+/** A fetch stub answering each "METHOD path" with a status and a JSON body. */
+export function stubFetch(answers: Record<string, { status: number; body?: unknown }>) {
+  const calls: { method: string; path: string; body: unknown; headers: Headers }[] = [];
+  const fetchStub = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const path = typeof input === 'string' ? input : input.toString();
+    const method = init?.method ?? 'GET';
+    calls.push({
+      method,
+      path,
+      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+      headers: new Headers(init?.headers),
+    });
+    const answer = answers[`${method} ${path}`] ?? { status: 404, body: { code: 'not_found', message: 'No stub' } };
+    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
+      status: answer.status,
+      headers: { 'Content-Type': 'application/json' },
+    });
+  };
+  return { fetchStub, calls };
+}

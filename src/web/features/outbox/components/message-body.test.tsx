@@ -1,0 +1,25 @@
+// @vitest-environment jsdom
+import '../../../test-setup';
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderElement } from '../../../components/test-render';
+import { MessageBody, splitLinks } from './message-body';
+
+describe('outbox message body', () => {
+  it('splits a body into text and http(s) links', () => {
+    expect(splitLinks('Hej!\nÖppna https://iiw.example/invitation?token=abc_123 för att börja.')).toEqual([
+      { kind: 'text', value: 'Hej!\nÖppna ' },
+      { kind: 'link', value: 'https://iiw.example/invitation?token=abc_123' },
+      { kind: 'text', value: ' för att börja.' },
+    ]);
+  });
+
+  it('makes the links of an e-mail clickable and leaves other schemes as text', () => {
+    renderElement(<MessageBody body={'Länk: http://localhost:3000/reset-password?token=xyz\njavascript:alert(1)'} />);
+    expect(screen.getByRole('link', { name: 'http://localhost:3000/reset-password?token=xyz' })).toHaveAttribute(
+      'href',
+      'http://localhost:3000/reset-password?token=xyz',
+    );
+    expect(screen.getAllByRole('link')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,70 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import sv from './sv.json';
+
+// Swedish is the default; the user's choice in this browser is remembered in localStorage and,
+// when signed in, saved on their account too (see components/language-switch.tsx).
+
+export const languages = ['sv', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+export const defaultLanguage: Language = 'sv';
+export const resources = { sv: { translation: sv }, en: { translation: en } } as const;
+
+const storageKey = 'iiw.language';
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (languages as readonly string[]).includes(value);
+}
+
+/** The language chosen earlier in this browser, if any. */
+export function storedLanguage(): Language | null {
+  try {
+    const value = window.localStorage.getItem(storageKey);
+    return isLanguage(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function rememberLanguage(language: Language): void {
+  try {
+    window.localStorage.setItem(storageKey, language);
+  } catch {
+    // Private mode or storage disabled: the choice lasts for this page only.
+  }
+}
+
+/** The active language of the interface. */
+export function currentLanguage(): Language {
+  return isLanguage(i18next.resolvedLanguage) ? i18next.resolvedLanguage : defaultLanguage;
+}
+
+/** Switches the interface language, remembers it and keeps <html lang> in step. */
+export async function changeLanguage(language: Language): Promise<void> {
+  rememberLanguage(language);
+  await i18next.changeLanguage(language);
+}
+
+/** Initialises i18next synchronously (resources are bundled), so the first render is translated. */
+export function initI18n(language: Language = storedLanguage() ?? defaultLanguage): typeof i18next {
+  if (!i18next.isInitialized) {
+    void i18next.use(initReactI18next).init({
+      resources,
+      lng: language,
+      fallbackLng: defaultLanguage,
+      supportedLngs: [...languages],
+      interpolation: { escapeValue: false },
+      initAsync: false,
+      returnNull: false,
+    });
+    i18next.on('languageChanged', (lng) => {
+      document.documentElement.lang = lng;
+    });
+  }
+  document.documentElement.lang = i18next.resolvedLanguage ?? language;
+  return i18next;
+}
+
+export { i18next };

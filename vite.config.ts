@@ -1,0 +1,23 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The web app is built into dist/web and served by the Fastify server in production; in
+// development Vite serves it and forwards the API to the server on port 3000 (same origin for cookies).
+const apiTarget = 'http://localhost:3000';
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: 'dist/web',
+    emptyOutDir: true,
+    sourcemap: false,
+    reportCompressedSize: true,
+  },
+  server: {
+    proxy: {
+      '/api': { target: apiTarget, changeOrigin: false },
+      '/livez': { target: apiTarget },
+      '/readyz': { target: apiTarget },
+    },
+  },
+});
