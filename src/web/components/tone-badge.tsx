@@ -16,7 +16,7 @@ const tones: Record<Tone, { color: string; text: string }> = {
 export function ToneBadge({ tone, children }: { tone: Tone; children: ReactNode }) {
   const { color, text } = tones[tone];
   return (
-    <Badge color={color} c={text} variant="light" radius="sm" tt="none" fw={600} size="md">
+    <Badge color={color} c={text} variant="light" radius="sm" tt="none" fw={600} size="md" miw="max-content">
       {children}
     </Badge>
   );
