@@ -29,7 +29,8 @@ export type BuildOptions = {
   config: Config;
   database: Database;
   now?: () => Date;
-  logger?: FastifyServerOptions['logger'];
+  /** Where the JSON log goes instead of stdout; tests read it to prove nothing secret is logged. */
+  logStream?: { write: (line: string) => void };
   /** Called for every route as it is registered; the route-inventory test listens here. */
   onRoute?: (route: { method: string; url: string }) => void;
 };
@@ -39,7 +40,7 @@ function redactUrl(url: string): string {
   return url.replace(/(invitations\/)[^/?]+/, '$1[token]').replace(/([?&]token=)[^&]+/, '$1[token]');
 }
 
-export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+export function loggerOptions(config: Config) {
   return {
     level: config.logLevel,
     redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
@@ -53,7 +54,7 @@ export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
 export async function buildApp(options: BuildOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
   const { config, database } = options;
   const app = Fastify({
-    logger: options.logger ?? loggerOptions(config),
+    logger: options.logStream ? { ...loggerOptions(config), stream: options.logStream } : loggerOptions(config),
     bodyLimit: 1024 * 1024,
     // Request ids are random, not sequential, so they reveal nothing about traffic.
     genReqId: () => crypto.randomUUID(),

@@ -169,3 +169,14 @@ export const matrix: MatrixRow[] = [
   // The development outbox holds links that sign people in: admins only.
   { method: 'GET', route: '/api/outbox', expected: adminOnly(200) },
 ];
+
+/** Registered routes that no matrix row covers. Fastify answers HEAD for every GET route; those
+ * HEAD twins share their GET row. */
+export function uncoveredRoutes(routes: readonly { method: string; url: string }[], rows: readonly MatrixRow[]): string[] {
+  const covered = new Set(rows.map((row) => `${row.method} ${row.route}`));
+  const getRoutes = new Set(routes.filter((r) => r.method === 'GET').map((r) => r.url));
+  return routes
+    .filter((r) => !(r.method === 'HEAD' && getRoutes.has(r.url)))
+    .map((r) => `${r.method} ${r.url}`)
+    .filter((key) => !covered.has(key));
+}

@@ -71,14 +71,22 @@ async function openTestDatabase(): Promise<{ database: Database; drop: () => Pro
   };
 }
 
-export async function createTestApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { env?: Record<string, string>; logStream?: { write: (line: string) => void } } = {},
+): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
   await database.migrate();
   await seedDemoData(database.db, new Date());
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'false', ...options.env });
   const clock = { now: new Date() };
   const routes: { method: string; url: string }[] = [];
-  const { app, ctx } = await buildApp({ config, database, now: () => clock.now, onRoute: (route) => routes.push(route) });
+  const { app, ctx } = await buildApp({
+    config,
+    database,
+    now: () => clock.now,
+    onRoute: (route) => routes.push(route),
+    ...(options.logStream && { logStream: options.logStream }),
+  });
   await app.ready();
   const cookies = new Map<ActorName, string>();
   return {
