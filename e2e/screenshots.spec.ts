@@ -1,0 +1,45 @@
+import { mkdirSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { mainNavigation, signIn } from './helpers';
+
+// Not a journey: saves full-page pictures of the main pages into screenshots/ (gitignored) so
+// that a person can look at them after a change. Run alone with
+//   npx playwright test e2e/screenshots.spec.ts
+
+const outDir = 'screenshots';
+
+// Reached through the menu, as a person would (the deep links are covered by the journeys).
+const signedInPages = [
+  { name: 'companies', link: 'Företag', path: '/companies' },
+  { name: 'users', link: 'Användare', path: '/users' },
+  { name: 'organisations', link: 'Organisationer', path: '/admin/organisations' },
+  { name: 'outbox', link: 'E-postutkorg', path: '/admin/outbox' },
+  { name: 'overview', link: 'Översikt', path: '/' },
+] as const;
+
+test.beforeAll(() => {
+  mkdirSync(outDir, { recursive: true });
+});
+
+test('saves screenshots of the sign-in page and the admin pages', async ({ page }) => {
+  await page.goto('/login');
+  await expect(page.getByRole('button', { name: 'Logga in' })).toBeVisible();
+  await page.screenshot({ path: `${outDir}/login.png`, fullPage: true });
+
+  await signIn(page, 'admin');
+  for (const { name, link, path } of signedInPages) {
+    await mainNavigation(page).getByRole('link', { name: link, exact: true }).click();
+    await expect(page).toHaveURL(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    // Lists load after the shell: wait for the network to settle so the picture shows data.
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: `${outDir}/${name}.png`, fullPage: true });
+  }
+});
+
+test('saves a screenshot of the sign-in page on a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/login');
+  await expect(page.getByRole('button', { name: 'Logga in' })).toBeVisible();
+  await page.screenshot({ path: `${outDir}/login-mobile.png`, fullPage: true });
+});

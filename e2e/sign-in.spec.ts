@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import { demoUsers, navigationLinks, signIn } from './helpers';
+
+// Goal: a person signs in and finds exactly the parts of the platform their role may use
+// (the menu follows the abilities the server sends; DESIGN.md roles).
+
+test('an admin sees every section, including organisations and the e-mail outbox', async ({ page }) => {
+  await signIn(page, 'admin');
+  await expect(page).toHaveURL('/');
+  expect(await navigationLinks(page)).toEqual([
+    'Översikt',
+    'Företag',
+    'Användare',
+    'Organisationer',
+    'E-postutkorg',
+    'API-dokumentation',
+  ]);
+});
+
+test('a coach sees companies and users but not organisations or the outbox', async ({ page }) => {
+  await signIn(page, 'coach');
+  const links = await navigationLinks(page);
+  expect(links).toEqual(['Översikt', 'Företag', 'Användare', 'API-dokumentation']);
+  expect(links).not.toContain('Organisationer');
+});
+
+test('a company user sees only the overview and their company', async ({ page }) => {
+  await signIn(page, 'company');
+  expect(await navigationLinks(page)).toEqual(['Översikt', 'Företag']);
+});
+
+test('a wrong password shows an error and stays on the sign-in page', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByRole('textbox', { name: 'E-postadress' }).fill(demoUsers.coach);
+  await page.getByRole('textbox', { name: 'Lösenord', exact: true }).fill('not-the-password');
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await expect(page.getByText('Fel e-postadress eller lösenord.')).toBeVisible();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole('navigation', { name: 'Huvudmeny' })).toHaveCount(0);
+});
+
+test('an unknown account gets the same error as a wrong password', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByRole('textbox', { name: 'E-postadress' }).fill('nobody@demo.industryinwest.example');
+  await page.getByRole('textbox', { name: 'Lösenord', exact: true }).fill('Demo-Vast-2026');
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await expect(page.getByText('Fel e-postadress eller lösenord.')).toBeVisible();
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test('a signed-out visitor who opens a page is sent to sign in first', async ({ page }) => {
+  await page.goto('/users');
+  await expect(page).toHaveURL(/\/login\?next=%2Fusers$/);
+  await expect(page.getByRole('button', { name: 'Logga in' })).toBeVisible();
+});

@@ -1,0 +1,80 @@
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+// Browser journeys against the real server (npm start: Fastify serving the built web app from
+// dist/web, so `npm run build` must have run; postinstall does it) on a fresh embedded database.
+// Chromium is Debian's package: never `playwright install` here (STACK.md).
+
+const port = 3100;
+const baseURL = `http://127.0.0.1:${port}`;
+const isCi = Boolean(process.env.CI);
+
+// A data directory of its own per run, beside (never inside) a developer's ./data/pglite. This
+// file is evaluated again in every worker, so only the runner's process clears old run folders.
+const e2eDataDir = `./data/e2e-${Date.now()}`;
+if (!process.env.TEST_WORKER_INDEX) {
+  try {
+    for (const entry of readdirSync('./data')) {
+      if (entry.startsWith('e2e-')) rmSync(join('./data', entry), { recursive: true, force: true });
+    }
+  } catch {
+    // No ./data yet: nothing to clear.
+  }
+}
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  forbidOnly: isCi,
+  workers: 1,
+  retries: isCi ? 1 : 0,
+  reporter: 'list',
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    locale: 'sv-SE',
+    timezoneId: 'Europe/Stockholm',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: '/usr/bin/chromium',
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-dev-shm-usage',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: 'npm start',
+    url: `${baseURL}/readyz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: e2eDataDir,
+      LOG_LEVEL: 'warn',
+      SEED_DEMO_DATA: 'true',
+      // The journeys run on the embedded database whatever the shell has set.
+      DATABASE_URL: '',
+      SMTP_HOST: '',
+    },
+  },
+});
