@@ -117,8 +117,11 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
     await app.register(fastifyStatic, {
       root: webRoot,
       // Built assets carry a content hash in their name and never change; the shell must be fresh.
-      setHeaders: (res, filePath) => {
-        res.setHeader('cache-control', filePath.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+      setHeaders: (reply, filePath) => {
+        void reply.header(
+          'cache-control',
+          filePath.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+        );
       },
     });
   }
