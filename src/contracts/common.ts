@@ -32,6 +32,8 @@ export const errorSchema = z.object({
       fields: z.array(fieldErrorSchema).optional(),
       retryAfterSeconds: z.number().optional(),
       currentVersion: z.number().optional(),
+      /** A 409 on registering a company the programme already has: its thin view. */
+      existingCompany: z.record(z.string(), z.unknown()).optional(),
     })
     .optional(),
 });

@@ -268,8 +268,16 @@ describe('canSeeUser and userScope agree', () => {
 
 describe('can and abilitiesOf', () => {
   const granted: Record<Role, readonly Ability[]> = {
-    admin: ['manageOrganisations', 'manageUsers', 'viewUsers', 'viewOutbox', 'viewCompanies', 'viewApiDocs'],
-    coach: ['viewUsers', 'viewCompanies', 'viewApiDocs'],
+    admin: [...abilities],
+    coach: [
+      'viewUsers',
+      'viewCompanies',
+      'viewApiDocs',
+      'registerCompanies',
+      'importCompanies',
+      'lookUpCompanies',
+      'viewHandovers',
+    ],
     company: ['viewCompanies'],
   };
   const actorOf: Record<Role, Actor> = { admin, coach: coachA, company: companyUserA1 };
@@ -310,6 +318,11 @@ describe('can and abilitiesOf', () => {
         viewOutbox: false,
         viewCompanies: false,
         viewApiDocs: false,
+        registerCompanies: false,
+        importCompanies: false,
+        lookUpCompanies: false,
+        viewHandovers: false,
+        decideHandovers: false,
       },
     },
     {
@@ -322,10 +335,15 @@ describe('can and abilitiesOf', () => {
         viewOutbox: true,
         viewCompanies: true,
         viewApiDocs: true,
+        registerCompanies: true,
+        importCompanies: true,
+        lookUpCompanies: true,
+        viewHandovers: true,
+        decideHandovers: true,
       },
     },
     {
-      sentence: 'a coach views users, companies and the API docs but manages nothing',
+      sentence: 'a coach views users and the API docs, registers and imports companies, but decides no hand-over',
       actor: coachA,
       expected: {
         manageOrganisations: false,
@@ -334,6 +352,11 @@ describe('can and abilitiesOf', () => {
         viewOutbox: false,
         viewCompanies: true,
         viewApiDocs: true,
+        registerCompanies: true,
+        importCompanies: true,
+        lookUpCompanies: true,
+        viewHandovers: true,
+        decideHandovers: false,
       },
     },
     {
@@ -346,6 +369,11 @@ describe('can and abilitiesOf', () => {
         viewOutbox: false,
         viewCompanies: true,
         viewApiDocs: false,
+        registerCompanies: false,
+        importCompanies: false,
+        lookUpCompanies: false,
+        viewHandovers: false,
+        decideHandovers: false,
       },
     },
   ];

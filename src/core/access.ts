@@ -95,12 +95,37 @@ export const abilities = [
   'viewOutbox',
   'viewCompanies',
   'viewApiDocs',
+  'registerCompanies',
+  'importCompanies',
+  'lookUpCompanies',
+  'viewHandovers',
+  'decideHandovers',
 ] as const;
 export type Ability = (typeof abilities)[number];
 
 const roleAbilities: Record<Role, readonly Ability[]> = {
-  admin: ['manageOrganisations', 'manageUsers', 'viewUsers', 'viewOutbox', 'viewCompanies', 'viewApiDocs'],
-  coach: ['viewUsers', 'viewCompanies', 'viewApiDocs'],
+  admin: [
+    'manageOrganisations',
+    'manageUsers',
+    'viewUsers',
+    'viewOutbox',
+    'viewCompanies',
+    'viewApiDocs',
+    'registerCompanies',
+    'importCompanies',
+    'lookUpCompanies',
+    'viewHandovers',
+    'decideHandovers',
+  ],
+  coach: [
+    'viewUsers',
+    'viewCompanies',
+    'viewApiDocs',
+    'registerCompanies',
+    'importCompanies',
+    'lookUpCompanies',
+    'viewHandovers',
+  ],
   company: ['viewCompanies'],
 };
 
@@ -113,10 +138,7 @@ export function can(actor: Actor, ability: Ability): boolean {
 
 /** The abilities of an actor, as the web's navigation reads them. */
 export function abilitiesOf(actor: Actor): Record<Ability, boolean> {
-  return Object.fromEntries(abilities.map((ability) => [ability, can(actor, ability)])) as Record<
-    Ability,
-    boolean
-  >;
+  return Object.fromEntries(abilities.map((ability) => [ability, can(actor, ability)])) as Record<Ability, boolean>;
 }
 
 /** The role-specific tenant fields a user account must have: a coach belongs to exactly one
@@ -139,5 +161,29 @@ export function tenantShapeError(
       if (!companyId) return 'company_required';
       if (organisationId) return 'organisation_not_allowed';
       return null;
+  }
+}
+
+/** What an actor may do with one company they can see in full. Company users read their own
+ * company but do not change the register (DESIGN.md: "read-mostly"). */
+export function companyRecordAbilities(
+  actor: Actor,
+  company: CompanyRef,
+): { canEdit: boolean; canChangeStatus: boolean; canManageContacts: boolean } {
+  const isWorker = companyAccess(actor, company) === 'full' && actor.kind === 'user' && actor.role !== 'company';
+  return { canEdit: isWorker, canChangeStatus: isWorker, canManageContacts: isWorker };
+}
+
+/** Whether the actor sees a sole trader's personal identity number in full: only the responsible
+ * organisation, the company itself and project management; everyone else sees it masked. */
+export function canSeeFullOrganisationNumber(actor: Actor, company: CompanyRef): boolean {
+  if (actor.kind === 'anonymous') return false;
+  switch (actor.role) {
+    case 'admin':
+      return true;
+    case 'coach':
+      return actor.organisationId === company.organisationId;
+    case 'company':
+      return actor.companyId === company.id;
   }
 }

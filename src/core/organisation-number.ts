@@ -26,3 +26,9 @@ export function parseOrganisationNumber(input: string): { value: string } | { pr
 export function isLegalPersonNumber(value: string): boolean {
   return Number(value.replace(/\D/g, '').slice(2, 4)) >= 20;
 }
+
+/** A sole trader's number is a personal identity number (GDPR): shown as the birth date with
+ * the last four digits hidden, e.g. 811218-****. */
+export function maskOrganisationNumber(value: string): string {
+  return `${value.slice(0, 6)}-****`;
+}

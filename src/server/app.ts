@@ -22,6 +22,10 @@ import { loadCommonPasswords } from './modules/auth/common-passwords';
 import { createLoginLimiter } from './modules/auth/login-limiter';
 import { authRoutes } from './modules/auth/auth.routes';
 import { companyRoutes } from './modules/companies/companies.routes';
+import { companySpreadsheetRoutes } from './modules/company-spreadsheets/company-spreadsheets.routes';
+import { contactRoutes } from './modules/contacts/contacts.routes';
+import { handoverRoutes } from './modules/handovers/handovers.routes';
+import { referenceRoutes } from './modules/reference/reference.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { organisationRoutes } from './modules/organisations/organisations.routes';
 import { outboxRoutes } from './modules/outbox/outbox.routes';
@@ -110,6 +114,10 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   await app.register(organisationRoutes, { ctx });
   await app.register(userRoutes, { ctx });
   await app.register(companyRoutes, { ctx });
+  await app.register(companySpreadsheetRoutes, { ctx });
+  await app.register(contactRoutes, { ctx });
+  await app.register(handoverRoutes, { ctx });
+  await app.register(referenceRoutes, { ctx });
   await app.register(outboxRoutes, { ctx });
 
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));

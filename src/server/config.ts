@@ -2,9 +2,7 @@ import { z } from 'zod';
 
 // Every setting the process reads lives here, parsed once at boot so that a typo fails fast
 // with a message naming the variable instead of surfacing later as odd behaviour.
-const booleanish = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((value) => value === 'true' || value === '1');
+const booleanish = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -38,8 +36,7 @@ export type Config = {
   seedDemoData: boolean;
   secureCookies: boolean;
   smtp:
-    | { host: string; port: number; secure: boolean; user: string | undefined; password: string | undefined }
-    | undefined;
+    { host: string; port: number; secure: boolean; user: string | undefined; password: string | undefined } | undefined;
   mailFrom: string;
 };
 

@@ -37,25 +37,29 @@ async function waitFor(check: () => boolean, ms: number): Promise<void> {
 }
 
 describe('npm start', () => {
-  it('serves on PORT with demo accounts listed, refuses a second process on the same data, and stops on SIGTERM', { timeout: 90_000 }, async () => {
-    const port = 3400 + Math.floor(Math.random() * 500);
-    const server = start({ PORT: String(port) });
-    await waitFor(() => server.output().includes('Industry In West is running'), 60_000);
-    expect(server.output()).toContain(`http://localhost:${port}`);
-    expect(server.output()).toContain('admin@demo.industryinwest.example');
-    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
-    expect(ready.status).toBe(200);
+  it(
+    'serves on PORT with demo accounts listed, refuses a second process on the same data, and stops on SIGTERM',
+    { timeout: 90_000 },
+    async () => {
+      const port = 3400 + Math.floor(Math.random() * 500);
+      const server = start({ PORT: String(port) });
+      await waitFor(() => server.output().includes('Industry In West is running'), 60_000);
+      expect(server.output()).toContain(`http://localhost:${port}`);
+      expect(server.output()).toContain('admin@demo.industryinwest.example');
+      const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+      expect(ready.status).toBe(200);
 
-    const second = start({ PORT: String(port + 1) });
-    expect(await second.exited).toBe(1);
-    expect(second.output()).toContain('is in use by another process');
+      const second = start({ PORT: String(port + 1) });
+      expect(await second.exited).toBe(1);
+      expect(second.output()).toContain('is in use by another process');
 
-    const started = Date.now();
-    server.child.kill('SIGTERM');
-    expect(await server.exited).toBe(0);
-    expect(Date.now() - started).toBeLessThan(10_000);
-    expect(fs.existsSync(path.join(dataDir, 'pglite', 'platform.lock'))).toBe(false);
-  });
+      const started = Date.now();
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(fs.existsSync(path.join(dataDir, 'pglite', 'platform.lock'))).toBe(false);
+    },
+  );
 
   it('names a bad variable and exits when the configuration is invalid', { timeout: 30_000 }, async () => {
     const server = start({ PORT: 'not-a-port' });

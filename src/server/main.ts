@@ -94,7 +94,9 @@ async function main(): Promise<void> {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await database.close();
-    fail(`Could not listen on port ${config.port}: ${error instanceof Error ? error.message : String(error)}. Set PORT to another port.`);
+    fail(
+      `Could not listen on port ${config.port}: ${error instanceof Error ? error.message : String(error)}. Set PORT to another port.`,
+    );
   }
   process.stdout.write(banner(config, database.kind));
 }

@@ -30,8 +30,7 @@ export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta
 export class DataDirectoryLockedError extends Error {}
 
 export type DatabaseOptions =
-  | { kind: 'postgres'; url: string; poolSize?: number }
-  | { kind: 'pglite'; dataDir: string | null };
+  { kind: 'postgres'; url: string; poolSize?: number } | { kind: 'pglite'; dataDir: string | null };
 
 /** Opens PostgreSQL when a URL is given, otherwise the embedded PGlite in `dataDir` (null: memory). */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {

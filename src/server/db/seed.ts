@@ -24,7 +24,16 @@ export const demoIds = {
     tek: id(105),
   },
   companies: { first: id(201), second: id(202), third: id(203), fourth: id(204), fifth: id(205), sixth: id(206) },
-  users: { admin: id(301), coachIdc: id(302), coachIucVast: id(303), coachSjuharad: id(304), coachGtc: id(305), coachTek: id(306), companyFirst: id(307), companySecond: id(308) },
+  users: {
+    admin: id(301),
+    coachIdc: id(302),
+    coachIucVast: id(303),
+    coachSjuharad: id(304),
+    coachGtc: id(305),
+    coachTek: id(306),
+    companyFirst: id(307),
+    companySecond: id(308),
+  },
 } as const;
 
 /** A valid-looking organisation number in a range kept for demo data (prefix 99 = fictitious). */
@@ -34,14 +43,70 @@ function demoOrganisationNumber(serial: number): string {
 }
 
 export const demoAccounts = [
-  { id: demoIds.users.admin, email: `admin@${demoDomain}`, name: 'Astrid Påhittad', role: 'admin' as const, organisationId: null, companyId: null },
-  { id: demoIds.users.coachIdc, email: `coach.idc@${demoDomain}`, name: 'Bertil Exempelsson', role: 'coach' as const, organisationId: demoIds.organisations.idc, companyId: null },
-  { id: demoIds.users.coachIucVast, email: `coach.iucvast@${demoDomain}`, name: 'Cecilia Demosdotter', role: 'coach' as const, organisationId: demoIds.organisations.iucVast, companyId: null },
-  { id: demoIds.users.coachSjuharad, email: `coach.sjuharad@${demoDomain}`, name: 'David Fiktivsson', role: 'coach' as const, organisationId: demoIds.organisations.iucSjuharad, companyId: null },
-  { id: demoIds.users.coachGtc, email: `coach.gtc@${demoDomain}`, name: 'Eva Låtsasson', role: 'coach' as const, organisationId: demoIds.organisations.gtc, companyId: null },
-  { id: demoIds.users.coachTek, email: `coach.tek@${demoDomain}`, name: 'Fredrik Provsson', role: 'coach' as const, organisationId: demoIds.organisations.tek, companyId: null },
-  { id: demoIds.users.companyFirst, email: `foretag@${demoDomain}`, name: 'Greta Testberg', role: 'company' as const, organisationId: null, companyId: demoIds.companies.first },
-  { id: demoIds.users.companySecond, email: `foretag2@${demoDomain}`, name: 'Hugo Exempelgren', role: 'company' as const, organisationId: null, companyId: demoIds.companies.second },
+  {
+    id: demoIds.users.admin,
+    email: `admin@${demoDomain}`,
+    name: 'Astrid Påhittad',
+    role: 'admin' as const,
+    organisationId: null,
+    companyId: null,
+  },
+  {
+    id: demoIds.users.coachIdc,
+    email: `coach.idc@${demoDomain}`,
+    name: 'Bertil Exempelsson',
+    role: 'coach' as const,
+    organisationId: demoIds.organisations.idc,
+    companyId: null,
+  },
+  {
+    id: demoIds.users.coachIucVast,
+    email: `coach.iucvast@${demoDomain}`,
+    name: 'Cecilia Demosdotter',
+    role: 'coach' as const,
+    organisationId: demoIds.organisations.iucVast,
+    companyId: null,
+  },
+  {
+    id: demoIds.users.coachSjuharad,
+    email: `coach.sjuharad@${demoDomain}`,
+    name: 'David Fiktivsson',
+    role: 'coach' as const,
+    organisationId: demoIds.organisations.iucSjuharad,
+    companyId: null,
+  },
+  {
+    id: demoIds.users.coachGtc,
+    email: `coach.gtc@${demoDomain}`,
+    name: 'Eva Låtsasson',
+    role: 'coach' as const,
+    organisationId: demoIds.organisations.gtc,
+    companyId: null,
+  },
+  {
+    id: demoIds.users.coachTek,
+    email: `coach.tek@${demoDomain}`,
+    name: 'Fredrik Provsson',
+    role: 'coach' as const,
+    organisationId: demoIds.organisations.tek,
+    companyId: null,
+  },
+  {
+    id: demoIds.users.companyFirst,
+    email: `foretag@${demoDomain}`,
+    name: 'Greta Testberg',
+    role: 'company' as const,
+    organisationId: null,
+    companyId: demoIds.companies.first,
+  },
+  {
+    id: demoIds.users.companySecond,
+    email: `foretag2@${demoDomain}`,
+    name: 'Hugo Exempelgren',
+    role: 'company' as const,
+    organisationId: null,
+    companyId: demoIds.companies.second,
+  },
 ];
 
 /** Seeds the demo programme once; does nothing when the programme is already there. */
@@ -51,7 +116,15 @@ export async function seedDemoData(db: Db, now: Date): Promise<'seeded' | 'alrea
   const passwordHash = await hashPassword(demoPassword);
   const o = demoIds.organisations;
   await db.transaction(async (tx) => {
-    await tx.insert(programmes).values({ id: demoIds.programme, key: 'industry-in-west', name: 'Industry In West', startsOn: '2023-09-01', endsOn: '2026-12-31' });
+    await tx
+      .insert(programmes)
+      .values({
+        id: demoIds.programme,
+        key: 'industry-in-west',
+        name: 'Industry In West',
+        startsOn: '2023-09-01',
+        endsOn: '2026-12-31',
+      });
     await tx.insert(organisations).values([
       { id: o.idc, name: 'IDC West Sweden', shortName: 'IDC', reportingAreas: ['skaraborg'] },
       { id: o.iucVast, name: 'IUC Väst', shortName: 'IUC Väst', reportingAreas: ['fyrbodal'] },
@@ -61,16 +134,60 @@ export async function seedDemoData(db: Db, now: Date): Promise<'seeded' | 'alrea
     ]);
     const c = demoIds.companies;
     await tx.insert(companies).values([
-      { id: c.first, programmeId: demoIds.programme, organisationId: o.idc, organisationNumber: demoOrganisationNumber(1), name: 'Exempelverken i Skövde AB' },
-      { id: c.second, programmeId: demoIds.programme, organisationId: o.iucVast, organisationNumber: demoOrganisationNumber(2), name: 'Påhittade Plåt i Uddevalla AB' },
-      { id: c.third, programmeId: demoIds.programme, organisationId: o.iucSjuharad, organisationNumber: demoOrganisationNumber(3), name: 'Fiktiva Textil i Borås AB' },
-      { id: c.fourth, programmeId: demoIds.programme, organisationId: o.gtc, organisationNumber: demoOrganisationNumber(4), name: 'Demo Gjuteri Göteborg AB' },
-      { id: c.fifth, programmeId: demoIds.programme, organisationId: o.tek, organisationNumber: demoOrganisationNumber(5), name: 'Låtsas Trä i Halmstad AB' },
-      { id: c.sixth, programmeId: demoIds.programme, organisationId: o.idc, organisationNumber: demoOrganisationNumber(6), name: 'Provmekano i Lidköping AB' },
+      {
+        id: c.first,
+        programmeId: demoIds.programme,
+        organisationId: o.idc,
+        organisationNumber: demoOrganisationNumber(1),
+        name: 'Exempelverken i Skövde AB',
+      },
+      {
+        id: c.second,
+        programmeId: demoIds.programme,
+        organisationId: o.iucVast,
+        organisationNumber: demoOrganisationNumber(2),
+        name: 'Påhittade Plåt i Uddevalla AB',
+      },
+      {
+        id: c.third,
+        programmeId: demoIds.programme,
+        organisationId: o.iucSjuharad,
+        organisationNumber: demoOrganisationNumber(3),
+        name: 'Fiktiva Textil i Borås AB',
+      },
+      {
+        id: c.fourth,
+        programmeId: demoIds.programme,
+        organisationId: o.gtc,
+        organisationNumber: demoOrganisationNumber(4),
+        name: 'Demo Gjuteri Göteborg AB',
+      },
+      {
+        id: c.fifth,
+        programmeId: demoIds.programme,
+        organisationId: o.tek,
+        organisationNumber: demoOrganisationNumber(5),
+        name: 'Låtsas Trä i Halmstad AB',
+      },
+      {
+        id: c.sixth,
+        programmeId: demoIds.programme,
+        organisationId: o.idc,
+        organisationNumber: demoOrganisationNumber(6),
+        name: 'Provmekano i Lidköping AB',
+      },
     ]);
-    await tx.insert(users).values(
-      demoAccounts.map((account) => ({ ...account, status: 'active' as const, passwordHash, createdAt: now, updatedAt: now })),
-    );
+    await tx
+      .insert(users)
+      .values(
+        demoAccounts.map((account) => ({
+          ...account,
+          status: 'active' as const,
+          passwordHash,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      );
   });
   return 'seeded';
 }

@@ -33,8 +33,7 @@ export class AppError extends Error {
 // Factories keep the messages consistent and the call sites short.
 export const invalidInput = (fields: FieldError[], message = 'Some fields need attention') =>
   new AppError('invalid_input', message, { fields });
-export const invalidField = (field: string, code: string, message: string) =>
-  invalidInput([{ field, code, message }]);
+export const invalidField = (field: string, code: string, message: string) => invalidInput([{ field, code, message }]);
 export const unauthenticated = (message = 'Sign in to continue') => new AppError('unauthenticated', message);
 export const forbidden = (message = 'You may not do this') => new AppError('forbidden', message);
 export const notFound = (what = 'The record') => new AppError('not_found', `${what} was not found`);
@@ -69,11 +68,17 @@ export function registerErrorHandler(app: FastifyInstance): void {
         // A forbidden field is reported under its own name, so the client sees which one (S3).
         const keys = issue.keyword === 'unrecognized_keys' ? (issue.params as { keys?: string[] }).keys : undefined;
         if (keys?.length) {
-          return keys.map((key) => ({ field: fieldPath(prefix, [...path, key]), code: 'unknown_field', message: 'This field is not accepted here' }));
+          return keys.map((key) => ({
+            field: fieldPath(prefix, [...path, key]),
+            code: 'unknown_field',
+            message: 'This field is not accepted here',
+          }));
         }
         return [{ field: fieldPath(prefix, path), code: issue.keyword, message: issue.message ?? 'Invalid value' }];
       });
-      return reply.status(400).send({ code: 'invalid_input', message: 'Some fields need attention', details: { fields } });
+      return reply
+        .status(400)
+        .send({ code: 'invalid_input', message: 'Some fields need attention', details: { fields } });
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error }, 'response did not match its contract');
@@ -100,5 +105,4 @@ export function registerErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ code: 'internal', message: 'Something went wrong on our side.' });
   });
-
 }

@@ -28,7 +28,11 @@ const stateChanging = matrix.filter((row) => row.method !== 'GET' && row.method 
 
 describe('security headers (S11)', () => {
   it('sends a strict CSP, nosniff, a referrer policy and no-store on API answers', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: await t.login('admin') } });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: await t.login('admin') },
+    });
     const csp = String(response.headers['content-security-policy']);
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("base-uri 'none'");
@@ -55,10 +59,30 @@ describe('cross-site requests (S10)', () => {
       const url = row.url ? row.url(t, state) : row.route;
       const body = JSON.stringify(row.body ? await row.body(t, state) : {});
       const before = await snapshot();
-      const plain = await t.app.inject({ method: row.method, url, headers: { cookie, 'content-type': 'text/plain' }, payload: body });
-      const form = await t.app.inject({ method: row.method, url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: 'a=1' });
-      const foreign = await t.app.inject({ method: row.method, url, headers: { cookie, 'content-type': 'application/json', origin: 'https://evil.example' }, payload: body });
-      const fetchSite = await t.app.inject({ method: row.method, url, headers: { cookie, 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' }, payload: body });
+      const plain = await t.app.inject({
+        method: row.method,
+        url,
+        headers: { cookie, 'content-type': 'text/plain' },
+        payload: body,
+      });
+      const form = await t.app.inject({
+        method: row.method,
+        url,
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'a=1',
+      });
+      const foreign = await t.app.inject({
+        method: row.method,
+        url,
+        headers: { cookie, 'content-type': 'application/json', origin: 'https://evil.example' },
+        payload: body,
+      });
+      const fetchSite = await t.app.inject({
+        method: row.method,
+        url,
+        headers: { cookie, 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' },
+        payload: body,
+      });
       expect([plain.statusCode, form.statusCode]).toEqual([400, 400]);
       expect([foreign.statusCode, fetchSite.statusCode]).toEqual([403, 403]);
       expect(await snapshot()).toBe(before);

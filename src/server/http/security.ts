@@ -34,9 +34,12 @@ export const securityPlugin = fp(async (app: FastifyInstance) => {
   });
 
   app.addContentTypeParser('*', (_request, _payload, done) => {
-    done(new AppError('invalid_input', 'Send the request as application/json', {
-      fields: [{ field: 'body', code: 'unsupported_media_type', message: 'Send the request as application/json' }],
-    }), undefined);
+    done(
+      new AppError('invalid_input', 'Send the request as application/json', {
+        fields: [{ field: 'body', code: 'unsupported_media_type', message: 'Send the request as application/json' }],
+      }),
+      undefined,
+    );
   });
   app.removeContentTypeParser(['text/plain']);
 

@@ -25,7 +25,13 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   const port = (smtp.server.address() as AddressInfo).port;
-  t = await createTestApp({ env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), MAIL_FROM: 'Industry In West <test@industryinwest.example>' } });
+  t = await createTestApp({
+    env: {
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(port),
+      MAIL_FROM: 'Industry In West <test@industryinwest.example>',
+    },
+  });
 });
 
 afterAll(async () => {
@@ -35,13 +41,23 @@ afterAll(async () => {
 
 describe('e-mail through SMTP', () => {
   it('delivers a password reset link and marks it delivered in the outbox', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/request', payload: { email: fixtures.emails.coachOwn } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/request',
+      payload: { email: fixtures.emails.coachOwn },
+    });
     expect(response.statusCode).toBe(202);
     expect(received).toHaveLength(1);
     expect(received[0]!.to).toEqual([fixtures.emails.coachOwn]);
     expect(received[0]!.data).toMatch(/reset-password\?token=/);
-    const outbox = await t.app.inject({ method: 'GET', url: '/api/outbox', headers: { cookie: await t.login('admin') } });
-    const [message] = (outbox.json() as { items: { transport: string; deliveredAt: string | null; error: string | null }[] }).items;
+    const outbox = await t.app.inject({
+      method: 'GET',
+      url: '/api/outbox',
+      headers: { cookie: await t.login('admin') },
+    });
+    const [message] = (
+      outbox.json() as { items: { transport: string; deliveredAt: string | null; error: string | null }[] }
+    ).items;
     expect(message).toMatchObject({ transport: 'smtp', error: null });
     expect(message!.deliveredAt).not.toBeNull();
   });

@@ -40,11 +40,20 @@ export function createMailer(config: Config, log: FastifyBaseLogger): Mailer {
       if (!transporter) {
         // The development outbox: the link must be reachable without a mail server. The
         // recipient is personal data and stays out of the log (S14).
-        if (config.env !== 'test') log.info({ outboxMessageId: id, subject: message.subject }, 'e-mail kept in the development outbox (Admin → E-postutkorg)');
+        if (config.env !== 'test')
+          log.info(
+            { outboxMessageId: id, subject: message.subject },
+            'e-mail kept in the development outbox (Admin → E-postutkorg)',
+          );
         return;
       }
       try {
-        await transporter.sendMail({ from: config.mailFrom, to: message.to, subject: message.subject, text: message.body });
+        await transporter.sendMail({
+          from: config.mailFrom,
+          to: message.to,
+          subject: message.subject,
+          text: message.body,
+        });
         await db.update(outboxMessages).set({ deliveredAt: new Date() }).where(eq(outboxMessages.id, id));
       } catch (error) {
         log.error({ outboxMessageId: id, err: error }, 'SMTP delivery failed');

@@ -29,6 +29,12 @@ export function invitationMail(locale: Locale, to: string, name: string, link: s
   return { to, ...(locale === 'en' ? en : sv).invitation(name, link, days) };
 }
 
-export function passwordResetMail(locale: Locale, to: string, name: string, link: string, minutes: number): MailMessage {
+export function passwordResetMail(
+  locale: Locale,
+  to: string,
+  name: string,
+  link: string,
+  minutes: number,
+): MailMessage {
   return { to, ...(locale === 'en' ? en : sv).passwordReset(name, link, minutes) };
 }

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { luhnCheckDigit } from '../../core/organisation-number';
+import { demoIds } from '../db/seed';
+import { requestHandover } from '../modules/handovers/handovers.service';
 import type { ActorName, TestApp } from './test-app';
 import { fixtures } from './test-app';
 
@@ -11,7 +14,7 @@ import { fixtures } from './test-app';
 export type Expected = Record<ActorName, number>;
 
 /** Records the matrix creates before it runs, for routes that need a target in a given state. */
-export type MatrixState = { invitedUserId: string };
+export type MatrixState = { invitedUserId: string; contactId: string; erasableContactId: string; handoverId: string };
 
 /** Creates the records some rows target. */
 export async function prepareMatrix(t: TestApp): Promise<MatrixState> {
@@ -19,10 +22,86 @@ export async function prepareMatrix(t: TestApp): Promise<MatrixState> {
     method: 'POST',
     url: '/api/users',
     headers: { cookie: await t.login('admin') },
-    payload: { email: `matrix-${unique()}@demo.industryinwest.example`, name: 'Väntande Inbjudan', role: 'coach', organisationId: fixtures.ownOrganisationId },
+    payload: {
+      email: `matrix-${unique()}@demo.industryinwest.example`,
+      name: 'Väntande Inbjudan',
+      role: 'coach',
+      organisationId: fixtures.ownOrganisationId,
+    },
   });
   if (response.statusCode !== 201) throw new Error(`matrix set-up failed: ${response.body}`);
-  return { invitedUserId: (response.json() as { id: string }).id };
+  const addContact = async (name: string) => {
+    const contact = await t.app.inject({
+      method: 'POST',
+      url: `/api/companies/${fixtures.ownCompanyId}/contacts`,
+      headers: { cookie: await t.login('admin') },
+      payload: { name, gender: 'woman', email: `${unique()}@demo.industryinwest.example` },
+    });
+    if (contact.statusCode !== 201) throw new Error(`matrix set-up failed: ${contact.body}`);
+    return (contact.json() as { id: string }).id;
+  };
+  // A hand-over asked for by a third organisation, on a company none of the matrix's actors hold.
+  const gtcCoach = {
+    kind: 'user',
+    role: 'coach',
+    userId: demoIds.users.coachGtc,
+    organisationId: demoIds.organisations.gtc,
+  } as const;
+  const handover = await requestHandover(
+    t.ctx,
+    gtcCoach,
+    demoIds.companies.fifth,
+    'Företaget har flyttat till Göteborg',
+  );
+  return {
+    invitedUserId: (response.json() as { id: string }).id,
+    contactId: await addContact('Matris Kontaktsson'),
+    erasableContactId: await addContact('Matris Raderasson'),
+    handoverId: handover.id,
+  };
+}
+
+/** A fresh valid organisation number for a legal person (prefix 5599 99 is kept for tests). */
+export function freshOrganisationNumber(): string {
+  const nine = `559999${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
+  return `${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine)}`;
+}
+
+async function companyStatusBody(t: TestApp) {
+  const company = (
+    await t.app.inject({
+      method: 'GET',
+      url: `/api/companies/${fixtures.ownCompanyId}`,
+      headers: { cookie: await t.login('admin') },
+    })
+  ).json() as { version: number; status: string };
+  return {
+    version: company.version,
+    status: company.status === 'prospect' ? 'enrolled' : 'prospect',
+    changedOn: '2026-11-02',
+  };
+}
+
+async function contactVersion(t: TestApp, contactId: string): Promise<number> {
+  const company = (
+    await t.app.inject({
+      method: 'GET',
+      url: `/api/companies/${fixtures.ownCompanyId}`,
+      headers: { cookie: await t.login('admin') },
+    })
+  ).json() as { contacts: { id: string; version: number }[] };
+  return company.contacts.find((c) => c.id === contactId)!.version;
+}
+
+async function handoverVersion(t: TestApp, id: string): Promise<number> {
+  const list = (
+    await t.app.inject({
+      method: 'GET',
+      url: '/api/handover-requests?pageSize=100',
+      headers: { cookie: await t.login('admin') },
+    })
+  ).json() as { items: { id: string; version: number }[] };
+  return list.items.find((h) => h.id === id)!.version;
 }
 
 export type MatrixRow = {
@@ -49,6 +128,22 @@ const everyone = (status: number): Expected => ({
 });
 const signedIn = (status: number): Expected => ({ ...everyone(status), anonymous: 401 });
 const adminOnly = (status: number): Expected => ({ ...everyone(403), anonymous: 401, admin: status });
+/** Staff (admins and coaches) may; company users may not. */
+const staffOnly = (status: number): Expected => ({
+  ...everyone(status),
+  anonymous: 401,
+  companyOwn: 403,
+  companyOther: 403,
+});
+/** A record of the own company: its organisation works on it, the company reads it, others get 404. */
+const ownCompanyRecord = (read: number, write: number, isWrite: boolean): Expected => ({
+  anonymous: 401,
+  admin: isWrite ? write : read,
+  coachOwn: isWrite ? write : read,
+  coachOther: 404,
+  companyOwn: isWrite ? 403 : read,
+  companyOther: 404,
+});
 
 const unusedToken = () => randomBytes(32).toString('base64url');
 const unique = () => randomBytes(4).toString('hex');
@@ -126,7 +221,10 @@ export const matrix: MatrixRow[] = [
     method: 'PATCH',
     route: '/api/organisations/:id',
     url: () => `/api/organisations/${fixtures.ownOrganisationId}`,
-    body: async (t) => ({ version: await currentVersion(t, `/api/organisations/${fixtures.ownOrganisationId}`), shortName: 'IDC' }),
+    body: async (t) => ({
+      version: await currentVersion(t, `/api/organisations/${fixtures.ownOrganisationId}`),
+      shortName: 'IDC',
+    }),
     expected: adminOnly(200),
   },
 
@@ -139,7 +237,12 @@ export const matrix: MatrixRow[] = [
   {
     method: 'POST',
     route: '/api/users',
-    body: () => ({ email: `invited-${unique()}@demo.industryinwest.example`, name: 'Inbjuden Testperson', role: 'company', companyId: fixtures.ownCompanyId }),
+    body: () => ({
+      email: `invited-${unique()}@demo.industryinwest.example`,
+      name: 'Inbjuden Testperson',
+      role: 'company',
+      companyId: fixtures.ownCompanyId,
+    }),
     expected: adminOnly(201),
   },
   {
@@ -152,7 +255,10 @@ export const matrix: MatrixRow[] = [
     method: 'PATCH',
     route: '/api/users/:id',
     url: () => `/api/users/${fixtures.ownCompanyUserId}`,
-    body: async (t) => ({ version: await currentVersion(t, `/api/users/${fixtures.ownCompanyUserId}`), name: 'Greta Testberg' }),
+    body: async (t) => ({
+      version: await currentVersion(t, `/api/users/${fixtures.ownCompanyUserId}`),
+      name: 'Greta Testberg',
+    }),
     expected: adminOnly(200),
   },
   {
@@ -163,8 +269,121 @@ export const matrix: MatrixRow[] = [
     expected: adminOnly(202),
   },
 
-  // Companies (the foundation's slice of the register): each actor sees what they work on.
+  // The company register: each actor lists what they work on; other tenants' companies are 404.
   { method: 'GET', route: '/api/companies', expected: signedIn(200) },
+  {
+    method: 'GET',
+    route: '/api/companies/lookup',
+    url: () => '/api/companies/lookup?q=Exempel',
+    expected: staffOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/companies',
+    body: () => ({
+      organisationNumber: freshOrganisationNumber(),
+      name: `Matrisbolaget ${unique()} AB`,
+      organisationId: fixtures.ownOrganisationId,
+    }),
+    // A coach registers for their own organisation only: another's id is a field error.
+    expected: { ...staffOnly(201), coachOther: 400 },
+  },
+  {
+    method: 'GET',
+    route: '/api/companies/:id',
+    url: () => `/api/companies/${fixtures.ownCompanyId}`,
+    expected: ownCompanyRecord(200, 200, false),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/companies/:id',
+    url: () => `/api/companies/${fixtures.ownCompanyId}`,
+    body: async (t) => ({
+      version: await currentVersion(t, `/api/companies/${fixtures.ownCompanyId}`),
+      city: 'Skövde',
+    }),
+    expected: ownCompanyRecord(200, 200, true),
+  },
+  {
+    method: 'POST',
+    route: '/api/companies/:id/status',
+    url: () => `/api/companies/${fixtures.ownCompanyId}/status`,
+    body: (t) => companyStatusBody(t),
+    expected: ownCompanyRecord(200, 200, true),
+  },
+  { method: 'GET', route: '/api/undertakings', expected: staffOnly(200) },
+  {
+    method: 'POST',
+    route: '/api/undertakings',
+    body: () => ({ name: `Koncern ${unique()}` }),
+    expected: staffOnly(201),
+  },
+
+  // Contacts follow their company's access.
+  {
+    method: 'POST',
+    route: '/api/companies/:id/contacts',
+    url: () => `/api/companies/${fixtures.ownCompanyId}/contacts`,
+    body: () => ({ name: 'Ny Kontakt', gender: 'man' }),
+    expected: ownCompanyRecord(201, 201, true),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/contacts/:id',
+    url: (_t, state) => `/api/contacts/${state.contactId}`,
+    body: async (t, state) => ({ version: await contactVersion(t, state.contactId), role: 'VD' }),
+    expected: ownCompanyRecord(200, 200, true),
+  },
+  {
+    method: 'POST',
+    route: '/api/contacts/:id/consents',
+    url: (_t, state) => `/api/contacts/${state.contactId}/consents`,
+    body: () => ({
+      purpose: 'Kontakt om programmets aktiviteter',
+      textVersion: '2026-01',
+      givenOn: '2026-11-01T10:00:00+01:00',
+    }),
+    expected: ownCompanyRecord(201, 201, true),
+  },
+  {
+    method: 'GET',
+    route: '/api/contacts/:id/export',
+    url: (_t, state) => `/api/contacts/${state.contactId}/export`,
+    expected: ownCompanyRecord(200, 200, true),
+  },
+  {
+    method: 'POST',
+    route: '/api/contacts/:id/erase',
+    url: (_t, state) => `/api/contacts/${state.erasableContactId}/erase`,
+    body: () => ({}),
+    expected: ownCompanyRecord(200, 200, true),
+  },
+
+  // Hand-overs: a coach asks for another organisation's company; an admin decides.
+  {
+    method: 'POST',
+    route: '/api/companies/:id/handover-requests',
+    url: () => `/api/companies/${fixtures.ownCompanyId}/handover-requests`,
+    body: () => ({ reason: 'Vi har redan arbetat med företaget' }),
+    // Only the coach of another organisation may ask; the holder's coach is told it already holds it.
+    expected: { anonymous: 401, admin: 403, coachOwn: 422, coachOther: 201, companyOwn: 403, companyOther: 403 },
+  },
+  { method: 'GET', route: '/api/handover-requests', expected: staffOnly(200) },
+  {
+    method: 'POST',
+    route: '/api/handover-requests/:id/decision',
+    url: (_t, state) => `/api/handover-requests/${state.handoverId}/decision`,
+    body: async (t, state) => ({
+      version: await handoverVersion(t, state.handoverId),
+      decision: 'refuse',
+      note: 'Ansvaret ligger kvar',
+    }),
+    expected: adminOnly(200),
+  },
+
+  // Reference data for pickers.
+  { method: 'GET', route: '/api/reference/municipalities', expected: signedIn(200) },
+  { method: 'GET', route: '/api/reference/sni-divisions', expected: signedIn(200) },
 
   // The development outbox holds links that sign people in: admins only.
   { method: 'GET', route: '/api/outbox', expected: adminOnly(200) },
@@ -172,7 +391,10 @@ export const matrix: MatrixRow[] = [
 
 /** Registered routes that no matrix row covers. Fastify answers HEAD for every GET route; those
  * HEAD twins share their GET row. */
-export function uncoveredRoutes(routes: readonly { method: string; url: string }[], rows: readonly MatrixRow[]): string[] {
+export function uncoveredRoutes(
+  routes: readonly { method: string; url: string }[],
+  rows: readonly MatrixRow[],
+): string[] {
   const covered = new Set(rows.map((row) => `${row.method} ${row.route}`));
   const getRoutes = new Set(routes.filter((r) => r.method === 'GET').map((r) => r.url));
   return routes

@@ -57,7 +57,11 @@ describe('malformed ids in the path', () => {
 describe('bad query strings', () => {
   for (const url of ['/api/users', '/api/companies', '/api/outbox']) {
     it(`GET ${url} answers 400 naming query.page for page=0`, async () => {
-      const response = await t.app.inject({ method: 'GET', url: `${url}?page=0`, headers: { cookie: await t.login('admin') } });
+      const response = await t.app.inject({
+        method: 'GET',
+        url: `${url}?page=0`,
+        headers: { cookie: await t.login('admin') },
+      });
       expect(response.statusCode).toBe(400);
       expect(fieldsOf(response.json())).toContain('query.page');
     });

@@ -15,22 +15,48 @@ afterAll(async () => {
 
 describe('logs', () => {
   it('carry requests but no secrets or personal data through sign-in, invitation and reset', async () => {
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: fixtures.emails.admin, password: fixtures.password } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: fixtures.emails.admin, password: fixtures.password },
+    });
     const sessionToken = login.cookies.find((c) => c.name === 'iiw_session')!.value;
     const cookie = `iiw_session=${sessionToken}`;
     const email = 'loggtest.person@demo.industryinwest.example';
-    await t.app.inject({ method: 'POST', url: '/api/users', headers: { cookie }, payload: { email, name: 'Loggtest Person', role: 'coach', organisationId: fixtures.ownOrganisationId } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: { cookie },
+      payload: { email, name: 'Loggtest Person', role: 'coach', organisationId: fixtures.ownOrganisationId },
+    });
     const outbox = await t.app.inject({ method: 'GET', url: '/api/outbox', headers: { cookie } });
     const body = (outbox.json() as { items: { body: string }[] }).items[0]!.body;
     const linkToken = /token=([A-Za-z0-9_-]+)/.exec(body)![1]!;
     await t.app.inject({ method: 'GET', url: `/api/auth/invitations/${linkToken}` });
-    await t.app.inject({ method: 'POST', url: '/api/auth/invitations/accept', payload: { token: linkToken, password: 'ett hemligt långt lösenord' } });
-    await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: fixtures.emails.coachOwn, password: 'fel lösenord som loggas?' } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/invitations/accept',
+      payload: { token: linkToken, password: 'ett hemligt långt lösenord' },
+    });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: fixtures.emails.coachOwn, password: 'fel lösenord som loggas?' },
+    });
 
     const log = lines.join('');
     expect(lines.length).toBeGreaterThan(10);
     expect(log).toContain('/api/auth/invitations/[token]');
-    for (const secret of [fixtures.password, sessionToken, linkToken, 'ett hemligt långt lösenord', 'fel lösenord som loggas?', email, fixtures.emails.admin, fixtures.emails.coachOwn]) {
+    for (const secret of [
+      fixtures.password,
+      sessionToken,
+      linkToken,
+      'ett hemligt långt lösenord',
+      'fel lösenord som loggas?',
+      email,
+      fixtures.emails.admin,
+      fixtures.emails.coachOwn,
+    ]) {
       expect(log, `the log holds ${secret}`).not.toContain(secret);
     }
   });

@@ -104,7 +104,8 @@ export async function createTestApp(
         url: '/api/auth/login',
         payload: { email: actorEmails[actor], password: demoPassword },
       });
-      if (response.statusCode !== 200) throw new Error(`login as ${actor} failed: ${response.statusCode} ${response.body}`);
+      if (response.statusCode !== 200)
+        throw new Error(`login as ${actor} failed: ${response.statusCode} ${response.body}`);
       const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
       if (!loginOptions?.isFresh) cookies.set(actor, cookie);
       return cookie;

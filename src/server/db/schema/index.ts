@@ -4,3 +4,4 @@ export * from './companies';
 export * from './users';
 export * from './audit';
 export * from './outbox';
+export * from './contacts';

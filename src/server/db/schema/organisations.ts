@@ -9,7 +9,10 @@ export const organisations = pgTable(
     id: uuid('id').primaryKey(),
     name: text('name').notNull(),
     shortName: text('short_name').notNull(),
-    reportingAreas: text('reporting_areas').array().notNull().default(sql`'{}'::text[]`),
+    reportingAreas: text('reporting_areas')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

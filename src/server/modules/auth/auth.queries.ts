@@ -61,7 +61,12 @@ export async function findLiveToken(db: Db, tokenId: string, purpose: 'invitatio
     .from(userTokens)
     .innerJoin(users, eq(users.id, userTokens.userId))
     .where(
-      and(eq(userTokens.id, tokenId), eq(userTokens.purpose, purpose), isNull(userTokens.usedAt), gt(userTokens.expiresAt, now)),
+      and(
+        eq(userTokens.id, tokenId),
+        eq(userTokens.purpose, purpose),
+        isNull(userTokens.usedAt),
+        gt(userTokens.expiresAt, now),
+      ),
     )
     .limit(1);
   return row;

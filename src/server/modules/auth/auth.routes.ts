@@ -36,7 +36,14 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags, summary: 'Sign out and end the session', body: emptyBodySchema, response: { 204: emptySchema, 400: errorSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Sign out and end the session',
+        body: emptyBodySchema,
+        response: { 204: emptySchema, 400: errorSchema },
+      },
+    },
     async (request, reply) => {
       await auth.logout(ctx, request.actor, readSessionToken(request, ctx.config));
       clearSessionCookie(reply, ctx.config);
@@ -46,7 +53,13 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
 
   app.get(
     '/api/auth/me',
-    { schema: { tags, summary: 'The signed-in user and what they may do', response: { 200: meSchema, 401: errorSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'The signed-in user and what they may do',
+        response: { 200: meSchema, 401: errorSchema },
+      },
+    },
     async (request) => auth.getMe(ctx.db, request.actor),
   );
 

@@ -3,7 +3,13 @@ import type { Actor } from '../../../core/roles';
 import { sessionExpiry, shouldTouchSession, tokenLifetimeMs, type TokenPurpose } from '../../../core/session-policy';
 import { abilitiesOf } from '../../../core/access';
 import type { Me } from '../../../contracts/auth';
-import type { AcceptInvitationBody, Invitation, LoginBody, PasswordResetConfirmBody, UpdateMeBody } from '../../../contracts/auth';
+import type {
+  AcceptInvitationBody,
+  Invitation,
+  LoginBody,
+  PasswordResetConfirmBody,
+  UpdateMeBody,
+} from '../../../contracts/auth';
 import type { Locale } from '../../../contracts/common';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
@@ -48,10 +54,18 @@ function actorOf(user: q.UserRow, companyOrganisationId: string | null): Actor |
     case 'admin':
       return { kind: 'user', userId: user.id, role: 'admin' };
     case 'coach':
-      return user.organisationId ? { kind: 'user', userId: user.id, role: 'coach', organisationId: user.organisationId } : null;
+      return user.organisationId
+        ? { kind: 'user', userId: user.id, role: 'coach', organisationId: user.organisationId }
+        : null;
     case 'company':
       return user.companyId && companyOrganisationId
-        ? { kind: 'user', userId: user.id, role: 'company', companyId: user.companyId, organisationId: companyOrganisationId }
+        ? {
+            kind: 'user',
+            userId: user.id,
+            role: 'company',
+            companyId: user.companyId,
+            organisationId: companyOrganisationId,
+          }
         : null;
   }
 }
@@ -59,13 +73,29 @@ function actorOf(user: q.UserRow, companyOrganisationId: string | null): Actor |
 async function startSession(ctx: AppContext, db: Db, user: q.UserRow, userAgent: string | undefined): Promise<string> {
   const token = newSecret();
   const now = ctx.now();
-  await q.insertSession(db, { id: secretDigest(token), userId: user.id, createdAt: now, lastSeenAt: now, userAgent: userAgent?.slice(0, 300) ?? null });
+  await q.insertSession(db, {
+    id: secretDigest(token),
+    userId: user.id,
+    createdAt: now,
+    lastSeenAt: now,
+    userAgent: userAgent?.slice(0, 300) ?? null,
+  });
   await q.updateUserRow(db, user.id, { lastSignedInAt: now });
-  await recordAudit(db, { userId: user.id }, now, { action: 'user.sign_in', entityType: 'user', entityId: user.id, organisationId: user.organisationId });
+  await recordAudit(db, { userId: user.id }, now, {
+    action: 'user.sign_in',
+    entityType: 'user',
+    entityId: user.id,
+    organisationId: user.organisationId,
+  });
   return token;
 }
 
-async function sessionFor(ctx: AppContext, db: Db, user: q.UserRow, userAgent: string | undefined): Promise<SessionInfo> {
+async function sessionFor(
+  ctx: AppContext,
+  db: Db,
+  user: q.UserRow,
+  userAgent: string | undefined,
+): Promise<SessionInfo> {
   const token = await db.transaction((tx) => startSession(ctx, tx, user, userAgent));
   const found = await q.findSessionWithUser(db, secretDigest(token));
   const actor = found ? actorOf(found.user, found.companyOrganisationId) : null;
@@ -77,7 +107,11 @@ async function sessionFor(ctx: AppContext, db: Db, user: q.UserRow, userAgent: s
  * Signs in with e-mail and password. The throttle is asked before any hashing, so a burst costs
  * no CPU (S8); wrong e-mail and wrong password give the same answer.
  */
-export async function login(ctx: AppContext, input: LoginBody, meta: { ip: string; userAgent?: string }): Promise<SessionInfo> {
+export async function login(
+  ctx: AppContext,
+  input: LoginBody,
+  meta: { ip: string; userAgent?: string },
+): Promise<SessionInfo> {
   const waitSeconds = await ctx.loginLimiter.attempt(meta.ip, input.email);
   if (waitSeconds !== null) throw rateLimited(waitSeconds);
   const user = await q.findUserByEmail(ctx.db, input.email);
@@ -160,10 +194,17 @@ export async function issueToken(ctx: AppContext, db: Db, userId: string, purpos
 }
 
 /** Sends (or re-sends) the invitation e-mail of an invited user. */
-export async function sendInvitation(ctx: AppContext, user: { id: string; email: string; name: string; locale: Locale }): Promise<void> {
+export async function sendInvitation(
+  ctx: AppContext,
+  user: { id: string; email: string; name: string; locale: Locale },
+): Promise<void> {
   const token = await issueToken(ctx, ctx.db, user.id, 'invitation');
   const days = tokenLifetimeMs.invitation / (24 * 60 * 60 * 1000);
-  await ctx.mailer.send(ctx.db, invitationMail(user.locale, user.email, user.name, link(ctx, '/invitation', token), days), ctx.now());
+  await ctx.mailer.send(
+    ctx.db,
+    invitationMail(user.locale, user.email, user.name, link(ctx, '/invitation', token), days),
+    ctx.now(),
+  );
 }
 
 /**
@@ -177,10 +218,15 @@ export async function requestPasswordReset(ctx: AppContext, email: string, meta:
   if (!user || user.status !== 'active') return;
   const token = await issueToken(ctx, ctx.db, user.id, 'password_reset');
   const minutes = tokenLifetimeMs.password_reset / 60000;
-  await ctx.mailer.send(ctx.db, passwordResetMail(user.locale, user.email, user.name, link(ctx, '/reset-password', token), minutes), ctx.now());
+  await ctx.mailer.send(
+    ctx.db,
+    passwordResetMail(user.locale, user.email, user.name, link(ctx, '/reset-password', token), minutes),
+    ctx.now(),
+  );
 }
 
-const expiredLink = () => new AppError('not_found', 'The link has expired or has already been used. Ask for a new one.');
+const expiredLink = () =>
+  new AppError('not_found', 'The link has expired or has already been used. Ask for a new one.');
 
 /** Sets a new password from a reset link and ends every session of the account. */
 export async function confirmPasswordReset(ctx: AppContext, input: PasswordResetConfirmBody): Promise<void> {

@@ -27,8 +27,14 @@ async function me(cookie: string) {
 }
 
 async function latestMailTo(recipient: string): Promise<string> {
-  const response = await t.app.inject({ method: 'GET', url: '/api/outbox?pageSize=100', headers: { cookie: await t.login('admin') } });
-  const message = (response.json() as { items: { recipient: string; body: string }[] }).items.find((m) => m.recipient === recipient);
+  const response = await t.app.inject({
+    method: 'GET',
+    url: '/api/outbox?pageSize=100',
+    headers: { cookie: await t.login('admin') },
+  });
+  const message = (response.json() as { items: { recipient: string; body: string }[] }).items.find(
+    (m) => m.recipient === recipient,
+  );
   if (!message) throw new Error(`no e-mail to ${recipient}`);
   const token = /token=([A-Za-z0-9_-]+)/.exec(message.body)?.[1];
   if (!token) throw new Error('no link in the e-mail');
@@ -73,7 +79,10 @@ describe('sign-in', () => {
       if (response.statusCode === 429 && checksAtFirstRefusal < 0) {
         checksAtFirstRefusal = passwordChecks.count;
         expect(response.headers['retry-after']).toMatch(/^\d+$/);
-        expect(response.json()).toMatchObject({ code: 'rate_limited', details: { retryAfterSeconds: expect.any(Number) } });
+        expect(response.json()).toMatchObject({
+          code: 'rate_limited',
+          details: { retryAfterSeconds: expect.any(Number) },
+        });
       }
     }
     expect(statuses).toEqual([401, 401, 401, 401, 429]);
@@ -95,7 +104,11 @@ describe('sign-in', () => {
   });
 
   it('names the field of a bad sign-in request (400)', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'not-an-email', password: '' } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'not-an-email', password: '' },
+    });
     expect(response.statusCode).toBe(400);
     const fields = (response.json() as { details: { fields: { field: string }[] } }).details.fields.map((f) => f.field);
     expect(fields).toEqual(expect.arrayContaining(['email', 'password']));
@@ -133,7 +146,12 @@ describe('sessions (S9)', () => {
 
   it('is dead after sign-out', async () => {
     const cookie = cookieOf(await login(fixtures.emails.companyOwn, fixtures.password, '10.0.3.3'));
-    const response = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, ...json }, payload: '{}' });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie, ...json },
+      payload: '{}',
+    });
     expect(response.statusCode).toBe(204);
     expect((await me(cookie)).statusCode).toBe(401);
   });
@@ -144,15 +162,26 @@ describe('sessions (S9)', () => {
       method: 'POST',
       url: '/api/users',
       headers: { cookie: admin },
-      payload: { email: 'snart.avstangd@demo.industryinwest.example', name: 'Snart Avstängd', role: 'coach', organisationId: fixtures.ownOrganisationId },
+      payload: {
+        email: 'snart.avstangd@demo.industryinwest.example',
+        name: 'Snart Avstängd',
+        role: 'coach',
+        organisationId: fixtures.ownOrganisationId,
+      },
     });
     const user = invited.json() as { id: string };
     const token = await latestMailTo('snart.avstangd@demo.industryinwest.example');
-    const accepted = await t.app.inject({ method: 'POST', url: '/api/auth/invitations/accept', payload: { token, password: 'ett långt lösenord' } });
+    const accepted = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/invitations/accept',
+      payload: { token, password: 'ett långt lösenord' },
+    });
     expect(accepted.statusCode).toBe(200);
     const cookie = cookieOf(accepted);
     expect((await me(cookie)).statusCode).toBe(200);
-    const current = (await t.app.inject({ method: 'GET', url: `/api/users/${user.id}`, headers: { cookie: admin } })).json() as { version: number };
+    const current = (
+      await t.app.inject({ method: 'GET', url: `/api/users/${user.id}`, headers: { cookie: admin } })
+    ).json() as { version: number };
     const deactivated = await t.app.inject({
       method: 'PATCH',
       url: `/api/users/${user.id}`,
@@ -161,7 +190,9 @@ describe('sessions (S9)', () => {
     });
     expect(deactivated.statusCode).toBe(200);
     expect((await me(cookie)).statusCode).toBe(401);
-    expect((await login('snart.avstangd@demo.industryinwest.example', 'ett långt lösenord', '10.0.3.4')).statusCode).toBe(401);
+    expect(
+      (await login('snart.avstangd@demo.industryinwest.example', 'ett långt lösenord', '10.0.3.4')).statusCode,
+    ).toBe(401);
   });
 });
 
@@ -181,23 +212,40 @@ describe('invitations', () => {
     const info = await t.app.inject({ method: 'GET', url: `/api/auth/invitations/${token}` });
     expect(info.json()).toEqual({ email, name: 'Ny Coach', role: 'coach' });
 
-    const common = await t.app.inject({ method: 'POST', url: '/api/auth/invitations/accept', payload: { token, password: 'password123' } });
+    const common = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/invitations/accept',
+      payload: { token, password: 'password123' },
+    });
     expect(common.statusCode).toBe(400);
     expect(common.json()).toMatchObject({ details: { fields: [{ field: 'password', code: 'too_common' }] } });
 
-    const accepted = await t.app.inject({ method: 'POST', url: '/api/auth/invitations/accept', payload: { token, password: 'korrekt häst batteri häftstift' } });
+    const accepted = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/invitations/accept',
+      payload: { token, password: 'korrekt häst batteri häftstift' },
+    });
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json()).toMatchObject({ email, role: 'coach', locale: 'en' });
     expect((await me(cookieOf(accepted))).statusCode).toBe(200);
 
-    const again = await t.app.inject({ method: 'POST', url: '/api/auth/invitations/accept', payload: { token, password: 'ett annat långt lösenord' } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/invitations/accept',
+      payload: { token, password: 'ett annat långt lösenord' },
+    });
     expect(again.statusCode).toBe(404);
   });
 
   it('refuses an invitation link after seven days', async () => {
     const admin = await t.login('admin');
     const email = 'sen.coach@demo.industryinwest.example';
-    await t.app.inject({ method: 'POST', url: '/api/users', headers: { cookie: admin }, payload: { email, name: 'Sen Coach', role: 'coach', organisationId: fixtures.ownOrganisationId } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: { cookie: admin },
+      payload: { email, name: 'Sen Coach', role: 'coach', organisationId: fixtures.ownOrganisationId },
+    });
     const token = await latestMailTo(email);
     const start = t.clock.now;
     try {
@@ -213,38 +261,77 @@ describe('password reset', () => {
   it('sets a new password with the e-mailed link and ends the old sessions', async () => {
     const email = fixtures.emails.companyOther;
     const oldSession = cookieOf(await login(email, fixtures.password, '10.0.4.1'));
-    const request = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/request', payload: { email }, remoteAddress: '10.0.4.1' });
+    const request = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/request',
+      payload: { email },
+      remoteAddress: '10.0.4.1',
+    });
     expect(request.statusCode).toBe(202);
     const token = await latestMailTo(email);
 
-    const tooShort = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token, password: 'kort' } });
+    const tooShort = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token, password: 'kort' },
+    });
     expect(tooShort.statusCode).toBe(400);
     expect(tooShort.json()).toMatchObject({ details: { fields: [{ field: 'password' }] } });
 
-    const confirmed = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token, password: 'nytt långt lösenord 2026' } });
+    const confirmed = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token, password: 'nytt långt lösenord 2026' },
+    });
     expect(confirmed.statusCode).toBe(204);
     expect((await me(oldSession)).statusCode).toBe(401);
     expect((await login(email, 'nytt långt lösenord 2026', '10.0.4.2')).statusCode).toBe(200);
-    const reused = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token, password: 'ännu ett långt lösenord' } });
+    const reused = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token, password: 'ännu ett långt lösenord' },
+    });
     expect(reused.statusCode).toBe(404);
   });
 
   it('answers an unknown address the same way and sends nothing', async () => {
-    const before = await t.app.inject({ method: 'GET', url: '/api/outbox', headers: { cookie: await t.login('admin') } });
-    const response = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/request', payload: { email: 'okand@demo.industryinwest.example' }, remoteAddress: '10.0.4.3' });
+    const before = await t.app.inject({
+      method: 'GET',
+      url: '/api/outbox',
+      headers: { cookie: await t.login('admin') },
+    });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/request',
+      payload: { email: 'okand@demo.industryinwest.example' },
+      remoteAddress: '10.0.4.3',
+    });
     expect(response.statusCode).toBe(202);
-    const after = await t.app.inject({ method: 'GET', url: '/api/outbox', headers: { cookie: await t.login('admin') } });
+    const after = await t.app.inject({
+      method: 'GET',
+      url: '/api/outbox',
+      headers: { cookie: await t.login('admin') },
+    });
     expect((after.json() as { total: number }).total).toBe((before.json() as { total: number }).total);
   });
 
   it('refuses a reset link after 60 minutes', async () => {
     const email = fixtures.emails.coachOwn;
-    await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/request', payload: { email }, remoteAddress: '10.0.4.4' });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/request',
+      payload: { email },
+      remoteAddress: '10.0.4.4',
+    });
     const token = await latestMailTo(email);
     const start = t.clock.now;
     try {
       t.clock.now = new Date(start.getTime() + 60 * 60 * 1000 + 1000);
-      const response = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token, password: 'nytt långt lösenord 2026' } });
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password-reset/confirm',
+        payload: { token, password: 'nytt långt lösenord 2026' },
+      });
       expect(response.statusCode).toBe(404);
     } finally {
       t.clock.now = start;
@@ -255,10 +342,17 @@ describe('password reset', () => {
 describe('own account', () => {
   it('changes the own language and records it in the audit trail', async () => {
     const cookie = await t.login('coachOwn');
-    const response = await t.app.inject({ method: 'PATCH', url: '/api/auth/me', headers: { cookie }, payload: { locale: 'en' } });
+    const response = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/auth/me',
+      headers: { cookie },
+      payload: { locale: 'en' },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ locale: 'en' });
-    const rows = await t.database.db.query.auditEntries.findMany({ where: (a, { eq }) => eq(a.action, 'user.update_self') });
+    const rows = await t.database.db.query.auditEntries.findMany({
+      where: (a, { eq }) => eq(a.action, 'user.update_self'),
+    });
     expect(rows.length).toBeGreaterThan(0);
   });
 });

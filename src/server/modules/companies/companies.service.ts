@@ -1,24 +1,615 @@
-import { companyAccess, companyScope, type CompanyRef } from '../../../core/access';
+import { randomUUID } from 'node:crypto';
+import {
+  can,
+  canSeeFullOrganisationNumber,
+  companyAccess,
+  companyRecordAbilities,
+  companyScope,
+  type CompanyRef,
+} from '../../../core/access';
+import { nextStatuses, statusChangeProblem } from '../../../core/company-status';
+import { isLegalPersonNumber, maskOrganisationNumber } from '../../../core/organisation-number';
+import { municipalityByCode, municipalitiesInArea } from '../../../core/regions';
 import type { Actor } from '../../../core/roles';
-import type { CompanyListQuery } from '../../../contracts/companies';
+import { rateForYear, smeClassFromSek } from '../../../core/sme-class';
+import { parseSniCode } from '../../../core/sni';
+import type {
+  ChangeCompanyStatusBody,
+  Company,
+  CompanyListItem,
+  CompanyListQuery,
+  ThinCompany,
+} from '../../../contracts/companies';
+import type { z } from 'zod';
+import type { createCompanyBodySchema, updateCompanyBodySchema } from '../../../contracts/companies';
+import { municipalities } from '../../content/municipalities';
+import { sekPerEurRates } from '../../content/rates';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
-import { unauthenticated } from '../../http/errors';
+import { AppError, forbidden, invalidField, notFound, staleVersion, unauthenticated } from '../../http/errors';
+import { currentProgrammeId } from '../../programme';
+import { recordAudit } from '../audit/audit.service';
+import { listContactsOfCompany } from '../contacts/contacts.service';
 import * as q from './companies.queries';
 
-/** The companies the actor works on (admin all, coach their organisation's, company user their own). */
-export async function listCompanies(ctx: AppContext, actor: Actor, query: CompanyListQuery) {
+type CreateInput = z.output<typeof createCompanyBodySchema>;
+type UpdateInput = z.output<typeof updateCompanyBodySchema>;
+type Facts = Omit<CreateInput, 'organisationNumber' | 'organisationId'>;
+
+function signedInOnly(actor: Actor): asserts actor is Extract<Actor, { kind: 'user' }> {
   if (actor.kind === 'anonymous') throw unauthenticated();
-  return q.listCompanies(ctx.db, companyScope(actor), query);
 }
 
-/** A company the actor may work on fully, or undefined: other modules use it to check a company id. */
+/** The number as this actor may see it: a sole trader's personal number is masked for outsiders. */
+function visibleNumber(
+  actor: Actor,
+  row: { id: string; organisationId: string; organisationNumber: string; isSoleTrader: boolean },
+): string {
+  return row.isSoleTrader && !canSeeFullOrganisationNumber(actor, row)
+    ? maskOrganisationNumber(row.organisationNumber)
+    : row.organisationNumber;
+}
+
+function municipalityName(code: string | null): string | null {
+  return code ? (municipalityByCode(municipalities, code)?.name ?? null) : null;
+}
+
+/** The figures derived from the facts: SNI division and the EU SME class (DOMAIN.md). */
+function derivedFacts(facts: Partial<Facts> & { financialYear?: number | null }, now: Date) {
+  const sni = facts.sniCode ? parseSniCode(facts.sniCode) : null;
+  const year = facts.financialYear ?? now.getUTCFullYear() - 1;
+  const rate = rateForYear(sekPerEurRates, year);
+  const sizeClass =
+    rate && facts.headcount !== undefined && facts.headcount !== null
+      ? smeClassFromSek({
+          headcount: facts.headcount,
+          turnoverSek: facts.turnoverSek ?? null,
+          balanceSheetSek: facts.balanceSheetSek ?? null,
+          sekPerEur: rate.sekPerEur,
+        })
+      : null;
+  return {
+    sniCode: sni && 'code' in sni ? sni.code : null,
+    sniDivision: sni && 'division' in sni ? sni.division : null,
+    sniVersion: sni && 'code' in sni ? 'SNI 2007' : null,
+    sizeClass,
+  };
+}
+
+async function assertFacts(db: Db, facts: Partial<Facts>, organisationId: string): Promise<void> {
+  if (facts.municipalityCode && !municipalityByCode(municipalities, facts.municipalityCode)) {
+    throw invalidField('municipalityCode', 'not_found', 'Choose a municipality in Västra Götaland or Halland');
+  }
+  if (facts.sniCode && 'problem' in parseSniCode(facts.sniCode)) {
+    throw invalidField('sniCode', 'invalid_format', 'An SNI code is 2–5 digits, e.g. 25.620');
+  }
+  if (facts.coachId) {
+    const coach = await q.findCoach(db, facts.coachId);
+    if (!coach || coach.role !== 'coach' || coach.organisationId !== organisationId || coach.status === 'deactivated') {
+      throw invalidField('coachId', 'not_in_organisation', "Choose a coach of the company's responsible organisation");
+    }
+  }
+}
+
+function warningsOf(row: q.CompanyRow): string[] {
+  const warnings: string[] = [];
+  if (row.sniDivision && !parseSniCodeIsManufacturing(row.sniDivision)) warnings.push('sni_not_manufacturing');
+  if (row.isSoleTrader) warnings.push('sole_trader_personal_number');
+  if (row.headcount === null) warnings.push('size_unknown');
+  return warnings;
+}
+
+function parseSniCodeIsManufacturing(division: string): boolean {
+  const parsed = parseSniCode(division);
+  return 'isManufacturing' in parsed && parsed.isManufacturing;
+}
+
+/** The thin view: enough for a coach elsewhere to see that a company is taken, and by whom. */
+export function toThinCompany(
+  actor: Actor,
+  row: {
+    id: string;
+    name: string;
+    organisationNumber: string;
+    isSoleTrader: boolean;
+    organisationId: string;
+    organisationName: string;
+    status: ThinCompany['status'];
+    pendingHandovers?: number;
+  },
+): ThinCompany {
+  return {
+    id: row.id,
+    name: row.name,
+    organisationNumber: visibleNumber(actor, row),
+    organisationId: row.organisationId,
+    organisationName: row.organisationName,
+    status: row.status,
+    isOwn: companyAccess(actor, row) === 'full',
+    hasPendingHandover: Number(row.pendingHandovers ?? 0) > 0,
+  };
+}
+
+function toListItem(actor: Actor, row: Awaited<ReturnType<typeof q.listCompanies>>['rows'][number]): CompanyListItem {
+  return {
+    id: row.id,
+    name: row.name,
+    organisationNumber: visibleNumber(actor, row),
+    organisationId: row.organisationId,
+    organisationName: row.organisationName,
+    coachId: row.coachId,
+    coachName: row.coachName,
+    status: row.status,
+    municipalityCode: row.municipalityCode,
+    municipalityName: municipalityName(row.municipalityCode),
+    sizeClass: row.sizeClass,
+    sniCode: row.sniCode,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function listFilters(query: Omit<CompanyListQuery, 'page' | 'pageSize' | 'sort' | 'order'>): q.ListFilters {
+  const { reportingArea, ...rest } = query;
+  return {
+    ...rest,
+    ...(reportingArea && { municipalityCodes: municipalitiesInArea(municipalities, reportingArea).map((m) => m.code) }),
+  };
+}
+
+/** The companies the actor works on, filtered, sorted and paged (admin all, coach own organisation's, company user their own). */
+export async function listCompanies(ctx: AppContext, actor: Actor, query: CompanyListQuery) {
+  signedInOnly(actor);
+  const programmeId = await currentProgrammeId(ctx.db);
+  const { page, pageSize, sort, order, ...filters } = query;
+  const { rows, total } = await q.listCompanies(ctx.db, companyScope(actor), programmeId, listFilters(filters), {
+    page,
+    pageSize,
+    sort,
+    order,
+  });
+  return { items: rows.map((row) => toListItem(actor, row)), total, page, pageSize };
+}
+
+/** Up to `limit` companies in scope with the filters, as plain rows for the export file. */
+export async function listCompaniesForExport(
+  ctx: AppContext,
+  actor: Actor,
+  query: Omit<CompanyListQuery, 'page' | 'pageSize' | 'sort' | 'order'>,
+  limit: number,
+) {
+  signedInOnly(actor);
+  const programmeId = await currentProgrammeId(ctx.db);
+  const rows = await q.listCompaniesForExport(ctx.db, companyScope(actor), programmeId, listFilters(query), limit);
+  return rows.map((row) => ({
+    ...toListItem(actor, row),
+    streetAddress: row.streetAddress,
+    postalCode: row.postalCode,
+    city: row.city,
+    headcount: row.headcount,
+    turnoverSek: row.turnoverSek,
+    balanceSheetSek: row.balanceSheetSek,
+    financialYear: row.financialYear,
+  }));
+}
+
+/** Thin views of companies anywhere in the programme, so a coach sees who already holds one. */
+export async function lookUpCompanies(ctx: AppContext, actor: Actor, text: string): Promise<ThinCompany[]> {
+  signedInOnly(actor);
+  if (!can(actor, 'lookUpCompanies')) throw forbidden();
+  const programmeId = await currentProgrammeId(ctx.db);
+  const rows = await q.lookUpCompanies(ctx.db, programmeId, text, 20);
+  return rows.map((row) => toThinCompany(actor, row));
+}
+
+/** A company the actor may see in full, with history, contacts and what they may do; otherwise 404. */
+export async function getCompany(ctx: AppContext, actor: Actor, id: string, db: Db = ctx.db): Promise<Company> {
+  signedInOnly(actor);
+  const found = await q.findCompanyDetail(db, id);
+  if (!found || companyAccess(actor, found.company) !== 'full') throw notFound('The company');
+  const row = found.company;
+  const [statusHistory, contacts] = await Promise.all([q.listStatusChanges(db, id), listContactsOfCompany(db, id)]);
+  const abilities = companyRecordAbilities(actor, row);
+  const sni = row.sniDivision ? parseSniCode(row.sniDivision) : null;
+  return {
+    id: row.id,
+    organisationNumber: visibleNumber(actor, row),
+    isSoleTrader: row.isSoleTrader,
+    name: row.name,
+    streetAddress: row.streetAddress,
+    postalCode: row.postalCode,
+    city: row.city,
+    municipalityCode: row.municipalityCode,
+    municipalityName: municipalityName(row.municipalityCode),
+    reportingAreas: row.municipalityCode
+      ? [...(municipalityByCode(municipalities, row.municipalityCode)?.reportingAreas ?? [])]
+      : [],
+    sniCode: row.sniCode,
+    sniDivision: row.sniDivision,
+    isManufacturing: sni && 'isManufacturing' in sni ? sni.isManufacturing : null,
+    headcount: row.headcount,
+    turnoverSek: row.turnoverSek,
+    balanceSheetSek: row.balanceSheetSek,
+    financialYear: row.financialYear,
+    sizeClass: row.sizeClass,
+    organisationId: row.organisationId,
+    organisationName: found.organisationName,
+    coachId: row.coachId,
+    coachName: found.coachName,
+    status: row.status,
+    statusChangedOn: row.statusChangedOn,
+    withdrawnReason: row.withdrawnReason,
+    undertakingId: row.undertakingId,
+    undertakingName: found.undertakingName,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    warnings: warningsOf(row),
+    statusHistory: statusHistory.map((change) => ({ ...change, changedOn: String(change.changedOn) })),
+    contacts,
+    abilities: { ...abilities, nextStatuses: abilities.canChangeStatus ? [...nextStatuses(row.status)] : [] },
+  };
+}
+
+/** The company behind an id if the actor may work on it fully (edit it): other modules check with this. */
+export async function getWorkableCompany(db: Db, actor: Actor, companyId: string): Promise<CompanyRef> {
+  const company = await q.findCompanyRow(db, companyId);
+  if (!company || companyAccess(actor, company) !== 'full') throw notFound('The company');
+  if (!companyRecordAbilities(actor, company).canEdit) throw forbidden('Company users cannot change the register');
+  return { id: company.id, organisationId: company.organisationId };
+}
+
+/** A company the actor may see in full, or undefined. */
 export async function findWorkableCompany(db: Db, actor: Actor, companyId: string): Promise<CompanyRef | undefined> {
-  const company = await q.findCompanyRef(db, companyId);
-  return company && companyAccess(actor, company) === 'full' ? company : undefined;
+  const company = await q.findCompanyRow(db, companyId);
+  return company && companyAccess(actor, company) === 'full'
+    ? { id: company.id, organisationId: company.organisationId }
+    : undefined;
 }
 
 /** True when a company with this id exists, whoever may see it. */
 export async function companyExists(db: Db, companyId: string): Promise<boolean> {
-  return (await q.findCompanyRef(db, companyId)) !== undefined;
+  return (await q.findCompanyRow(db, companyId)) !== undefined;
+}
+
+/** The thin view of a company by id for a hand-over request, or 404 when it does not exist. */
+export async function getThinCompany(db: Db, actor: Actor, companyId: string): Promise<ThinCompany & CompanyRef> {
+  const found = await q.findCompanyDetail(db, companyId);
+  if (!found) throw notFound('The company');
+  return {
+    ...toThinCompany(actor, { ...found.company, organisationName: found.organisationName }),
+    organisationId: found.company.organisationId,
+  };
+}
+
+/** Moves a company to another organisation (an approved hand-over), audited by the caller. */
+export async function moveCompany(
+  db: Db,
+  companyId: string,
+  organisationId: string,
+  coachId: string | null,
+  at: Date,
+): Promise<void> {
+  const row = await q.findCompanyRow(db, companyId);
+  if (!row) throw notFound('The company');
+  const moved = await q.updateCompanyIfVersion(db, companyId, row.version, { organisationId, coachId, updatedAt: at });
+  if (!moved) throw staleVersion(row.version);
+}
+
+function responsibleOrganisation(actor: Extract<Actor, { kind: 'user' }>, requested: string | undefined): string {
+  switch (actor.role) {
+    case 'admin':
+      if (!requested) throw invalidField('organisationId', 'required', 'Choose the responsible organisation');
+      return requested;
+    case 'coach':
+      if (requested && requested !== actor.organisationId) {
+        throw invalidField('organisationId', 'not_own', 'A coach registers companies for their own organisation');
+      }
+      return actor.organisationId;
+    case 'company':
+      throw forbidden();
+  }
+}
+
+/**
+ * Registers a company as a prospect. The organisation number is unique in the programme: a
+ * number already held answers 409 with the thin view of the holder, so the coach can ask for a
+ * hand-over instead of enrolling the company twice.
+ */
+export async function registerCompany(ctx: AppContext, actor: Actor, input: CreateInput): Promise<Company> {
+  signedInOnly(actor);
+  if (!can(actor, 'registerCompanies')) throw forbidden();
+  const organisationId = responsibleOrganisation(actor, input.organisationId);
+  const id = randomUUID();
+  await ctx.db.transaction(async (tx) => {
+    const programmeId = await currentProgrammeId(tx);
+    if (!(await q.findOrganisationName(tx, organisationId)))
+      throw invalidField('organisationId', 'not_found', 'No such organisation');
+    const existing = await q.findCompanyByOrganisationNumber(tx, programmeId, input.organisationNumber);
+    if (existing) {
+      const organisationName = (await q.findOrganisationName(tx, existing.organisationId)) ?? '';
+      throw new AppError('conflict', 'The programme already has a company with this organisation number', {
+        existingCompany: toThinCompany(actor, { ...existing, organisationName }),
+      });
+    }
+    const { organisationNumber, organisationId: _ignored, ...facts } = input;
+    await assertFacts(tx, facts, organisationId);
+    const now = ctx.now();
+    const values: q.CompanyInsert = {
+      id,
+      programmeId,
+      organisationId,
+      organisationNumber,
+      isSoleTrader: !isLegalPersonNumber(organisationNumber),
+      name: facts.name,
+      streetAddress: facts.streetAddress ?? null,
+      postalCode: facts.postalCode ?? null,
+      city: facts.city ?? null,
+      municipalityCode: facts.municipalityCode ?? null,
+      headcount: facts.headcount ?? null,
+      turnoverSek: facts.turnoverSek ?? null,
+      balanceSheetSek: facts.balanceSheetSek ?? null,
+      financialYear: facts.financialYear ?? null,
+      coachId: facts.coachId ?? (actor.role === 'coach' ? actor.userId : null),
+      ...derivedFacts(facts, now),
+      status: 'prospect',
+      statusChangedOn: now.toISOString().slice(0, 10),
+      createdAt: now,
+      updatedAt: now,
+    };
+    await q.insertCompany(tx, values);
+    await q.insertStatusChange(tx, {
+      id: randomUUID(),
+      companyId: id,
+      fromStatus: null,
+      toStatus: 'prospect',
+      changedOn: values.statusChangedOn!,
+      changedBy: actor.userId,
+    });
+    await recordAudit(tx, actor, now, {
+      action: 'company.register',
+      entityType: 'company',
+      entityId: id,
+      organisationId,
+      after: values,
+    });
+  });
+  return getCompany(ctx, actor, id);
+}
+
+/** Changes a company's facts (its responsible organisation's coaches and admins); a stale version answers 409. */
+export async function updateCompany(ctx: AppContext, actor: Actor, id: string, input: UpdateInput): Promise<Company> {
+  signedInOnly(actor);
+  await ctx.db.transaction(async (tx) => {
+    await getWorkableCompany(tx, actor, id);
+    const before = (await q.findCompanyRow(tx, id))!;
+    if (before.version !== input.version) throw staleVersion(before.version);
+    const { version, undertakingId, ...changes } = input;
+    await assertFacts(tx, changes, before.organisationId);
+    if (undertakingId && !(await q.findUndertaking(tx, undertakingId)))
+      throw invalidField('undertakingId', 'not_found', 'No such undertaking');
+    const merged = {
+      ...before,
+      ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)),
+    } as q.CompanyRow;
+    const now = ctx.now();
+    const after = await q.updateCompanyIfVersion(tx, id, version, {
+      ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)),
+      ...(undertakingId !== undefined && { undertakingId }),
+      ...derivedFacts(merged, now),
+      updatedAt: now,
+    });
+    if (!after) throw staleVersion(before.version);
+    await recordAudit(tx, actor, now, {
+      action: 'company.update',
+      entityType: 'company',
+      entityId: id,
+      organisationId: before.organisationId,
+      before,
+      after,
+    });
+  });
+  return getCompany(ctx, actor, id);
+}
+
+/** Moves a company along prospect → enrolled → active → completed, or withdraws it with a reason; kept as history. */
+export async function changeCompanyStatus(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: ChangeCompanyStatusBody,
+): Promise<Company> {
+  signedInOnly(actor);
+  await ctx.db.transaction(async (tx) => {
+    await getWorkableCompany(tx, actor, id);
+    const before = (await q.findCompanyRow(tx, id))!;
+    if (before.version !== input.version) throw staleVersion(before.version);
+    const problem = statusChangeProblem(before.status, input.status, input.reason);
+    if (problem === 'reason_required') throw invalidField('reason', 'required', 'Say why the company withdraws');
+    if (problem) throw invalidField('status', problem, `A ${before.status} company cannot become ${input.status}`);
+    const now = ctx.now();
+    const after = await q.updateCompanyIfVersion(tx, id, input.version, {
+      status: input.status,
+      statusChangedOn: input.changedOn,
+      withdrawnReason: input.status === 'withdrawn' ? (input.reason ?? null) : null,
+      updatedAt: now,
+    });
+    if (!after) throw staleVersion(before.version);
+    await q.insertStatusChange(tx, {
+      id: randomUUID(),
+      companyId: id,
+      fromStatus: before.status,
+      toStatus: input.status,
+      changedOn: input.changedOn,
+      changedBy: actor.userId,
+      reason: input.reason ?? null,
+    });
+    await recordAudit(tx, actor, now, {
+      action: 'company.change_status',
+      entityType: 'company',
+      entityId: id,
+      organisationId: before.organisationId,
+      before: { status: before.status },
+      after: { status: input.status, changedOn: input.changedOn, reason: input.reason },
+    });
+  });
+  return getCompany(ctx, actor, id);
+}
+
+export async function listUndertakings(ctx: AppContext, actor: Actor, text: string | undefined) {
+  signedInOnly(actor);
+  if (!can(actor, 'registerCompanies')) throw forbidden();
+  return (await q.listUndertakings(ctx.db, text)).map((row) => ({ ...row, companyCount: Number(row.companyCount) }));
+}
+
+/** Creates a named group of linked companies (a single undertaking, for de minimis). */
+export async function createUndertaking(ctx: AppContext, actor: Actor, name: string) {
+  signedInOnly(actor);
+  if (!can(actor, 'registerCompanies')) throw forbidden();
+  const id = randomUUID();
+  await ctx.db.transaction(async (tx) => {
+    await q.insertUndertaking(tx, { id, name, createdAt: ctx.now() });
+    await recordAudit(tx, actor, ctx.now(), {
+      action: 'undertaking.create',
+      entityType: 'undertaking',
+      entityId: id,
+      after: { name },
+    });
+  });
+  return { id, name, companyCount: 0 };
+}
+
+// Import from spreadsheets: the company-spreadsheets module parses and validates rows, then
+// classifies and saves each through these two functions, so the register's rules live here.
+
+const importComparedFields = [
+  'name',
+  'streetAddress',
+  'postalCode',
+  'city',
+  'municipalityCode',
+  'sniCode',
+  'headcount',
+  'turnoverSek',
+  'balanceSheetSek',
+  'financialYear',
+] as const;
+
+export type ImportAction = 'create' | 'update' | 'unchanged';
+
+function importChanges(existing: q.CompanyRow, input: Facts, now: Date): Partial<q.CompanyInsert> {
+  const derived = derivedFacts({ ...existing, ...definedOnly(input) }, now);
+  const changes: Partial<q.CompanyInsert> = {};
+  for (const field of importComparedFields) {
+    const value = field === 'sniCode' ? derived.sniCode : input[field];
+    if (value !== undefined && value !== null && value !== existing[field]) Object.assign(changes, { [field]: value });
+  }
+  return changes;
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
+}
+
+/**
+ * What importing one row would do: create, update (an own company's facts differ) or leave it
+ * unchanged. A number another organisation holds is an error for the row, never an overwrite.
+ * Empty cells never blank a stored value, so re-importing the same file changes nothing.
+ */
+export async function classifyImportedCompany(
+  db: Db,
+  organisationId: string,
+  input: CreateInput,
+  now: Date,
+): Promise<{ action: ImportAction } | { problem: 'held_by_other_organisation'; organisationName: string }> {
+  const programmeId = await currentProgrammeId(db);
+  const existing = await q.findCompanyByOrganisationNumber(db, programmeId, input.organisationNumber);
+  if (!existing) return { action: 'create' };
+  if (existing.organisationId !== organisationId) {
+    return {
+      problem: 'held_by_other_organisation',
+      organisationName: (await q.findOrganisationName(db, existing.organisationId)) ?? '',
+    };
+  }
+  const { organisationNumber: _n, organisationId: _o, ...facts } = input;
+  return { action: Object.keys(importChanges(existing, facts, now)).length === 0 ? 'unchanged' : 'update' };
+}
+
+/** Saves one classified row inside the caller's transaction, audited like a manual change. */
+export async function saveImportedCompany(
+  tx: Db,
+  actor: Actor,
+  organisationId: string,
+  input: CreateInput,
+  now: Date,
+): Promise<ImportAction> {
+  signedInOnly(actor);
+  if (!can(actor, 'importCompanies')) throw forbidden();
+  const classified = await classifyImportedCompany(tx, organisationId, input, now);
+  if ('problem' in classified)
+    throw invalidField('organisationNumber', classified.problem, `Held by ${classified.organisationName}`);
+  const { organisationNumber, organisationId: _o, ...facts } = input;
+  await assertFacts(tx, { ...facts, coachId: undefined }, organisationId);
+  const programmeId = await currentProgrammeId(tx);
+  if (classified.action === 'unchanged') return 'unchanged';
+  if (classified.action === 'update') {
+    const existing = (await q.findCompanyByOrganisationNumber(tx, programmeId, organisationNumber))!;
+    const changes = importChanges(existing, facts, now);
+    const after = await q.updateCompanyIfVersion(tx, existing.id, existing.version, {
+      ...changes,
+      ...derivedFacts({ ...existing, ...changes }, now),
+      updatedAt: now,
+    });
+    if (!after) throw staleVersion(existing.version);
+    await recordAudit(tx, actor, now, {
+      action: 'company.import_update',
+      entityType: 'company',
+      entityId: existing.id,
+      organisationId,
+      before: existing,
+      after,
+    });
+    return 'update';
+  }
+  const id = randomUUID();
+  const today = now.toISOString().slice(0, 10);
+  const values: q.CompanyInsert = {
+    id,
+    programmeId,
+    organisationId,
+    organisationNumber,
+    isSoleTrader: !isLegalPersonNumber(organisationNumber),
+    name: facts.name,
+    streetAddress: facts.streetAddress ?? null,
+    postalCode: facts.postalCode ?? null,
+    city: facts.city ?? null,
+    municipalityCode: facts.municipalityCode ?? null,
+    headcount: facts.headcount ?? null,
+    turnoverSek: facts.turnoverSek ?? null,
+    balanceSheetSek: facts.balanceSheetSek ?? null,
+    financialYear: facts.financialYear ?? null,
+    coachId: null,
+    ...derivedFacts(facts, now),
+    status: 'prospect',
+    statusChangedOn: today,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await q.insertCompany(tx, values);
+  await q.insertStatusChange(tx, {
+    id: randomUUID(),
+    companyId: id,
+    fromStatus: null,
+    toStatus: 'prospect',
+    changedOn: today,
+    changedBy: actor.userId,
+    reason: 'import',
+  });
+  await recordAudit(tx, actor, now, {
+    action: 'company.import_create',
+    entityType: 'company',
+    entityId: id,
+    organisationId,
+    after: values,
+  });
+  return 'create';
 }

@@ -13,7 +13,9 @@ export const healthRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
 
   app.get(
     '/readyz',
-    { schema: { tags: ['health'], summary: 'The database answers', response: { 200: readyzSchema, 503: readyzSchema } } },
+    {
+      schema: { tags: ['health'], summary: 'The database answers', response: { 200: readyzSchema, 503: readyzSchema } },
+    },
     async (_request, reply) => {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {

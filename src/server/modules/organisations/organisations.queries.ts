@@ -54,7 +54,10 @@ export async function findOrganisationRow(db: Db, id: string): Promise<Organisat
 }
 
 export async function findOrganisationByName(db: Db, name: string): Promise<OrganisationRow | undefined> {
-  const [row] = await db.select().from(organisations).where(sql`lower(${organisations.name}) = ${name.toLowerCase()}`);
+  const [row] = await db
+    .select()
+    .from(organisations)
+    .where(sql`lower(${organisations.name}) = ${name.toLowerCase()}`);
   return row;
 }
 

@@ -29,12 +29,20 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
         response: { 201: organisationSchema, ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(await organisations.createOrganisation(ctx, request.actor, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await organisations.createOrganisation(ctx, request.actor, request.body)),
   );
 
   app.get(
     '/api/organisations/:id',
-    { schema: { tags, summary: 'One organisation', params: idParamsSchema, response: { 200: organisationSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'One organisation',
+        params: idParamsSchema,
+        response: { 200: organisationSchema, ...errors },
+      },
+    },
     async (request) => organisations.getOrganisation(ctx, request.actor, request.params.id),
   );
 

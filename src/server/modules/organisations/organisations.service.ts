@@ -31,7 +31,11 @@ export async function getOrganisation(ctx: AppContext, actor: Actor, id: string)
   return organisation;
 }
 
-export async function createOrganisation(ctx: AppContext, actor: Actor, input: CreateOrganisationBody): Promise<Organisation> {
+export async function createOrganisation(
+  ctx: AppContext,
+  actor: Actor,
+  input: CreateOrganisationBody,
+): Promise<Organisation> {
   assertManager(actor);
   const id = randomUUID();
   await ctx.db.transaction(async (tx) => {
@@ -39,9 +43,22 @@ export async function createOrganisation(ctx: AppContext, actor: Actor, input: C
       throw invalidField('name', 'taken', 'An organisation with this name already exists');
     }
     const now = ctx.now();
-    const values = { id, name: input.name, shortName: input.shortName, reportingAreas: [...new Set(input.reportingAreas)], createdAt: now, updatedAt: now };
+    const values = {
+      id,
+      name: input.name,
+      shortName: input.shortName,
+      reportingAreas: [...new Set(input.reportingAreas)],
+      createdAt: now,
+      updatedAt: now,
+    };
     await q.insertOrganisation(tx, values);
-    await recordAudit(tx, actor, now, { action: 'organisation.create', entityType: 'organisation', entityId: id, organisationId: id, after: values });
+    await recordAudit(tx, actor, now, {
+      action: 'organisation.create',
+      entityType: 'organisation',
+      entityId: id,
+      organisationId: id,
+      after: values,
+    });
   });
   return getOrganisation(ctx, actor, id);
 }
@@ -59,7 +76,8 @@ export async function updateOrganisation(
     if (before.version !== input.version) throw staleVersion(before.version);
     if (input.name !== undefined) {
       const sameName = await q.findOrganisationByName(tx, input.name);
-      if (sameName && sameName.id !== id) throw invalidField('name', 'taken', 'An organisation with this name already exists');
+      if (sameName && sameName.id !== id)
+        throw invalidField('name', 'taken', 'An organisation with this name already exists');
     }
     const now = ctx.now();
     const after = await q.updateOrganisationIfVersion(tx, id, input.version, {
@@ -69,7 +87,14 @@ export async function updateOrganisation(
       updatedAt: now,
     });
     if (!after) throw staleVersion(before.version);
-    await recordAudit(tx, actor, now, { action: 'organisation.update', entityType: 'organisation', entityId: id, organisationId: id, before, after });
+    await recordAudit(tx, actor, now, {
+      action: 'organisation.update',
+      entityType: 'organisation',
+      entityId: id,
+      organisationId: id,
+      before,
+      after,
+    });
   });
   return getOrganisation(ctx, actor, id);
 }

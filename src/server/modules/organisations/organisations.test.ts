@@ -9,7 +9,14 @@ afterAll(async () => {
   await t?.close();
 });
 
-type OrganisationBody = { id: string; name: string; version: number; reportingAreas: string[]; userCount: number; companyCount: number };
+type OrganisationBody = {
+  id: string;
+  name: string;
+  version: number;
+  reportingAreas: string[];
+  userCount: number;
+  companyCount: number;
+};
 
 async function asAdmin(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) {
   return t.app.inject({ method, url, headers: { cookie: await t.login('admin') }, ...(payload && { payload }) });
@@ -20,7 +27,13 @@ describe('organisations', () => {
     const response = await asAdmin('GET', '/api/organisations');
     const items = (response.json() as { items: OrganisationBody[] }).items;
     expect(items.map((o) => o.name)).toEqual(
-      expect.arrayContaining(['IDC West Sweden', 'IUC Väst', 'IUC Sjuhärad', 'Göteborgs Tekniska College', 'TEK Kompetens/IUC Halland']),
+      expect.arrayContaining([
+        'IDC West Sweden',
+        'IUC Väst',
+        'IUC Sjuhärad',
+        'Göteborgs Tekniska College',
+        'TEK Kompetens/IUC Halland',
+      ]),
     );
     const idc = items.find((o) => o.id === fixtures.ownOrganisationId)!;
     expect(idc.companyCount).toBe(2);
@@ -28,18 +41,28 @@ describe('organisations', () => {
   });
 
   it('creates an organisation, audited, and refuses a duplicate name by field', async () => {
-    const created = await asAdmin('POST', '/api/organisations', { name: 'Ny Partner Väst', shortName: 'NPV', reportingAreas: ['halland', 'halland'] });
+    const created = await asAdmin('POST', '/api/organisations', {
+      name: 'Ny Partner Väst',
+      shortName: 'NPV',
+      reportingAreas: ['halland', 'halland'],
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ name: 'Ny Partner Väst', reportingAreas: ['halland'], version: 1 });
     const duplicate = await asAdmin('POST', '/api/organisations', { name: 'ny partner väst', shortName: 'X1' });
     expect(duplicate.statusCode).toBe(400);
     expect(duplicate.json()).toMatchObject({ details: { fields: [{ field: 'name', code: 'taken' }] } });
-    const audit = await t.database.db.query.auditEntries.findMany({ where: (a, { eq }) => eq(a.entityId, (created.json() as OrganisationBody).id) });
+    const audit = await t.database.db.query.auditEntries.findMany({
+      where: (a, { eq }) => eq(a.entityId, (created.json() as OrganisationBody).id),
+    });
     expect(audit).toHaveLength(1);
   });
 
   it('refuses an unknown reporting area by field', async () => {
-    const response = await asAdmin('POST', '/api/organisations', { name: 'Fel Område', shortName: 'FO', reportingAreas: ['stockholm'] });
+    const response = await asAdmin('POST', '/api/organisations', {
+      name: 'Fel Område',
+      shortName: 'FO',
+      reportingAreas: ['stockholm'],
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ details: { fields: [{ field: 'reportingAreas.0' }] } });
   });

@@ -83,11 +83,7 @@ export async function listUsers(db: Db, scope: UserScope, query: UserListQuery) 
       .orderBy(users.name, users.id)
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    db
-      .select({ value: count() })
-      .from(users)
-      .leftJoin(companies, eq(companies.id, users.companyId))
-      .where(where),
+    db.select({ value: count() }).from(users).leftJoin(companies, eq(companies.id, users.companyId)).where(where),
   ]);
   return { items: rows.map(toContract), total: Number(total?.value ?? 0), page: query.page, pageSize: query.pageSize };
 }
@@ -117,7 +113,12 @@ export async function insertUser(db: Db, values: typeof users.$inferInsert): Pro
 }
 
 /** Updates when the version still matches; undefined means someone else wrote first. */
-export async function updateUserIfVersion(db: Db, id: string, version: number, values: Partial<typeof users.$inferInsert>) {
+export async function updateUserIfVersion(
+  db: Db,
+  id: string,
+  version: number,
+  values: Partial<typeof users.$inferInsert>,
+) {
   const [row] = await db
     .update(users)
     .set({ ...values, version: version + 1 })
@@ -133,4 +134,3 @@ export async function countActiveAdmins(db: Db): Promise<number> {
     .where(and(eq(users.role, 'admin'), eq(users.status, 'active')));
   return Number(row?.value ?? 0);
 }
-

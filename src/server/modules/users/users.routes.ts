@@ -1,22 +1,49 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { emptyBodySchema, emptySchema, errorSchema, idParamsSchema } from '../../../contracts/common';
-import { inviteUserBodySchema, updateUserBodySchema, userListQuerySchema, userPageSchema, userSchema } from '../../../contracts/users';
+import {
+  inviteUserBodySchema,
+  updateUserBodySchema,
+  userListQuerySchema,
+  userPageSchema,
+  userSchema,
+} from '../../../contracts/users';
 import type { AppContext } from '../../context';
 import * as users from './users.service';
 
 const tags = ['users'];
-const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
+const errors = {
+  400: errorSchema,
+  401: errorSchema,
+  403: errorSchema,
+  404: errorSchema,
+  409: errorSchema,
+  422: errorSchema,
+};
 
 export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
     '/api/users',
-    { schema: { tags, summary: 'User accounts you may see', querystring: userListQuerySchema, response: { 200: userPageSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'User accounts you may see',
+        querystring: userListQuerySchema,
+        response: { 200: userPageSchema, ...errors },
+      },
+    },
     async (request) => users.listUsers(ctx, request.actor, request.query),
   );
 
   app.post(
     '/api/users',
-    { schema: { tags, summary: 'Invite a user by e-mail (admin)', body: inviteUserBodySchema, response: { 201: userSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Invite a user by e-mail (admin)',
+        body: inviteUserBodySchema,
+        response: { 201: userSchema, ...errors },
+      },
+    },
     async (request, reply) => reply.status(201).send(await users.inviteUser(ctx, request.actor, request.body)),
   );
 
@@ -42,7 +69,15 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
 
   app.post(
     '/api/users/:id/invitation',
-    { schema: { tags, summary: 'Send the invitation again (admin)', params: idParamsSchema, body: emptyBodySchema, response: { 202: emptySchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Send the invitation again (admin)',
+        params: idParamsSchema,
+        body: emptyBodySchema,
+        response: { 202: emptySchema, ...errors },
+      },
+    },
     async (request, reply) => {
       await users.resendInvitation(ctx, request.actor, request.params.id);
       return reply.status(202).send(null);

@@ -61,11 +61,29 @@ export async function inviteUser(ctx: AppContext, actor: Actor, input: InviteUse
   const id = randomUUID();
   await ctx.db.transaction(async (tx) => {
     await assertTenant(tx, input.role, organisationId, companyId);
-    if (await q.emailTaken(tx, input.email)) throw invalidField('email', 'taken', 'An account with this e-mail address already exists');
+    if (await q.emailTaken(tx, input.email))
+      throw invalidField('email', 'taken', 'An account with this e-mail address already exists');
     const now = ctx.now();
-    const values = { id, email: input.email, name: input.name, role: input.role, organisationId, companyId, locale: input.locale, status: 'invited' as const, createdAt: now, updatedAt: now };
+    const values = {
+      id,
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      organisationId,
+      companyId,
+      locale: input.locale,
+      status: 'invited' as const,
+      createdAt: now,
+      updatedAt: now,
+    };
     await q.insertUser(tx, values);
-    await recordAudit(tx, actor, now, { action: 'user.invite', entityType: 'user', entityId: id, organisationId, after: values });
+    await recordAudit(tx, actor, now, {
+      action: 'user.invite',
+      entityType: 'user',
+      entityId: id,
+      organisationId,
+      after: values,
+    });
   });
   await sendInvitation(ctx, { id, email: input.email, name: input.name, locale: input.locale });
   return getUser(ctx, actor, id);
@@ -81,17 +99,24 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
     const role = input.role ?? before.role;
     const roleChanged = input.role !== undefined && input.role !== before.role;
     // Changing role without naming the tenant drops the old role's tenant.
-    const organisationId = input.organisationId !== undefined ? input.organisationId : roleChanged ? null : before.organisationId;
+    const organisationId =
+      input.organisationId !== undefined ? input.organisationId : roleChanged ? null : before.organisationId;
     const companyId = input.companyId !== undefined ? input.companyId : roleChanged ? null : before.companyId;
     await assertTenant(tx, role, organisationId, companyId);
     let status = before.status;
     if (input.status === 'deactivated') status = 'deactivated';
-    if (input.status === 'active' && before.status === 'deactivated') status = before.passwordHash ? 'active' : 'invited';
+    if (input.status === 'active' && before.status === 'deactivated')
+      status = before.passwordHash ? 'active' : 'invited';
     const isSelf = actor.kind === 'user' && actor.userId === id;
     if (isSelf && (status === 'deactivated' || role !== 'admin')) {
       throw ruleViolated('You cannot deactivate your own account or remove your own admin role');
     }
-    if (before.role === 'admin' && before.status === 'active' && (role !== 'admin' || status !== 'active') && (await q.countActiveAdmins(tx)) <= 1) {
+    if (
+      before.role === 'admin' &&
+      before.status === 'active' &&
+      (role !== 'admin' || status !== 'active') &&
+      (await q.countActiveAdmins(tx)) <= 1
+    ) {
       throw ruleViolated('The programme needs at least one active admin');
     }
     const now = ctx.now();
@@ -105,14 +130,20 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
     });
     if (!after) throw staleVersion(before.version);
     // A changed role or tenant changes what the sessions may see: sign the user in again.
-    if (status === 'deactivated' || roleChanged || organisationId !== before.organisationId || companyId !== before.companyId) {
+    if (
+      status === 'deactivated' ||
+      roleChanged ||
+      organisationId !== before.organisationId ||
+      companyId !== before.companyId
+    ) {
       await endSessionsOf(tx, id);
     }
     if (status === 'deactivated') await revokeInvitationsOf(tx, id, now);
     const { passwordHash: _b, ...beforeAudit } = before;
     const { passwordHash: _a, ...afterAudit } = after;
     await recordAudit(tx, actor, now, {
-      action: status !== before.status ? `user.${status === 'deactivated' ? 'deactivate' : 'reactivate'}` : 'user.update',
+      action:
+        status !== before.status ? `user.${status === 'deactivated' ? 'deactivate' : 'reactivate'}` : 'user.update',
       entityType: 'user',
       entityId: id,
       organisationId: organisationId ?? before.organisationId,
@@ -128,9 +159,23 @@ export async function resendInvitation(ctx: AppContext, actor: Actor, id: string
   assertCan(actor, 'manageUsers');
   const user = await q.findUserRow(ctx.db, id);
   if (!user) throw notFound('The user');
-  if (user.status !== 'invited') throw ruleViolated('Only an account that has not accepted its invitation can get a new one');
+  if (user.status !== 'invited')
+    throw ruleViolated('Only an account that has not accepted its invitation can get a new one');
   await ctx.db.transaction(async (tx) => {
-    await recordAudit(tx, actor, ctx.now(), { action: 'user.resend_invitation', entityType: 'user', entityId: id, organisationId: user.organisationId });
+    await recordAudit(tx, actor, ctx.now(), {
+      action: 'user.resend_invitation',
+      entityType: 'user',
+      entityId: id,
+      organisationId: user.organisationId,
+    });
   });
   await sendInvitation(ctx, user);
+}
+
+/** The coach if the user is an active coach of the organisation, for pickers in other modules. */
+export async function findCoachOf(db: Db, userId: string, organisationId: string) {
+  const user = await q.findUserRow(db, userId);
+  return user && user.role === 'coach' && user.organisationId === organisationId && user.status !== 'deactivated'
+    ? user
+    : undefined;
 }

@@ -9,10 +9,22 @@ afterAll(async () => {
   await t?.close();
 });
 
-type UserBody = { id: string; version: number; role: string; status: string; organisationId: string | null; companyId: string | null };
+type UserBody = {
+  id: string;
+  version: number;
+  role: string;
+  status: string;
+  organisationId: string | null;
+  companyId: string | null;
+};
 
 async function call(actor: ActorName, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) {
-  return t.app.inject({ method, url, headers: { cookie: await t.login(actor) }, ...(payload !== undefined && { payload: payload as object }) });
+  return t.app.inject({
+    method,
+    url,
+    headers: { cookie: await t.login(actor) },
+    ...(payload !== undefined && { payload: payload as object }),
+  });
 }
 
 async function invite(payload: Record<string, unknown>) {
@@ -34,11 +46,17 @@ describe('listing users', () => {
   });
 
   it('filters by role and searches by name or e-mail, with a total for the pager', async () => {
-    const coaches = (await call('admin', 'GET', '/api/users?role=coach&pageSize=2')).json() as { items: UserBody[]; total: number };
+    const coaches = (await call('admin', 'GET', '/api/users?role=coach&pageSize=2')).json() as {
+      items: UserBody[];
+      total: number;
+    };
     expect(coaches.items).toHaveLength(2);
     expect(coaches.total).toBeGreaterThanOrEqual(5);
     expect(coaches.items.every((u) => u.role === 'coach')).toBe(true);
-    const search = (await call('admin', 'GET', `/api/users?q=${encodeURIComponent('foretag2@')}`)).json() as { items: UserBody[]; total: number };
+    const search = (await call('admin', 'GET', `/api/users?q=${encodeURIComponent('foretag2@')}`)).json() as {
+      items: UserBody[];
+      total: number;
+    };
     expect(search.total).toBe(1);
   });
 
@@ -52,18 +70,32 @@ describe('inviting users', () => {
   it('requires an organisation for a coach, naming the field', async () => {
     const response = await invite({ email: 'utan.org@demo.industryinwest.example', role: 'coach' });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ details: { fields: [{ field: 'organisationId', code: 'organisation_required' }] } });
+    expect(response.json()).toMatchObject({
+      details: { fields: [{ field: 'organisationId', code: 'organisation_required' }] },
+    });
   });
 
   it('refuses a company for an admin, and an unknown company for a company user', async () => {
-    const admin = await invite({ email: 'admin2@demo.industryinwest.example', role: 'admin', companyId: fixtures.ownCompanyId });
+    const admin = await invite({
+      email: 'admin2@demo.industryinwest.example',
+      role: 'admin',
+      companyId: fixtures.ownCompanyId,
+    });
     expect(admin.json()).toMatchObject({ details: { fields: [{ field: 'companyId', code: 'company_not_allowed' }] } });
-    const unknown = await invite({ email: 'okand.ftg@demo.industryinwest.example', role: 'company', companyId: '00000000-0000-4000-8000-999999999999' });
+    const unknown = await invite({
+      email: 'okand.ftg@demo.industryinwest.example',
+      role: 'company',
+      companyId: '00000000-0000-4000-8000-999999999999',
+    });
     expect(unknown.json()).toMatchObject({ details: { fields: [{ field: 'companyId', code: 'not_found' }] } });
   });
 
   it('refuses an e-mail address that already has an account, whatever its case', async () => {
-    const response = await invite({ email: fixtures.emails.coachOwn.toUpperCase(), role: 'coach', organisationId: fixtures.ownOrganisationId });
+    const response = await invite({
+      email: fixtures.emails.coachOwn.toUpperCase(),
+      role: 'coach',
+      organisationId: fixtures.ownOrganisationId,
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ details: { fields: [{ field: 'email', code: 'taken' }] } });
   });
@@ -72,19 +104,35 @@ describe('inviting users', () => {
     const email = 'engelska@demo.industryinwest.example';
     const response = await invite({ email, role: 'company', companyId: fixtures.ownCompanyId, locale: 'en' });
     expect(response.statusCode).toBe(201);
-    const outbox = (await call('admin', 'GET', '/api/outbox')).json() as { items: { recipient: string; subject: string }[] };
+    const outbox = (await call('admin', 'GET', '/api/outbox')).json() as {
+      items: { recipient: string; subject: string }[];
+    };
     expect(outbox.items.find((m) => m.recipient === email)?.subject).toBe('Invitation to Industry In West');
-    const audit = await t.database.db.query.auditEntries.findMany({ where: (a, { eq }) => eq(a.entityId, (response.json() as UserBody).id) });
+    const audit = await t.database.db.query.auditEntries.findMany({
+      where: (a, { eq }) => eq(a.entityId, (response.json() as UserBody).id),
+    });
     expect(audit.map((a) => a.action)).toEqual(['user.invite']);
   });
 });
 
 describe('changing users', () => {
   it('answers 409 to a stale version and keeps the first change', async () => {
-    const created = (await invite({ email: 'versioner@demo.industryinwest.example', role: 'coach', organisationId: fixtures.ownOrganisationId })).json() as UserBody;
-    const first = await call('admin', 'PATCH', `/api/users/${created.id}`, { version: created.version, name: 'Första Ändringen' });
+    const created = (
+      await invite({
+        email: 'versioner@demo.industryinwest.example',
+        role: 'coach',
+        organisationId: fixtures.ownOrganisationId,
+      })
+    ).json() as UserBody;
+    const first = await call('admin', 'PATCH', `/api/users/${created.id}`, {
+      version: created.version,
+      name: 'Första Ändringen',
+    });
     expect(first.statusCode).toBe(200);
-    const stale = await call('admin', 'PATCH', `/api/users/${created.id}`, { version: created.version, name: 'Andra Ändringen' });
+    const stale = await call('admin', 'PATCH', `/api/users/${created.id}`, {
+      version: created.version,
+      name: 'Andra Ändringen',
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ code: 'conflict', details: { currentVersion: created.version + 1 } });
     const now = (await call('admin', 'GET', `/api/users/${created.id}`)).json() as { name: string };
@@ -92,15 +140,28 @@ describe('changing users', () => {
   });
 
   it('moves a coach to company user, dropping the organisation', async () => {
-    const created = (await invite({ email: 'rollbyte@demo.industryinwest.example', role: 'coach', organisationId: fixtures.ownOrganisationId })).json() as UserBody;
-    const changed = await call('admin', 'PATCH', `/api/users/${created.id}`, { version: created.version, role: 'company', companyId: fixtures.otherCompanyId });
+    const created = (
+      await invite({
+        email: 'rollbyte@demo.industryinwest.example',
+        role: 'coach',
+        organisationId: fixtures.ownOrganisationId,
+      })
+    ).json() as UserBody;
+    const changed = await call('admin', 'PATCH', `/api/users/${created.id}`, {
+      version: created.version,
+      role: 'company',
+      companyId: fixtures.otherCompanyId,
+    });
     expect(changed.statusCode).toBe(200);
     expect(changed.json()).toMatchObject({ role: 'company', organisationId: null, companyId: fixtures.otherCompanyId });
   });
 
   it('keeps at least one active admin and does not let an admin lock themselves out', async () => {
     const self = (await call('admin', 'GET', `/api/users/${fixtures.adminId}`)).json() as UserBody;
-    const response = await call('admin', 'PATCH', `/api/users/${fixtures.adminId}`, { version: self.version, status: 'deactivated' });
+    const response = await call('admin', 'PATCH', `/api/users/${fixtures.adminId}`, {
+      version: self.version,
+      status: 'deactivated',
+    });
     expect(response.statusCode).toBe(422);
     expect(response.json()).toMatchObject({ code: 'rule_violated' });
   });
@@ -114,7 +175,11 @@ describe('changing users', () => {
 describe('companies', () => {
   it('lists for each actor only the companies they work on', async () => {
     const ids = async (actor: ActorName) =>
-      ((await call(actor, 'GET', '/api/companies?pageSize=100')).json() as { items: { id: string; organisationId: string }[] }).items;
+      (
+        (await call(actor, 'GET', '/api/companies?pageSize=100')).json() as {
+          items: { id: string; organisationId: string }[];
+        }
+      ).items;
     expect((await ids('admin')).length).toBeGreaterThanOrEqual(6);
     const coach = await ids('coachOwn');
     expect(coach.length).toBeGreaterThan(0);

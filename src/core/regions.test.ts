@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+
+import {
+  municipalitiesInArea,
+  municipalityByCode,
+  reportingAreasOf,
+  type Municipality,
+  type ReportingArea,
+} from './regions';
+
+// A small inline list: the real one is content, checked in src/server/content/content.test.ts.
+const list: Municipality[] = [
+  { code: '1480', name: 'Göteborg', countyCode: '14', reportingAreas: ['goteborgsregionen'] },
+  { code: '1490', name: 'Borås', countyCode: '14', reportingAreas: ['sjuharad'] },
+  { code: '1384', name: 'Kungsbacka', countyCode: '13', reportingAreas: ['halland', 'goteborgsregionen'] },
+  { code: '1383', name: 'Varberg', countyCode: '13', reportingAreas: ['halland'] },
+  { code: '1496', name: 'Skövde', countyCode: '14', reportingAreas: ['skaraborg'] },
+];
+
+describe('municipalityByCode', () => {
+  it('finds a municipality by its SCB code', () => {
+    expect(municipalityByCode(list, '1490')?.name).toBe('Borås');
+  });
+
+  it('returns undefined for a code not in the list', () => {
+    expect(municipalityByCode(list, '0180')).toBeUndefined();
+  });
+
+  it('does not match a code written without its leading county digits', () => {
+    expect(municipalityByCode(list, '80')).toBeUndefined();
+  });
+});
+
+describe('reportingAreasOf', () => {
+  const cases: { sentence: string; code: string; expected: ReportingArea[] }[] = [
+    {
+      sentence: 'Kungsbacka counts in both Halland and Göteborgsregionen',
+      code: '1384',
+      expected: ['halland', 'goteborgsregionen'],
+    },
+    { sentence: 'Varberg counts in Halland only (Sjuhärad is by agreement)', code: '1383', expected: ['halland'] },
+    { sentence: 'Göteborg counts in Göteborgsregionen', code: '1480', expected: ['goteborgsregionen'] },
+    { sentence: 'an unknown code counts in no area', code: '9999', expected: [] },
+  ];
+
+  it.each(cases)('$sentence', ({ code, expected }) => {
+    expect(reportingAreasOf(list, code)).toEqual(expected);
+  });
+});
+
+describe('municipalitiesInArea', () => {
+  const cases: { sentence: string; area: ReportingArea; expected: string[] }[] = [
+    {
+      sentence: 'Göteborgsregionen includes Kungsbacka from Halland',
+      area: 'goteborgsregionen',
+      expected: ['1480', '1384'],
+    },
+    { sentence: 'Halland includes Kungsbacka and Varberg', area: 'halland', expected: ['1384', '1383'] },
+    { sentence: 'Sjuhärad does not include Varberg', area: 'sjuharad', expected: ['1490'] },
+    { sentence: 'an area with no municipality in the list is empty', area: 'fyrbodal', expected: [] },
+  ];
+
+  it.each(cases)('$sentence', ({ area, expected }) => {
+    expect(municipalitiesInArea(list, area).map((municipality) => municipality.code)).toEqual(expected);
+  });
+});

@@ -1,0 +1,334 @@
+import ExcelJS from 'exceljs';
+import type { ImportField } from '../../../contracts/company-import';
+
+// Reading and writing the spreadsheets people keep their company lists in: .xlsx through exceljs,
+// CSV through the small RFC 4180 reader and writer below. exceljs's own CSV reader guesses types
+// (it turns "2023-05" or "5560-36" into dates) and needs the separator up front, while Swedish
+// Excel saves CSV with `;` and often in Windows-1252: both are handled here instead.
+// Nothing here knows about HTTP or the database.
+
+/** A sheet as text: the header row's column names and the non-empty rows after it. */
+export type Sheet = {
+  columns: string[];
+  /** `rowNumber` is the row as the spreadsheet program shows it (the header is usually row 1). */
+  rows: { rowNumber: number; cells: string[] }[];
+};
+
+export type SheetProblem = 'unreadable' | 'no_header' | 'too_many_rows';
+
+const zipMagic = [0x50, 0x4b, 0x03, 0x04];
+
+/** Strict base64 (standard or URL alphabet, padding optional, whitespace and a data: URL prefix
+ * tolerated); undefined when the text is not base64, since Buffer.from skips bad characters silently. */
+export function decodeBase64(text: string): Buffer | undefined {
+  const body = text.replace(/^data:[^,]*;base64,/, '').replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(body) || body.length % 4 === 1) return undefined;
+  return Buffer.from(body, body.includes('-') || body.includes('_') ? 'base64url' : 'base64');
+}
+
+/** Reads an .xlsx or CSV file to text cells. The content decides the format (an .xlsx is a zip),
+ * so a renamed file still works; the first non-empty row is the header; at most `maxRows` rows. */
+export async function readSpreadsheet(
+  bytes: Buffer,
+  fileName: string,
+  maxRows: number,
+): Promise<{ sheet: Sheet } | { problem: SheetProblem }> {
+  const isZip = zipMagic.every((byte, index) => bytes[index] === byte);
+  let table: { rowNumber: number; cells: string[] }[];
+  if (isZip) {
+    const read = await readXlsxRows(bytes);
+    if (!read) return { problem: 'unreadable' };
+    table = read;
+  } else {
+    if (/\.xlsx$/i.test(fileName)) return { problem: 'unreadable' };
+    const text = decodeText(bytes);
+    // A text file has no NUL characters; a binary file (an old .xls, a PDF) does.
+    if (text === undefined || text.includes('\u0000')) return { problem: 'unreadable' };
+    const records = parseCsv(text);
+    if (!records) return { problem: 'unreadable' };
+    table = records.map((cells, index) => ({ rowNumber: index + 1, cells }));
+  }
+  const nonEmpty = table.filter((row) => row.cells.some((cell) => cell.trim() !== ''));
+  const [header, ...rows] = nonEmpty;
+  if (!header) return { problem: 'no_header' };
+  if (rows.length > maxRows) return { problem: 'too_many_rows' };
+  return { sheet: { columns: columnNames(header.cells), rows } };
+}
+
+/** Header cells as unique names: blanks get their column letter, repeats a " (2)". */
+function columnNames(cells: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return cells.map((cell, index) => {
+    const base = cell.trim().replace(/\s+/g, ' ') || columnLetter(index);
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    return count === 1 ? base : `${base} (${count})`;
+  });
+}
+
+function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+async function readXlsxRows(bytes: Buffer): Promise<{ rowNumber: number; cells: string[] }[] | undefined> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch {
+    return undefined;
+  }
+  // The first sheet that has anything in it: a workbook often starts with an empty or a notes sheet.
+  const worksheet = workbook.worksheets.find((sheet) => sheet.actualRowCount > 0);
+  if (!worksheet) return [];
+  const rows: { rowNumber: number; cells: string[] }[] = [];
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, columnNumber) => {
+      cells[columnNumber - 1] = cellText(cell.value);
+    });
+    rows.push({ rowNumber, cells: Array.from(cells, (cell) => cell ?? '') });
+  });
+  return rows;
+}
+
+/** A cell as the text a person sees in it (formulas by their result, dates as YYYY-MM-DD). */
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : '';
+  if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: ExcelJS.CellValue }).result);
+  return '';
+}
+
+/** Text from bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252, which is
+ * what Swedish Excel writes for "CSV (semikolonavgränsad)". Undefined when it cannot be text. */
+export function decodeText(bytes: Uint8Array): string | undefined {
+  try {
+    if (bytes[0] === 0xff && bytes[1] === 0xfe)
+      return new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
+    if (bytes[0] === 0xfe && bytes[1] === 0xff)
+      return new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2));
+    // TextDecoder drops a UTF-8 BOM by itself.
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    try {
+      return new TextDecoder('windows-1252', { fatal: true }).decode(bytes);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** The separator of a CSV file: whichever of `;`, `,` and tab occurs most in its first line
+ * outside quotes (Swedish Excel uses `;` because `,` is the decimal mark). */
+export function detectSeparator(text: string): string {
+  const counts = new Map<string, number>([
+    [';', 0],
+    [',', 0],
+    ['\t', 0],
+  ]);
+  let isQuoted = false;
+  for (const char of text) {
+    if (char === '"') isQuoted = !isQuoted;
+    else if (!isQuoted && (char === '\n' || char === '\r')) break;
+    else if (!isQuoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);
+  }
+  let best = ',';
+  for (const [separator, count] of counts) if (count > counts.get(best)!) best = separator;
+  return best;
+}
+
+/** RFC 4180 records: quoted fields may hold separators, line breaks and doubled quotes; lines end
+ * in CRLF, LF or CR. Undefined when a quote is never closed (the rest of the file would vanish
+ * into one cell). */
+export function parseCsv(text: string, separator = detectSeparator(text)): string[][] | undefined {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let isQuoted = false;
+  let wasQuoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i]!;
+    if (isQuoted) {
+      if (char !== '"') field += char;
+      else if (text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else isQuoted = false;
+      continue;
+    }
+    if (char === '"' && field === '' && !wasQuoted) {
+      isQuoted = true;
+      wasQuoted = true;
+    } else if (char === separator) {
+      record.push(field);
+      field = '';
+      wasQuoted = false;
+    } else if (char === '\r' || char === '\n') {
+      if (char === '\r' && text[i + 1] === '\n') i += 1;
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      wasQuoted = false;
+    } else {
+      field += char;
+    }
+  }
+  if (isQuoted) return undefined;
+  if (field !== '' || wasQuoted || record.length > 0) {
+    record.push(field);
+    records.push(record);
+  }
+  return records;
+}
+
+/** Lower case, without diacritics, parenthesised notes and anything but letters and digits:
+ * "Org.nr" → "orgnr", "Omsättning (SEK)" → "omsattning". */
+export function normaliseHeader(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, '')
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/** Header names, Swedish and English, normalised, that a column of each field is likely to have.
+ * The export's own headers are among them, so an exported file imports again unchanged. */
+const headerSynonyms: Record<ImportField, readonly string[]> = {
+  organisationNumber: [
+    'organisationsnummer',
+    'orgnr',
+    'orgnummer',
+    'organisationsnr',
+    'organisationnumber',
+    'organizationnumber',
+    'orgno',
+    'orgnumber',
+    'registrationnumber',
+  ],
+  name: ['foretagsnamn', 'foretag', 'namn', 'name', 'companyname', 'company', 'bolagsnamn', 'firmanamn', 'firma'],
+  streetAddress: [
+    'adress',
+    'besoksadress',
+    'gatuadress',
+    'utdelningsadress',
+    'address',
+    'streetaddress',
+    'visitingaddress',
+  ],
+  postalCode: ['postnummer', 'postnr', 'postalcode', 'postcode', 'zipcode', 'zip'],
+  city: ['ort', 'postort', 'stad', 'city', 'town'],
+  municipality: ['kommun', 'kommunnamn', 'kommunkod', 'municipality', 'municipalitycode'],
+  sniCode: ['sni', 'snikod', 'sni2007', 'snicode', 'branschkod', 'nace', 'nacecode'],
+  headcount: ['antalanstallda', 'anstallda', 'headcount', 'employees', 'numberofemployees'],
+  turnoverSek: ['omsattning', 'nettoomsattning', 'turnover', 'revenue', 'netsales'],
+  balanceSheetSek: ['balansomslutning', 'balancesheettotal', 'balancesheet', 'totalassets'],
+  financialYear: ['ar', 'rakenskapsar', 'bokslutsar', 'financialyear', 'fiscalyear', 'year'],
+};
+
+const moneyFields: readonly ImportField[] = ['turnoverSek', 'balanceSheetSek'];
+/** Amounts in thousands or millions ("Omsättning (tkr)") would be stored 1000 times too small:
+ * such a column is never guessed, the person maps it knowingly or converts it first. */
+const scaledAmount = /\b(tkr|tsek|ksek|mkr|msek|mnkr|tusental)\b/i;
+
+/** The column each field most likely sits in, by its header; each column is used once. */
+export function guessMapping(columns: readonly string[]): Partial<Record<ImportField, string>> {
+  const mapping: Partial<Record<ImportField, string>> = {};
+  const used = new Set<string>();
+  for (const [field, synonyms] of Object.entries(headerSynonyms) as [ImportField, readonly string[]][]) {
+    const column = columns.find(
+      (name) =>
+        !used.has(name) &&
+        synonyms.includes(normaliseHeader(name)) &&
+        !(moneyFields.includes(field) && scaledAmount.test(name)),
+    );
+    if (column !== undefined) {
+      mapping[field] = column;
+      used.add(column);
+    }
+  }
+  return mapping;
+}
+
+/** A number as people type it in Sweden: "1 234 567", "1234567 kr", "1,5" or "1.5"; undefined
+ * when the text is not a number. Thousands separators may be spaces (also non-breaking ones). */
+export function parseNumberText(text: string): number | undefined {
+  const compact = text
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/(kr|sek|:-)$/i, '')
+    .replace(/^(sek)/i, '')
+    .replace(/^−/, '-');
+  if (!/^-?\d+([.,]\d+)?$/.test(compact)) return undefined;
+  return Number(compact.replace(',', '.'));
+}
+
+/** Comparable form of a municipality name: "Borås kommun", "BORAS" → "boras". */
+function normaliseName(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\s+(kommun|stad)$/, '')
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/** The SCB code of a municipality given as its code ("1490") or its name ("Borås", "boras",
+ * "Borås kommun", "Göteborgs stad"), or undefined when the list has no such municipality. */
+export function findMunicipalityCode(
+  list: readonly { code: string; name: string }[],
+  text: string,
+): string | undefined {
+  const trimmed = text.trim();
+  if (/^\d{4}$/.test(trimmed)) return list.find((m) => m.code === trimmed)?.code;
+  const wanted = normaliseName(trimmed);
+  if (!wanted) return undefined;
+  const byName = (name: string) => list.find((m) => normaliseName(m.name) === name)?.code;
+  // "Göteborgs stad", "Uddevalla kommun": the genitive s is dropped only when the name itself has none.
+  return byName(wanted) ?? (wanted.endsWith('s') ? byName(wanted.slice(0, -1)) : undefined);
+}
+
+export type ExportCell = string | number | null;
+export type ExportColumn = { header: string; width: number; isAmount?: boolean };
+
+/** An .xlsx with one sheet: bold, frozen header row with a filter, amounts with thousands separators. */
+export async function writeXlsx(
+  sheetName: string,
+  columns: readonly ExportColumn[],
+  rows: readonly (readonly ExportCell[])[],
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const worksheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  worksheet.columns = columns.map((column) => ({
+    header: column.header,
+    width: column.width,
+    ...(column.isAmount && { style: { numFmt: '#,##0' } }),
+  }));
+  worksheet.getRow(1).font = { bold: true };
+  worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  for (const row of rows) worksheet.addRow([...row]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** CSV as Swedish Excel opens it: UTF-8 with BOM, `;` between fields, CRLF line ends. Text that
+ * would start a formula gets a leading apostrophe (OWASP "CSV injection"). */
+export function writeCsv(columns: readonly ExportColumn[], rows: readonly (readonly ExportCell[])[]): Buffer {
+  const line = (cells: readonly ExportCell[]) => cells.map(csvField).join(';');
+  const text = [line(columns.map((column) => column.header)), ...rows.map(line)].join('\r\n');
+  return Buffer.from(`\uFEFF${text}\r\n`, 'utf8');
+}
+
+function csvField(value: ExportCell): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[";\r\n,]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../../../core/roles';
+import type { z } from 'zod';
+import type {
+  ConsentBody,
+  Contact,
+  createContactBodySchema,
+  updateContactBodySchema,
+} from '../../../contracts/contacts';
+import type { AppContext } from '../../context';
+import type { Db } from '../../db/client';
+import { notFound, ruleViolated, staleVersion, unauthenticated } from '../../http/errors';
+import { recordAudit } from '../audit/audit.service';
+import { findWorkableCompany, getWorkableCompany } from '../companies/companies.service';
+import * as q from './contacts.queries';
+
+type CreateInput = z.output<typeof createContactBodySchema>;
+type UpdateInput = z.output<typeof updateContactBodySchema>;
+
+export { listContactsOfCompany } from './contacts.queries';
+
+/** The contact if the actor may change its company's register; otherwise 404 (or 403 for a company user). */
+async function getWritableContact(
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<q.ContactRow & { organisationId: string }> {
+  if (actor.kind === 'anonymous') throw unauthenticated();
+  const row = await q.findContactRow(db, id);
+  if (!row) throw notFound('The contact');
+  const company = await getWorkableCompany(db, actor, row.companyId).catch((error: unknown) => {
+    throw error instanceof Error && 'code' in error && error.code === 'not_found' ? notFound('The contact') : error;
+  });
+  return { ...row, organisationId: company.organisationId };
+}
+
+/** Adds a person to a company, with the consent they gave if any. */
+export async function addContact(
+  ctx: AppContext,
+  actor: Actor,
+  companyId: string,
+  input: CreateInput,
+): Promise<Contact> {
+  if (actor.kind === 'anonymous') throw unauthenticated();
+  const id = randomUUID();
+  await ctx.db.transaction(async (tx) => {
+    const company = await getWorkableCompany(tx, actor, companyId);
+    const now = ctx.now();
+    const values = {
+      id,
+      companyId,
+      name: input.name,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      role: input.role ?? null,
+      gender: input.gender,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await q.insertContact(tx, values);
+    if (input.consent) {
+      await q.insertConsent(tx, {
+        id: randomUUID(),
+        contactId: id,
+        purpose: input.consent.purpose,
+        textVersion: input.consent.textVersion,
+        givenOn: new Date(input.consent.givenOn),
+        recordedBy: actor.userId,
+        createdAt: now,
+      });
+    }
+    await recordAudit(tx, actor, now, {
+      action: 'contact.add',
+      entityType: 'contact',
+      entityId: id,
+      organisationId: company.organisationId,
+      after: { ...values, consent: input.consent },
+    });
+  });
+  return (await q.findContact(ctx.db, id))!;
+}
+
+export async function updateContact(ctx: AppContext, actor: Actor, id: string, input: UpdateInput): Promise<Contact> {
+  await ctx.db.transaction(async (tx) => {
+    const before = await getWritableContact(tx, actor, id);
+    if (before.erasedAt) throw ruleViolated('An erased contact cannot be changed');
+    if (before.version !== input.version) throw staleVersion(before.version);
+    const { version, ...changes } = input;
+    const now = ctx.now();
+    const after = await q.updateContactIfVersion(tx, id, version, {
+      ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)),
+      updatedAt: now,
+    });
+    if (!after) throw staleVersion(before.version);
+    const { organisationId, ...beforeRow } = before;
+    await recordAudit(tx, actor, now, {
+      action: 'contact.update',
+      entityType: 'contact',
+      entityId: id,
+      organisationId,
+      before: beforeRow,
+      after,
+    });
+  });
+  return (await q.findContact(ctx.db, id))!;
+}
+
+/** Records a consent: what was agreed, when, and which version of the text the person saw. */
+export async function recordConsent(ctx: AppContext, actor: Actor, id: string, input: ConsentBody): Promise<Contact> {
+  await ctx.db.transaction(async (tx) => {
+    const contact = await getWritableContact(tx, actor, id);
+    if (contact.erasedAt) throw ruleViolated('An erased contact cannot give consent');
+    const now = ctx.now();
+    const consent = {
+      id: randomUUID(),
+      contactId: id,
+      purpose: input.purpose,
+      textVersion: input.textVersion,
+      givenOn: new Date(input.givenOn),
+      recordedBy: actor.kind === 'user' ? actor.userId : null,
+      createdAt: now,
+    };
+    await q.insertConsent(tx, consent);
+    await recordAudit(tx, actor, now, {
+      action: 'contact.record_consent',
+      entityType: 'contact',
+      entityId: id,
+      organisationId: contact.organisationId,
+      after: consent,
+    });
+  });
+  return (await q.findContact(ctx.db, id))!;
+}
+
+export const erasedName = 'Raderad person';
+
+/**
+ * Erases a person (GDPR art. 17): name, e-mail, phone, role and consents go, and so do the
+ * personal copies in the audit trail. The row stays, pseudonymised, with the company and gender
+ * that funder reports must keep (participants by gender).
+ */
+export async function eraseContact(ctx: AppContext, actor: Actor, id: string): Promise<Contact> {
+  await ctx.db.transaction(async (tx) => {
+    const contact = await getWritableContact(tx, actor, id);
+    if (contact.erasedAt) return;
+    const now = ctx.now();
+    await q.deleteConsentsOf(tx, id);
+    await q.blankAuditOfContact(tx, id);
+    await q.updateContactIfVersion(tx, id, contact.version, {
+      name: erasedName,
+      email: null,
+      phone: null,
+      role: null,
+      erasedAt: now,
+      updatedAt: now,
+    });
+    await recordAudit(tx, actor, now, {
+      action: 'contact.erase',
+      entityType: 'contact',
+      entityId: id,
+      organisationId: contact.organisationId,
+    });
+  });
+  return (await q.findContact(ctx.db, id))!;
+}
+
+/** Everything held about a person, for a data subject's request (GDPR art. 15 and 20). */
+export async function exportContact(ctx: AppContext, actor: Actor, id: string) {
+  const contact = await getWritableContact(ctx.db, actor, id);
+  const company = await findWorkableCompany(ctx.db, actor, contact.companyId);
+  if (!company) throw notFound('The contact');
+  const [full, audit, companyName] = await Promise.all([
+    q.findContact(ctx.db, id),
+    q.listAuditOfContact(ctx.db, id),
+    q.findCompanyName(ctx.db, contact.companyId),
+  ]);
+  return {
+    exportedAt: ctx.now().toISOString(),
+    contact: full!,
+    companyName: companyName ?? '',
+    auditTrail: audit.map((entry) => ({ at: entry.at.toISOString(), action: entry.action })),
+  };
+}
