@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   companyStatuses,
+  statusDateProblem,
   isEnrolledStatus,
   nextStatuses,
   statusChangeProblem,
@@ -69,5 +70,35 @@ describe('isEnrolledStatus', () => {
     ['withdrawn', false],
   ] as const)('%s counts as taking part: %s', (status, expected) => {
     expect(isEnrolledStatus(status)).toBe(expected);
+  });
+});
+
+describe('statusDateProblem', () => {
+  it.each([
+    {
+      changedOn: '2026-11-26',
+      previous: '2026-11-01',
+      today: '2026-11-26',
+      expected: null,
+      why: 'today, after the previous change',
+    },
+    {
+      changedOn: '2026-11-01',
+      previous: '2026-11-01',
+      today: '2026-11-26',
+      expected: null,
+      why: 'the same day as the previous change',
+    },
+    {
+      changedOn: '2026-10-31',
+      previous: '2026-11-01',
+      today: '2026-11-26',
+      expected: 'before_previous',
+      why: 'before the previous change',
+    },
+    { changedOn: '2026-11-27', previous: '2026-11-01', today: '2026-11-26', expected: 'in_future', why: 'tomorrow' },
+    { changedOn: '2020-01-01', previous: null, today: '2026-11-26', expected: null, why: 'the first change, long ago' },
+  ] as const)('$why → $expected', ({ changedOn, previous, today, expected }) => {
+    expect(statusDateProblem(changedOn, previous, today)).toBe(expected);
   });
 });

@@ -36,3 +36,15 @@ export function statusChangeProblem(
 export function isEnrolledStatus(status: CompanyStatus): boolean {
   return status === 'enrolled' || status === 'active' || status === 'completed';
 }
+
+/** A status change is dated between the previous change and today: history is never reordered
+ * by a back-dated entry, and nothing is recorded as done in the future. Dates are YYYY-MM-DD. */
+export function statusDateProblem(
+  changedOn: string,
+  previousChangeOn: string | null,
+  today: string,
+): 'before_previous' | 'in_future' | null {
+  if (changedOn > today) return 'in_future';
+  if (previousChangeOn && changedOn < previousChangeOn) return 'before_previous';
+  return null;
+}

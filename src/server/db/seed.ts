@@ -1,8 +1,8 @@
 import { count } from 'drizzle-orm';
-import { luhnCheckDigit } from '../../core/organisation-number';
 import { hashPassword } from '../modules/auth/passwords';
 import type { Db } from './client';
-import { companies, organisations, programmes, users } from './schema';
+import { demoCompanyRows } from './demo-companies';
+import { companies, companyStatusChanges, contacts, organisations, programmes, users } from './schema';
 
 // Demo data for a first start. The five partner organisations are real; every person and company
 // here is invented, and the names say so ("Påhittad", "Exempel"); the e-mail domain is reserved
@@ -35,12 +35,6 @@ export const demoIds = {
     companySecond: id(308),
   },
 } as const;
-
-/** A valid-looking organisation number in a range kept for demo data (prefix 99 = fictitious). */
-function demoOrganisationNumber(serial: number): string {
-  const nine = `5599${String(serial).padStart(5, '0')}`;
-  return `${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine)}`;
-}
 
 export const demoAccounts = [
   {
@@ -116,15 +110,13 @@ export async function seedDemoData(db: Db, now: Date): Promise<'seeded' | 'alrea
   const passwordHash = await hashPassword(demoPassword);
   const o = demoIds.organisations;
   await db.transaction(async (tx) => {
-    await tx
-      .insert(programmes)
-      .values({
-        id: demoIds.programme,
-        key: 'industry-in-west',
-        name: 'Industry In West',
-        startsOn: '2023-09-01',
-        endsOn: '2026-12-31',
-      });
+    await tx.insert(programmes).values({
+      id: demoIds.programme,
+      key: 'industry-in-west',
+      name: 'Industry In West',
+      startsOn: '2023-09-01',
+      endsOn: '2026-12-31',
+    });
     await tx.insert(organisations).values([
       { id: o.idc, name: 'IDC West Sweden', shortName: 'IDC', reportingAreas: ['skaraborg'] },
       { id: o.iucVast, name: 'IUC Väst', shortName: 'IUC Väst', reportingAreas: ['fyrbodal'] },
@@ -132,62 +124,29 @@ export async function seedDemoData(db: Db, now: Date): Promise<'seeded' | 'alrea
       { id: o.gtc, name: 'Göteborgs Tekniska College', shortName: 'GTC', reportingAreas: ['goteborgsregionen'] },
       { id: o.tek, name: 'TEK Kompetens/IUC Halland', shortName: 'TEK/IUC Halland', reportingAreas: ['halland'] },
     ]);
-    const c = demoIds.companies;
-    await tx.insert(companies).values([
-      {
-        id: c.first,
-        programmeId: demoIds.programme,
-        organisationId: o.idc,
-        organisationNumber: demoOrganisationNumber(1),
-        name: 'Exempelverken i Skövde AB',
-      },
-      {
-        id: c.second,
-        programmeId: demoIds.programme,
-        organisationId: o.iucVast,
-        organisationNumber: demoOrganisationNumber(2),
-        name: 'Påhittade Plåt i Uddevalla AB',
-      },
-      {
-        id: c.third,
-        programmeId: demoIds.programme,
-        organisationId: o.iucSjuharad,
-        organisationNumber: demoOrganisationNumber(3),
-        name: 'Fiktiva Textil i Borås AB',
-      },
-      {
-        id: c.fourth,
-        programmeId: demoIds.programme,
-        organisationId: o.gtc,
-        organisationNumber: demoOrganisationNumber(4),
-        name: 'Demo Gjuteri Göteborg AB',
-      },
-      {
-        id: c.fifth,
-        programmeId: demoIds.programme,
-        organisationId: o.tek,
-        organisationNumber: demoOrganisationNumber(5),
-        name: 'Låtsas Trä i Halmstad AB',
-      },
-      {
-        id: c.sixth,
-        programmeId: demoIds.programme,
-        organisationId: o.idc,
-        organisationNumber: demoOrganisationNumber(6),
-        name: 'Provmekano i Lidköping AB',
-      },
-    ]);
-    await tx
-      .insert(users)
-      .values(
-        demoAccounts.map((account) => ({
-          ...account,
-          status: 'active' as const,
-          passwordHash,
-          createdAt: now,
-          updatedAt: now,
-        })),
-      );
+    const { companyRows, statusRows, contactRows } = demoCompanyRows(
+      demoIds.programme,
+      [
+        { id: o.idc, area: 'skaraborg', coachId: demoIds.users.coachIdc },
+        { id: o.iucVast, area: 'fyrbodal', coachId: demoIds.users.coachIucVast },
+        { id: o.iucSjuharad, area: 'sjuharad', coachId: demoIds.users.coachSjuharad },
+        { id: o.gtc, area: 'goteborgsregionen', coachId: demoIds.users.coachGtc },
+        { id: o.tek, area: 'halland', coachId: demoIds.users.coachTek },
+      ],
+      now,
+    );
+    await tx.insert(companies).values(companyRows);
+    await tx.insert(companyStatusChanges).values(statusRows);
+    await tx.insert(contacts).values(contactRows);
+    await tx.insert(users).values(
+      demoAccounts.map((account) => ({
+        ...account,
+        status: 'active' as const,
+        passwordHash,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
   });
   return 'seeded';
 }

@@ -67,6 +67,16 @@ export function freshOrganisationNumber(): string {
   return `${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine)}`;
 }
 
+/** A one-row CSV for the import routes, for the own organisation (which a coach may name). */
+function importBody() {
+  const csv = `Organisationsnummer;Företagsnamn\r\n${freshOrganisationNumber()};Importbolaget ${unique()} AB\r\n`;
+  return {
+    fileName: 'matris.csv',
+    contentBase64: Buffer.from(csv).toString('base64'),
+    organisationId: fixtures.ownOrganisationId,
+  };
+}
+
 async function companyStatusBody(t: TestApp) {
   const company = (
     await t.app.inject({
@@ -75,11 +85,15 @@ async function companyStatusBody(t: TestApp) {
       headers: { cookie: await t.login('admin') },
     })
   ).json() as { version: number; status: string };
-  return {
-    version: company.version,
-    status: company.status === 'prospect' ? 'enrolled' : 'prospect',
-    changedOn: '2026-11-02',
+  // Back and forth along allowed moves, so every actor's call is a valid change.
+  const next: Record<string, string> = {
+    prospect: 'enrolled',
+    enrolled: 'prospect',
+    active: 'completed',
+    completed: 'active',
+    withdrawn: 'prospect',
   };
+  return { version: company.version, status: next[company.status], changedOn: t.clock.now.toISOString().slice(0, 10) };
 }
 
 async function contactVersion(t: TestApp, contactId: string): Promise<number> {
@@ -317,6 +331,27 @@ export const matrix: MatrixRow[] = [
     route: '/api/undertakings',
     body: () => ({ name: `Koncern ${unique()}` }),
     expected: staffOnly(201),
+  },
+
+  // Spreadsheets: staff import for an organisation (a coach only for their own: another's id is
+  // a field error); everyone signed in exports what they may list.
+  {
+    method: 'POST',
+    route: '/api/companies/import/preview',
+    body: () => importBody(),
+    expected: { ...staffOnly(200), coachOther: 400 },
+  },
+  {
+    method: 'POST',
+    route: '/api/companies/import',
+    body: () => ({ ...importBody(), mode: 'valid_rows' }),
+    expected: { ...staffOnly(200), coachOther: 400 },
+  },
+  {
+    method: 'GET',
+    route: '/api/companies/export',
+    url: () => '/api/companies/export?format=csv',
+    expected: signedIn(200),
   },
 
   // Contacts follow their company's access.

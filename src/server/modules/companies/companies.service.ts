@@ -7,7 +7,7 @@ import {
   companyScope,
   type CompanyRef,
 } from '../../../core/access';
-import { nextStatuses, statusChangeProblem } from '../../../core/company-status';
+import { nextStatuses, statusChangeProblem, statusDateProblem } from '../../../core/company-status';
 import { isLegalPersonNumber, maskOrganisationNumber } from '../../../core/organisation-number';
 import { municipalityByCode, municipalitiesInArea } from '../../../core/regions';
 import type { Actor } from '../../../core/roles';
@@ -427,6 +427,14 @@ export async function changeCompanyStatus(
     if (problem === 'reason_required') throw invalidField('reason', 'required', 'Say why the company withdraws');
     if (problem) throw invalidField('status', problem, `A ${before.status} company cannot become ${input.status}`);
     const now = ctx.now();
+    const dateProblem = statusDateProblem(input.changedOn, before.statusChangedOn, now.toISOString().slice(0, 10));
+    if (dateProblem === 'in_future') throw invalidField('changedOn', dateProblem, 'The date cannot be in the future');
+    if (dateProblem)
+      throw invalidField(
+        'changedOn',
+        dateProblem,
+        `The date cannot be before the previous change (${before.statusChangedOn})`,
+      );
     const after = await q.updateCompanyIfVersion(tx, id, input.version, {
       status: input.status,
       statusChangedOn: input.changedOn,
