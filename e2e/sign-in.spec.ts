@@ -10,6 +10,7 @@ test('an admin sees every section, including organisations and the e-mail outbox
   expect(await navigationLinks(page)).toEqual([
     'Översikt',
     'Företag',
+    'Överlämningar',
     'Användare',
     'Organisationer',
     'E-postutkorg',
@@ -20,7 +21,7 @@ test('an admin sees every section, including organisations and the e-mail outbox
 test('a coach sees companies and users but not organisations or the outbox', async ({ page }) => {
   await signIn(page, 'coach');
   const links = await navigationLinks(page);
-  expect(links).toEqual(['Översikt', 'Företag', 'Användare', 'API-dokumentation']);
+  expect(links).toEqual(['Översikt', 'Företag', 'Överlämningar', 'Användare', 'API-dokumentation']);
   expect(links).not.toContain('Organisationer');
 });
 

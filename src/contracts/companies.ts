@@ -146,7 +146,12 @@ export const companyListQuerySchema = paginationQuerySchema.extend({
   order: z.enum(['asc', 'desc']).default('asc'),
 });
 export type CompanyListQuery = z.infer<typeof companyListQuerySchema>;
-export const companyPageSchema = pageSchema(companyListItemSchema);
+/** Lists count exactly up to this many rows; beyond it the total says "more than". */
+export const companyCountCap = 1000;
+export const companyPageSchema = pageSchema(companyListItemSchema).extend({
+  /** True when more rows match than `total` (the count stopped at companyCountCap). */
+  isTotalCapped: z.boolean(),
+});
 
 /** Kept for the foundation's pickers: the fields every list row has. */
 export const companySummarySchema = companyListItemSchema.pick({

@@ -25,6 +25,7 @@ export const contactSchema = z.object({
   isErased: z.boolean(),
   consents: z.array(consentSchema),
   version: z.number().int(),
+  createdAt: timestampSchema,
   updatedAt: timestampSchema,
 });
 export type Contact = z.infer<typeof contactSchema>;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -70,7 +71,8 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     releaseLock = lockDataDirectory(dataDir);
   }
   try {
-    const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+    // pg_trgm backs the substring search of the company register (migration 0002).
+    const client = await PGlite.create({ ...(dataDir && { dataDir }), extensions: { pg_trgm } });
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {
       db,

@@ -102,7 +102,21 @@ export function registerErrorHandler(app: FastifyInstance): void {
         details: { fields: [{ field: 'body', code: error.code ?? 'invalid', message }] },
       });
     }
+    if (databaseErrorCode(error) === '23505') {
+      // Two requests raced to create the same thing; the unique index kept one (R1, R4).
+      return reply.status(409).send({ code: 'conflict', message: 'This already exists. Reload to see it.' });
+    }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ code: 'internal', message: 'Something went wrong on our side.' });
   });
+}
+
+/** The SQLSTATE of a database error, wherever the driver or the ORM put it. */
+function databaseErrorCode(error: unknown): string | undefined {
+  for (let current: unknown = error, depth = 0; current && depth < 3; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
 }

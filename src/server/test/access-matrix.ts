@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { calendarDate } from '../../core/calendar';
 import { luhnCheckDigit } from '../../core/organisation-number';
 import { demoIds } from '../db/seed';
 import { requestHandover } from '../modules/handovers/handovers.service';
@@ -93,7 +94,7 @@ async function companyStatusBody(t: TestApp) {
     completed: 'active',
     withdrawn: 'prospect',
   };
-  return { version: company.version, status: next[company.status], changedOn: t.clock.now.toISOString().slice(0, 10) };
+  return { version: company.version, status: next[company.status], changedOn: calendarDate(t.clock.now) };
 }
 
 async function contactVersion(t: TestApp, contactId: string): Promise<number> {

@@ -50,17 +50,7 @@ export function AppLayout() {
       >
         <AppShell.Header style={{ borderTop: '4px solid var(--mantine-color-brand-7)' }}>
           {navigation.state === 'loading' ? (
-            <Progress
-              value={100}
-              animated
-              size={3}
-              radius={0}
-              pos="absolute"
-              top={0}
-              left={0}
-              right={0}
-              aria-hidden
-            />
+            <Progress value={100} animated size={3} radius={0} pos="absolute" top={0} left={0} right={0} aria-hidden />
           ) : null}
           <Group h="100%" px="md" justify="space-between" wrap="nowrap">
             <Group gap="sm" wrap="nowrap">

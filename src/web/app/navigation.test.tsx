@@ -13,6 +13,11 @@ const none: Record<Ability, boolean> = {
   viewOutbox: false,
   viewCompanies: false,
   viewApiDocs: false,
+  registerCompanies: false,
+  importCompanies: false,
+  lookUpCompanies: false,
+  viewHandovers: false,
+  decideHandovers: false,
 };
 const admin: Record<Ability, boolean> = {
   manageOrganisations: true,
@@ -21,8 +26,22 @@ const admin: Record<Ability, boolean> = {
   viewOutbox: true,
   viewCompanies: true,
   viewApiDocs: true,
+  registerCompanies: true,
+  importCompanies: true,
+  lookUpCompanies: true,
+  viewHandovers: true,
+  decideHandovers: true,
 };
-const coach = { ...none, viewUsers: true, viewCompanies: true, viewApiDocs: true };
+const coach = {
+  ...none,
+  viewUsers: true,
+  viewCompanies: true,
+  viewApiDocs: true,
+  registerCompanies: true,
+  importCompanies: true,
+  lookUpCompanies: true,
+  viewHandovers: true,
+};
 
 describe('main navigation', () => {
   it('offers only the overview to a user without abilities', () => {
@@ -33,6 +52,7 @@ describe('main navigation', () => {
     expect(visibleNavItems(admin).map((item) => item.key)).toEqual([
       'overview',
       'companies',
+      'handovers',
       'users',
       'organisations',
       'outbox',
@@ -40,10 +60,11 @@ describe('main navigation', () => {
     ]);
   });
 
-  it('shows a coach companies, users and the API documentation but not organisations or the outbox', () => {
+  it('shows a coach companies, hand-overs, users and the API documentation but not organisations or the outbox', () => {
     renderElement(<MainNavigation abilities={coach} />, '/users');
     expect(screen.getByRole('link', { name: 'Översikt' })).toHaveAttribute('href', '/');
     expect(screen.getByRole('link', { name: 'Företag' })).toHaveAttribute('href', '/companies');
+    expect(screen.getByRole('link', { name: 'Överlämningar' })).toHaveAttribute('href', '/handovers');
     expect(screen.getByRole('link', { name: 'Användare' })).toHaveAttribute('aria-current', 'page');
     expect(screen.getByRole('link', { name: 'API-dokumentation' })).toHaveAttribute('href', '/api/docs');
     expect(screen.queryByRole('link', { name: 'Organisationer' })).not.toBeInTheDocument();

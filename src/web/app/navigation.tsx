@@ -1,6 +1,7 @@
 import { NavLink, Stack } from '@mantine/core';
 import {
   IconApi,
+  IconArrowsExchange,
   IconBuildingFactory2,
   IconBuildingCommunity,
   IconHome,
@@ -15,7 +16,7 @@ import type { Ability } from '../../core/access';
 // The navigation follows the abilities the server sends with the user (DESIGN.md: the web never
 // re-derives an access rule from the role).
 
-export type NavItemKey = 'overview' | 'companies' | 'users' | 'organisations' | 'outbox' | 'apiDocs';
+export type NavItemKey = 'overview' | 'companies' | 'handovers' | 'users' | 'organisations' | 'outbox' | 'apiDocs';
 
 export type NavItem = {
   key: NavItemKey;
@@ -30,6 +31,7 @@ export type NavItem = {
 export const navItems: readonly NavItem[] = [
   { key: 'overview', to: '/', ability: null, icon: IconHome },
   { key: 'companies', to: '/companies', ability: 'viewCompanies', icon: IconBuildingFactory2 },
+  { key: 'handovers', to: '/handovers', ability: 'viewHandovers', icon: IconArrowsExchange },
   { key: 'users', to: '/users', ability: 'viewUsers', icon: IconUsers },
   { key: 'organisations', to: '/admin/organisations', ability: 'manageOrganisations', icon: IconBuildingCommunity },
   { key: 'outbox', to: '/admin/outbox', ability: 'viewOutbox', icon: IconMail },

@@ -15,7 +15,8 @@ export function createQueryClient(): QueryClient {
         staleTime: 30_000,
         refetchOnWindowFocus: false,
         // Retrying a 4xx never helps; a dropped connection might.
-        retry: (failureCount, error) => failureCount < 2 && (!isApiError(error) || error.status === 0 || error.status >= 500),
+        retry: (failureCount, error) =>
+          failureCount < 2 && (!isApiError(error) || error.status === 0 || error.status >= 500),
       },
     },
   });

@@ -1,8 +1,8 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Button, Center, Stack } from '@mantine/core';
-import type { Ability } from '../../core/access';
 import { ErrorAlert } from '../components/error-alert';
+import type { Ability } from '../../core/access';
 import { useAbility, useMe } from '../components/session';
 import { StatusPage } from '../components/status-page';
 import { PageLoader } from './page-loader';

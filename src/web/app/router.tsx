@@ -52,6 +52,47 @@ export const routes: RouteObject[] = [
                         Component: m.CompaniesPage,
                       })),
                   },
+                  {
+                    path: '/companies/:companyId',
+                    lazy: () =>
+                      import('../features/companies/pages/company-page').then((m) => ({ Component: m.CompanyPage })),
+                  },
+                ],
+              },
+              {
+                element: <RequireAbility ability="registerCompanies" />,
+                children: [
+                  {
+                    path: '/companies/new',
+                    lazy: () =>
+                      import('../features/companies/pages/new-company-page').then((m) => ({
+                        Component: m.NewCompanyPage,
+                      })),
+                  },
+                ],
+              },
+              {
+                element: <RequireAbility ability="importCompanies" />,
+                children: [
+                  {
+                    path: '/companies/import',
+                    lazy: () =>
+                      import('../features/company-import/pages/company-import-page').then((m) => ({
+                        Component: m.CompanyImportPage,
+                      })),
+                  },
+                ],
+              },
+              {
+                element: <RequireAbility ability="viewHandovers" />,
+                children: [
+                  {
+                    path: '/handovers',
+                    lazy: () =>
+                      import('../features/handovers/pages/handovers-page').then((m) => ({
+                        Component: m.HandoversPage,
+                      })),
+                  },
                 ],
               },
               {

@@ -41,6 +41,14 @@ const fieldCodes = [
   'company_required',
   'organisation_not_allowed',
   'company_not_allowed',
+  'required',
+  'organisation_number_format',
+  'organisation_number_check_digit',
+  'held_by_other_organisation',
+  'duplicate_in_file',
+  'unknown_municipality',
+  'not_a_number',
+  'not_whole_number',
 ] as const;
 type FieldCode = (typeof fieldCodes)[number];
 

@@ -13,7 +13,9 @@ function issueMessage(t: TFunction, issue: z.core.$ZodIssue): string {
       return t('validation.invalid');
     }
     case 'too_big':
-      return issue.origin === 'string' ? t('validation.tooLong', { count: Number(issue.maximum) }) : t('validation.invalid');
+      return issue.origin === 'string'
+        ? t('validation.tooLong', { count: Number(issue.maximum) })
+        : t('validation.invalid');
     case 'invalid_format':
       return issue.format === 'email' ? t('validation.email') : t('validation.invalid');
     case 'invalid_type':

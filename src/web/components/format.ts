@@ -33,3 +33,16 @@ export function formatNumber(value: number): string {
 export function formatSek(value: number): string {
   return sekFormat.format(value);
 }
+
+/** A calendar date written YYYY-MM-DD (no time, no zone), shown as "26 nov. 2026". */
+export function formatIsoDate(value: string): string {
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+  if (!year || !month || !day) return value;
+  return dateFormat.format(new Date(year, month - 1, day));
+}
+
+/** Today in the user's time zone as YYYY-MM-DD, the value of an <input type="date">. */
+export function todayIsoDate(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

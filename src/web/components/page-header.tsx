@@ -7,11 +7,13 @@ type PageHeaderProps = {
   /** The browser tab's title when it should differ from the heading (e.g. a greeting). */
   documentTitle?: string;
   description?: string;
+  /** Facts shown under the heading, e.g. a company's number and status. */
+  meta?: ReactNode;
   actions?: ReactNode;
 };
 
 /** The heading of a page; it also names the browser tab. */
-export function PageHeader({ title, documentTitle, description, actions }: PageHeaderProps) {
+export function PageHeader({ title, documentTitle, description, meta, actions }: PageHeaderProps) {
   usePageTitle(documentTitle ?? title);
   return (
     <Group justify="space-between" align="flex-end" mb="lg" gap="md" wrap="wrap">
@@ -24,6 +26,7 @@ export function PageHeader({ title, documentTitle, description, actions }: PageH
             {description}
           </Text>
         ) : null}
+        {meta}
       </Stack>
       {actions ? <Group gap="sm">{actions}</Group> : null}
     </Group>

@@ -88,6 +88,7 @@ export async function listCompanies(
   programmeId: string,
   filters: ListFilters,
   page: { page: number; pageSize: number; sort: CompanyListQuery['sort']; order: CompanyListQuery['order'] },
+  countCap: number,
 ) {
   const where = listWhere(scope, programmeId, filters);
   const direction = page.order === 'desc' ? desc : asc;
@@ -101,9 +102,19 @@ export async function listCompanies(
       .orderBy(direction(sortColumns[page.sort]), direction(companies.id))
       .limit(page.pageSize)
       .offset((page.page - 1) * page.pageSize),
-    db.select({ value: count() }).from(companies).where(where),
+    // Counting every match of a broad filter at 100x size costs more than the page itself, so
+    // the count stops at the cap: "more than 1 000" is as useful as an exact figure there.
+    db.select({ value: count() }).from(
+      db
+        .select({ one: sql`1` })
+        .from(companies)
+        .where(where)
+        .limit(countCap + 1)
+        .as('capped'),
+    ),
   ]);
-  return { rows, total: Number(total?.value ?? 0) };
+  const counted = Number(total?.value ?? 0);
+  return { rows, total: Math.min(counted, countCap), isTotalCapped: counted > countCap };
 }
 
 /** Every company in scope matching the filters, for export; capped by the caller. */

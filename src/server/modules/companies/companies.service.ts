@@ -7,12 +7,14 @@ import {
   companyScope,
   type CompanyRef,
 } from '../../../core/access';
+import { calendarDate } from '../../../core/calendar';
 import { nextStatuses, statusChangeProblem, statusDateProblem } from '../../../core/company-status';
 import { isLegalPersonNumber, maskOrganisationNumber } from '../../../core/organisation-number';
 import { municipalityByCode, municipalitiesInArea } from '../../../core/regions';
 import type { Actor } from '../../../core/roles';
 import { rateForYear, smeClassFromSek } from '../../../core/sme-class';
 import { parseSniCode } from '../../../core/sni';
+import { companyCountCap } from '../../../contracts/companies';
 import type {
   ChangeCompanyStatusBody,
   Company,
@@ -161,13 +163,15 @@ export async function listCompanies(ctx: AppContext, actor: Actor, query: Compan
   signedInOnly(actor);
   const programmeId = await currentProgrammeId(ctx.db);
   const { page, pageSize, sort, order, ...filters } = query;
-  const { rows, total } = await q.listCompanies(ctx.db, companyScope(actor), programmeId, listFilters(filters), {
-    page,
-    pageSize,
-    sort,
-    order,
-  });
-  return { items: rows.map((row) => toListItem(actor, row)), total, page, pageSize };
+  const { rows, total, isTotalCapped } = await q.listCompanies(
+    ctx.db,
+    companyScope(actor),
+    programmeId,
+    listFilters(filters),
+    { page, pageSize, sort, order },
+    companyCountCap,
+  );
+  return { items: rows.map((row) => toListItem(actor, row)), total, isTotalCapped, page, pageSize };
 }
 
 /** Up to `limit` companies in scope with the filters, as plain rows for the export file. */
@@ -352,7 +356,7 @@ export async function registerCompany(ctx: AppContext, actor: Actor, input: Crea
       coachId: facts.coachId ?? (actor.role === 'coach' ? actor.userId : null),
       ...derivedFacts(facts, now),
       status: 'prospect',
-      statusChangedOn: now.toISOString().slice(0, 10),
+      statusChangedOn: calendarDate(now),
       createdAt: now,
       updatedAt: now,
     };
@@ -427,7 +431,7 @@ export async function changeCompanyStatus(
     if (problem === 'reason_required') throw invalidField('reason', 'required', 'Say why the company withdraws');
     if (problem) throw invalidField('status', problem, `A ${before.status} company cannot become ${input.status}`);
     const now = ctx.now();
-    const dateProblem = statusDateProblem(input.changedOn, before.statusChangedOn, now.toISOString().slice(0, 10));
+    const dateProblem = statusDateProblem(input.changedOn, before.statusChangedOn, calendarDate(now));
     if (dateProblem === 'in_future') throw invalidField('changedOn', dateProblem, 'The date cannot be in the future');
     if (dateProblem)
       throw invalidField(
@@ -579,7 +583,7 @@ export async function saveImportedCompany(
     return 'update';
   }
   const id = randomUUID();
-  const today = now.toISOString().slice(0, 10);
+  const today = calendarDate(now);
   const values: q.CompanyInsert = {
     id,
     programmeId,

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { calendarDate } from '../../../core/calendar';
 import { luhnCheckDigit } from '../../../core/organisation-number';
 import { freshOrganisationNumber } from '../../test/access-matrix';
 import { createTestApp, fixtures, type ActorName, type TestApp } from '../../test/test-app';
@@ -189,7 +190,7 @@ describe('thin view and hand-over', () => {
 
 describe('status', () => {
   it('moves a company forward, keeps the history, needs a reason to withdraw and refuses a skipped step', async () => {
-    const today = t.clock.now.toISOString().slice(0, 10);
+    const today = calendarDate(t.clock.now);
     let company = (await register('coachOwn', { name: 'Statusbolaget AB' })).json() as CompanyBody;
     expect(company.abilities.nextStatuses).toEqual(['enrolled', 'withdrawn']);
     const skip = await call('coachOwn', 'POST', `/api/companies/${company.id}/status`, {
@@ -387,5 +388,57 @@ describe('contacts', () => {
     expect(text).not.toContain(marker);
     expect(text).not.toContain('sigrid.markor');
     expect(text).not.toContain('070-123 45 67');
+  });
+});
+
+describe('concurrent registration', () => {
+  it('answers one of two simultaneous registrations of the same number with 201 and the other with 409', async () => {
+    const number = freshOrganisationNumber();
+    const [a, b] = await Promise.all([
+      register('coachOwn', { organisationNumber: number, name: 'Samtidig A AB' }),
+      register('admin', {
+        organisationNumber: number,
+        name: 'Samtidig B AB',
+        organisationId: fixtures.ownOrganisationId,
+      }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
+    const list = (await call('admin', 'GET', `/api/companies?q=${number}`)).json() as { total: number };
+    expect(list.total).toBe(1);
+  });
+});
+
+describe('hand-over decisions', () => {
+  it('refuses the other pending requests when one is approved, and masks a sole trader’s number for the asking coach', async () => {
+    const nine = '790314512';
+    const personal = `${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine)}`;
+    const company = (
+      await register('coachOwn', { organisationNumber: personal, name: 'Enskild Överlämning' })
+    ).json() as CompanyBody;
+    const asked = (
+      await call('coachOther', 'POST', `/api/companies/${company.id}/handover-requests`, { reason: 'Flyttat' })
+    ).json() as { id: string; version: number; organisationNumber: string };
+    expect(asked.organisationNumber).toBe('790314-****');
+    const gtc = {
+      kind: 'user',
+      role: 'coach',
+      userId: '00000000-0000-4000-8000-000000000305',
+      organisationId: '00000000-0000-4000-8000-000000000104',
+    } as const;
+    const { requestHandover } = await import('../handovers/handovers.service');
+    const second = await requestHandover(t.ctx, gtc, company.id, 'Vi också');
+    const approved = await call('admin', 'POST', `/api/handover-requests/${asked.id}/decision`, {
+      version: asked.version,
+      decision: 'approve',
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    const list = (await call('admin', 'GET', '/api/handover-requests?pageSize=100')).json() as {
+      items: { id: string; status: string; organisationNumber: string }[];
+    };
+    expect(list.items.find((h) => h.id === second.id)?.status).toBe('refused');
+    const holder = (await call('coachOther', 'GET', '/api/handover-requests?pageSize=100')).json() as {
+      items: { id: string; organisationNumber: string }[];
+    };
+    expect(holder.items.find((h) => h.id === asked.id)?.organisationNumber).toBe(personal);
   });
 });

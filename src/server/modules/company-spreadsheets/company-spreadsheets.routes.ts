@@ -53,7 +53,8 @@ export const companySpreadsheetRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }
     async (request) => spreadsheets.importCompanies(ctx, request.actor, request.body),
   );
 
-  // The 200 answer is a file, not JSON: it has no schema, so the serializer leaves the bytes alone.
+  // The 200 answer is a file, not JSON. Fastify sends a Buffer as it is, past the serializer; the
+  // schema only types the reply and documents the answer.
   app.get(
     '/api/companies/export',
     {

@@ -117,6 +117,12 @@ function importFieldOf(key: PropertyKey | undefined): string {
   return typeof key === 'string' && (importFields as readonly string[]).includes(key) ? key : 'row';
 }
 
+/** A sole trader's number of someone born in the 2000s ("010203-1234") loses its leading zero
+ * when Excel holds it as a number; nine bare digits get it back (the check digit still decides). */
+function withLeadingZero(text: string): string {
+  return /^\d{9}$/.test(text) ? `0${text}` : text;
+}
+
 /** Each row as the input of a registration, validated by the registration's own contract. Empty
  * cells are left out, so they never blank a stored value. */
 function checkRows(sheet: Sheet, mapping: Mapping): CheckedRow[] {
@@ -160,6 +166,9 @@ function checkRows(sheet: Sheet, mapping: Mapping): CheckedRow[] {
           } else input[field] = number;
           break;
         }
+        case 'organisationNumber':
+          input[field] = withLeadingZero(value);
+          break;
         default:
           input[field] = value;
       }
@@ -175,7 +184,7 @@ function checkRows(sheet: Sheet, mapping: Mapping): CheckedRow[] {
         errors.push({ field, code: reason ?? (isMissing ? 'required' : issue.code), message: issue.message });
       }
     }
-    const number = text('organisationNumber');
+    const number = withLeadingZero(text('organisationNumber'));
     const normalised = parseOrganisationNumber(number);
     if ('value' in normalised) {
       const firstRow = firstRowOfNumber.get(normalised.value);
@@ -286,7 +295,7 @@ const statusLabels: Record<string, string> = {
   enrolled: 'Inskrivet',
   active: 'Aktivt',
   completed: 'Avslutat',
-  withdrawn: 'Avbrutet',
+  withdrawn: 'Utträtt',
 };
 const sizeClassLabels: Record<string, string> = {
   micro: 'Mikroföretag',

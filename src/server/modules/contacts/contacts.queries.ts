@@ -25,6 +25,7 @@ function toContract(row: ContactRow, rowConsents: ConsentRow[]): Contact {
       withdrawnOn: c.withdrawnOn?.toISOString() ?? null,
     })),
     version: row.version,
+    createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
 }

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { HandoverRequest } from '../../../contracts/companies';
 import type { Db } from '../../db/client';
@@ -15,6 +15,8 @@ function baseQuery(db: Db) {
       request: handoverRequests,
       companyName: companies.name,
       organisationNumber: companies.organisationNumber,
+      isSoleTrader: companies.isSoleTrader,
+      companyOrganisationId: companies.organisationId,
       fromOrganisationName: fromOrganisation.name,
       toOrganisationName: toOrganisation.name,
       requestedByName: users.name,
@@ -126,4 +128,32 @@ export async function decideHandoverIfVersion(
     )
     .returning();
   return row;
+}
+
+/** Once one request for a company is approved, the others for it are answered too. */
+export async function refuseOtherPendingHandovers(
+  db: Db,
+  companyId: string,
+  exceptId: string,
+  decidedBy: string,
+  at: Date,
+) {
+  const rows = await db
+    .update(handoverRequests)
+    .set({
+      status: 'refused',
+      decidedBy,
+      decidedAt: at,
+      decisionNote: 'Another request for the company was approved',
+      version: sql`${handoverRequests.version} + 1`,
+    })
+    .where(
+      and(
+        eq(handoverRequests.companyId, companyId),
+        eq(handoverRequests.status, 'pending'),
+        ne(handoverRequests.id, exceptId),
+      ),
+    )
+    .returning({ id: handoverRequests.id });
+  return rows.map((row) => row.id);
 }

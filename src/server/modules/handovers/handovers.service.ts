@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { can } from '../../../core/access';
+import { can, canSeeFullOrganisationNumber } from '../../../core/access';
 import { maskOrganisationNumber } from '../../../core/organisation-number';
 import type { Actor } from '../../../core/roles';
 import type { DecideHandoverBody, HandoverRequest } from '../../../contracts/companies';
@@ -14,14 +14,17 @@ import * as q from './handovers.queries';
 // Approval moves the company, with its history, to the asking organisation.
 
 function numberFor(actor: Actor) {
-  return (row: { organisationNumber: string; request: { fromOrganisationId: string; toOrganisationId: string } }) => {
-    const isInvolved =
-      actor.kind === 'user' &&
-      (actor.role === 'admin' || (actor.role === 'coach' && actor.organisationId === row.request.fromOrganisationId));
-    const digits34 = Number(row.organisationNumber.replace(/\D/g, '').slice(2, 4));
-    // A sole trader's personal number is shown in full only to its holder and admins.
-    return digits34 < 20 && !isInvolved ? maskOrganisationNumber(row.organisationNumber) : row.organisationNumber;
-  };
+  // A sole trader's personal number follows the company's masking rule (decision 008).
+  return (row: {
+    organisationNumber: string;
+    isSoleTrader: boolean;
+    companyOrganisationId: string;
+    request: { companyId: string };
+  }) =>
+    row.isSoleTrader &&
+    !canSeeFullOrganisationNumber(actor, { id: row.request.companyId, organisationId: row.companyOrganisationId })
+      ? maskOrganisationNumber(row.organisationNumber)
+      : row.organisationNumber;
 }
 
 export async function listHandovers(
@@ -99,8 +102,18 @@ export async function decideHandover(
       decisionNote: input.note ?? null,
     });
     if (!after) throw staleVersion(before.version);
-    if (input.decision === 'approve')
+    if (input.decision === 'approve') {
       await moveCompany(tx, before.companyId, before.toOrganisationId, input.coachId ?? null, now);
+      const refused = await q.refuseOtherPendingHandovers(tx, before.companyId, id, actor.userId, now);
+      for (const otherId of refused) {
+        await recordAudit(tx, actor, now, {
+          action: 'handover.refuse',
+          entityType: 'handover_request',
+          entityId: otherId,
+          after: { status: 'refused', reason: 'another_request_approved' },
+        });
+      }
+    }
     await recordAudit(tx, actor, now, {
       action: `handover.${input.decision}`,
       entityType: 'handover_request',

@@ -1,16 +1,53 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { companyPageSchema, type CompanyListQuery } from '../../../contracts/companies';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  companyLookupSchema,
+  companyPageSchema,
+  companySchema,
+  handoverRequestSchema,
+  type ChangeCompanyStatusBody,
+  type CompanyListQuery,
+  type CreateCompanyBody,
+  type UpdateCompanyBody,
+} from '../../../contracts/companies';
+import {
+  contactSchema,
+  type ConsentBody,
+  type CreateContactBody,
+  type UpdateContactBody,
+} from '../../../contracts/contacts';
+import { organisationListSchema } from '../../../contracts/organisations';
+import { municipalityListSchema, sniDivisionListSchema } from '../../../contracts/reference';
+import { userPageSchema } from '../../../contracts/users';
 import { apiRequest, toQueryString } from '../../components/api-client';
+import { downloadFile } from '../../components/download';
 
 export type CompanyListParams = Partial<CompanyListQuery>;
 
 export const companyKeys = {
   all: ['companies'] as const,
   list: (params: CompanyListParams) => ['companies', 'list', params] as const,
+  detail: (id: string) => ['companies', 'detail', id] as const,
+  lookup: (q: string) => ['companies', 'lookup', q] as const,
 };
+
+// Shared with other features through the same keys (features don't import each other).
+const referenceKeys = {
+  municipalities: ['reference', 'municipalities'] as const,
+  sniDivisions: ['reference', 'sni-divisions'] as const,
+};
+const organisationOptionsKey = ['organisations', 'list'] as const;
+const coachOptionsKey = (organisationId: string) => ['users', 'coaches', organisationId] as const;
+const handoverKeysAll = ['handovers'] as const;
+
+const companyPath = (id: string) => `/api/companies/${encodeURIComponent(id)}`;
+const contactPath = (id: string) => `/api/contacts/${encodeURIComponent(id)}`;
 
 export function fetchCompanies(params: CompanyListParams) {
   return apiRequest(`/api/companies${toQueryString(params)}`, { schema: companyPageSchema });
+}
+
+export function fetchCompany(id: string) {
+  return apiRequest(companyPath(id), { schema: companySchema });
 }
 
 export function useCompanies(params: CompanyListParams) {
@@ -19,4 +56,141 @@ export function useCompanies(params: CompanyListParams) {
     queryFn: () => fetchCompanies(params),
     placeholderData: keepPreviousData,
   });
+}
+
+export function useCompany(id: string) {
+  return useQuery({ queryKey: companyKeys.detail(id), queryFn: () => fetchCompany(id) });
+}
+
+/** Companies of the whole programme matching a name or number, in the thin view. */
+export function useCompanyLookup(q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: companyKeys.lookup(q),
+    queryFn: () => apiRequest(`/api/companies/lookup${toQueryString({ q })}`, { schema: companyLookupSchema }),
+    enabled: enabled && q.length >= 2,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Downloads the list with the current filters as Excel or CSV. */
+export function downloadCompanyExport(params: CompanyListParams, format: 'xlsx' | 'csv') {
+  const { page: _page, pageSize: _pageSize, ...filters } = params;
+  return downloadFile(`/api/companies/export${toQueryString({ ...filters, format })}`, `foretag.${format}`);
+}
+
+export function useMunicipalities() {
+  return useQuery({
+    queryKey: referenceKeys.municipalities,
+    queryFn: () => apiRequest('/api/reference/municipalities', { schema: municipalityListSchema }),
+    staleTime: Infinity,
+  });
+}
+
+export function useSniDivisions() {
+  return useQuery({
+    queryKey: referenceKeys.sniDivisions,
+    queryFn: () => apiRequest('/api/reference/sni-divisions', { schema: sniDivisionListSchema }),
+    staleTime: Infinity,
+  });
+}
+
+export function useOrganisationOptions(enabled = true) {
+  return useQuery({
+    queryKey: organisationOptionsKey,
+    queryFn: () => apiRequest('/api/organisations', { schema: organisationListSchema }),
+    enabled,
+  });
+}
+
+/** The coaches of one organisation, for the coach pickers. */
+export function useCoachOptions(organisationId: string | null) {
+  return useQuery({
+    queryKey: coachOptionsKey(organisationId ?? ''),
+    queryFn: () =>
+      apiRequest(`/api/users${toQueryString({ role: 'coach', organisationId, page: 1, pageSize: 100 })}`, {
+        schema: userPageSchema,
+      }),
+    enabled: organisationId !== null,
+  });
+}
+
+export function useCreateCompany() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateCompanyBody) =>
+      apiRequest('/api/companies', { method: 'POST', body, schema: companySchema }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: companyKeys.all }),
+  });
+}
+
+function useCompanyWrite<V>(write: (variables: V) => Promise<unknown>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: companyKeys.all }),
+  });
+}
+
+export function useUpdateCompany() {
+  return useCompanyWrite(({ id, body }: { id: string; body: UpdateCompanyBody }) =>
+    apiRequest(companyPath(id), { method: 'PATCH', body, schema: companySchema }),
+  );
+}
+
+export function useChangeCompanyStatus() {
+  return useCompanyWrite(({ id, body }: { id: string; body: ChangeCompanyStatusBody }) =>
+    apiRequest(`${companyPath(id)}/status`, { method: 'POST', body, schema: companySchema }),
+  );
+}
+
+export function useRequestHandover() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ companyId, reason }: { companyId: string; reason: string }) =>
+      apiRequest(`${companyPath(companyId)}/handover-requests`, {
+        method: 'POST',
+        body: { reason },
+        schema: handoverRequestSchema,
+      }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: companyKeys.all });
+      await queryClient.invalidateQueries({ queryKey: handoverKeysAll });
+    },
+  });
+}
+
+export function useCreateContact() {
+  return useCompanyWrite(({ companyId, body }: { companyId: string; body: CreateContactBody }) =>
+    apiRequest(`${companyPath(companyId)}/contacts`, { method: 'POST', body, schema: contactSchema }),
+  );
+}
+
+export function useUpdateContact() {
+  return useCompanyWrite(({ id, body }: { id: string; body: UpdateContactBody }) =>
+    apiRequest(contactPath(id), { method: 'PATCH', body, schema: contactSchema }),
+  );
+}
+
+export function useRecordConsent() {
+  return useCompanyWrite(({ id, body }: { id: string; body: ConsentBody }) =>
+    apiRequest(`${contactPath(id)}/consents`, { method: 'POST', body, schema: contactSchema }),
+  );
+}
+
+export function useEraseContact() {
+  return useCompanyWrite((id: string) =>
+    apiRequest(`${contactPath(id)}/erase`, { method: 'POST', body: {}, schema: contactSchema }),
+  );
+}
+
+/** Everything held about a person, as the JSON file the server builds (GDPR art. 15/20). */
+export function downloadContactExport(id: string) {
+  return downloadFile(`${contactPath(id)}/export`, `kontaktperson-${id}.json`);
+}
+
+/** Reads a company again (after a 409) and puts the fresh copy in the cache. */
+export function useReloadCompany() {
+  const queryClient = useQueryClient();
+  return (id: string) =>
+    queryClient.fetchQuery({ queryKey: companyKeys.detail(id), queryFn: () => fetchCompany(id), staleTime: 0 });
 }

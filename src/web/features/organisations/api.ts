@@ -21,7 +21,11 @@ export function createOrganisation(body: CreateOrganisationBody) {
 }
 
 export function updateOrganisation(id: string, body: UpdateOrganisationBody) {
-  return apiRequest(`/api/organisations/${encodeURIComponent(id)}`, { method: 'PATCH', body, schema: organisationSchema });
+  return apiRequest(`/api/organisations/${encodeURIComponent(id)}`, {
+    method: 'PATCH',
+    body,
+    schema: organisationSchema,
+  });
 }
 
 export function useOrganisations() {

@@ -39,7 +39,11 @@ export function resendInvitation(id: string) {
 }
 
 export function useUsers(params: UserListParams) {
-  return useQuery({ queryKey: userKeys.list(params), queryFn: () => fetchUsers(params), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: userKeys.list(params),
+    queryFn: () => fetchUsers(params),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useOrganisationOptions(enabled = true) {

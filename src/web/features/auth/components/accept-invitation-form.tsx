@@ -61,7 +61,13 @@ export function AcceptInvitationForm({ token, invitation, onLinkSpent }: AcceptI
         <Text>{t('auth.invitation.intro', { role: t(`roles.${invitation.role}`).toLocaleLowerCase() })}</Text>
         {accept.error && !isApiError(accept.error, 'invalid_input') ? <ErrorAlert error={accept.error} /> : null}
         <TextInput label={t('auth.fields.email')} value={invitation.email} readOnly size="md" />
-        <TextInput label={t('auth.fields.name')} autoComplete="name" size="md" required {...form.getInputProps('name')} />
+        <TextInput
+          label={t('auth.fields.name')}
+          autoComplete="name"
+          size="md"
+          required
+          {...form.getInputProps('name')}
+        />
         <NewPasswordFields form={form} />
         <Button type="submit" size="md" fullWidth loading={accept.isPending}>
           {t('auth.invitation.submit')}

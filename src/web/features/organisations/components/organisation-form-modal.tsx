@@ -2,11 +2,7 @@ import { Alert, Button, Checkbox, Group, Modal, SimpleGrid, Stack, TextInput } f
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import {
-  createOrganisationBodySchema,
-  reportingAreas,
-  type Organisation,
-} from '../../../../contracts/organisations';
+import { createOrganisationBodySchema, reportingAreas, type Organisation } from '../../../../contracts/organisations';
 import { isApiError } from '../../../components/api-client';
 import { ErrorAlert } from '../../../components/error-alert';
 import { applyFieldErrors } from '../../../components/error-message';

@@ -2,6 +2,8 @@ import { Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine
 import {
   IconApi,
   IconArrowRight,
+  IconArrowsExchange,
+  IconBuildingPlus,
   IconBuildingCommunity,
   IconBuildingFactory2,
   IconMail,
@@ -15,12 +17,14 @@ import { PageHeader } from '../../../components/page-header';
 import { useSignedInUser } from '../../../components/session';
 import { ToneBadge } from '../../../components/tone-badge';
 
-type ShortcutKey = 'companies' | 'users' | 'organisations' | 'outbox' | 'apiDocs';
+type ShortcutKey = 'companies' | 'registerCompany' | 'handovers' | 'users' | 'organisations' | 'outbox' | 'apiDocs';
 type Shortcut = { key: ShortcutKey; to: string; ability: Ability; icon: Icon; isExternal?: boolean };
 
 // What the user can do from here; later issues add their own cards. Abilities decide, never roles.
 const shortcuts: readonly Shortcut[] = [
   { key: 'companies', to: '/companies', ability: 'viewCompanies', icon: IconBuildingFactory2 },
+  { key: 'registerCompany', to: '/companies/new', ability: 'registerCompanies', icon: IconBuildingPlus },
+  { key: 'handovers', to: '/handovers', ability: 'viewHandovers', icon: IconArrowsExchange },
   { key: 'users', to: '/users', ability: 'viewUsers', icon: IconUsers },
   { key: 'organisations', to: '/admin/organisations', ability: 'manageOrganisations', icon: IconBuildingCommunity },
   { key: 'outbox', to: '/admin/outbox', ability: 'viewOutbox', icon: IconMail },
@@ -41,7 +45,8 @@ export function OverviewPage() {
       <PageHeader
         title={t('overview.greeting', { name: me.name })}
         documentTitle={t('overview.title')}
-        description={t('overview.intro')} />
+        description={t('overview.intro')}
+      />
       <Stack gap="xl">
         <Card withBorder padding="lg" aria-labelledby="overview-account">
           <Title order={2} id="overview-account" mb="sm">
@@ -96,15 +101,34 @@ export function OverviewPage() {
                         </Text>
                       </Stack>
                     </Group>
-                    <IconArrowRight size={20} aria-hidden color="var(--mantine-color-brand-7)" style={{ flexShrink: 0 }} />
+                    <IconArrowRight
+                      size={20}
+                      aria-hidden
+                      color="var(--mantine-color-brand-7)"
+                      style={{ flexShrink: 0 }}
+                    />
                   </Group>
                 );
                 return shortcut.isExternal ? (
-                  <Card key={shortcut.key} withBorder padding="lg" component="a" href={shortcut.to} style={cardLinkStyle}>
+                  <Card
+                    key={shortcut.key}
+                    withBorder
+                    padding="lg"
+                    component="a"
+                    href={shortcut.to}
+                    style={cardLinkStyle}
+                  >
                     {content}
                   </Card>
                 ) : (
-                  <Card key={shortcut.key} withBorder padding="lg" component={Link} to={shortcut.to} style={cardLinkStyle}>
+                  <Card
+                    key={shortcut.key}
+                    withBorder
+                    padding="lg"
+                    component={Link}
+                    to={shortcut.to}
+                    style={cardLinkStyle}
+                  >
                     {content}
                   </Card>
                 );

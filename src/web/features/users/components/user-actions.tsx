@@ -17,7 +17,12 @@ export function UserActions({ user, isSelf, onAction }: UserActionsProps) {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <ActionIcon variant="subtle" color="gray.8" size="lg" aria-label={t('users.actions.label', { name: user.name })}>
+        <ActionIcon
+          variant="subtle"
+          color="gray.8"
+          size="lg"
+          aria-label={t('users.actions.label', { name: user.name })}
+        >
           <IconDots size={20} aria-hidden />
         </ActionIcon>
       </Menu.Target>

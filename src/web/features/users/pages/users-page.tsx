@@ -205,14 +205,16 @@ export function UsersPage() {
                       </Table.Td>
                       {canManage ? (
                         <Table.Td ta="right">
-                          <UserActions user={user} isSelf={user.id === me.id} onAction={(a, u) => void handleAction(a, u)} />
+                          <UserActions
+                            user={user}
+                            isSelf={user.id === me.id}
+                            onAction={(a, u) => void handleAction(a, u)}
+                          />
                         </Table.Td>
                       ) : null}
                     </Table.Tr>
                   ))}
-                  {users.data && items.length === 0 ? (
-                    <EmptyRow colSpan={columnCount} text={t('users.empty')} />
-                  ) : null}
+                  {users.data && items.length === 0 ? <EmptyRow colSpan={columnCount} text={t('users.empty')} /> : null}
                   {users.isPending ? <EmptyRow colSpan={columnCount} text={t('common.loading')} /> : null}
                 </Table.Tbody>
               </Table>

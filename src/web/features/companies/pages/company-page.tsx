@@ -1,0 +1,110 @@
+import { Anchor, Button, Center, Grid, Group, Loader, Stack, Text } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { isApiError } from '../../../components/api-client';
+import { ErrorAlert } from '../../../components/error-alert';
+import { PageHeader } from '../../../components/page-header';
+import { useSignedInUser } from '../../../components/session';
+import { StatusPage } from '../../../components/status-page';
+import { useCompany } from '../api';
+import { CompanyFactsCard } from '../components/company-facts-card';
+import { CompanyStatusBadge } from '../components/company-status-badge';
+import { CompanyTimeline } from '../components/company-timeline';
+import { ContactsSection } from '../components/contacts-section';
+import { EditCompanyModal } from '../components/edit-company-modal';
+import { StatusCard } from '../components/status-card';
+
+function MetaItem({ label, value }: { label: string; value: string }) {
+  return (
+    <Text size="sm" c="dark.6">
+      <Text span size="sm" c="dark.4">
+        {label}:
+      </Text>{' '}
+      <Text span size="sm" fw={600}>
+        {value}
+      </Text>
+    </Text>
+  );
+}
+
+/** One company: its facts, status, contacts and what has happened with it. */
+export function CompanyPage() {
+  const { t } = useTranslation();
+  const me = useSignedInUser();
+  const { companyId = '' } = useParams();
+  const company = useCompany(companyId);
+  const [isEditing, setEditing] = useState(false);
+
+  if (company.isPending) {
+    return (
+      <Center mih="40vh" role="status">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+  if (isApiError(company.error, 'not_found') || isApiError(company.error, 'invalid_input')) {
+    return (
+      <StatusPage
+        title={t('companies.notFound.title')}
+        text={t('companies.notFound.text')}
+        linkLabel={t('companies.backToList')}
+        linkTo="/companies"
+      />
+    );
+  }
+  if (company.error || !company.data) {
+    return (
+      <Stack maw={560}>
+        <ErrorAlert error={company.error} />
+        <div>
+          <Button onClick={() => void company.refetch()}>{t('common.retry')}</Button>
+        </div>
+      </Stack>
+    );
+  }
+
+  const data = company.data;
+  return (
+    <>
+      {me.companyId ? null : (
+        <Anchor
+          component={Link}
+          to="/companies"
+          size="sm"
+          mb="xs"
+          display="inline-flex"
+          style={{ alignItems: 'center', gap: 4 }}
+        >
+          <IconArrowLeft size={16} aria-hidden />
+          {t('companies.backToList')}
+        </Anchor>
+      )}
+      <PageHeader
+        title={data.name}
+        meta={
+          <Group gap="lg" wrap="wrap" mt={4}>
+            <CompanyStatusBadge status={data.status} />
+            <MetaItem label={t('companies.fields.organisationNumber')} value={data.organisationNumber} />
+            <MetaItem label={t('companies.fields.organisation')} value={data.organisationName} />
+            <MetaItem label={t('companies.fields.coach')} value={data.coachName ?? t('companies.noCoach')} />
+          </Group>
+        }
+      />
+      <Stack gap="lg">
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, md: 7 }}>
+            <CompanyFactsCard company={data} onEdit={() => setEditing(true)} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 5 }}>
+            <StatusCard company={data} />
+          </Grid.Col>
+        </Grid>
+        <ContactsSection company={data} />
+        <CompanyTimeline company={data} />
+      </Stack>
+      {isEditing ? <EditCompanyModal company={data} onClose={() => setEditing(false)} /> : null}
+    </>
+  );
+}
