@@ -85,12 +85,12 @@ export type DemoOrganisation = { id: string; area: ReportingArea; coachId: strin
 
 /** The fixed demo companies that tests and screenshots refer to by id. */
 export const fixedDemoCompanies = [
-  { n: 201, name: 'Exempelverken i Skövde AB' },
-  { n: 202, name: 'Påhittade Plåt i Uddevalla AB' },
-  { n: 203, name: 'Fiktiva Textil i Borås AB' },
-  { n: 204, name: 'Demo Gjuteri Göteborg AB' },
-  { n: 205, name: 'Låtsas Trä i Halmstad AB' },
-  { n: 206, name: 'Provmekano i Lidköping AB' },
+  { n: 201, name: 'Exempelverken i Skövde AB', municipalityCode: '1496' },
+  { n: 202, name: 'Påhittade Plåt i Uddevalla AB', municipalityCode: '1485' },
+  { n: 203, name: 'Fiktiva Textil i Borås AB', municipalityCode: '1490' },
+  { n: 204, name: 'Demo Gjuteri Göteborg AB', municipalityCode: '1480' },
+  { n: 205, name: 'Låtsas Trä i Halmstad AB', municipalityCode: '1380' },
+  { n: 206, name: 'Provmekano i Lidköping AB', municipalityCode: '1494' },
 ];
 
 /** Rows for 40 demo companies, their status history and contacts. */
@@ -103,7 +103,8 @@ export function demoCompanyRows(programmeId: string, organisationsInOrder: reado
   for (let i = 0; i < 40; i += 1) {
     const organisation = organisationsInOrder[i < 6 ? fixedOrganisation[i]! : i % organisationsInOrder.length]!;
     const area = municipalitiesInArea(municipalities, organisation.area);
-    const municipality = area[(i * 7) % area.length]!;
+    const fixedCode = i < 6 ? fixedDemoCompanies[i]!.municipalityCode : undefined;
+    const municipality = area.find((m) => m.code === fixedCode) ?? area[(i * 7) % area.length]!;
     const trade = trades[i % trades.length]!;
     const name =
       i < 6
