@@ -23,6 +23,7 @@ const configSchema = z.object({
   SMTP_SECURE: booleanish.default(false),
   MAIL_FROM: z.string().min(3).default('Industry In West <no-reply@industryinwest.example>'),
   SECURE_COOKIES: booleanish.optional(),
+  ADMIN_EMAIL: z.email({ error: 'must be an e-mail address' }).optional(),
 });
 
 export type Config = {
@@ -38,6 +39,8 @@ export type Config = {
   smtp:
     { host: string; port: number; secure: boolean; user: string | undefined; password: string | undefined } | undefined;
   mailFrom: string;
+  /** Invited as the first admin when the database has none. */
+  adminEmail: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -65,5 +68,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? { host: c.SMTP_HOST, port: c.SMTP_PORT, secure: c.SMTP_SECURE, user: c.SMTP_USER, password: c.SMTP_PASSWORD }
       : undefined,
     mailFrom: c.MAIL_FROM,
+    adminEmail: c.ADMIN_EMAIL?.toLowerCase(),
   };
 }

@@ -43,7 +43,7 @@ describe('npm start', () => {
     async () => {
       const port = 3400 + Math.floor(Math.random() * 500);
       const server = start({ PORT: String(port) });
-      await waitFor(() => server.output().includes('Industry In West is running'), 60_000);
+      await waitFor(() => server.output().includes('Industry In West is running'), 120_000);
       expect(server.output()).toContain(`http://localhost:${port}`);
       expect(server.output()).toContain('admin@demo.industryinwest.example');
       const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
@@ -66,4 +66,45 @@ describe('npm start', () => {
     expect(await server.exited).toBe(1);
     expect(server.output()).toContain('PORT');
   });
+});
+
+describe('a new installation without demo data', () => {
+  it(
+    'seeds the programme and its partners, and invites ADMIN_EMAIL as the first admin with a link on the terminal',
+    { timeout: 150_000 },
+    async () => {
+      const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iiw-empty-'));
+      const port = 3900 + Math.floor(Math.random() * 90);
+      const server = start({
+        PORT: String(port),
+        DATA_DIR: emptyDir,
+        SEED_DEMO_DATA: 'false',
+        ADMIN_EMAIL: 'forste.admin@industryinwest.example',
+      });
+      try {
+        await waitFor(() => server.output().includes('First admin invited'), 120_000);
+        expect(server.output()).not.toContain('Demo accounts');
+        const link = /Open: (\S+)/.exec(server.output())?.[1];
+        expect(link).toMatch(/\/invitation\?token=[A-Za-z0-9_-]{43}$/);
+        const token = new URL(link!).searchParams.get('token')!;
+        const invitation = await fetch(`http://127.0.0.1:${port}/api/auth/invitations/${token}`);
+        expect(await invitation.json()).toMatchObject({ email: 'forste.admin@industryinwest.example', role: 'admin' });
+        const accepted = await fetch(`http://127.0.0.1:${port}/api/auth/invitations/accept`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ token, password: 'ett långt första lösenord' }),
+        });
+        expect(accepted.status).toBe(200);
+        const cookie = accepted.headers.get('set-cookie')!.split(';')[0]!;
+        const organisations = await fetch(`http://127.0.0.1:${port}/api/organisations`, { headers: { cookie } });
+        expect(((await organisations.json()) as { items: unknown[] }).items).toHaveLength(5);
+        const companies = await fetch(`http://127.0.0.1:${port}/api/companies`, { headers: { cookie } });
+        expect(await companies.json()).toMatchObject({ total: 0 });
+      } finally {
+        server.child.kill('SIGTERM');
+        await server.exited;
+        fs.rmSync(emptyDir, { recursive: true, force: true });
+      }
+    },
+  );
 });

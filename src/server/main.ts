@@ -3,7 +3,8 @@ import path from 'node:path';
 import { buildApp, webRoot } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { DataDirectoryLockedError, openDatabase } from './db/client';
-import { demoAccounts, demoPassword, seedDemoData } from './db/seed';
+import { demoAccounts, demoPassword, seedDemoData, seedProgramme } from './db/seed';
+import { inviteFirstAdmin } from './modules/users/users.service';
 
 // Serves the platform: config, database, migrations, demo seed, then listen. Shuts down
 // gracefully on SIGTERM: in-flight requests finish, then the database closes (R8).
@@ -63,10 +64,12 @@ async function main(): Promise<void> {
     await database.close();
     fail(`Could not apply the database migrations: ${error instanceof Error ? error.message : String(error)}`);
   }
-  // The demo accounts are listed whenever demo data is on, not only on the first start.
+  // The programme and its partners always; demo people and companies when demo data is on.
+  await seedProgramme(database.db);
   if (config.seedDemoData) await seedDemoData(database.db, new Date());
 
-  const { app } = await buildApp({ config, database });
+  const { app, ctx } = await buildApp({ config, database });
+  const firstAdminLink = config.adminEmail ? await inviteFirstAdmin(ctx, config.adminEmail) : undefined;
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -99,6 +102,12 @@ async function main(): Promise<void> {
     );
   }
   process.stdout.write(banner(config, database.kind));
+  if (firstAdminLink) {
+    // The operator's terminal, not the log: the one way in on a new installation without SMTP.
+    process.stdout.write(
+      `\n  First admin invited: ${config.adminEmail}\n  ${config.smtp ? 'The invitation was e-mailed.' : `Open: ${firstAdminLink}`}\n\n`,
+    );
+  }
 }
 
 void main();

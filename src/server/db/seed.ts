@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { hashPassword } from '../modules/auth/passwords';
 import type { Db } from './client';
 import { demoCompanyRows } from './demo-companies';
@@ -103,11 +103,10 @@ export const demoAccounts = [
   },
 ];
 
-/** Seeds the demo programme once; does nothing when the programme is already there. */
-export async function seedDemoData(db: Db, now: Date): Promise<'seeded' | 'already_seeded'> {
+/** The programme and its five partners: real data every installation needs, seeded once. */
+export async function seedProgramme(db: Db): Promise<'seeded' | 'already_seeded'> {
   const [existing] = await db.select({ value: count() }).from(programmes);
   if (Number(existing?.value ?? 0) > 0) return 'already_seeded';
-  const passwordHash = await hashPassword(demoPassword);
   const o = demoIds.organisations;
   await db.transaction(async (tx) => {
     await tx.insert(programmes).values({
@@ -124,6 +123,18 @@ export async function seedDemoData(db: Db, now: Date): Promise<'seeded' | 'alrea
       { id: o.gtc, name: 'Göteborgs Tekniska College', shortName: 'GTC', reportingAreas: ['goteborgsregionen'] },
       { id: o.tek, name: 'TEK Kompetens/IUC Halland', shortName: 'TEK/IUC Halland', reportingAreas: ['halland'] },
     ]);
+  });
+  return 'seeded';
+}
+
+/** Demo people and companies on top of the programme, once (when the demo admin is missing). */
+export async function seedDemoData(db: Db, now: Date): Promise<'seeded' | 'already_seeded'> {
+  await seedProgramme(db);
+  const [demoAdmin] = await db.select({ value: count() }).from(users).where(eq(users.id, demoIds.users.admin));
+  if (Number(demoAdmin?.value ?? 0) > 0) return 'already_seeded';
+  const passwordHash = await hashPassword(demoPassword);
+  const o = demoIds.organisations;
+  await db.transaction(async (tx) => {
     const { companyRows, statusRows, contactRows } = demoCompanyRows(
       demoIds.programme,
       [

@@ -197,14 +197,12 @@ export async function issueToken(ctx: AppContext, db: Db, userId: string, purpos
 export async function sendInvitation(
   ctx: AppContext,
   user: { id: string; email: string; name: string; locale: Locale },
-): Promise<void> {
+): Promise<string> {
   const token = await issueToken(ctx, ctx.db, user.id, 'invitation');
   const days = tokenLifetimeMs.invitation / (24 * 60 * 60 * 1000);
-  await ctx.mailer.send(
-    ctx.db,
-    invitationMail(user.locale, user.email, user.name, link(ctx, '/invitation', token), days),
-    ctx.now(),
-  );
+  const invitationLink = link(ctx, '/invitation', token);
+  await ctx.mailer.send(ctx.db, invitationMail(user.locale, user.email, user.name, invitationLink, days), ctx.now());
+  return invitationLink;
 }
 
 /**

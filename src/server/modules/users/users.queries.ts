@@ -134,3 +134,9 @@ export async function countActiveAdmins(db: Db): Promise<number> {
     .where(and(eq(users.role, 'admin'), eq(users.status, 'active')));
   return Number(row?.value ?? 0);
 }
+
+/** Admin accounts in any status: an installation has been set up once there is one. */
+export async function countAdmins(db: Db): Promise<number> {
+  const [row] = await db.select({ value: count() }).from(users).where(eq(users.role, 'admin'));
+  return Number(row?.value ?? 0);
+}

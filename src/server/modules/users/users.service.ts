@@ -179,3 +179,36 @@ export async function findCoachOf(db: Db, userId: string, organisationId: string
     ? user
     : undefined;
 }
+
+/**
+ * A new installation without demo data has no one to sign in: with ADMIN_EMAIL set, the first
+ * start invites that address as admin. Returns the invitation link for the operator's terminal,
+ * or undefined when an admin already exists.
+ */
+export async function inviteFirstAdmin(ctx: AppContext, email: string): Promise<string | undefined> {
+  if ((await q.countAdmins(ctx.db)) > 0) return undefined;
+  const id = randomUUID();
+  const now = ctx.now();
+  const values = {
+    id,
+    email,
+    name: 'Administratör',
+    role: 'admin' as const,
+    organisationId: null,
+    companyId: null,
+    locale: 'sv' as const,
+    status: 'invited' as const,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await ctx.db.transaction(async (tx) => {
+    await q.insertUser(tx, values);
+    await recordAudit(tx, null, now, {
+      action: 'user.invite_first_admin',
+      entityType: 'user',
+      entityId: id,
+      after: values,
+    });
+  });
+  return sendInvitation(ctx, values);
+}

@@ -16,7 +16,12 @@ import {
   type UpdateContactBody,
 } from '../../../contracts/contacts';
 import { organisationListSchema } from '../../../contracts/organisations';
-import { municipalityListSchema, sniDivisionListSchema } from '../../../contracts/reference';
+import {
+  municipalityListSchema,
+  sniDivisionListSchema,
+  undertakingListSchema,
+  undertakingSchema,
+} from '../../../contracts/reference';
 import { userPageSchema } from '../../../contracts/users';
 import { apiRequest, toQueryString } from '../../components/api-client';
 import { downloadFile } from '../../components/download';
@@ -38,6 +43,10 @@ const referenceKeys = {
 const organisationOptionsKey = ['organisations', 'list'] as const;
 const coachOptionsKey = (organisationId: string) => ['users', 'coaches', organisationId] as const;
 const handoverKeysAll = ['handovers'] as const;
+const undertakingKeys = {
+  all: ['undertakings'] as const,
+  list: (q: string) => ['undertakings', 'list', q] as const,
+};
 
 const companyPath = (id: string) => `/api/companies/${encodeURIComponent(id)}`;
 const contactPath = (id: string) => `/api/contacts/${encodeURIComponent(id)}`;
@@ -114,6 +123,25 @@ export function useCoachOptions(organisationId: string | null) {
   });
 }
 
+/** Koncerner (groups of linked companies) whose name contains `q`, with how many companies each has. */
+export function useUndertakings(q: string, enabled = true) {
+  return useQuery({
+    queryKey: undertakingKeys.list(q),
+    queryFn: () => apiRequest(`/api/undertakings${toQueryString({ q })}`, { schema: undertakingListSchema }),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCreateUndertaking() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) =>
+      apiRequest('/api/undertakings', { method: 'POST', body: { name }, schema: undertakingSchema }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: undertakingKeys.all }),
+  });
+}
+
 export function useCreateCompany() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -135,6 +163,19 @@ export function useUpdateCompany() {
   return useCompanyWrite(({ id, body }: { id: string; body: UpdateCompanyBody }) =>
     apiRequest(companyPath(id), { method: 'PATCH', body, schema: companySchema }),
   );
+}
+
+/** Puts a company in a koncern, or takes it out (null); the koncerner's company counts change too. */
+export function useSetCompanyUndertaking() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version, undertakingId }: { id: string; version: number; undertakingId: string | null }) =>
+      apiRequest(companyPath(id), { method: 'PATCH', body: { version, undertakingId }, schema: companySchema }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: companyKeys.all });
+      await queryClient.invalidateQueries({ queryKey: undertakingKeys.all });
+    },
+  });
 }
 
 export function useChangeCompanyStatus() {

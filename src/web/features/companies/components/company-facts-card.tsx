@@ -7,9 +7,9 @@ import { formatNumber, formatSek } from '../../../components/format';
 import { useSniDivisions } from '../api';
 import { WarningText } from '../../../components/warning-text';
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
+function Fact({ label, wide = false, children }: { label: string; wide?: boolean; children: ReactNode }) {
   return (
-    <div>
+    <div style={wide ? { gridColumn: '1 / -1' } : undefined}>
       <Text component="dt" size="sm" c="dark.4">
         {label}
       </Text>
@@ -20,10 +20,10 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-type CompanyFactsCardProps = { company: Company; onEdit: () => void };
+type CompanyFactsCardProps = { company: Company; onEdit: () => void; onEditUndertaking: () => void };
 
 /** Where the company is, what it makes and how large it is (EU SME class from its figures). */
-export function CompanyFactsCard({ company, onEdit }: CompanyFactsCardProps) {
+export function CompanyFactsCard({ company, onEdit, onEditUndertaking }: CompanyFactsCardProps) {
   const { t, i18n } = useTranslation();
   const sniDivisions = useSniDivisions();
   const division = sniDivisions.data?.items.find((item) => item.code === company.sniDivision);
@@ -96,9 +96,24 @@ export function CompanyFactsCard({ company, onEdit }: CompanyFactsCardProps) {
           <Fact label={t('companies.fields.balanceSheetSek')}>
             {company.balanceSheetSek === null ? none : formatSek(company.balanceSheetSek)}
           </Fact>
-          {company.undertakingName ? (
-            <Fact label={t('companies.facts.undertaking')}>{company.undertakingName}</Fact>
-          ) : null}
+          <Fact label={t('companies.undertaking.label')} wide>
+            <Group gap="xs" component="span" wrap="nowrap" align="baseline">
+              <span>{company.undertakingName ?? t('companies.undertaking.none')}</span>
+              {company.abilities.canEdit ? (
+                <Button
+                  variant="subtle"
+                  size="compact-xs"
+                  onClick={onEditUndertaking}
+                  aria-label={t('companies.undertaking.changeLabel')}
+                >
+                  {t('companies.undertaking.change')}
+                </Button>
+              ) : null}
+            </Group>
+            <Text component="span" size="sm" c="dark.4" display="block" fw={400}>
+              {t('companies.undertaking.help')}
+            </Text>
+          </Fact>
         </SimpleGrid>
       </Stack>
     </Card>

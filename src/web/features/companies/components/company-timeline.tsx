@@ -1,5 +1,5 @@
 import { Card, Text, Timeline, Title } from '@mantine/core';
-import { IconBuildingFactory2, IconProgressCheck, IconShieldCheck, IconUser } from '@tabler/icons-react';
+import { IconBuildingFactory2, IconProgressCheck, IconShieldCheck, IconUser, IconUserEdit } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Company } from '../../../../contracts/companies';
@@ -19,6 +19,11 @@ type TimelineEvent = {
 /** Newest first: by day, then by kind within the day, then by time where there is one. */
 function byNewest(a: TimelineEvent, b: TimelineEvent): number {
   return b.at.slice(0, 10).localeCompare(a.at.slice(0, 10)) || b.rank - a.rank || b.at.localeCompare(a.at);
+}
+
+/** A save within a minute of adding a contact is part of adding it, not a change of its own. */
+function isLaterChange(createdAt: string, updatedAt: string): boolean {
+  return Math.abs(Date.parse(updatedAt) - Date.parse(createdAt)) > 60_000;
 }
 
 /** What has happened with the company, newest first; later modules add their own events here. */
@@ -46,13 +51,25 @@ export function CompanyTimeline({ company }: { company: Company }) {
       .filter((contact) => !contact.isErased)
       .flatMap((contact) => [
         {
-          key: `contact-${contact.id}`,
-          at: contact.updatedAt,
+          key: `contact-added-${contact.id}`,
+          at: contact.createdAt,
           rank: 2,
-          shownDate: formatDate(contact.updatedAt),
+          shownDate: formatDate(contact.createdAt),
           icon: <IconUser size={14} aria-hidden />,
-          title: t('companies.timeline.contact', { name: contact.name }),
+          title: t('companies.timeline.contactAdded', { name: contact.name }),
         },
+        ...(isLaterChange(contact.createdAt, contact.updatedAt)
+          ? [
+              {
+                key: `contact-changed-${contact.id}`,
+                at: contact.updatedAt,
+                rank: 2,
+                shownDate: formatDate(contact.updatedAt),
+                icon: <IconUserEdit size={14} aria-hidden />,
+                title: t('companies.timeline.contactChanged', { name: contact.name }),
+              },
+            ]
+          : []),
         ...contact.consents.map((consent) => ({
           key: `consent-${consent.id}`,
           at: consent.givenOn,

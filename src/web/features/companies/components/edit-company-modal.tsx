@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { applyFieldErrors } from '../../../components/error-message';
 import { focusFirstError } from '../../../components/form-validation';
 import { formatNumber, formatSek } from '../../../components/format';
-import { useReloadCompany, useUpdateCompany } from '../api';
+import { useUpdateCompany } from '../api';
 import {
   changedFactFields,
   factsFromValues,
@@ -19,9 +19,8 @@ import {
   type CompanyFormValues,
   type FactField,
 } from '../company-form';
+import { CompanyConflictAlert, useCompanyConflict } from './company-conflict';
 import { CompanyFields } from './company-fields';
-
-type Conflict = { fresh: Company; changed: FactField[] };
 
 /** How a field's new value reads in the "someone changed this" notice. */
 function shownValue(company: Company, field: FactField, none: string): string {
@@ -53,10 +52,8 @@ type EditCompanyModalProps = { company: Company; onClose: () => void };
 export function EditCompanyModal({ company, onClose }: EditCompanyModalProps) {
   const { t } = useTranslation();
   const update = useUpdateCompany();
-  const reload = useReloadCompany();
   const [base, setBase] = useState(company);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [reloadError, setReloadError] = useState<unknown>(null);
+  const { fresh, reloadError, handleConflict, clearConflict } = useCompanyConflict(company.id);
   const form = useForm<CompanyFormValues>({
     initialValues: valuesFromCompany(company),
     validate: validateUpdate(t),
@@ -68,33 +65,25 @@ export function EditCompanyModal({ company, onClose }: EditCompanyModalProps) {
       notifications.show({ color: 'teal', message: t('companies.edit.saved', { name: values.name.trim() }) });
       onClose();
     } catch (error) {
-      if (isApiError(error, 'conflict')) {
-        try {
-          const fresh = await reload(company.id);
-          setConflict({ fresh, changed: changedFactFields(base, fresh) });
-        } catch (failure) {
-          setReloadError(failure);
-        }
-        return;
-      }
+      if (await handleConflict(error)) return;
       applyFieldErrors(t, form, error);
     }
   }
 
   function takeTheirs() {
-    if (!conflict) return;
-    form.setValues(valuesFromCompany(conflict.fresh));
-    form.resetDirty(valuesFromCompany(conflict.fresh));
-    setBase(conflict.fresh);
-    setConflict(null);
+    if (!fresh) return;
+    form.setValues(valuesFromCompany(fresh));
+    form.resetDirty(valuesFromCompany(fresh));
+    setBase(fresh);
+    clearConflict();
     update.reset();
   }
 
   function keepMine() {
-    if (!conflict) return;
-    form.setValues(mergeEdits(valuesFromCompany(base), form.getValues(), valuesFromCompany(conflict.fresh)));
-    setBase(conflict.fresh);
-    setConflict(null);
+    if (!fresh) return;
+    form.setValues(mergeEdits(valuesFromCompany(base), form.getValues(), valuesFromCompany(fresh)));
+    setBase(fresh);
+    clearConflict();
     update.reset();
   }
 
@@ -110,36 +99,16 @@ export function EditCompanyModal({ company, onClose }: EditCompanyModalProps) {
           </Group>
           <CompanyFields form={form} withOrganisation={false} fallbackOrganisationId={company.organisationId} />
           {/* Beside the save button, where the user looks after saving. */}
-          {conflict ? (
-            <Alert role="alert" color="orange" variant="light" title={t('errors.conflictTitle')}>
-              <Stack gap="sm">
-                <Text size="sm">
-                  {conflict.changed.length > 0
-                    ? t('companies.edit.conflictChanged')
-                    : t('companies.edit.conflictOther')}
-                </Text>
-                {conflict.changed.length > 0 ? (
-                  <List size="sm" spacing={2}>
-                    {conflict.changed.map((field) => (
-                      <List.Item key={field}>
-                        {t('companies.edit.changedField', {
-                          field: t(`companies.fields.${field}`),
-                          value: shownValue(conflict.fresh, field, none),
-                        })}
-                      </List.Item>
-                    ))}
-                  </List>
-                ) : null}
-                <Group gap="sm">
-                  <Button size="xs" color="orange" onClick={takeTheirs}>
-                    {t('companies.edit.useTheirs')}
-                  </Button>
-                  <Button size="xs" variant="white" color="orange" onClick={keepMine}>
-                    {t('companies.edit.keepMine')}
-                  </Button>
-                </Group>
-              </Stack>
-            </Alert>
+          {fresh ? (
+            <CompanyConflictAlert
+              changes={changedFactFields(base, fresh).map((field) => ({
+                key: field,
+                label: t(`companies.fields.${field}`),
+                value: shownValue(fresh, field, none),
+              }))}
+              onUseTheirs={takeTheirs}
+              onKeepMine={keepMine}
+            />
           ) : null}
           {reloadError ? <ErrorAlert error={reloadError} /> : null}
           {error &&
@@ -151,7 +120,7 @@ export function EditCompanyModal({ company, onClose }: EditCompanyModalProps) {
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={update.isPending} disabled={conflict !== null}>
+            <Button type="submit" loading={update.isPending} disabled={fresh !== null}>
               {t('common.save')}
             </Button>
           </Group>

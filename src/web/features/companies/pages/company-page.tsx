@@ -15,6 +15,7 @@ import { CompanyTimeline } from '../components/company-timeline';
 import { ContactsSection } from '../components/contacts-section';
 import { EditCompanyModal } from '../components/edit-company-modal';
 import { StatusCard } from '../components/status-card';
+import { UndertakingModal } from '../components/undertaking-modal';
 
 function MetaItem({ label, value }: { label: string; value: string }) {
   return (
@@ -36,6 +37,7 @@ export function CompanyPage() {
   const { companyId = '' } = useParams();
   const company = useCompany(companyId);
   const [isEditing, setEditing] = useState(false);
+  const [isEditingUndertaking, setEditingUndertaking] = useState(false);
 
   if (company.isPending) {
     return (
@@ -95,7 +97,11 @@ export function CompanyPage() {
       <Stack gap="lg">
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 7 }}>
-            <CompanyFactsCard company={data} onEdit={() => setEditing(true)} />
+            <CompanyFactsCard
+              company={data}
+              onEdit={() => setEditing(true)}
+              onEditUndertaking={() => setEditingUndertaking(true)}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
             <StatusCard company={data} />
@@ -105,6 +111,7 @@ export function CompanyPage() {
         <CompanyTimeline company={data} />
       </Stack>
       {isEditing ? <EditCompanyModal company={data} onClose={() => setEditing(false)} /> : null}
+      {isEditingUndertaking ? <UndertakingModal company={data} onClose={() => setEditingUndertaking(false)} /> : null}
     </>
   );
 }
