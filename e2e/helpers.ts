@@ -1,4 +1,5 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { luhnCheckDigit } from '../src/core/organisation-number';
 
 // The demo accounts the server seeds on an empty database (src/server/db/seed.ts).
 export const demoPassword = 'Demo-Vast-2026';
@@ -7,6 +8,8 @@ export const demoUsers = {
   admin: 'admin@demo.industryinwest.example',
   coach: 'coach.idc@demo.industryinwest.example',
   company: 'foretag@demo.industryinwest.example',
+  /** A coach of IUC Väst: another organisation than the coach above (IDC West Sweden). */
+  coachIucVast: 'coach.iucvast@demo.industryinwest.example',
 } as const;
 
 export type DemoRole = keyof typeof demoUsers;
@@ -30,4 +33,52 @@ export async function navigationLinks(page: Page): Promise<string[]> {
   const links = mainNavigation(page).getByRole('link');
   await expect(links.first()).toBeVisible();
   return (await links.allInnerTexts()).map((text) => text.trim());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Company journeys: API shortcuts for set-up steps and organisation numbers of their own.
+
+/**
+ * Signs an API context in (the session cookie stays in it) for steps that are set-up rather than
+ * the journey itself. Playwright sends `data` as JSON, which state-changing calls require.
+ */
+export async function apiSignIn(request: APIRequestContext, account: DemoRole): Promise<void> {
+  const response = await request.post('/api/auth/login', {
+    data: { email: demoUsers[account], password: demoPassword },
+  });
+  expect(response.ok(), `sign-in as ${account}: ${response.status()}`).toBe(true);
+}
+
+// Journeys run again and again on the same server, so every company they make gets a number of
+// its own: digits 3–4 from 20 to 98 (a legal person, and never the demo data's 5599 range) and a
+// random place in that space, with a correct Luhn check digit.
+const numberSpace = 79 * 100_000;
+
+/** Writes nine digits as a valid organisation number NNNNNN-NNNN. */
+export function organisationNumberFrom(nine: string): string {
+  return `${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine)}`;
+}
+
+function nineDigitsAt(place: number): string {
+  return `55${20 + Math.floor(place / 100_000)}${String(place % 100_000).padStart(5, '0')}`;
+}
+
+/** `count` valid, distinct organisation numbers in one block at a random place. */
+export function freshOrganisationNumbers(count: number): string[] {
+  const start = Math.floor(Math.random() * (numberSpace - count));
+  return Array.from({ length: count }, (_, i) => organisationNumberFrom(nineDigitsAt(start + i)));
+}
+
+export function freshOrganisationNumber(): string {
+  return freshOrganisationNumbers(1)[0]!;
+}
+
+/** The same number with its last digit changed, so that the check digit no longer matches. */
+export function withWrongCheckDigit(number: string): string {
+  return `${number.slice(0, -1)}${(Number(number.slice(-1)) + 1) % 10}`;
+}
+
+/** A short tag that makes names unique per run, e.g. "k3f9q". */
+export function runTag(): string {
+  return Math.random().toString(36).slice(2, 7);
 }
