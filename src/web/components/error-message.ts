@@ -49,6 +49,12 @@ const fieldCodes = [
   'unknown_municipality',
   'not_a_number',
   'not_whole_number',
+  'in_future',
+  'before_previous',
+  'not_allowed',
+  'same_status',
+  'not_in_organisation',
+  'not_own',
 ] as const;
 type FieldCode = (typeof fieldCodes)[number];
 
