@@ -1,8 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
 import { z } from 'zod';
+import { parseContent, readContentJson } from './content-file';
 
 import { countyCodes, reportingAreas } from '../../core/regions';
 
@@ -10,7 +7,6 @@ import { countyCodes, reportingAreas } from '../../core/regions';
 // checked once at import, so a bad edit stops the server at start instead of skewing a report.
 
 const fileName = 'content/municipalities.json';
-const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..', fileName);
 
 const municipalitySchema = z
   .object({
@@ -52,30 +48,10 @@ export type MunicipalityEntry = MunicipalitiesFile['municipalities'][number];
 
 /** Validates the parsed file; throws naming the file and, for each problem, its path and the entry as written. */
 export function parseMunicipalitiesFile(raw: unknown, label = fileName): MunicipalitiesFile {
-  const result = municipalitiesFileSchema.safeParse(raw);
-  if (result.success) return result.data;
-  const entries = (raw as { municipalities?: unknown } | null)?.municipalities;
-  const problems = result.error.issues.map((issue) => {
-    const [key, index] = issue.path;
-    const entry =
-      key === 'municipalities' && typeof index === 'number' && Array.isArray(entries) ? entries[index] : undefined;
-    const where = issue.path.map(String).join('.') || '(root)';
-    return entry === undefined
-      ? `${where}: ${issue.message}`
-      : `${where} (entry ${JSON.stringify(entry)}): ${issue.message}`;
-  });
-  throw new Error(`${label} is invalid:\n  ${problems.join('\n  ')}`);
+  return parseContent(municipalitiesFileSchema, raw, label, 'municipalities');
 }
 
-function readJson(): unknown {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`${fileName} could not be read as JSON: ${(error as Error).message}`, { cause: error });
-  }
-}
-
-const content = parseMunicipalitiesFile(readJson());
+const content = parseMunicipalitiesFile(readContentJson(fileName));
 
 /** The content version, stored with each report so a membership change can be traced. */
 export const municipalitiesVersion = content.version;

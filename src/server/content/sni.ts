@@ -1,8 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
 import { z } from 'zod';
+import { parseContent, readContentJson } from './content-file';
 
 import { sniVersions } from '../../core/sni';
 
@@ -10,7 +7,6 @@ import { sniVersions } from '../../core/sni';
 // classification") are content: read and checked once at import, so a bad edit stops the server.
 
 const fileName = 'content/sni-2007.json';
-const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..', fileName);
 
 const divisionSchema = z
   .object({
@@ -43,30 +39,10 @@ export type SniDivision = SniFile['divisions'][number];
 
 /** Validates the parsed file; throws naming the file and, for each problem, its path and the entry as written. */
 export function parseSniFile(raw: unknown, label = fileName): SniFile {
-  const result = sniFileSchema.safeParse(raw);
-  if (result.success) return result.data;
-  const entries = (raw as { divisions?: unknown } | null)?.divisions;
-  const problems = result.error.issues.map((issue) => {
-    const [key, index] = issue.path;
-    const entry =
-      key === 'divisions' && typeof index === 'number' && Array.isArray(entries) ? entries[index] : undefined;
-    const where = issue.path.map(String).join('.') || '(root)';
-    return entry === undefined
-      ? `${where}: ${issue.message}`
-      : `${where} (entry ${JSON.stringify(entry)}): ${issue.message}`;
-  });
-  throw new Error(`${label} is invalid:\n  ${problems.join('\n  ')}`);
+  return parseContent(sniFileSchema, raw, label, 'divisions');
 }
 
-function readJson(): unknown {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`${fileName} could not be read as JSON: ${(error as Error).message}`, { cause: error });
-  }
-}
-
-const content = parseSniFile(readJson());
+const content = parseSniFile(readContentJson(fileName));
 
 /** The classification version of the divisions below, stored with each code. */
 export const sniVersion = content.version;

@@ -299,6 +299,57 @@ export async function moveCompany(
   if (!moved) throw staleVersion(row.version);
 }
 
+/** Inserts a new company as a prospect with the first row of its status history. */
+async function insertProspect(
+  tx: Db,
+  actor: Extract<Actor, { kind: 'user' }>,
+  p: {
+    id: string;
+    programmeId: string;
+    organisationId: string;
+    organisationNumber: string;
+    facts: Facts;
+    coachId: string | null;
+    now: Date;
+    reason?: string;
+  },
+): Promise<q.CompanyInsert> {
+  const { facts, now } = p;
+  const values: q.CompanyInsert = {
+    id: p.id,
+    programmeId: p.programmeId,
+    organisationId: p.organisationId,
+    organisationNumber: p.organisationNumber,
+    isSoleTrader: !isLegalPersonNumber(p.organisationNumber),
+    name: facts.name,
+    streetAddress: facts.streetAddress ?? null,
+    postalCode: facts.postalCode ?? null,
+    city: facts.city ?? null,
+    municipalityCode: facts.municipalityCode ?? null,
+    headcount: facts.headcount ?? null,
+    turnoverSek: facts.turnoverSek ?? null,
+    balanceSheetSek: facts.balanceSheetSek ?? null,
+    financialYear: facts.financialYear ?? null,
+    coachId: p.coachId,
+    ...derivedFacts(facts, now),
+    status: 'prospect',
+    statusChangedOn: calendarDate(now),
+    createdAt: now,
+    updatedAt: now,
+  };
+  await q.insertCompany(tx, values);
+  await q.insertStatusChange(tx, {
+    id: randomUUID(),
+    companyId: p.id,
+    fromStatus: null,
+    toStatus: 'prospect',
+    changedOn: values.statusChangedOn!,
+    changedBy: actor.userId,
+    reason: p.reason ?? null,
+  });
+  return values;
+}
+
 function responsibleOrganisation(actor: Extract<Actor, { kind: 'user' }>, requested: string | undefined): string {
   switch (actor.role) {
     case 'admin':
@@ -338,36 +389,14 @@ export async function registerCompany(ctx: AppContext, actor: Actor, input: Crea
     const { organisationNumber, organisationId: _ignored, ...facts } = input;
     await assertFacts(tx, facts, organisationId);
     const now = ctx.now();
-    const values: q.CompanyInsert = {
+    const values = await insertProspect(tx, actor, {
       id,
       programmeId,
       organisationId,
       organisationNumber,
-      isSoleTrader: !isLegalPersonNumber(organisationNumber),
-      name: facts.name,
-      streetAddress: facts.streetAddress ?? null,
-      postalCode: facts.postalCode ?? null,
-      city: facts.city ?? null,
-      municipalityCode: facts.municipalityCode ?? null,
-      headcount: facts.headcount ?? null,
-      turnoverSek: facts.turnoverSek ?? null,
-      balanceSheetSek: facts.balanceSheetSek ?? null,
-      financialYear: facts.financialYear ?? null,
+      facts,
       coachId: facts.coachId ?? (actor.role === 'coach' ? actor.userId : null),
-      ...derivedFacts(facts, now),
-      status: 'prospect',
-      statusChangedOn: calendarDate(now),
-      createdAt: now,
-      updatedAt: now,
-    };
-    await q.insertCompany(tx, values);
-    await q.insertStatusChange(tx, {
-      id: randomUUID(),
-      companyId: id,
-      fromStatus: null,
-      toStatus: 'prospect',
-      changedOn: values.statusChangedOn!,
-      changedBy: actor.userId,
+      now,
     });
     await recordAudit(tx, actor, now, {
       action: 'company.register',
@@ -583,37 +612,14 @@ export async function saveImportedCompany(
     return 'update';
   }
   const id = randomUUID();
-  const today = calendarDate(now);
-  const values: q.CompanyInsert = {
+  const values = await insertProspect(tx, actor, {
     id,
     programmeId,
     organisationId,
     organisationNumber,
-    isSoleTrader: !isLegalPersonNumber(organisationNumber),
-    name: facts.name,
-    streetAddress: facts.streetAddress ?? null,
-    postalCode: facts.postalCode ?? null,
-    city: facts.city ?? null,
-    municipalityCode: facts.municipalityCode ?? null,
-    headcount: facts.headcount ?? null,
-    turnoverSek: facts.turnoverSek ?? null,
-    balanceSheetSek: facts.balanceSheetSek ?? null,
-    financialYear: facts.financialYear ?? null,
+    facts,
     coachId: null,
-    ...derivedFacts(facts, now),
-    status: 'prospect',
-    statusChangedOn: today,
-    createdAt: now,
-    updatedAt: now,
-  };
-  await q.insertCompany(tx, values);
-  await q.insertStatusChange(tx, {
-    id: randomUUID(),
-    companyId: id,
-    fromStatus: null,
-    toStatus: 'prospect',
-    changedOn: today,
-    changedBy: actor.userId,
+    now,
     reason: 'import',
   });
   await recordAudit(tx, actor, now, {
