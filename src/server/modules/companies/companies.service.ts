@@ -556,23 +556,39 @@ function definedOnly<T extends object>(value: T): Partial<T> {
  * unchanged. A number another organisation holds is an error for the row, never an overwrite.
  * Empty cells never blank a stored value, so re-importing the same file changes nothing.
  */
-export async function classifyImportedCompany(
+export type ImportClassification =
+  | { action: ImportAction; existing: q.CompanyRow | null }
+  | { problem: 'held_by_other_organisation'; organisationName: string };
+
+export async function classifyImportedCompanies(
   db: Db,
   organisationId: string,
-  input: CreateInput,
+  inputs: readonly CreateInput[],
   now: Date,
-): Promise<{ action: ImportAction } | { problem: 'held_by_other_organisation'; organisationName: string }> {
+): Promise<ImportClassification[]> {
   const programmeId = await currentProgrammeId(db);
-  const existing = await q.findCompanyByOrganisationNumber(db, programmeId, input.organisationNumber);
-  if (!existing) return { action: 'create' };
-  if (existing.organisationId !== organisationId) {
-    return {
-      problem: 'held_by_other_organisation',
-      organisationName: (await q.findOrganisationName(db, existing.organisationId)) ?? '',
-    };
+  const numbers = [...new Set(inputs.map((input) => input.organisationNumber))];
+  const existingByNumber = new Map<string, q.CompanyRow>();
+  // One lookup per thousand rows instead of one per row.
+  for (let start = 0; start < numbers.length; start += 1000) {
+    for (const row of await q.findCompaniesByOrganisationNumbers(db, programmeId, numbers.slice(start, start + 1000))) {
+      existingByNumber.set(row.organisationNumber, row);
+    }
   }
-  const { organisationNumber: _n, organisationId: _o, ...facts } = input;
-  return { action: Object.keys(importChanges(existing, facts, now)).length === 0 ? 'unchanged' : 'update' };
+  const otherOrganisations = [...new Set([...existingByNumber.values()].map((row) => row.organisationId))].filter(
+    (id) => id !== organisationId,
+  );
+  const names = new Map<string, string>();
+  for (const id of otherOrganisations) names.set(id, (await q.findOrganisationName(db, id)) ?? '');
+  return inputs.map((input) => {
+    const existing = existingByNumber.get(input.organisationNumber);
+    if (!existing) return { action: 'create', existing: null };
+    if (existing.organisationId !== organisationId) {
+      return { problem: 'held_by_other_organisation', organisationName: names.get(existing.organisationId) ?? '' };
+    }
+    const { organisationNumber: _n, organisationId: _o, ...facts } = input;
+    return { action: Object.keys(importChanges(existing, facts, now)).length === 0 ? 'unchanged' : 'update', existing };
+  });
 }
 
 /** Saves one classified row inside the caller's transaction, audited like a manual change. */
@@ -582,10 +598,10 @@ export async function saveImportedCompany(
   organisationId: string,
   input: CreateInput,
   now: Date,
+  classified: ImportClassification,
 ): Promise<ImportAction> {
   signedInOnly(actor);
   if (!can(actor, 'importCompanies')) throw forbidden();
-  const classified = await classifyImportedCompany(tx, organisationId, input, now);
   if ('problem' in classified)
     throw invalidField('organisationNumber', classified.problem, `Held by ${classified.organisationName}`);
   const { organisationNumber, organisationId: _o, ...facts } = input;
@@ -593,7 +609,7 @@ export async function saveImportedCompany(
   const programmeId = await currentProgrammeId(tx);
   if (classified.action === 'unchanged') return 'unchanged';
   if (classified.action === 'update') {
-    const existing = (await q.findCompanyByOrganisationNumber(tx, programmeId, organisationNumber))!;
+    const existing = classified.existing!;
     const changes = importChanges(existing, facts, now);
     const after = await q.updateCompanyIfVersion(tx, existing.id, existing.version, {
       ...changes,

@@ -20,7 +20,12 @@ import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
 import { forbidden, invalidField, invalidInput, unauthenticated } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
-import { classifyImportedCompany, listCompaniesForExport, saveImportedCompany } from '../companies/companies.service';
+import {
+  classifyImportedCompanies,
+  listCompaniesForExport,
+  saveImportedCompany,
+  type ImportClassification,
+} from '../companies/companies.service';
 import { organisationExists } from '../organisations/organisations.service';
 import {
   decodeBase64,
@@ -47,7 +52,7 @@ export const exportMaxRows = 100_000;
 type CreateInput = z.output<typeof createCompanyBodySchema>;
 type Mapping = Partial<Record<ImportField, string>>;
 /** A row as validated, with the input to save when it has no errors. */
-type CheckedRow = ImportRow & { input?: CreateInput };
+type CheckedRow = ImportRow & { input?: CreateInput; classification?: ImportClassification };
 
 /** The organisation the imported companies belong to: an admin names it, a coach imports for
  * their own (and may name it); company users do not change the register. */
@@ -217,11 +222,18 @@ function checkRows(sheet: Sheet, mapping: Mapping): CheckedRow[] {
 }
 
 /** Decides create, update or unchanged for each valid row; a number another organisation holds
- * becomes the row's error. One lookup per row: the companies service classifies one at a time. */
+ * becomes the row's error. The companies service looks the numbers up in bulk. */
 async function classifyRows(db: Db, organisationId: string, rows: CheckedRow[], now: Date): Promise<void> {
-  for (const row of rows) {
-    if (!row.input) continue;
-    const classified = await classifyImportedCompany(db, organisationId, row.input, now);
+  const valid = rows.filter((row) => row.input);
+  const results = await classifyImportedCompanies(
+    db,
+    organisationId,
+    valid.map((row) => row.input!),
+    now,
+  );
+  valid.forEach((row, index) => {
+    const classified = results[index]!;
+    row.classification = classified;
     if ('problem' in classified) {
       row.errors.push({
         field: 'organisationNumber',
@@ -233,7 +245,7 @@ async function classifyRows(db: Db, organisationId: string, rows: CheckedRow[], 
     } else {
       row.action = classified.action;
     }
-  }
+  });
 }
 
 function countRows(rows: readonly ImportRow[]): ImportPreview['counts'] {
@@ -242,7 +254,7 @@ function countRows(rows: readonly ImportRow[]): ImportPreview['counts'] {
   return counts;
 }
 
-function publicRow({ input: _input, ...row }: CheckedRow): ImportRow {
+function publicRow({ input: _input, classification: _classification, ...row }: CheckedRow): ImportRow {
   return row;
 }
 
@@ -273,7 +285,7 @@ export async function importCompanies(ctx: AppContext, actor: Actor, body: Impor
     if (body.mode === 'all_or_nothing' && rows.some((row) => row.action === 'error')) return false;
     for (const row of rows) {
       if (row.input && (row.action === 'create' || row.action === 'update')) {
-        row.action = await saveImportedCompany(tx, actor, organisationId, row.input, now);
+        row.action = await saveImportedCompany(tx, actor, organisationId, row.input, now, row.classification!);
       }
     }
     await recordAudit(tx, actor, now, {
