@@ -30,6 +30,8 @@ export const contactSchema = z.object({
 });
 export type Contact = z.infer<typeof contactSchema>;
 
+export const consentParamsSchema = z.strictObject({ id: idSchema, consentId: idSchema });
+
 export const consentBodySchema = z.strictObject({
   purpose: z.string({ error: 'Say what was agreed' }).trim().min(3, { error: 'At least 3 characters' }).max(500),
   textVersion: z.string({ error: 'Which version of the text' }).trim().min(1).max(50),

@@ -15,7 +15,13 @@ import { fixtures } from './test-app';
 export type Expected = Record<ActorName, number>;
 
 /** Records the matrix creates before it runs, for routes that need a target in a given state. */
-export type MatrixState = { invitedUserId: string; contactId: string; erasableContactId: string; handoverId: string };
+export type MatrixState = {
+  invitedUserId: string;
+  contactId: string;
+  consentId: string;
+  erasableContactId: string;
+  handoverId: string;
+};
 
 /** Creates the records some rows target. */
 export async function prepareMatrix(t: TestApp): Promise<MatrixState> {
@@ -54,9 +60,18 @@ export async function prepareMatrix(t: TestApp): Promise<MatrixState> {
     demoIds.companies.fifth,
     'Företaget har flyttat till Göteborg',
   );
+  const contactId = await addContact('Matris Kontaktsson');
+  const consented = await t.app.inject({
+    method: 'POST',
+    url: `/api/contacts/${contactId}/consents`,
+    headers: { cookie: await t.login('admin') },
+    payload: { purpose: 'Nyhetsbrev', textVersion: '2026-01', givenOn: '2026-10-01T09:00:00+02:00' },
+  });
+  const consentId = (consented.json() as { consents: { id: string }[] }).consents[0]!.id;
   return {
     invitedUserId: (response.json() as { id: string }).id,
-    contactId: await addContact('Matris Kontaktsson'),
+    contactId,
+    consentId,
     erasableContactId: await addContact('Matris Raderasson'),
     handoverId: handover.id,
   };
@@ -380,6 +395,13 @@ export const matrix: MatrixRow[] = [
       givenOn: '2026-11-01T10:00:00+01:00',
     }),
     expected: ownCompanyRecord(201, 201, true),
+  },
+  {
+    method: 'POST',
+    route: '/api/contacts/:id/consents/:consentId/withdraw',
+    url: (_t, state) => `/api/contacts/${state.contactId}/consents/${state.consentId}/withdraw`,
+    body: () => ({}),
+    expected: ownCompanyRecord(200, 200, true),
   },
   {
     method: 'GET',

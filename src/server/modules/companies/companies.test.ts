@@ -442,3 +442,33 @@ describe('hand-over decisions', () => {
     expect(holder.items.find((h) => h.id === asked.id)?.organisationNumber).toBe(personal);
   });
 });
+
+describe('consent withdrawal', () => {
+  it('records the withdrawal once, keeps the consent on record, and refuses a consent of another contact', async () => {
+    const company = (await register('coachOwn', { name: 'Samtyckesbolaget AB' })).json() as CompanyBody;
+    const withConsent = (
+      await call('coachOwn', 'POST', `/api/companies/${company.id}/contacts`, {
+        name: 'Vera Samtycke',
+        gender: 'woman',
+        consent: { purpose: 'Nyhetsbrev', textVersion: '2026-01', givenOn: '2026-10-01T09:00:00+02:00' },
+      })
+    ).json() as { id: string; consents: { id: string; withdrawnOn: string | null }[] };
+    const other = (
+      await call('coachOwn', 'POST', `/api/companies/${company.id}/contacts`, { name: 'Utan Samtycke', gender: 'man' })
+    ).json() as { id: string };
+    const consentId = withConsent.consents[0]!.id;
+    const first = await call('coachOwn', 'POST', `/api/contacts/${withConsent.id}/consents/${consentId}/withdraw`, {});
+    expect(first.statusCode).toBe(200);
+    const withdrawnOn = (first.json() as { consents: { withdrawnOn: string | null }[] }).consents[0]!.withdrawnOn;
+    expect(withdrawnOn).not.toBeNull();
+    const again = await call('coachOwn', 'POST', `/api/contacts/${withConsent.id}/consents/${consentId}/withdraw`, {});
+    expect((again.json() as { consents: { withdrawnOn: string | null }[] }).consents[0]!.withdrawnOn).toBe(withdrawnOn);
+    expect(
+      (await call('coachOwn', 'POST', `/api/contacts/${other.id}/consents/${consentId}/withdraw`, {})).statusCode,
+    ).toBe(404);
+    const audit = await t.database.db.query.auditEntries.findMany({
+      where: (a, { eq, and }) => and(eq(a.entityId, withConsent.id), eq(a.action, 'contact.withdraw_consent')),
+    });
+    expect(audit).toHaveLength(1);
+  });
+});

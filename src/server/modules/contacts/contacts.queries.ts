@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Contact } from '../../../contracts/contacts';
 import type { Db } from '../../db/client';
 import { auditEntries, companies, consents, contacts } from '../../db/schema';
@@ -115,4 +115,21 @@ export async function blankAuditOfContact(db: Db, contactId: string): Promise<vo
 export async function findCompanyName(db: Db, companyId: string): Promise<string | undefined> {
   const [row] = await db.select({ name: companies.name }).from(companies).where(eq(companies.id, companyId)).limit(1);
   return row?.name;
+}
+
+export async function findConsent(db: Db, contactId: string, consentId: string) {
+  const [row] = await db
+    .select()
+    .from(consents)
+    .where(and(eq(consents.id, consentId), eq(consents.contactId, contactId)))
+    .limit(1);
+  return row;
+}
+
+/** Marks a consent withdrawn unless it already is. */
+export async function withdrawConsentRow(db: Db, consentId: string, at: Date): Promise<void> {
+  await db
+    .update(consents)
+    .set({ withdrawnOn: at })
+    .where(and(eq(consents.id, consentId), isNull(consents.withdrawnOn)));
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { emptyBodySchema, errorSchema, idParamsSchema } from '../../../contracts/common';
 import {
   consentBodySchema,
+  consentParamsSchema,
   contactExportSchema,
   contactSchema,
   createContactBodySchema,
@@ -63,6 +64,20 @@ export const contactRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     },
     async (request, reply) =>
       reply.status(201).send(await contacts.recordConsent(ctx, request.actor, request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/contacts/:id/consents/:consentId/withdraw',
+    {
+      schema: {
+        tags,
+        summary: 'Record that the person withdrew a consent',
+        params: consentParamsSchema,
+        body: emptyBodySchema,
+        response: { 200: contactSchema, ...errors },
+      },
+    },
+    async (request) => contacts.withdrawConsent(ctx, request.actor, request.params.id, request.params.consentId),
   );
 
   app.post(

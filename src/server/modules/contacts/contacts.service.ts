@@ -132,6 +132,27 @@ export async function recordConsent(ctx: AppContext, actor: Actor, id: string, i
   return (await q.findContact(ctx.db, id))!;
 }
 
+/** Records that a person withdrew a consent (GDPR art. 7.3); the record of the consent stays.
+ * Withdrawing twice changes nothing: the first date stands. */
+export async function withdrawConsent(ctx: AppContext, actor: Actor, id: string, consentId: string): Promise<Contact> {
+  await ctx.db.transaction(async (tx) => {
+    const contact = await getWritableContact(tx, actor, id);
+    const consent = await q.findConsent(tx, id, consentId);
+    if (!consent) throw notFound('The consent');
+    if (consent.withdrawnOn) return;
+    const now = ctx.now();
+    await q.withdrawConsentRow(tx, consentId, now);
+    await recordAudit(tx, actor, now, {
+      action: 'contact.withdraw_consent',
+      entityType: 'contact',
+      entityId: id,
+      organisationId: contact.organisationId,
+      after: { consentId, withdrawnOn: now.toISOString() },
+    });
+  });
+  return (await q.findContact(ctx.db, id))!;
+}
+
 export const erasedName = 'Raderad person';
 
 /**
