@@ -218,6 +218,17 @@ export function useRecordConsent() {
   );
 }
 
+/** Withdraws one consent; the record stays with the date it was withdrawn. Withdrawing twice is harmless. */
+export function useWithdrawConsent() {
+  return useCompanyWrite(({ id, consentId }: { id: string; consentId: string }) =>
+    apiRequest(`${contactPath(id)}/consents/${encodeURIComponent(consentId)}/withdraw`, {
+      method: 'POST',
+      body: {},
+      schema: contactSchema,
+    }),
+  );
+}
+
 export function useEraseContact() {
   return useCompanyWrite((id: string) =>
     apiRequest(`${contactPath(id)}/erase`, { method: 'POST', body: {}, schema: contactSchema }),

@@ -1,6 +1,14 @@
 import { ActionIcon, Anchor, Button, Card, Group, Menu, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconDots, IconDownload, IconEraser, IconPencil, IconShieldCheck, IconUserPlus } from '@tabler/icons-react';
+import {
+  IconDots,
+  IconDownload,
+  IconEraser,
+  IconList,
+  IconPencil,
+  IconShieldCheck,
+  IconUserPlus,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Company } from '../../../../contracts/companies';
@@ -11,6 +19,7 @@ import { formatDate } from '../../../components/format';
 import { ToneBadge } from '../../../components/tone-badge';
 import { downloadContactExport } from '../api';
 import { ConsentModal } from './consent-modal';
+import { ConsentsModal } from './consents-modal';
 import { ContactFormModal } from './contact-form-modal';
 import { EraseContactModal } from './erase-contact-modal';
 
@@ -18,6 +27,7 @@ type Dialog =
   | { kind: 'create' }
   | { kind: 'edit'; contact: Contact }
   | { kind: 'consent'; contact: Contact }
+  | { kind: 'consents'; contactId: string }
   | { kind: 'erase'; contact: Contact }
   | null;
 
@@ -27,7 +37,7 @@ function ConsentSummary({ contact }: { contact: Contact }) {
   if (active.length === 0) {
     return (
       <Text size="sm" c="dark.4">
-        {t('contacts.consent.none')}
+        {contact.consents.length > 0 ? t('contacts.consent.summaryWithdrawn') : t('contacts.consent.none')}
       </Text>
     );
   }
@@ -51,6 +61,9 @@ export function ContactsSection({ company }: { company: Company }) {
     (a, b) => Number(a.isErased) - Number(b.isErased) || a.name.localeCompare(b.name, 'sv'),
   );
   const columnCount = canManage ? 7 : 6;
+  // Looked up on every render so the consent list shows the fresh copy after a withdrawal.
+  const consentsContact =
+    dialog?.kind === 'consents' ? company.contacts.find((contact) => contact.id === dialog.contactId) : undefined;
 
   async function handleExport(contact: Contact) {
     try {
@@ -142,6 +155,12 @@ export function ContactsSection({ company }: { company: Company }) {
                             {t('contacts.actions.consent')}
                           </Menu.Item>
                           <Menu.Item
+                            leftSection={<IconList size={16} aria-hidden />}
+                            onClick={() => setDialog({ kind: 'consents', contactId: contact.id })}
+                          >
+                            {t('contacts.actions.consents')}
+                          </Menu.Item>
+                          <Menu.Item
                             leftSection={<IconDownload size={16} aria-hidden />}
                             onClick={() => void handleExport(contact)}
                           >
@@ -171,6 +190,7 @@ export function ContactsSection({ company }: { company: Company }) {
         <ContactFormModal companyId={company.id} contact={dialog.contact} onClose={() => setDialog(null)} />
       ) : null}
       {dialog?.kind === 'consent' ? <ConsentModal contact={dialog.contact} onClose={() => setDialog(null)} /> : null}
+      {consentsContact ? <ConsentsModal contact={consentsContact} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'erase' ? <EraseContactModal contact={dialog.contact} onClose={() => setDialog(null)} /> : null}
     </Card>
   );
