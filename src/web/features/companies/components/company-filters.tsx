@@ -61,13 +61,16 @@ export function CompanyFilters({
         data={companyStatusSchema.options.map((value) => ({ value, label: t(`companies.status.${value}`) }))}
         {...common('status')}
       />
-      <Select
-        label={t('companies.filters.organisation')}
-        searchable
-        data={(organisations.data?.items ?? []).map((item) => ({ value: item.id, label: item.name }))}
-        {...common('organisationId')}
-        w={{ base: '100%', xs: 220 }}
-      />
+      {/* A coach's list holds only their organisation's companies: nothing to choose between. */}
+      {ownOrganisationId ? null : (
+        <Select
+          label={t('companies.filters.organisation')}
+          searchable
+          data={(organisations.data?.items ?? []).map((item) => ({ value: item.id, label: item.name }))}
+          {...common('organisationId')}
+          w={{ base: '100%', xs: 220 }}
+        />
+      )}
       <Select
         label={t('companies.filters.coach')}
         searchable
