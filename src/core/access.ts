@@ -104,19 +104,8 @@ export const abilities = [
 export type Ability = (typeof abilities)[number];
 
 const roleAbilities: Record<Role, readonly Ability[]> = {
-  admin: [
-    'manageOrganisations',
-    'manageUsers',
-    'viewUsers',
-    'viewOutbox',
-    'viewCompanies',
-    'viewApiDocs',
-    'registerCompanies',
-    'importCompanies',
-    'lookUpCompanies',
-    'viewHandovers',
-    'decideHandovers',
-  ],
+  // Project management runs the programme: every ability.
+  admin: abilities,
   coach: [
     'viewUsers',
     'viewCompanies',

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import type { ApiError, ErrorCode, FieldError } from '../../contracts/common';
+import { errorSchema, type ApiError, type ErrorCode, type FieldError } from '../../contracts/common';
 
 const statusOf: Record<ErrorCode, number> = {
   invalid_input: 400,
@@ -120,3 +120,13 @@ function databaseErrorCode(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+/** The error answers a route may give, for its response schema (and the OpenAPI document). */
+export const errorResponses = {
+  400: errorSchema,
+  401: errorSchema,
+  403: errorSchema,
+  404: errorSchema,
+  409: errorSchema,
+  422: errorSchema,
+} as const;

@@ -9,7 +9,7 @@ import {
   createCompanyBodySchema,
   updateCompanyBodySchema,
 } from '../../../contracts/companies';
-import { errorSchema, idParamsSchema } from '../../../contracts/common';
+import { idParamsSchema } from '../../../contracts/common';
 import {
   createUndertakingBodySchema,
   undertakingListSchema,
@@ -17,17 +17,11 @@ import {
   undertakingSchema,
 } from '../../../contracts/reference';
 import type { AppContext } from '../../context';
+import { errorResponses } from '../../http/errors';
 import * as companies from './companies.service';
 
 const tags = ['companies'];
-const errors = {
-  400: errorSchema,
-  401: errorSchema,
-  403: errorSchema,
-  404: errorSchema,
-  409: errorSchema,
-  422: errorSchema,
-};
+const errors = errorResponses;
 
 export const companyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(

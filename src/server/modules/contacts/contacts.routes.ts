@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { emptyBodySchema, errorSchema, idParamsSchema } from '../../../contracts/common';
+import { emptyBodySchema, idParamsSchema } from '../../../contracts/common';
 import {
   consentBodySchema,
   consentParamsSchema,
@@ -9,17 +9,11 @@ import {
   updateContactBodySchema,
 } from '../../../contracts/contacts';
 import type { AppContext } from '../../context';
+import { errorResponses } from '../../http/errors';
 import * as contacts from './contacts.service';
 
 const tags = ['contacts'];
-const errors = {
-  400: errorSchema,
-  401: errorSchema,
-  403: errorSchema,
-  404: errorSchema,
-  409: errorSchema,
-  422: errorSchema,
-};
+const errors = errorResponses;
 
 export const contactRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.post(

@@ -6,19 +6,13 @@ import {
   handoverPageSchema,
   handoverRequestSchema,
 } from '../../../contracts/companies';
-import { errorSchema, idParamsSchema } from '../../../contracts/common';
+import { idParamsSchema } from '../../../contracts/common';
 import type { AppContext } from '../../context';
+import { errorResponses } from '../../http/errors';
 import * as handovers from './handovers.service';
 
 const tags = ['handovers'];
-const errors = {
-  400: errorSchema,
-  401: errorSchema,
-  403: errorSchema,
-  404: errorSchema,
-  409: errorSchema,
-  422: errorSchema,
-};
+const errors = errorResponses;
 
 export const handoverRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.post(

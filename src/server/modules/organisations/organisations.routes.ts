@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorSchema, idParamsSchema } from '../../../contracts/common';
+import { idParamsSchema } from '../../../contracts/common';
 import {
   createOrganisationBodySchema,
   organisationListSchema,
@@ -7,10 +7,17 @@ import {
   updateOrganisationBodySchema,
 } from '../../../contracts/organisations';
 import type { AppContext } from '../../context';
+import { errorResponses } from '../../http/errors';
 import * as organisations from './organisations.service';
 
 const tags = ['organisations'];
-const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
+const errors = {
+  400: errorResponses[400],
+  401: errorResponses[401],
+  403: errorResponses[403],
+  404: errorResponses[404],
+  409: errorResponses[409],
+};
 
 export const organisationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { emptyBodySchema, emptySchema, errorSchema, idParamsSchema } from '../../../contracts/common';
+import { emptyBodySchema, emptySchema, idParamsSchema } from '../../../contracts/common';
 import {
   inviteUserBodySchema,
   updateUserBodySchema,
@@ -8,17 +8,11 @@ import {
   userSchema,
 } from '../../../contracts/users';
 import type { AppContext } from '../../context';
+import { errorResponses } from '../../http/errors';
 import * as users from './users.service';
 
 const tags = ['users'];
-const errors = {
-  400: errorSchema,
-  401: errorSchema,
-  403: errorSchema,
-  404: errorSchema,
-  409: errorSchema,
-  422: errorSchema,
-};
+const errors = errorResponses;
 
 export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
