@@ -6,7 +6,8 @@ import { defineConfig, devices } from '@playwright/test';
 // dist/web, so `npm run build` must have run; postinstall does it) on a fresh embedded database.
 // Chromium is Debian's package: never `playwright install` here (STACK.md).
 
-const port = 3100;
+// E2E_PORT lets two checkouts run their journeys side by side.
+const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 const isCi = Boolean(process.env.CI);
 
