@@ -89,6 +89,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
     loginLimiter: createLoginLimiter(),
     commonPasswords: loadCommonPasswords(),
     now: options.now ?? (() => new Date()),
+    lifecycle: { isDraining: false },
   };
 
   registerErrorHandler(app);

@@ -16,6 +16,7 @@ describe('loadConfig defaults', () => {
       secureCookies: false,
       smtp: undefined,
       mailFrom: 'Industry In West <no-reply@industryinwest.example>',
+      shutdownDrainMs: 2000,
       adminEmail: undefined,
     });
   });

@@ -23,6 +23,7 @@ const configSchema = z.object({
   SMTP_SECURE: booleanish.default(false),
   MAIL_FROM: z.string().min(3).default('Industry In West <no-reply@industryinwest.example>'),
   SECURE_COOKIES: booleanish.optional(),
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(5000).default(2000),
   ADMIN_EMAIL: z.email({ error: 'must be an e-mail address' }).optional(),
 });
 
@@ -39,6 +40,8 @@ export type Config = {
   smtp:
     { host: string; port: number; secure: boolean; user: string | undefined; password: string | undefined } | undefined;
   mailFrom: string;
+  /** How long a stopping server keeps serving, reported not ready, before it closes (R8). */
+  shutdownDrainMs: number;
   /** Invited as the first admin when the database has none. */
   adminEmail: string | undefined;
 };
@@ -68,6 +71,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? { host: c.SMTP_HOST, port: c.SMTP_PORT, secure: c.SMTP_SECURE, user: c.SMTP_USER, password: c.SMTP_PASSWORD }
       : undefined,
     mailFrom: c.MAIL_FROM,
+    shutdownDrainMs: c.SHUTDOWN_DRAIN_MS,
     adminEmail: c.ADMIN_EMAIL?.toLowerCase(),
   };
 }

@@ -13,4 +13,6 @@ export type AppContext = {
   commonPasswords: ReadonlySet<string>;
   /** The clock; tests move it to prove expiry rules. */
   now: () => Date;
+  /** Set when shutdown begins: /readyz answers 503 so a load balancer stops sending (R8). */
+  lifecycle: { isDraining: boolean };
 };

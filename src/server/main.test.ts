@@ -61,6 +61,52 @@ describe('npm start', () => {
     },
   );
 
+  it(
+    'finishes the requests in flight when SIGTERM arrives under load, then exits within 10 s',
+    { timeout: 90_000 },
+    async () => {
+      const port = 3400 + Math.floor(Math.random() * 500);
+      const server = start({ PORT: String(port) });
+      await waitFor(() => server.output().includes('Industry In West is running'), 120_000);
+      const base = `http://127.0.0.1:${port}`;
+      const login = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@demo.industryinwest.example', password: 'Demo-Vast-2026' }),
+      });
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+
+      let signalledAt = Infinity;
+      const outcomes = Array.from({ length: 40 }, async () => {
+        try {
+          const response = await fetch(`${base}/api/companies?pageSize=100&sort=name`, { headers: { cookie } });
+          const body = (await response.json()) as { items?: unknown[] };
+          return { status: response.status, isComplete: Array.isArray(body.items), at: Date.now() };
+        } catch (error) {
+          // Refused at connect is fine (the server had stopped accepting); cut mid-request is not.
+          const code = (error as { cause?: { code?: string } }).cause?.code;
+          return { status: code === 'ECONNREFUSED' ? 'refused' : `broken: ${code ?? String(error)}`, at: Date.now() };
+        }
+      });
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      signalledAt = Date.now();
+      server.child.kill('SIGTERM');
+      // While it drains, the server reports itself not ready.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const readiness = await fetch(`${base}/readyz`);
+      expect(await readiness.json()).toEqual({ status: 'draining', database: 'up' });
+      const results = await Promise.all(outcomes);
+      const code = await server.exited;
+
+      expect(code).toBe(0);
+      expect(Date.now() - signalledAt).toBeLessThan(10_000);
+      expect(results.filter((r) => r.status !== 200 && r.status !== 'refused')).toEqual([]);
+      const finishedAfterSignal = results.filter((r) => r.status === 200 && r.at > signalledAt);
+      expect(finishedAfterSignal.length).toBeGreaterThan(0);
+      expect(results.filter((r) => r.status === 200).every((r) => 'isComplete' in r && r.isComplete)).toBe(true);
+    },
+  );
+
   it('names a bad variable and exits when the configuration is invalid', { timeout: 30_000 }, async () => {
     const server = start({ PORT: 'not-a-port' });
     expect(await server.exited).toBe(1);

@@ -82,6 +82,10 @@ async function main(): Promise<void> {
     }, shutdownDeadlineMs);
     force.unref();
     try {
+      // Keep serving while reported not ready, so a load balancer moves traffic away and no
+      // connection already waiting in the accept queue is reset when the listener closes.
+      ctx.lifecycle.isDraining = true;
+      await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
       await app.close();
       await database.close();
       process.exit(0);

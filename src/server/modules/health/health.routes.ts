@@ -17,6 +17,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       schema: { tags: ['health'], summary: 'The database answers', response: { 200: readyzSchema, 503: readyzSchema } },
     },
     async (_request, reply) => {
+      if (ctx.lifecycle.isDraining) return reply.status(503).send({ status: 'draining', database: 'up' });
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error('timeout')), 2000);
