@@ -40,8 +40,8 @@ export type BuildOptions = {
   now?: () => Date;
   /** Where the JSON log goes instead of stdout; tests read it to prove nothing secret is logged. */
   logStream?: { write: (line: string) => void };
-  /** Called for every route as it is registered; the route-inventory test listens here. */
-  onRoute?: (route: { method: string; url: string }) => void;
+  /** Called for every route as it is registered; the route inventory and the fuzz tests listen here. */
+  onRoute?: (route: RegisteredRoute) => void;
 };
 
 // Secrets in URLs (invitation and reset tokens) and personal data stay out of the logs (S14).
@@ -63,6 +63,9 @@ export function loggerOptions(config: Config) {
   };
 }
 
+/** A route as registered, with its contract's schemas (zod) where it has them. */
+export type RegisteredRoute = { method: string; url: string; schema?: unknown };
+
 /** Builds the whole app without listening: main.ts serves it, tests inject into it. */
 export async function buildApp(options: BuildOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
   const { config, database } = options;
@@ -77,7 +80,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   if (options.onRoute) {
     const listener = options.onRoute;
     app.addHook('onRoute', (route) => {
-      for (const method of [route.method].flat()) listener({ method, url: route.url });
+      for (const method of [route.method].flat()) listener({ method, url: route.url, schema: route.schema });
     });
   }
 

@@ -1,7 +1,7 @@
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError } from './errors';
+import { AppError, invalidField } from './errors';
 
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -69,6 +69,25 @@ export const securityPlugin = fp(async (app: FastifyInstance) => {
     }
   });
 
+  // PostgreSQL text cannot hold U+0000, so a NUL anywhere in the input would fail deep in a
+  // query; refuse it up front, naming the field, before any contract or service sees it (S13).
+  app.addHook('preValidation', async (request) => {
+    // Fastify skips body validation for a JSON `null`; every body here is an object.
+    const body: unknown = request.body;
+    if (stateChanging.has(request.method) && (body === null || typeof body !== 'object' || Array.isArray(body))) {
+      throw invalidField('body', 'not_an_object', 'Send a JSON object');
+    }
+    const field =
+      nulField(request.body, '') ?? nulField(request.query, 'query.') ?? nulField(request.params, 'params.');
+    if (field !== undefined) {
+      throw invalidField(
+        field || 'body',
+        'nul_character',
+        'The text holds a NUL character (U+0000), which is not allowed',
+      );
+    }
+  });
+
   // Every API answer may carry personal data: never cache it (S11).
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) {
@@ -76,3 +95,15 @@ export const securityPlugin = fp(async (app: FastifyInstance) => {
     }
   });
 });
+
+/** The path of the first string holding U+0000 (body keys bare, query.x, params.x), if any. */
+function nulField(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.replace(/\.$/, '') : undefined;
+  if (!value || typeof value !== 'object') return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    if (key.includes('\u0000')) return `${path}${key.replaceAll('\u0000', '')}`;
+    const found = nulField(child, `${path}${key}.`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}

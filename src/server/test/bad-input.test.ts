@@ -80,3 +80,20 @@ describe('broken JSON', () => {
     expect(errorSchema.safeParse(response.json()).success).toBe(true);
   });
 });
+
+describe('NUL characters, which PostgreSQL text cannot hold', () => {
+  it('are refused with 400 naming the field, in a query and in a body', async () => {
+    const cookie = await t.login('admin');
+    const inQuery = await t.app.inject({ method: 'GET', url: '/api/undertakings?q=a%00b', headers: { cookie } });
+    expect(inQuery.statusCode).toBe(400);
+    expect(fieldsOf(inQuery.json())).toEqual(['query.q']);
+    const inBody = await t.app.inject({
+      method: 'POST',
+      url: '/api/organisations',
+      headers: { cookie, 'content-type': 'application/json' },
+      payload: JSON.stringify({ name: 'Noll\u0000tecken', shortName: 'N', reportingAreas: [] }),
+    });
+    expect(inBody.statusCode).toBe(400);
+    expect(fieldsOf(inBody.json())).toEqual(['name']);
+  });
+});

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../app';
+import { buildApp, type RegisteredRoute } from '../app';
 import { loadConfig } from '../config';
 import type { AppContext } from '../context';
 import { openDatabase, type Database } from '../db/client';
@@ -40,7 +40,7 @@ export type TestApp = {
   ctx: AppContext;
   database: Database;
   clock: { now: Date };
-  routes: { method: string; url: string }[];
+  routes: RegisteredRoute[];
   /** Signs in and returns the Cookie header value. */
   login: (actor: ActorName, options?: { isFresh?: boolean }) => Promise<string>;
   close: () => Promise<void>;
@@ -79,7 +79,7 @@ export async function createTestApp(
   await seedDemoData(database.db, new Date());
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'false', ...options.env });
   const clock = { now: new Date() };
-  const routes: { method: string; url: string }[] = [];
+  const routes: RegisteredRoute[] = [];
   const { app, ctx } = await buildApp({
     config,
     database,
