@@ -12,6 +12,8 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     reportCompressedSize: true,
+    // bench/bundle-budget.ts reads it to sum each route's JavaScript (QUALITY.md P3).
+    manifest: true,
   },
   server: {
     proxy: {

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+// QUALITY.md P3: the JavaScript a route needs, gzipped, against the budgets: the first route a
+// visitor meets (sign-in) ≤ 170 KiB, any route ≤ 350 KiB. A route's JavaScript is the entry chunk
+// and the page's chunk with everything they import statically. Reads Vite's manifest in dist/web,
+// so run `npm run build` first. Exits 1 when a budget is broken.
+
+type Chunk = { file: string; src?: string; isEntry?: boolean; isDynamicEntry?: boolean; imports?: string[] };
+
+const budgets = { firstRouteKiB: 170, anyRouteKiB: 350 };
+const firstRoute = 'src/web/features/auth/pages/sign-in-page.tsx';
+const outDir = path.resolve('dist/web');
+const manifestPath = path.join(outDir, '.vite', 'manifest.json');
+
+if (!fs.existsSync(manifestPath)) {
+  process.stderr.write(`No ${manifestPath}: run \`npm run build\` first.\n`);
+  process.exit(1);
+}
+const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as Record<string, Chunk>;
+const sizes = new Map<string, number>();
+const gzipped = (file: string) => {
+  if (!sizes.has(file)) sizes.set(file, gzipSync(fs.readFileSync(path.join(outDir, file)), { level: 9 }).length);
+  return sizes.get(file)!;
+};
+
+function closure(key: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(key)) return seen;
+  seen.add(key);
+  for (const imported of manifest[key]?.imports ?? []) closure(imported, seen);
+  return seen;
+}
+
+const entryKey = Object.keys(manifest).find((key) => manifest[key]!.isEntry)!;
+const routes = Object.keys(manifest).filter((key) => manifest[key]!.isDynamicEntry && key.endsWith('.tsx'));
+const rows = routes
+  .map((key) => {
+    const files = new Set([...closure(entryKey), ...closure(key)]);
+    const bytes = [...files].reduce((sum, file) => sum + gzipped(manifest[file]!.file), 0);
+    const budget = key === firstRoute ? budgets.firstRouteKiB : budgets.anyRouteKiB;
+    return { route: key.replace('src/web/features/', ''), kib: bytes / 1024, budget };
+  })
+  .sort((a, b) => b.kib - a.kib);
+
+if (!routes.includes(firstRoute)) {
+  process.stderr.write(
+    `The sign-in page ${firstRoute} is not a route chunk of its own any more: update this script.\n`,
+  );
+  process.exit(1);
+}
+const over = rows.filter((row) => row.kib > row.budget);
+for (const row of rows) {
+  const mark = row.kib > row.budget ? '  OVER' : '';
+  process.stdout.write(`${row.kib.toFixed(1).padStart(7)} KiB / ${row.budget} KiB  ${row.route}${mark}\n`);
+}
+process.stdout.write(
+  over.length === 0
+    ? `Bundle budget: all ${rows.length} routes within budget.\n`
+    : `Bundle budget: ${over.length} route(s) over budget.\n`,
+);
+process.exit(over.length === 0 ? 0 : 1);
