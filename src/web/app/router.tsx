@@ -1,4 +1,5 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { loadFeatureTranslations } from '../i18n/i18n';
 import { NotFoundPage } from './not-found-page';
 import { PageLoader } from './page-loader';
 import { RequireAbility, RequireAuth } from './require-auth';
@@ -8,6 +9,11 @@ import { RouteErrorPage } from './route-error-page';
 // is first visited. The signed-in shell is a chunk of its own too, so the sign-in page does not
 // carry its menus; the guards and 404 are small and ship with the entry.
 
+/** A feature's page and its strings, loaded together when its route is first visited. */
+function withStrings<T>(feature: string, loadPage: () => Promise<T>): () => Promise<T> {
+  return async () => (await Promise.all([loadPage(), loadFeatureTranslations(feature)]))[0];
+}
+
 export const routes: RouteObject[] = [
   {
     HydrateFallback: PageLoader,
@@ -15,21 +21,27 @@ export const routes: RouteObject[] = [
     children: [
       {
         path: '/login',
-        lazy: () => import('../features/auth/pages/sign-in-page').then((m) => ({ Component: m.SignInPage })),
+        lazy: withStrings('auth', () =>
+          import('../features/auth/pages/sign-in-page').then((m) => ({ Component: m.SignInPage })),
+        ),
       },
       {
         path: '/forgot-password',
-        lazy: () =>
+        lazy: withStrings('auth', () =>
           import('../features/auth/pages/forgot-password-page').then((m) => ({ Component: m.ForgotPasswordPage })),
+        ),
       },
       {
         path: '/reset-password',
-        lazy: () =>
+        lazy: withStrings('auth', () =>
           import('../features/auth/pages/reset-password-page').then((m) => ({ Component: m.ResetPasswordPage })),
+        ),
       },
       {
         path: '/invitation',
-        lazy: () => import('../features/auth/pages/invitation-page').then((m) => ({ Component: m.InvitationPage })),
+        lazy: withStrings('auth', () =>
+          import('../features/auth/pages/invitation-page').then((m) => ({ Component: m.InvitationPage })),
+        ),
       },
       {
         element: <RequireAuth />,
@@ -39,23 +51,26 @@ export const routes: RouteObject[] = [
             children: [
               {
                 index: true,
-                lazy: () =>
+                lazy: withStrings('overview', () =>
                   import('../features/overview/pages/overview-page').then((m) => ({ Component: m.OverviewPage })),
+                ),
               },
               {
                 element: <RequireAbility ability="viewCompanies" />,
                 children: [
                   {
                     path: '/companies',
-                    lazy: () =>
+                    lazy: withStrings('companies', () =>
                       import('../features/companies/pages/companies-page').then((m) => ({
                         Component: m.CompaniesPage,
                       })),
+                    ),
                   },
                   {
                     path: '/companies/:companyId',
-                    lazy: () =>
+                    lazy: withStrings('companies', () =>
                       import('../features/companies/pages/company-page').then((m) => ({ Component: m.CompanyPage })),
+                    ),
                   },
                 ],
               },
@@ -64,10 +79,11 @@ export const routes: RouteObject[] = [
                 children: [
                   {
                     path: '/companies/new',
-                    lazy: () =>
+                    lazy: withStrings('companies', () =>
                       import('../features/companies/pages/new-company-page').then((m) => ({
                         Component: m.NewCompanyPage,
                       })),
+                    ),
                   },
                 ],
               },
@@ -76,10 +92,11 @@ export const routes: RouteObject[] = [
                 children: [
                   {
                     path: '/companies/import',
-                    lazy: () =>
+                    lazy: withStrings('company-import', () =>
                       import('../features/company-import/pages/company-import-page').then((m) => ({
                         Component: m.CompanyImportPage,
                       })),
+                    ),
                   },
                 ],
               },
@@ -88,10 +105,11 @@ export const routes: RouteObject[] = [
                 children: [
                   {
                     path: '/handovers',
-                    lazy: () =>
+                    lazy: withStrings('handovers', () =>
                       import('../features/handovers/pages/handovers-page').then((m) => ({
                         Component: m.HandoversPage,
                       })),
+                    ),
                   },
                 ],
               },
@@ -100,7 +118,9 @@ export const routes: RouteObject[] = [
                 children: [
                   {
                     path: '/users',
-                    lazy: () => import('../features/users/pages/users-page').then((m) => ({ Component: m.UsersPage })),
+                    lazy: withStrings('users', () =>
+                      import('../features/users/pages/users-page').then((m) => ({ Component: m.UsersPage })),
+                    ),
                   },
                 ],
               },
@@ -109,10 +129,11 @@ export const routes: RouteObject[] = [
                 children: [
                   {
                     path: '/admin/organisations',
-                    lazy: () =>
+                    lazy: withStrings('organisations', () =>
                       import('../features/organisations/pages/organisations-page').then((m) => ({
                         Component: m.OrganisationsPage,
                       })),
+                    ),
                   },
                 ],
               },
@@ -121,8 +142,9 @@ export const routes: RouteObject[] = [
                 children: [
                   {
                     path: '/admin/outbox',
-                    lazy: () =>
+                    lazy: withStrings('outbox', () =>
                       import('../features/outbox/pages/outbox-page').then((m) => ({ Component: m.OutboxPage })),
+                    ),
                   },
                 ],
               },

@@ -4,11 +4,20 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
-import { initI18n } from '../i18n/i18n';
+import { initI18n, languages } from '../i18n/i18n';
+
+// Component tests render pages without their routes' loaders: register every feature's strings.
+const featureStrings = import.meta.glob<{ default: Record<string, unknown> }>('../features/*/i18n/*.json', {
+  eager: true,
+});
 
 /** Renders routes in memory with the app's providers, in Swedish; for component tests only. */
 export function renderRoutes(routes: RouteObject[], initialPath: string, queryClient = testQueryClient()) {
   const i18n = initI18n('sv');
+  for (const [path, module] of Object.entries(featureStrings)) {
+    const language = languages.find((l) => path.endsWith(`/${l}.json`));
+    if (language) i18n.addResourceBundle(language, 'translation', module.default, true, true);
+  }
   void i18n.changeLanguage('sv');
   const router = createMemoryRouter(routes, { initialEntries: [initialPath] });
   const view = render(

@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import en from './en.json';
 import sv from './sv.json';
 
+// The common strings and every feature's own files (features/<feature>/i18n/{sv,en}.json),
+// checked as one tree per language: together they are what the app can show.
+const featureFiles = import.meta.glob<{ default: Tree }>('../features/*/i18n/*.json', { eager: true });
+const featureTree = (language: string): Tree[] =>
+  Object.entries(featureFiles)
+    .filter(([path]) => path.endsWith(`/${language}.json`))
+    .map(([, module]) => module.default);
+
 type Tree = { [key: string]: string | Tree };
 
 /** Every leaf of a translation tree as "dotted.key" → text. */
@@ -19,8 +27,9 @@ function placeholders(text: string): string[] {
   return [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1] ?? '').sort();
 }
 
-const svLeaves = leaves(sv as Tree);
-const enLeaves = leaves(en as Tree);
+const merged = (trees: Tree[]) => new Map(trees.flatMap((tree) => [...leaves(tree)]));
+const svLeaves = merged([sv as Tree, ...featureTree('sv')]);
+const enLeaves = merged([en as Tree, ...featureTree('en')]);
 
 describe('translations', () => {
   it('has every Swedish key in English', () => {
@@ -43,6 +52,16 @@ describe('translations', () => {
       ([key, text]) => placeholders(text).join() !== placeholders(enLeaves.get(key) ?? '').join(),
     );
     expect(differing.map(([key]) => key)).toEqual([]);
+  });
+
+  it('finds every feature that has strings, in both languages', () => {
+    const features = (language: string) =>
+      Object.keys(featureFiles)
+        .filter((path) => path.endsWith(`/${language}.json`))
+        .map((path) => path.split('/')[2])
+        .sort();
+    expect(features('sv')).toEqual(features('en'));
+    expect(features('sv')).toContain('companies');
   });
 
   it('finds a key missing in one language (the check itself works)', () => {

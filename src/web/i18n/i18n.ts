@@ -5,6 +5,10 @@ import sv from './sv.json';
 
 // Swedish is the default; the user's choice in this browser is remembered in localStorage and,
 // when signed in, saved on their account too (see components/language-switch.tsx).
+//
+// The strings shared by the shell live here; each feature keeps its own in
+// features/<feature>/i18n/{sv,en}.json, loaded with the feature's route (loadFeatureTranslations),
+// so the first page carries only what it shows (QUALITY.md P3).
 
 export const languages = ['sv', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -16,6 +20,21 @@ const storageKey = 'iiw.language';
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);
+}
+
+type Tree = { [key: string]: string | Tree };
+
+const featureFiles = import.meta.glob<{ default: Tree }>('../features/*/i18n/*.json');
+
+/** Adds a feature's strings in every language; a route awaits it before its page renders. */
+export async function loadFeatureTranslations(feature: string): Promise<void> {
+  await Promise.all(
+    languages.map(async (language) => {
+      const load = featureFiles[`../features/${feature}/i18n/${language}.json`];
+      if (!load) throw new Error(`No ${language} translations for the feature ${feature}`);
+      i18next.addResourceBundle(language, 'translation', (await load()).default, true, true);
+    }),
+  );
 }
 
 /** The language chosen earlier in this browser, if any. */

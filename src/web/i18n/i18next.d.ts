@@ -1,10 +1,29 @@
 import 'i18next';
 import type sv from './sv.json';
+import type auth from '../features/auth/i18n/sv.json';
+import type companies from '../features/companies/i18n/sv.json';
+import type companyImport from '../features/company-import/i18n/sv.json';
+import type handovers from '../features/handovers/i18n/sv.json';
+import type organisations from '../features/organisations/i18n/sv.json';
+import type outbox from '../features/outbox/i18n/sv.json';
+import type overview from '../features/overview/i18n/sv.json';
+import type users from '../features/users/i18n/sv.json';
 
-// Typed keys: a key missing in Swedish (the reference language) is a type error.
+// Typed keys: a key missing in Swedish (the reference language) is a type error. The common
+// strings and each feature's own (loaded with its route) together make up the one namespace.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof sv };
+    resources: {
+      translation: typeof sv &
+        typeof auth &
+        typeof companies &
+        typeof companyImport &
+        typeof handovers &
+        typeof organisations &
+        typeof outbox &
+        typeof overview &
+        typeof users;
+    };
   }
 }
