@@ -21,6 +21,8 @@ export type Database = {
   kind: 'pglite' | 'postgres';
   /** Applies the committed migrations that have not run yet. */
   migrate: () => Promise<void>;
+  /** Statements sent through `db` since the start; the no-N+1 test (QUALITY.md P8) reads it. */
+  queryCount: () => number;
   /** Throws when the database does not answer. */
   ping: () => Promise<void>;
   close: () => Promise<void>;
@@ -42,10 +44,12 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 3000 });
   // An idle client that loses its server must not crash the process; /readyz reports it.
   pool.on('error', () => {});
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const counter = queryCounter();
+  const db = drizzlePg(pool, { schema, logger: counter.logger }) as unknown as Db;
   return {
     db,
     kind: 'postgres',
+    queryCount: counter.count,
     migrate: async () => {
       // Several app processes may start together against one server: one migrates at a time.
       const client = await pool.connect();
@@ -73,10 +77,12 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   try {
     // pg_trgm backs the substring search of the company register (migration 0002).
     const client = await PGlite.create({ ...(dataDir && { dataDir }), extensions: { pg_trgm } });
-    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    const counter = queryCounter();
+    const db = drizzlePglite(client, { schema, logger: counter.logger }) as unknown as Db;
     return {
       db,
       kind: 'pglite',
+      queryCount: counter.count,
       migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }),
       ping: async () => {
         await client.query('select 1');
@@ -90,6 +96,15 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     releaseLock();
     throw error;
   }
+}
+
+/** Counts the statements drizzle sends; a logger is drizzle's one hook for every query. */
+function queryCounter() {
+  let count = 0;
+  return {
+    logger: { logQuery: () => void (count += 1) },
+    count: () => count,
+  };
 }
 
 /**
