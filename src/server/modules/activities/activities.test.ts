@@ -349,3 +349,19 @@ describe('the list of activities', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/activities' })).statusCode).toBe(401);
   });
 });
+
+describe('demo data', () => {
+  it('holds past activities with attendance and an upcoming full workshop with a waiting list', async () => {
+    const past = (await call('coachOwn', 'GET', '/api/activities?when=past&pageSize=100')).json() as {
+      items: { id: string; registeredCount: number }[];
+    };
+    expect(past.items.length).toBeGreaterThanOrEqual(6);
+    const upcoming = (await call('coachOwn', 'GET', '/api/activities?when=upcoming&pageSize=100')).json() as {
+      items: { id: string; capacity: number | null; registeredCount: number; waitlistedCount: number }[];
+    };
+    const full = upcoming.items.find((a) => a.waitlistedCount > 0)!;
+    expect(full).toMatchObject({ capacity: 3, registeredCount: 3, waitlistedCount: 2 });
+    const seeded = (await call('coachOwn', 'GET', `/api/activities/${past.items.at(-1)!.id}`)).json() as Activity;
+    expect(seeded.counts!.byGender.reduce((sum, row) => sum + row.attended, 0)).toBeGreaterThan(0);
+  });
+});
