@@ -1,4 +1,5 @@
-import { Button, Checkbox, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -38,7 +39,7 @@ export function RegisterPanel({ activity, ownCompanyId }: RegisterPanelProps) {
     }
   }
 
-  const companyOptions = (companies.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }));
+  const companyOptions = (companies.data?.items ?? []).slice(0, 8).map((c) => ({ value: c.id, label: c.name }));
   if (chosenCompanyId && company.data && !companyOptions.some((o) => o.value === chosenCompanyId)) {
     companyOptions.unshift({ value: chosenCompanyId, label: company.data.name });
   }
@@ -55,23 +56,35 @@ export function RegisterPanel({ activity, ownCompanyId }: RegisterPanelProps) {
           </Text>
         ) : null}
         {ownCompanyId === null ? (
-          <Select
-            label={t('activities.register.company')}
-            placeholder={t('activities.register.companyPlaceholder')}
-            searchable
-            clearable
-            searchValue={search}
-            onSearchChange={setSearch}
-            data={companyOptions}
-            value={chosenCompanyId}
-            onChange={(value) => {
-              setChosenCompanyId(value);
-              setChosen([]);
-            }}
-            filter={({ options }) => options}
-            nothingFoundMessage={t('activities.register.noCompanies')}
-            maw={420}
-          />
+          <Stack gap="xs">
+            <TextInput
+              label={t('activities.register.company')}
+              placeholder={t('activities.register.companyPlaceholder')}
+              leftSection={<IconSearch size={16} aria-hidden />}
+              type="search"
+              value={search}
+              onChange={(event) => setSearch(event.currentTarget.value)}
+              maw={420}
+            />
+            {companyOptions.length === 0 && companies.data ? (
+              <Text size="sm">{t('activities.register.noCompanies')}</Text>
+            ) : (
+              <Radio.Group
+                label={t('activities.register.chooseCompany')}
+                value={chosenCompanyId}
+                onChange={(value) => {
+                  setChosenCompanyId(value);
+                  setChosen([]);
+                }}
+              >
+                <Group gap="sm" mt="xs">
+                  {companyOptions.map((option) => (
+                    <Radio key={option.value} value={option.value} label={option.label} />
+                  ))}
+                </Group>
+              </Radio.Group>
+            )}
+          </Stack>
         ) : null}
         {company.error ? <ErrorAlert error={company.error} /> : null}
         {companyId && company.data ? (
@@ -105,7 +118,9 @@ export function RegisterPanel({ activity, ownCompanyId }: RegisterPanelProps) {
         {register.error ? <ErrorAlert error={register.error} /> : null}
         <div>
           <Button onClick={() => void submit()} disabled={chosen.length === 0} loading={register.isPending}>
-            {t('activities.register.submit', { count: chosen.length })}
+            {chosen.length === 0
+              ? t('activities.register.submitEmpty')
+              : t('activities.register.submit', { count: chosen.length })}
           </Button>
         </div>
       </Stack>
