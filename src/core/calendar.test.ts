@@ -24,7 +24,11 @@ describe('startOfCalendarDate', () => {
   it.each([
     { date: '2026-01-15', expected: '2026-01-14T23:00:00.000Z', why: 'winter time is UTC+1' },
     { date: '2026-07-01', expected: '2026-06-30T22:00:00.000Z', why: 'summer time is UTC+2' },
-    { date: '2026-03-29', expected: '2026-03-28T23:00:00.000Z', why: 'the day clocks go forward starts in winter time' },
+    {
+      date: '2026-03-29',
+      expected: '2026-03-28T23:00:00.000Z',
+      why: 'the day clocks go forward starts in winter time',
+    },
   ])('$why ($date)', ({ date, expected }) => {
     expect(startOfCalendarDate(date).toISOString()).toBe(expected);
   });
