@@ -10,6 +10,7 @@ test('an admin sees every section, including organisations and the e-mail outbox
   expect(await navigationLinks(page)).toEqual([
     'Översikt',
     'Företag',
+    'Aktiviteter',
     'Överlämningar',
     'Användare',
     'Organisationer',
@@ -21,13 +22,13 @@ test('an admin sees every section, including organisations and the e-mail outbox
 test('a coach sees companies and users but not organisations or the outbox', async ({ page }) => {
   await signIn(page, 'coach');
   const links = await navigationLinks(page);
-  expect(links).toEqual(['Översikt', 'Företag', 'Överlämningar', 'Användare', 'API-dokumentation']);
+  expect(links).toEqual(['Översikt', 'Företag', 'Aktiviteter', 'Överlämningar', 'Användare', 'API-dokumentation']);
   expect(links).not.toContain('Organisationer');
 });
 
-test('a company user sees only the overview and their company', async ({ page }) => {
+test('a company user sees only the overview, their company and the activities', async ({ page }) => {
   await signIn(page, 'company');
-  expect(await navigationLinks(page)).toEqual(['Översikt', 'Företag']);
+  expect(await navigationLinks(page)).toEqual(['Översikt', 'Företag', 'Aktiviteter']);
 });
 
 test('a wrong password shows an error and stays on the sign-in page', async ({ page }) => {

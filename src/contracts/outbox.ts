@@ -10,6 +10,8 @@ export const outboxMessageSchema = z.object({
   transport: z.enum(['smtp', 'outbox']),
   deliveredAt: timestampSchema.nullable(),
   error: z.string().nullable(),
+  /** The names and types of attached files (a calendar invitation); their content stays in the database. */
+  attachments: z.array(z.object({ filename: z.string(), contentType: z.string() })),
 });
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
 

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import {
   abilities,
   abilitiesOf,
+  activityAbilities,
   can,
+  canRegisterForCompany,
+  canSeeRegistration,
   canSeeUser,
   companyAccess,
   companyScope,
@@ -277,8 +280,10 @@ describe('can and abilitiesOf', () => {
       'importCompanies',
       'lookUpCompanies',
       'viewHandovers',
+      'viewActivities',
+      'createActivities',
     ],
-    company: ['viewCompanies'],
+    company: ['viewCompanies', 'viewActivities'],
   };
   const actorOf: Record<Role, Actor> = { admin, coach: coachA, company: companyUserA1 };
   const describeRole: Record<Role, string> = { admin: 'an admin', coach: 'a coach', company: 'a company user' };
@@ -323,6 +328,8 @@ describe('can and abilitiesOf', () => {
         lookUpCompanies: false,
         viewHandovers: false,
         decideHandovers: false,
+        viewActivities: false,
+        createActivities: false,
       },
     },
     {
@@ -340,6 +347,8 @@ describe('can and abilitiesOf', () => {
         lookUpCompanies: true,
         viewHandovers: true,
         decideHandovers: true,
+        viewActivities: true,
+        createActivities: true,
       },
     },
     {
@@ -357,10 +366,12 @@ describe('can and abilitiesOf', () => {
         lookUpCompanies: true,
         viewHandovers: true,
         decideHandovers: false,
+        viewActivities: true,
+        createActivities: true,
       },
     },
     {
-      sentence: 'a company user only views companies',
+      sentence: 'a company user views companies and activities',
       actor: companyUserA1,
       expected: {
         manageOrganisations: false,
@@ -374,6 +385,8 @@ describe('can and abilitiesOf', () => {
         lookUpCompanies: false,
         viewHandovers: false,
         decideHandovers: false,
+        viewActivities: true,
+        createActivities: false,
       },
     },
   ];
@@ -495,5 +508,107 @@ describe('tenantShapeError', () => {
 
   it.each(cases)('$sentence', ({ role, organisationId, companyId, expected }) => {
     expect(tenantShapeError(role, organisationId, companyId)).toBe(expected);
+  });
+});
+
+describe('activity rules', () => {
+  const coachB: Actor = { kind: 'user', userId: 'u-coach-b', role: 'coach', organisationId: 'org-b' };
+  const companyUserB1: Actor = {
+    kind: 'user',
+    userId: 'u-b1',
+    role: 'company',
+    companyId: 'c-b1',
+    organisationId: 'org-b',
+  };
+  const organisedByA = ['org-a'];
+
+  const abilityCases: { sentence: string; actor: Actor; canEdit: boolean; canSeeCompanyCounts: boolean }[] = [
+    { sentence: 'an admin runs every activity', actor: admin, canEdit: true, canSeeCompanyCounts: true },
+    { sentence: 'a coach of an organiser runs the activity', actor: coachA, canEdit: true, canSeeCompanyCounts: true },
+    {
+      sentence: 'a coach of another organisation sees counts but does not run it',
+      actor: coachB,
+      canEdit: false,
+      canSeeCompanyCounts: true,
+    },
+    {
+      sentence: 'a company user neither runs it nor sees per-company counts',
+      actor: companyUserA1,
+      canEdit: false,
+      canSeeCompanyCounts: false,
+    },
+    { sentence: 'an anonymous visitor may nothing', actor: anonymous, canEdit: false, canSeeCompanyCounts: false },
+  ];
+  it.each(abilityCases)('activityAbilities: $sentence', ({ actor, canEdit, canSeeCompanyCounts }) => {
+    const result = activityAbilities(actor, organisedByA);
+    expect(result).toEqual({
+      canEdit,
+      canSeeAllRegistrations: canEdit,
+      canMarkAttendance: canEdit,
+      canSeeCompanyCounts,
+    });
+  });
+
+  const seeCases: { sentence: string; actor: Actor; company: CompanyRef; expected: boolean }[] = [
+    {
+      sentence: 'an organiser coach sees a registration of another organisation’s company',
+      actor: coachA,
+      company: companyB1,
+      expected: true,
+    },
+    {
+      sentence: 'a non-organiser coach sees a registration of their own company',
+      actor: coachB,
+      company: companyB1,
+      expected: true,
+    },
+    {
+      sentence: 'a non-organiser coach does not see another organisation’s registration',
+      actor: coachB,
+      company: companyA1,
+      expected: false,
+    },
+    {
+      sentence: 'a company user sees their own company’s registration',
+      actor: companyUserB1,
+      company: companyB1,
+      expected: true,
+    },
+    {
+      sentence: 'a company user does not see another company’s registration',
+      actor: companyUserA1,
+      company: companyA2,
+      expected: false,
+    },
+  ];
+  it.each(seeCases)('canSeeRegistration: $sentence', ({ actor, company, expected }) => {
+    expect(canSeeRegistration(actor, company, organisedByA)).toBe(expected);
+  });
+
+  const registerCases: { sentence: string; actor: Actor; company: CompanyRef; expected: boolean }[] = [
+    { sentence: 'an admin registers anyone', actor: admin, company: companyB1, expected: true },
+    {
+      sentence: 'a coach registers people of their organisation’s companies',
+      actor: coachA,
+      company: companyA2,
+      expected: true,
+    },
+    {
+      sentence: 'a coach does not register people of another organisation’s company',
+      actor: coachA,
+      company: companyB1,
+      expected: false,
+    },
+    { sentence: 'a company user registers their own people', actor: companyUserA1, company: companyA1, expected: true },
+    {
+      sentence: 'a company user does not register another company’s people',
+      actor: companyUserA1,
+      company: companyA2,
+      expected: false,
+    },
+    { sentence: 'an anonymous visitor registers no one', actor: anonymous, company: companyA1, expected: false },
+  ];
+  it.each(registerCases)('canRegisterForCompany: $sentence', ({ actor, company, expected }) => {
+    expect(canRegisterForCompany(actor, company)).toBe(expected);
   });
 });

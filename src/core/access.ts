@@ -100,6 +100,8 @@ export const abilities = [
   'lookUpCompanies',
   'viewHandovers',
   'decideHandovers',
+  'viewActivities',
+  'createActivities',
 ] as const;
 export type Ability = (typeof abilities)[number];
 
@@ -114,8 +116,10 @@ const roleAbilities: Record<Role, readonly Ability[]> = {
     'importCompanies',
     'lookUpCompanies',
     'viewHandovers',
+    'viewActivities',
+    'createActivities',
   ],
-  company: ['viewCompanies'],
+  company: ['viewCompanies', 'viewActivities'],
 };
 
 /** True when the actor's role grants the ability. Project management (admin) runs the
@@ -175,4 +179,34 @@ export function canSeeFullOrganisationNumber(actor: Actor, company: CompanyRef):
     case 'company':
       return actor.companyId === company.id;
   }
+}
+
+/** What an actor may do with one activity, given the organisations that organise it. Every
+ * signed-in user sees activities; an organiser's coaches and admins run it (edit, see every
+ * registration, mark attendance); staff see the counts per company (docs/decisions/014). */
+export function activityAbilities(
+  actor: Actor,
+  organiserIds: readonly string[],
+): { canEdit: boolean; canSeeAllRegistrations: boolean; canMarkAttendance: boolean; canSeeCompanyCounts: boolean } {
+  if (actor.kind === 'anonymous')
+    return { canEdit: false, canSeeAllRegistrations: false, canMarkAttendance: false, canSeeCompanyCounts: false };
+  const isOrganiser = actor.role === 'admin' || (actor.role === 'coach' && organiserIds.includes(actor.organisationId));
+  return {
+    canEdit: isOrganiser,
+    canSeeAllRegistrations: isOrganiser,
+    canMarkAttendance: isOrganiser,
+    canSeeCompanyCounts: actor.role !== 'company',
+  };
+}
+
+/** Whether the actor sees (and may cancel) a registration: an organiser of the activity, or whoever
+ * has full access to the registered person's company. Registrations follow the company's access. */
+export function canSeeRegistration(actor: Actor, company: CompanyRef, organiserIds: readonly string[]): boolean {
+  return activityAbilities(actor, organiserIds).canSeeAllRegistrations || companyAccess(actor, company) === 'full';
+}
+
+/** Whether the actor may sign up the people of a company: admin, the company's responsible
+ * organisation, or the company's own users (DESIGN.md, roles table). */
+export function canRegisterForCompany(actor: Actor, company: CompanyRef): boolean {
+  return companyAccess(actor, company) === 'full';
 }

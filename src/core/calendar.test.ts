@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDate } from './calendar';
+import { calendarDate, startOfCalendarDate } from './calendar';
 
 describe('calendarDate', () => {
   it.each([
@@ -17,5 +17,19 @@ describe('calendarDate', () => {
     { instant: '2026-01-01T00:00:00Z', expected: '2026-01-01', why: 'New Year at 01:00 Swedish time' },
   ])('$why', ({ instant, expected }) => {
     expect(calendarDate(new Date(instant))).toBe(expected);
+  });
+});
+
+describe('startOfCalendarDate', () => {
+  it.each([
+    { date: '2026-01-15', expected: '2026-01-14T23:00:00.000Z', why: 'winter time is UTC+1' },
+    { date: '2026-07-01', expected: '2026-06-30T22:00:00.000Z', why: 'summer time is UTC+2' },
+    {
+      date: '2026-03-29',
+      expected: '2026-03-28T23:00:00.000Z',
+      why: 'the day clocks go forward starts in winter time',
+    },
+  ])('$why ($date)', ({ date, expected }) => {
+    expect(startOfCalendarDate(date).toISOString()).toBe(expected);
   });
 });

@@ -11,3 +11,26 @@ export function calendarDate(instant: Date, timeZone: string = programmeTimeZone
     instant,
   );
 }
+
+/** The instant a calendar date (YYYY-MM-DD) begins on the wall clock of the time zone, so that a
+ * period filter "from 1 March" starts at Swedish midnight, not UTC midnight. */
+export function startOfCalendarDate(date: string, timeZone: string = programmeTimeZone): Date {
+  const utcMidnight = new Date(`${date}T00:00:00Z`);
+  const offsetAt = (instant: Date) => {
+    const parts = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    }).formatToParts(instant);
+    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+    const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+    return wall - instant.getTime();
+  };
+  const guess = new Date(utcMidnight.getTime() - offsetAt(utcMidnight));
+  return new Date(utcMidnight.getTime() - offsetAt(guess));
+}

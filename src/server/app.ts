@@ -20,6 +20,7 @@ import { registerErrorHandler } from './http/errors';
 import { securityPlugin } from './http/security';
 import { loadCommonPasswords } from './modules/auth/common-passwords';
 import { createLoginLimiter } from './modules/auth/login-limiter';
+import { activityRoutes } from './modules/activities/activities.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { companyRoutes } from './modules/companies/companies.routes';
 import { companySpreadsheetRoutes } from './modules/company-spreadsheets/company-spreadsheets.routes';
@@ -123,6 +124,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   await app.register(handoverRoutes, { ctx });
   await app.register(referenceRoutes, { ctx });
   await app.register(outboxRoutes, { ctx });
+  await app.register(activityRoutes, { ctx });
 
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) {

@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { hashPassword } from '../modules/auth/passwords';
 import type { Db } from './client';
 import { demoCompanyRows } from './demo-companies';
+import { seedActivities } from './seed-activities';
 import { companies, companyStatusChanges, contacts, organisations, programmes, users } from './schema';
 
 // Demo data for a first start. The five partner organisations are real; every person and company
@@ -157,6 +158,18 @@ export async function seedDemoData(db: Db, now: Date): Promise<'seeded' | 'alrea
         createdAt: now,
         updatedAt: now,
       })),
+    );
+    await seedActivities(
+      tx,
+      [o.idc, o.iucVast, o.iucSjuharad, o.gtc, o.tek],
+      [
+        demoIds.users.coachIdc,
+        demoIds.users.coachIucVast,
+        demoIds.users.coachSjuharad,
+        demoIds.users.coachGtc,
+        demoIds.users.coachTek,
+      ],
+      now,
     );
   });
   return 'seeded';

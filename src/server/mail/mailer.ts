@@ -4,9 +4,9 @@ import nodemailer from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
-import { outboxMessages } from '../db/schema';
+import { outboxMessages, type MailAttachment } from '../db/schema';
 
-export type MailMessage = { to: string; subject: string; body: string };
+export type MailMessage = { to: string; subject: string; body: string; attachments?: MailAttachment[] };
 
 export type Mailer = {
   transport: 'smtp' | 'outbox';
@@ -36,6 +36,7 @@ export function createMailer(config: Config, log: FastifyBaseLogger): Mailer {
         subject: message.subject,
         body: message.body,
         transport: transporter ? 'smtp' : 'outbox',
+        attachments: message.attachments ?? [],
       });
       if (!transporter) {
         // The development outbox: the link must be reachable without a mail server. The
@@ -53,6 +54,11 @@ export function createMailer(config: Config, log: FastifyBaseLogger): Mailer {
           to: message.to,
           subject: message.subject,
           text: message.body,
+          attachments: message.attachments?.map((a) => ({
+            filename: a.filename,
+            content: a.content,
+            contentType: a.contentType,
+          })),
         });
         await db.update(outboxMessages).set({ deliveredAt: new Date() }).where(eq(outboxMessages.id, id));
       } catch (error) {

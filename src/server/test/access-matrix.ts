@@ -21,6 +21,10 @@ export type MatrixState = {
   consentId: string;
   erasableContactId: string;
   handoverId: string;
+  activityId: string;
+  pastActivityId: string;
+  registrationId: string;
+  pastRegistrationId: string;
 };
 
 /** Creates the records some rows target. */
@@ -68,13 +72,80 @@ export async function prepareMatrix(t: TestApp): Promise<MatrixState> {
     payload: { purpose: 'Nyhetsbrev', textVersion: '2026-01', givenOn: '2026-10-01T09:00:00+02:00' },
   });
   const consentId = (consented.json() as { consents: { id: string }[] }).consents[0]!.id;
+  const activities = await prepareActivities(t, contactId);
   return {
+    ...activities,
     invitedUserId: (response.json() as { id: string }).id,
     contactId,
     consentId,
     erasableContactId: await addContact('Matris Raderasson'),
     handoverId: handover.id,
   };
+}
+
+/** An upcoming and a past activity of the own organisation, each with a registration of the own
+ * company's contact (staff may record registrations after the fact). */
+async function prepareActivities(t: TestApp, contactId: string) {
+  const cookie = await t.login('admin');
+  const day = 86_400_000;
+  const create = async (offsetDays: number) => {
+    const startsAt = new Date(t.clock.now.getTime() + offsetDays * day);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/activities',
+      headers: { cookie },
+      payload: {
+        type: 'workshop',
+        title: `Matrisworkshop ${unique()}`,
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 3 * 3_600_000).toISOString(),
+        organisationIds: [fixtures.ownOrganisationId],
+      },
+    });
+    if (created.statusCode !== 201) throw new Error(`matrix set-up failed: ${created.body}`);
+    const activityId = (created.json() as { id: string }).id;
+    const registered = await t.app.inject({
+      method: 'POST',
+      url: `/api/activities/${activityId}/registrations`,
+      headers: { cookie },
+      payload: { contactIds: [contactId] },
+    });
+    if (registered.statusCode !== 201) throw new Error(`matrix set-up failed: ${registered.body}`);
+    return {
+      activityId,
+      registrationId: (registered.json() as { registrations: { id: string }[] }).registrations[0]!.id,
+    };
+  };
+  const upcoming = await create(14);
+  const past = await create(-14);
+  return {
+    activityId: upcoming.activityId,
+    registrationId: upcoming.registrationId,
+    pastActivityId: past.activityId,
+    pastRegistrationId: past.registrationId,
+  };
+}
+
+/** A fresh contact of the own company, for a registration that must not exist yet. */
+async function freshOwnContactId(t: TestApp): Promise<string> {
+  const contact = await t.app.inject({
+    method: 'POST',
+    url: `/api/companies/${fixtures.ownCompanyId}/contacts`,
+    headers: { cookie: await t.login('admin') },
+    payload: { name: 'Anmäld Matrisdeltagare', gender: 'not_stated' },
+  });
+  return (contact.json() as { id: string }).id;
+}
+
+async function registrationVersion(t: TestApp, activityId: string, registrationId: string): Promise<number> {
+  const activity = (
+    await t.app.inject({
+      method: 'GET',
+      url: `/api/activities/${activityId}`,
+      headers: { cookie: await t.login('admin') },
+    })
+  ).json() as { registrations: { id: string; version: number }[] };
+  return activity.registrations.find((r) => r.id === registrationId)!.version;
 }
 
 /** A fresh valid organisation number for a legal person (prefix 5599 99 is kept for tests). */
@@ -442,6 +513,75 @@ export const matrix: MatrixRow[] = [
   // Reference data for pickers.
   { method: 'GET', route: '/api/reference/municipalities', expected: signedIn(200) },
   { method: 'GET', route: '/api/reference/sni-divisions', expected: signedIn(200) },
+
+  // Activities: every signed-in user sees them; organisers run them; registrations follow the
+  // company's access (docs/decisions/014).
+  {
+    method: 'GET',
+    route: '/api/activities',
+    url: () => '/api/activities?when=upcoming&type=workshop',
+    expected: signedIn(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/activities',
+    body: (t) => ({
+      type: 'training',
+      title: 'Matrisutbildning',
+      startsAt: new Date(t.clock.now.getTime() + 7 * 86_400_000).toISOString(),
+      endsAt: new Date(t.clock.now.getTime() + 7 * 86_400_000 + 7_200_000).toISOString(),
+      capacity: 10,
+      areas: ['energy_transition'],
+      organisationIds: [fixtures.ownOrganisationId],
+    }),
+    // A coach of another organisation may create activities, but not for the own organisation alone.
+    expected: { ...staffOnly(201), coachOther: 400 },
+  },
+  {
+    method: 'GET',
+    route: '/api/activities/:id',
+    url: (_t, state) => `/api/activities/${state.activityId}`,
+    expected: signedIn(200),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/activities/:id',
+    url: (_t, state) => `/api/activities/${state.activityId}`,
+    body: async (t, state) => ({
+      version: await currentVersion(t, `/api/activities/${state.activityId}`),
+      place: 'Skövde, Gothia Science Park',
+    }),
+    expected: { ...everyone(403), anonymous: 401, admin: 200, coachOwn: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/api/activities/:id/registrations',
+    url: (_t, state) => `/api/activities/${state.activityId}/registrations`,
+    body: async (t) => ({ contactIds: [await freshOwnContactId(t)] }),
+    expected: { ...ownCompanyRecord(201, 201, true), companyOwn: 201 },
+  },
+  {
+    method: 'POST',
+    route: '/api/registrations/:id/cancel',
+    url: (_t, state) => `/api/registrations/${state.registrationId}/cancel`,
+    body: () => ({}),
+    expected: { ...ownCompanyRecord(200, 200, true), companyOwn: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/api/activities/:id/attendance',
+    url: (_t, state) => `/api/activities/${state.pastActivityId}/attendance`,
+    body: async (t, state) => ({
+      items: [
+        {
+          registrationId: state.pastRegistrationId,
+          attended: true,
+          version: await registrationVersion(t, state.pastActivityId, state.pastRegistrationId),
+        },
+      ],
+    }),
+    expected: { ...everyone(403), anonymous: 401, admin: 200, coachOwn: 200 },
+  },
 
   // The development outbox holds links that sign people in: admins only.
   { method: 'GET', route: '/api/outbox', expected: adminOnly(200) },

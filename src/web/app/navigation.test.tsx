@@ -18,6 +18,8 @@ const none: Record<Ability, boolean> = {
   lookUpCompanies: false,
   viewHandovers: false,
   decideHandovers: false,
+  viewActivities: false,
+  createActivities: false,
 };
 const admin: Record<Ability, boolean> = {
   manageOrganisations: true,
@@ -31,6 +33,8 @@ const admin: Record<Ability, boolean> = {
   lookUpCompanies: true,
   viewHandovers: true,
   decideHandovers: true,
+  viewActivities: true,
+  createActivities: true,
 };
 const coach = {
   ...none,
@@ -41,6 +45,8 @@ const coach = {
   importCompanies: true,
   lookUpCompanies: true,
   viewHandovers: true,
+  viewActivities: true,
+  createActivities: true,
 };
 
 describe('main navigation', () => {
@@ -52,6 +58,7 @@ describe('main navigation', () => {
     expect(visibleNavItems(admin).map((item) => item.key)).toEqual([
       'overview',
       'companies',
+      'activities',
       'handovers',
       'users',
       'organisations',
@@ -65,6 +72,7 @@ describe('main navigation', () => {
     expect(screen.getByRole('link', { name: 'Översikt' })).toHaveAttribute('href', '/');
     expect(screen.getByRole('link', { name: 'Företag' })).toHaveAttribute('href', '/companies');
     expect(screen.getByRole('link', { name: 'Överlämningar' })).toHaveAttribute('href', '/handovers');
+    expect(screen.getByRole('link', { name: 'Aktiviteter' })).toHaveAttribute('href', '/activities');
     expect(screen.getByRole('link', { name: 'Användare' })).toHaveAttribute('aria-current', 'page');
     expect(screen.getByRole('link', { name: 'API-dokumentation' })).toHaveAttribute('href', '/api/docs');
     expect(screen.queryByRole('link', { name: 'Organisationer' })).not.toBeInTheDocument();

@@ -4,6 +4,7 @@ import {
   IconArrowsExchange,
   IconBuildingFactory2,
   IconBuildingCommunity,
+  IconCalendarEvent,
   IconHome,
   IconMail,
   IconUsers,
@@ -16,7 +17,8 @@ import type { Ability } from '../../core/access';
 // The navigation follows the abilities the server sends with the user (DESIGN.md: the web never
 // re-derives an access rule from the role).
 
-export type NavItemKey = 'overview' | 'companies' | 'handovers' | 'users' | 'organisations' | 'outbox' | 'apiDocs';
+export type NavItemKey =
+  'overview' | 'companies' | 'activities' | 'handovers' | 'users' | 'organisations' | 'outbox' | 'apiDocs';
 
 export type NavItem = {
   key: NavItemKey;
@@ -31,6 +33,7 @@ export type NavItem = {
 export const navItems: readonly NavItem[] = [
   { key: 'overview', to: '/', ability: null, icon: IconHome },
   { key: 'companies', to: '/companies', ability: 'viewCompanies', icon: IconBuildingFactory2 },
+  { key: 'activities', to: '/activities', ability: 'viewActivities', icon: IconCalendarEvent },
   { key: 'handovers', to: '/handovers', ability: 'viewHandovers', icon: IconArrowsExchange },
   { key: 'users', to: '/users', ability: 'viewUsers', icon: IconUsers },
   { key: 'organisations', to: '/admin/organisations', ability: 'manageOrganisations', icon: IconBuildingCommunity },

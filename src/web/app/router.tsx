@@ -75,6 +75,27 @@ export const routes: RouteObject[] = [
                 ],
               },
               {
+                element: <RequireAbility ability="viewActivities" />,
+                children: [
+                  {
+                    path: '/activities',
+                    lazy: withStrings('activities', () =>
+                      import('../features/activities/pages/activities-page').then((m) => ({
+                        Component: m.ActivitiesPage,
+                      })),
+                    ),
+                  },
+                  {
+                    path: '/activities/:activityId',
+                    lazy: withStrings('activities', () =>
+                      import('../features/activities/pages/activity-page').then((m) => ({
+                        Component: m.ActivityPage,
+                      })),
+                    ),
+                  },
+                ],
+              },
+              {
                 element: <RequireAbility ability="registerCompanies" />,
                 children: [
                   {

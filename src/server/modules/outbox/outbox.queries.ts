@@ -17,6 +17,7 @@ export async function listOutboxMessages(db: Db, page: number, pageSize: number)
     ...row,
     createdAt: row.createdAt.toISOString(),
     deliveredAt: row.deliveredAt?.toISOString() ?? null,
+    attachments: row.attachments.map(({ filename, contentType }) => ({ filename, contentType })),
   }));
   return { items, total: Number(total?.value ?? 0), page, pageSize };
 }

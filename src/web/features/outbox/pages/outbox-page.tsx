@@ -56,6 +56,13 @@ export function OutboxPage() {
                       <Text size="sm" c="dark.4">
                         {t('outbox.to', { recipient: message.recipient })}
                       </Text>
+                      {message.attachments.length > 0 ? (
+                        <Text size="sm" c="dark.4">
+                          {t('outbox.attachments', {
+                            names: message.attachments.map((a) => a.filename).join(', '),
+                          })}
+                        </Text>
+                      ) : null}
                     </Stack>
                     <Group gap="sm">
                       <DeliveryBadge message={message} />

@@ -1,0 +1,238 @@
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { activityLimits, type Activity, type CreateActivityBody } from '../../../../contracts/activities';
+import { activityTypes, type ActivityType } from '../../../../core/activities';
+import { areas, type Area } from '../../../../core/areas';
+import { isApiError } from '../../../components/api-client';
+import { ErrorAlert } from '../../../components/error-alert';
+import { applyFieldErrors } from '../../../components/error-message';
+import { focusFirstError } from '../../../components/form-validation';
+import { useSignedInUser } from '../../../components/session';
+import { useCreateActivity, useOrganisationOptions, useReloadActivity, useUpdateActivity } from '../api';
+
+type ActivityValues = {
+  type: ActivityType;
+  title: string;
+  description: string;
+  startsAt: string;
+  endsAt: string;
+  place: string;
+  onlineUrl: string;
+  capacity: number | string;
+  costPerParticipantSek: number | string;
+  areas: Area[];
+  organisationIds: string[];
+};
+
+/** An instant as the value of <input type="datetime-local">, on the user's wall clock. */
+export function toLocalInput(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+function toBody(values: ActivityValues): CreateActivityBody {
+  return {
+    type: values.type,
+    title: values.title.trim(),
+    description: values.description.trim(),
+    startsAt: new Date(values.startsAt).toISOString(),
+    endsAt: new Date(values.endsAt).toISOString(),
+    place: values.place.trim() || null,
+    onlineUrl: values.onlineUrl.trim() || null,
+    capacity: values.capacity === '' ? null : Number(values.capacity),
+    costPerParticipantSek: values.costPerParticipantSek === '' ? 0 : Number(values.costPerParticipantSek),
+    areas: values.areas,
+    organisationIds: values.organisationIds,
+  };
+}
+
+type ActivityFormModalProps = {
+  activity?: Activity;
+  onClose: () => void;
+  onSaved?: (activity: Activity) => void;
+};
+
+/** Creates an activity, or changes one (organisers only; the server says who may). */
+export function ActivityFormModal({ activity, onClose, onSaved }: ActivityFormModalProps) {
+  const { t } = useTranslation();
+  const me = useSignedInUser();
+  const organisations = useOrganisationOptions();
+  const create = useCreateActivity();
+  const update = useUpdateActivity();
+  const reload = useReloadActivity();
+  const form = useForm<ActivityValues>({
+    initialValues: {
+      type: activity?.type ?? 'workshop',
+      title: activity?.title ?? '',
+      description: activity?.description ?? '',
+      startsAt: activity ? toLocalInput(activity.startsAt) : '',
+      endsAt: activity ? toLocalInput(activity.endsAt) : '',
+      place: activity?.place ?? '',
+      onlineUrl: activity?.onlineUrl ?? '',
+      capacity: activity?.capacity ?? '',
+      costPerParticipantSek: activity?.costPerParticipantSek ?? 0,
+      areas: activity?.areas ?? [],
+      organisationIds: activity?.organisers.map((o) => o.id) ?? (me.organisationId ? [me.organisationId] : []),
+    },
+    validate: {
+      title: (value) => (value.trim() ? null : t('validation.required')),
+      startsAt: (value) => (value ? null : t('validation.required')),
+      endsAt: (value, values) =>
+        !value
+          ? t('validation.required')
+          : values.startsAt && new Date(value) <= new Date(values.startsAt)
+            ? t('activities.form.endsBeforeStart')
+            : null,
+      onlineUrl: (value) => (value.trim() && !/^https:\/\/\S+$/.test(value.trim()) ? t('activities.form.https') : null),
+      organisationIds: (value) => (value.length ? null : t('activities.form.organiserRequired')),
+    },
+  });
+
+  async function handleSubmit(values: ActivityValues) {
+    try {
+      const body = toBody(values);
+      const saved = activity
+        ? await update.mutateAsync({ id: activity.id, body: { ...body, version: activity.version } })
+        : await create.mutateAsync(body);
+      notifications.show({
+        color: 'teal',
+        message: t(activity ? 'activities.form.saved' : 'activities.form.created', { title: saved.title }),
+      });
+      onSaved?.(saved);
+      onClose();
+    } catch (error) {
+      applyFieldErrors(t, form, error);
+    }
+  }
+
+  const error = activity ? update.error : create.error;
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={activity ? t('activities.form.editTitle') : t('activities.form.createTitle')}
+      size="xl"
+    >
+      <form noValidate onSubmit={form.onSubmit(handleSubmit, focusFirstError(form))}>
+        <Stack gap="md">
+          {isApiError(error, 'conflict') && activity ? (
+            <Alert role="alert" color="orange" variant="light" title={t('errors.conflictTitle')}>
+              <Stack gap="sm" align="flex-start">
+                {t('errors.conflict')}
+                <Button
+                  size="xs"
+                  variant="white"
+                  color="orange"
+                  onClick={() => {
+                    void reload(activity.id);
+                    onClose();
+                  }}
+                >
+                  {t('common.reload')}
+                </Button>
+              </Stack>
+            </Alert>
+          ) : error && !isApiError(error, 'invalid_input') ? (
+            <ErrorAlert error={error} />
+          ) : null}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select
+              label={t('activities.form.type')}
+              required
+              allowDeselect={false}
+              data={activityTypes.map((value) => ({ value, label: t(`activities.type.${value}`) }))}
+              {...form.getInputProps('type')}
+            />
+            <TextInput
+              label={t('activities.form.title')}
+              required
+              maxLength={activityLimits.titleMax}
+              {...form.getInputProps('title')}
+            />
+            <TextInput
+              type="datetime-local"
+              label={t('activities.form.startsAt')}
+              required
+              {...form.getInputProps('startsAt')}
+            />
+            <TextInput
+              type="datetime-local"
+              label={t('activities.form.endsAt')}
+              required
+              {...form.getInputProps('endsAt')}
+            />
+            <TextInput label={t('activities.form.place')} {...form.getInputProps('place')} />
+            <TextInput
+              label={t('activities.form.onlineUrl')}
+              placeholder="https://"
+              type="url"
+              {...form.getInputProps('onlineUrl')}
+            />
+            <NumberInput
+              label={t('activities.form.capacity')}
+              description={t('activities.form.capacityHelp')}
+              min={1}
+              max={activityLimits.capacityMax}
+              allowDecimal={false}
+              allowNegative={false}
+              {...form.getInputProps('capacity')}
+            />
+            <NumberInput
+              label={t('activities.form.cost')}
+              description={t('activities.form.costHelp')}
+              min={0}
+              max={activityLimits.costMax}
+              allowDecimal={false}
+              allowNegative={false}
+              thousandSeparator=" "
+              suffix=" kr"
+              {...form.getInputProps('costPerParticipantSek')}
+            />
+            <MultiSelect
+              label={t('activities.form.areas')}
+              data={areas.map((value) => ({ value, label: t(`activities.area.${value}`) }))}
+              {...form.getInputProps('areas')}
+            />
+            <MultiSelect
+              label={t('activities.form.organisers')}
+              required
+              data={(organisations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
+              {...form.getInputProps('organisationIds')}
+            />
+          </SimpleGrid>
+          <Textarea
+            label={t('activities.form.description')}
+            autosize
+            minRows={3}
+            maxRows={10}
+            maxLength={activityLimits.descriptionMax}
+            {...form.getInputProps('description')}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending || update.isPending}>
+              {activity ? t('common.save') : t('activities.form.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
