@@ -57,6 +57,18 @@ export const routes: RouteObject[] = [
                     lazy: () =>
                       import('../features/companies/pages/company-page').then((m) => ({ Component: m.CompanyPage })),
                   },
+                  {
+                    path: '/companies/:companyId/maturity',
+                    lazy: () =>
+                      import('../features/maturity/pages/maturity-page').then((m) => ({ Component: m.MaturityPage })),
+                  },
+                  {
+                    path: '/assessments/:assessmentId',
+                    lazy: () =>
+                      import('../features/maturity/pages/assessment-page').then((m) => ({
+                        Component: m.AssessmentPage,
+                      })),
+                  },
                 ],
               },
               {
