@@ -61,7 +61,7 @@ async function fill(database: Database): Promise<void> {
     insert into companies (id, programme_id, organisation_id, organisation_number, name, sni_code, sni_division,
       size_class, status)
     select gen_random_uuid(), ${demoIds.programme}::uuid, (${sql.raw(`array['${orgs.join("','")}']::uuid[]`)})[1 + g % 5],
-      '77' || lpad(g::text, 4, '0') || '-' || lpad((g % 10000)::text, 4, '0'), 'Bänkbolag ' || g || ' AB',
+      '77' || lpad((g / 10000)::text, 4, '0') || '-' || lpad((g % 10000)::text, 4, '0'), 'Bänkbolag ' || g || ' AB',
       lpad((10 + g % 24)::text, 2, '0') || '.100', lpad((10 + g % 24)::text, 2, '0'),
       (array['micro','small','medium','large'])[1 + (g / 24) % 4], 'active'
     from generate_series(1, ${companiesAtScale - 45}) as g`);
