@@ -5,6 +5,8 @@ import {
   abilities,
   abilitiesOf,
   activityAbilities,
+  assessmentAbilities,
+  startableAssessmentMode,
   can,
   canRegisterForCompany,
   canSeeRegistration,
@@ -610,5 +612,64 @@ describe('activity rules', () => {
   ];
   it.each(registerCases)('canRegisterForCompany: $sentence', ({ actor, company, expected }) => {
     expect(canRegisterForCompany(actor, company)).toBe(expected);
+  });
+});
+
+describe('measurement rules (decision 013)', () => {
+  const company = { id: 'c1', organisationId: 'o1' };
+  const admin = { kind: 'user', userId: 'a', role: 'admin' } as const;
+  const coachOwn = { kind: 'user', userId: 'b', role: 'coach', organisationId: 'o1' } as const;
+  const coachOther = { kind: 'user', userId: 'c', role: 'coach', organisationId: 'o2' } as const;
+  const companyOwn = { kind: 'user', userId: 'd', role: 'company', companyId: 'c1', organisationId: 'o1' } as const;
+  const companyOther = { kind: 'user', userId: 'e', role: 'company', companyId: 'c2', organisationId: 'o1' } as const;
+  const coachDraft = { mode: 'coach', status: 'draft', isConfirmed: false } as const;
+  const selfSubmitted = { mode: 'self', status: 'submitted', isConfirmed: false } as const;
+  const selfDraft = { mode: 'self', status: 'draft', isConfirmed: false } as const;
+
+  it('lets the organisation start coach measurements and the company start self-assessments', () => {
+    expect(startableAssessmentMode(admin, company)).toBe('coach');
+    expect(startableAssessmentMode(coachOwn, company)).toBe('coach');
+    expect(startableAssessmentMode(companyOwn, company)).toBe('self');
+    expect(startableAssessmentMode(coachOther, company)).toBeNull();
+    expect(startableAssessmentMode(companyOther, company)).toBeNull();
+    expect(startableAssessmentMode(anonymous, company)).toBeNull();
+  });
+
+  it('hides a coach draft from the company user, and shows it once submitted', () => {
+    expect(assessmentAbilities(companyOwn, company, coachDraft).canRead).toBe(false);
+    expect(assessmentAbilities(companyOwn, company, { ...coachDraft, status: 'submitted' }).canRead).toBe(true);
+  });
+
+  it('lets only the coach side answer a coach measurement, and only the company its self-assessment', () => {
+    expect(assessmentAbilities(coachOwn, company, coachDraft).canAnswer).toBe(true);
+    expect(assessmentAbilities(admin, company, coachDraft).canAnswer).toBe(true);
+    expect(assessmentAbilities(companyOwn, company, selfDraft).canAnswer).toBe(true);
+    expect(assessmentAbilities(coachOwn, company, selfDraft)).toMatchObject({ canRead: true, canAnswer: false });
+  });
+
+  it('locks a submitted measurement', () => {
+    expect(assessmentAbilities(coachOwn, company, { ...coachDraft, status: 'submitted' }).canAnswer).toBe(false);
+  });
+
+  it('lets the coach side confirm a submitted self-assessment once', () => {
+    expect(assessmentAbilities(coachOwn, company, selfSubmitted).canConfirm).toBe(true);
+    expect(assessmentAbilities(coachOwn, company, { ...selfSubmitted, isConfirmed: true }).canConfirm).toBe(false);
+    expect(assessmentAbilities(companyOwn, company, selfSubmitted).canConfirm).toBe(false);
+    expect(assessmentAbilities(coachOwn, company, selfDraft).canConfirm).toBe(false);
+  });
+
+  it('gives another organisation and another company nothing', () => {
+    expect(Object.values(assessmentAbilities(coachOther, company, selfSubmitted))).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(Object.values(assessmentAbilities(companyOther, company, selfSubmitted))).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

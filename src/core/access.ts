@@ -210,3 +210,43 @@ export function canSeeRegistration(actor: Actor, company: CompanyRef, organiserI
 export function canRegisterForCompany(actor: Actor, company: CompanyRef): boolean {
   return companyAccess(actor, company) === 'full';
 }
+/** A measurement as the rules see it (docs/decisions/013). */
+export type AssessmentRef = {
+  mode: 'coach' | 'self';
+  status: 'draft' | 'submitted';
+  isConfirmed: boolean;
+};
+
+/** Who starts a measurement of a company, and which kind: the company's organisation (and project
+ * management) leads coach measurements; the company's own user fills in self-assessments. */
+export function startableAssessmentMode(actor: Actor, company: CompanyRef): 'coach' | 'self' | null {
+  if (actor.kind === 'anonymous' || companyAccess(actor, company) !== 'full') return null;
+  return actor.role === 'company' ? 'self' : 'coach';
+}
+
+/**
+ * What an actor may do with one measurement of a company they see in full. A coach measurement is
+ * answered by the coach (with the company in the room); the company reads it once submitted, not
+ * as a draft. A self-assessment is answered only by the company; the coach reads it and confirms
+ * it by starting a coach measurement pre-filled from it, so both views are kept.
+ */
+export function assessmentAbilities(
+  actor: Actor,
+  company: CompanyRef,
+  assessment: AssessmentRef,
+): { canRead: boolean; canAnswer: boolean; canSubmit: boolean; canConfirm: boolean } {
+  const none = { canRead: false, canAnswer: false, canSubmit: false, canConfirm: false };
+  if (actor.kind === 'anonymous' || companyAccess(actor, company) !== 'full') return none;
+  const isCompanyUser = actor.role === 'company';
+  const isDraft = assessment.status === 'draft';
+  const canRead = !(isCompanyUser && assessment.mode === 'coach' && isDraft);
+  const isAnswerer = assessment.mode === 'self' ? isCompanyUser : !isCompanyUser;
+  const canAnswer = canRead && isDraft && isAnswerer;
+  return {
+    canRead,
+    canAnswer,
+    canSubmit: canAnswer,
+    canConfirm:
+      !isCompanyUser && assessment.mode === 'self' && assessment.status === 'submitted' && !assessment.isConfirmed,
+  };
+}

@@ -28,6 +28,7 @@ import { contactRoutes } from './modules/contacts/contacts.routes';
 import { handoverRoutes } from './modules/handovers/handovers.routes';
 import { referenceRoutes } from './modules/reference/reference.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { maturityRoutes } from './modules/maturity/maturity.routes';
 import { organisationRoutes } from './modules/organisations/organisations.routes';
 import { outboxRoutes } from './modules/outbox/outbox.routes';
 import { userRoutes } from './modules/users/users.routes';
@@ -125,6 +126,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   await app.register(referenceRoutes, { ctx });
   await app.register(outboxRoutes, { ctx });
   await app.register(activityRoutes, { ctx });
+  await app.register(maturityRoutes, { ctx });
 
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) {

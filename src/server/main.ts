@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildApp, webRoot } from './app';
+import { bundledMaturityModels, syncMaturityModels } from './content/maturity-models';
 import { ConfigError, loadConfig, type Config } from './config';
 import { DataDirectoryLockedError, openDatabase } from './db/client';
 import { demoAccounts, demoPassword, seedDemoData, seedProgramme } from './db/seed';
@@ -66,6 +67,13 @@ async function main(): Promise<void> {
   }
   // The programme and its partners always; demo people and companies when demo data is on.
   await seedProgramme(database.db);
+  try {
+    // Content first: a bad or changed model file stops the start, naming the file (decision 013).
+    await syncMaturityModels(database.db, bundledMaturityModels());
+  } catch (error) {
+    await database.close();
+    fail(error instanceof Error ? error.message : String(error));
+  }
   if (config.seedDemoData) await seedDemoData(database.db, new Date());
 
   const { app, ctx } = await buildApp({ config, database });

@@ -3,6 +3,7 @@ import { hashPassword } from '../modules/auth/passwords';
 import type { Db } from './client';
 import { demoCompanyRows } from './demo-companies';
 import { seedActivities } from './seed-activities';
+import { seedMaturityDemo } from './seed-maturity';
 import { companies, companyStatusChanges, contacts, organisations, programmes, users } from './schema';
 
 // Demo data for a first start. The five partner organisations are real; every person and company
@@ -136,17 +137,14 @@ export async function seedDemoData(db: Db, now: Date): Promise<'seeded' | 'alrea
   const passwordHash = await hashPassword(demoPassword);
   const o = demoIds.organisations;
   await db.transaction(async (tx) => {
-    const { companyRows, statusRows, contactRows } = demoCompanyRows(
-      demoIds.programme,
-      [
-        { id: o.idc, area: 'skaraborg', coachId: demoIds.users.coachIdc },
-        { id: o.iucVast, area: 'fyrbodal', coachId: demoIds.users.coachIucVast },
-        { id: o.iucSjuharad, area: 'sjuharad', coachId: demoIds.users.coachSjuharad },
-        { id: o.gtc, area: 'goteborgsregionen', coachId: demoIds.users.coachGtc },
-        { id: o.tek, area: 'halland', coachId: demoIds.users.coachTek },
-      ],
-      now,
-    );
+    const organisationsInOrder = [
+      { id: o.idc, area: 'skaraborg', coachId: demoIds.users.coachIdc },
+      { id: o.iucVast, area: 'fyrbodal', coachId: demoIds.users.coachIucVast },
+      { id: o.iucSjuharad, area: 'sjuharad', coachId: demoIds.users.coachSjuharad },
+      { id: o.gtc, area: 'goteborgsregionen', coachId: demoIds.users.coachGtc },
+      { id: o.tek, area: 'halland', coachId: demoIds.users.coachTek },
+    ] as const;
+    const { companyRows, statusRows, contactRows } = demoCompanyRows(demoIds.programme, organisationsInOrder, now);
     await tx.insert(companies).values(companyRows);
     await tx.insert(companyStatusChanges).values(statusRows);
     await tx.insert(contacts).values(contactRows);
@@ -171,6 +169,8 @@ export async function seedDemoData(db: Db, now: Date): Promise<'seeded' | 'alrea
       ],
       now,
     );
+    // The sixth company is left unmeasured: journeys start its first measurements.
+    await seedMaturityDemo(tx, demoIds.programme, organisationsInOrder, [demoIds.companies.sixth]);
   });
   return 'seeded';
 }

@@ -3,6 +3,7 @@ import { calendarDate } from '../../core/calendar';
 import { luhnCheckDigit } from '../../core/organisation-number';
 import { demoIds } from '../db/seed';
 import { requestHandover } from '../modules/handovers/handovers.service';
+import { getMaturityResults, saveAnswer, startAssessment } from '../modules/maturity/maturity.service';
 import type { ActorName, TestApp } from './test-app';
 import { fixtures } from './test-app';
 
@@ -25,6 +26,12 @@ export type MatrixState = {
   pastActivityId: string;
   registrationId: string;
   pastRegistrationId: string;
+  /** A coach draft and a submitted coach measurement of the own company. */
+  coachDraftId: string;
+  coachDraftQuestionKey: string;
+  submittedAssessmentId: string;
+  /** Set by the submit row's body: a fresh, fully answered draft for each call. */
+  submitTargetId: string;
 };
 
 /** Creates the records some rows target. */
@@ -73,6 +80,10 @@ export async function prepareMatrix(t: TestApp): Promise<MatrixState> {
   });
   const consentId = (consented.json() as { consents: { id: string }[] }).consents[0]!.id;
   const activities = await prepareActivities(t, contactId);
+  const draft = await startAssessment(t.ctx, matrixAdmin, fixtures.ownCompanyId, { area: 'foundation' });
+  const [submitted] = (await getMaturityResults(t.ctx, matrixAdmin, fixtures.ownCompanyId)).assessments.filter(
+    (a) => a.status === 'submitted',
+  );
   return {
     ...activities,
     invitedUserId: (response.json() as { id: string }).id,
@@ -80,6 +91,10 @@ export async function prepareMatrix(t: TestApp): Promise<MatrixState> {
     consentId,
     erasableContactId: await addContact('Matris Raderasson'),
     handoverId: handover.id,
+    coachDraftId: draft.id,
+    coachDraftQuestionKey: draft.model.content.dimensions[0]!.questions[0]!.key,
+    submittedAssessmentId: submitted!.id,
+    submitTargetId: '',
   };
 }
 
@@ -146,6 +161,19 @@ async function registrationVersion(t: TestApp, activityId: string, registrationI
     })
   ).json() as { registrations: { id: string; version: number }[] };
   return activity.registrations.find((r) => r.id === registrationId)!.version;
+}
+
+const matrixAdmin = { kind: 'user', role: 'admin', userId: demoIds.users.admin } as const;
+
+/** A coach measurement of the own company with every question answered, ready to submit. */
+async function answeredDraft(t: TestApp): Promise<{ id: string; version: number }> {
+  const draft = await startAssessment(t.ctx, matrixAdmin, fixtures.ownCompanyId, { area: 'digitalisation' });
+  for (const dimension of draft.model.content.dimensions) {
+    for (const question of dimension.questions) {
+      await saveAnswer(t.ctx, matrixAdmin, draft.id, question.key, { level: 3, isNotApplicable: false });
+    }
+  }
+  return { id: draft.id, version: draft.version };
 }
 
 /** A fresh valid organisation number for a legal person (prefix 5599 99 is kept for tests). */
@@ -581,6 +609,48 @@ export const matrix: MatrixRow[] = [
       ],
     }),
     expected: { ...everyone(403), anonymous: 401, admin: 200, coachOwn: 200 },
+  },
+
+  // Maturity measurements (decision 013): the company's organisation leads them, the company
+  // fills in self-assessments and reads submitted results; coach drafts are hidden from it.
+  { method: 'GET', route: '/api/maturity/models', expected: signedIn(200) },
+  {
+    method: 'GET',
+    route: '/api/companies/:id/maturity',
+    url: () => `/api/companies/${fixtures.ownCompanyId}/maturity`,
+    expected: ownCompanyRecord(200, 200, false),
+  },
+  {
+    method: 'POST',
+    route: '/api/companies/:id/assessments',
+    url: () => `/api/companies/${fixtures.ownCompanyId}/assessments`,
+    body: () => ({ area: 'foundation' }),
+    // A company user starts a self-assessment of its own company.
+    expected: { ...ownCompanyRecord(201, 201, true), companyOwn: 201 },
+  },
+  {
+    method: 'GET',
+    route: '/api/assessments/:id',
+    url: (_t, state) => `/api/assessments/${state.submittedAssessmentId}`,
+    expected: ownCompanyRecord(200, 200, false),
+  },
+  {
+    method: 'PUT',
+    route: '/api/assessments/:id/answers/:questionKey',
+    url: (_t, state) => `/api/assessments/${state.coachDraftId}/answers/${state.coachDraftQuestionKey}`,
+    body: () => ({ level: 3, comment: 'Matris' }),
+    expected: { ...ownCompanyRecord(200, 200, true), companyOwn: 404 },
+  },
+  {
+    method: 'POST',
+    route: '/api/assessments/:id/submit',
+    url: (_t, state) => `/api/assessments/${state.submitTargetId}/submit`,
+    body: async (t, state) => {
+      const draft = await answeredDraft(t);
+      state.submitTargetId = draft.id;
+      return { version: draft.version, nextDueOn: '2027-05-31' };
+    },
+    expected: { ...ownCompanyRecord(200, 200, true), companyOwn: 404 },
   },
 
   // The development outbox holds links that sign people in: admins only.

@@ -93,6 +93,20 @@ export const routes: RouteObject[] = [
                       })),
                     ),
                   },
+                  {
+                    path: '/companies/:companyId/maturity',
+                    lazy: withStrings('maturity', () =>
+                      import('../features/maturity/pages/maturity-page').then((m) => ({ Component: m.MaturityPage })),
+                    ),
+                  },
+                  {
+                    path: '/assessments/:assessmentId',
+                    lazy: withStrings('maturity', () =>
+                      import('../features/maturity/pages/assessment-page').then((m) => ({
+                        Component: m.AssessmentPage,
+                      })),
+                    ),
+                  },
                 ],
               },
               {

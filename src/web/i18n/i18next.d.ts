@@ -5,6 +5,7 @@ import type auth from '../features/auth/i18n/sv.json';
 import type companies from '../features/companies/i18n/sv.json';
 import type companyImport from '../features/company-import/i18n/sv.json';
 import type handovers from '../features/handovers/i18n/sv.json';
+import type maturity from '../features/maturity/i18n/sv.json';
 import type organisations from '../features/organisations/i18n/sv.json';
 import type outbox from '../features/outbox/i18n/sv.json';
 import type overview from '../features/overview/i18n/sv.json';
@@ -22,6 +23,7 @@ declare module 'i18next' {
         typeof companies &
         typeof companyImport &
         typeof handovers &
+        typeof maturity &
         typeof organisations &
         typeof outbox &
         typeof overview &

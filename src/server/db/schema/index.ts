@@ -6,3 +6,4 @@ export * from './audit';
 export * from './outbox';
 export * from './contacts';
 export * from './activities';
+export * from './maturity';

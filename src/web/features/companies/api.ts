@@ -15,6 +15,7 @@ import {
   type CreateContactBody,
   type UpdateContactBody,
 } from '../../../contracts/contacts';
+import { maturityResultsSchema } from '../../../contracts/maturity';
 import { organisationListSchema } from '../../../contracts/organisations';
 import {
   municipalityListSchema,
@@ -245,4 +246,12 @@ export function useReloadCompany() {
   const queryClient = useQueryClient();
   return (id: string) =>
     queryClient.fetchQuery({ queryKey: companyKeys.detail(id), queryFn: () => fetchCompany(id), staleTime: 0 });
+}
+
+/** The company's maturity summary (next measurement due, areas measured), shared by key with the maturity feature. */
+export function useCompanyMaturity(companyId: string) {
+  return useQuery({
+    queryKey: ['maturity', 'results', companyId],
+    queryFn: () => apiRequest(`${companyPath(companyId)}/maturity`, { schema: maturityResultsSchema }),
+  });
 }

@@ -13,6 +13,7 @@ import { CompanyFactsCard } from '../components/company-facts-card';
 import { CompanyStatusBadge } from '../components/company-status-badge';
 import { CompanyTimeline } from '../components/company-timeline';
 import { ContactsSection } from '../components/contacts-section';
+import { MaturityCard } from '../components/maturity-card';
 import { EditCompanyModal } from '../components/edit-company-modal';
 import { StatusCard } from '../components/status-card';
 import { UndertakingModal } from '../components/undertaking-modal';
@@ -107,6 +108,7 @@ export function CompanyPage() {
             <StatusCard company={data} />
           </Grid.Col>
         </Grid>
+        <MaturityCard companyId={data.id} />
         <ContactsSection company={data} />
         <CompanyTimeline company={data} />
       </Stack>

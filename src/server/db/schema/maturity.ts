@@ -1,0 +1,113 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  doublePrecision,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { assessmentKinds, assessmentModes, assessmentStatuses, maturityAreas } from '../../../core/maturity-areas';
+import type { MaturityModelContent } from '../../../contracts/maturity';
+import { companies } from './companies';
+import { programmes } from './programmes';
+
+// The maturity models as published (one row per area and version, synced from content/ at start
+// and never changed), and the measurements made with them (docs/decisions/013). A measurement
+// points at its model row, so a later version never re-scores it.
+
+export const maturityModels = pgTable(
+  'maturity_models',
+  {
+    id: uuid('id').primaryKey(),
+    area: text('area', { enum: maturityAreas }).notNull(),
+    version: integer('version').notNull(),
+    content: jsonb('content').$type<MaturityModelContent>().notNull(),
+    /** SHA-256 of the content as parsed: a changed file for a stored version stops the start. */
+    contentHash: text('content_hash').notNull(),
+    createdAt: timestampColumn('created_at'),
+  },
+  (t) => [uniqueIndex('maturity_models_area_version_key').on(t.area, t.version)],
+);
+
+function timestampColumn(name: string) {
+  return timestamp(name, { withTimezone: true }).notNull().defaultNow();
+}
+
+export const assessments = pgTable(
+  'assessments',
+  {
+    id: uuid('id').primaryKey(),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    area: text('area', { enum: maturityAreas }).notNull(),
+    kind: text('kind', { enum: assessmentKinds }).notNull(),
+    mode: text('mode', { enum: assessmentModes }).notNull(),
+    modelId: uuid('model_id')
+      .notNull()
+      .references(() => maturityModels.id),
+    status: text('status', { enum: assessmentStatuses }).notNull().default('draft'),
+    /** A coach measurement that confirms a company's self-assessment points at it. */
+    confirmsAssessmentId: uuid('confirms_assessment_id'),
+    startedBy: uuid('started_by'),
+    startedAt: timestampColumn('started_at'),
+    submittedBy: uuid('submitted_by'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    nextDueOn: date('next_due_on'),
+    /** The area score and step as scored at submit, kept so lists and peers need no re-scoring. */
+    score: doublePrecision('score'),
+    step: smallint('step'),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestampColumn('updated_at'),
+  },
+  (t) => [
+    index('assessments_company_id_idx').on(t.companyId, t.area, t.submittedAt),
+    // Peer medians: the latest submitted coach measurement per company and area.
+    index('assessments_peer_idx')
+      .on(t.area, t.companyId, t.submittedAt)
+      .where(sql`${t.status} = 'submitted' and ${t.mode} = 'coach'`),
+    index('assessments_model_id_idx').on(t.modelId),
+    index('assessments_confirms_assessment_id_idx').on(t.confirmsAssessmentId),
+    index('assessments_next_due_on_idx').on(t.nextDueOn),
+  ],
+);
+
+export const assessmentAnswers = pgTable(
+  'assessment_answers',
+  {
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    questionKey: text('question_key').notNull(),
+    level: smallint('level'),
+    isNotApplicable: boolean('is_not_applicable').notNull().default(false),
+    comment: text('comment'),
+    answeredBy: uuid('answered_by'),
+    updatedAt: timestampColumn('updated_at'),
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.questionKey] })],
+);
+
+/** Dimension scores written at submit, so peer medians are one SQL aggregate. */
+export const assessmentDimensionScores = pgTable(
+  'assessment_dimension_scores',
+  {
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    dimensionKey: text('dimension_key').notNull(),
+    score: doublePrecision('score').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.dimensionKey] })],
+);

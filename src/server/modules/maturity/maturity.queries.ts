@@ -1,0 +1,306 @@
+import { aliasedTable, and, asc, desc, eq, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
+import type { MaturityArea } from '../../../core/maturity-areas';
+import type { MaturityModelContent } from '../../../contracts/maturity';
+import type { Db } from '../../db/client';
+import { assessmentAnswers, assessmentDimensionScores, assessments, companies, maturityModels } from '../../db/schema';
+
+// Named queries of the maturity module; no business rules here.
+
+export type AssessmentRow = typeof assessments.$inferSelect;
+export type ModelRow = { id: string; area: MaturityArea; version: number; content: MaturityModelContent };
+
+/** The company facts the measurements need: who holds it, and its peer group. */
+export async function findCompany(db: Db, id: string) {
+  const [row] = await db
+    .select({
+      id: companies.id,
+      organisationId: companies.organisationId,
+      programmeId: companies.programmeId,
+      name: companies.name,
+      sizeClass: companies.sizeClass,
+      sniDivision: companies.sniDivision,
+    })
+    .from(companies)
+    .where(eq(companies.id, id))
+    .limit(1);
+  return row;
+}
+
+// Model rows never change once stored, so a process keeps them after the first read.
+const modelCache = new Map<string, ModelRow>();
+
+export async function findModel(db: Db, id: string): Promise<ModelRow | undefined> {
+  const cached = modelCache.get(id);
+  if (cached) return cached;
+  const [row] = await db
+    .select({
+      id: maturityModels.id,
+      area: maturityModels.area,
+      version: maturityModels.version,
+      content: maturityModels.content,
+    })
+    .from(maturityModels)
+    .where(eq(maturityModels.id, id));
+  if (row) modelCache.set(id, row);
+  return row;
+}
+
+/** The highest stored version of each area's model. */
+export async function listCurrentModels(db: Db): Promise<ModelRow[]> {
+  const rows = await db
+    .selectDistinctOn([maturityModels.area], {
+      id: maturityModels.id,
+      area: maturityModels.area,
+      version: maturityModels.version,
+      content: maturityModels.content,
+    })
+    .from(maturityModels)
+    .orderBy(maturityModels.area, desc(maturityModels.version));
+  for (const row of rows) modelCache.set(row.id, row);
+  return rows;
+}
+
+const confirmations = aliasedTable(assessments, 'confirmations');
+
+const summaryColumns = {
+  id: assessments.id,
+  companyId: assessments.companyId,
+  area: assessments.area,
+  kind: assessments.kind,
+  mode: assessments.mode,
+  status: assessments.status,
+  modelId: assessments.modelId,
+  modelVersion: maturityModels.version,
+  startedAt: assessments.startedAt,
+  submittedAt: assessments.submittedAt,
+  nextDueOn: assessments.nextDueOn,
+  score: assessments.score,
+  step: assessments.step,
+  confirmsAssessmentId: assessments.confirmsAssessmentId,
+  confirmedByAssessmentId: confirmations.id,
+  version: assessments.version,
+};
+
+function summaries(db: Db) {
+  return db
+    .select(summaryColumns)
+    .from(assessments)
+    .innerJoin(maturityModels, eq(maturityModels.id, assessments.modelId))
+    .leftJoin(confirmations, eq(confirmations.confirmsAssessmentId, assessments.id));
+}
+
+export type SummaryRow = {
+  [K in keyof typeof summaryColumns]: K extends 'modelVersion'
+    ? number
+    : K extends 'confirmedByAssessmentId'
+      ? string | null
+      : AssessmentRow[K & keyof AssessmentRow];
+};
+
+/** Every measurement of a company, newest first. */
+export async function listAssessmentsOfCompany(db: Db, companyId: string): Promise<SummaryRow[]> {
+  return summaries(db)
+    .where(eq(assessments.companyId, companyId))
+    .orderBy(desc(sql`coalesce(${assessments.submittedAt}, ${assessments.startedAt})`));
+}
+
+export async function findAssessment(db: Db, id: string): Promise<SummaryRow | undefined> {
+  const [row] = await summaries(db).where(eq(assessments.id, id)).limit(1);
+  return row;
+}
+
+/** The columns an answer or a submit checks, in one indexed lookup. */
+export async function findAssessmentForWrite(db: Db, id: string) {
+  const [row] = await db
+    .select({
+      id: assessments.id,
+      companyId: assessments.companyId,
+      organisationId: companies.organisationId,
+      area: assessments.area,
+      mode: assessments.mode,
+      status: assessments.status,
+      modelId: assessments.modelId,
+      version: assessments.version,
+      confirmsAssessmentId: assessments.confirmsAssessmentId,
+    })
+    .from(assessments)
+    .innerJoin(companies, eq(companies.id, assessments.companyId))
+    .where(eq(assessments.id, id))
+    .limit(1);
+  return row;
+}
+
+export async function countSubmitted(db: Db, companyId: string, area: MaturityArea, mode: 'coach' | 'self') {
+  const rows = await db
+    .select({ id: assessments.id })
+    .from(assessments)
+    .where(
+      and(
+        eq(assessments.companyId, companyId),
+        eq(assessments.area, area),
+        eq(assessments.mode, mode),
+        eq(assessments.status, 'submitted'),
+      ),
+    )
+    .limit(1);
+  return rows.length;
+}
+
+export async function insertAssessment(db: Db, values: typeof assessments.$inferInsert) {
+  await db.insert(assessments).values(values);
+}
+
+export async function listAnswers(db: Db, assessmentId: string) {
+  return db
+    .select({
+      questionKey: assessmentAnswers.questionKey,
+      level: assessmentAnswers.level,
+      isNotApplicable: assessmentAnswers.isNotApplicable,
+      comment: assessmentAnswers.comment,
+    })
+    .from(assessmentAnswers)
+    .where(eq(assessmentAnswers.assessmentId, assessmentId))
+    .orderBy(asc(assessmentAnswers.questionKey));
+}
+
+/** Saves one answer; saving the same answer again changes nothing (autosave retries). */
+export async function upsertAnswer(db: Db, values: typeof assessmentAnswers.$inferInsert) {
+  await db
+    .insert(assessmentAnswers)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [assessmentAnswers.assessmentId, assessmentAnswers.questionKey],
+      set: {
+        level: values.level,
+        isNotApplicable: values.isNotApplicable,
+        comment: values.comment,
+        answeredBy: values.answeredBy,
+        updatedAt: values.updatedAt,
+      },
+    });
+}
+
+export async function insertAnswers(db: Db, values: (typeof assessmentAnswers.$inferInsert)[]) {
+  if (values.length > 0) await db.insert(assessmentAnswers).values(values);
+}
+
+/** Locks the measurement if it is still at the version read; undefined when someone else got there first. */
+export async function submitIfVersion(
+  db: Db,
+  id: string,
+  version: number,
+  values: Pick<AssessmentRow, 'submittedBy' | 'submittedAt' | 'nextDueOn' | 'score' | 'step'>,
+) {
+  const [row] = await db
+    .update(assessments)
+    .set({ ...values, status: 'submitted', version: version + 1, updatedAt: values.submittedAt! })
+    .where(and(eq(assessments.id, id), eq(assessments.version, version), eq(assessments.status, 'draft')))
+    .returning({ id: assessments.id });
+  return row;
+}
+
+export async function insertDimensionScores(db: Db, values: (typeof assessmentDimensionScores.$inferInsert)[]) {
+  if (values.length > 0) await db.insert(assessmentDimensionScores).values(values);
+}
+
+export async function listDimensionScores(db: Db, assessmentIds: string[]) {
+  if (assessmentIds.length === 0) return [];
+  return db
+    .select()
+    .from(assessmentDimensionScores)
+    .where(inArray(assessmentDimensionScores.assessmentId, assessmentIds));
+}
+
+/** The latest submitted coach measurement per peer company and area: same size class and SNI
+ * division, any organisation, this company excluded. */
+function latestPeerMeasurements(
+  db: Db,
+  peer: { companyId: string; programmeId: string; sizeClass: string; sniDivision: string },
+) {
+  return db
+    .selectDistinctOn([assessments.companyId, assessments.area], {
+      id: assessments.id,
+      area: assessments.area,
+      step: assessments.step,
+      score: assessments.score,
+    })
+    .from(assessments)
+    .innerJoin(companies, eq(companies.id, assessments.companyId))
+    .where(
+      and(
+        eq(assessments.status, 'submitted'),
+        eq(assessments.mode, 'coach'),
+        eq(companies.programmeId, peer.programmeId),
+        eq(companies.sizeClass, peer.sizeClass as 'micro'),
+        eq(companies.sniDivision, peer.sniDivision),
+        ne(companies.id, peer.companyId),
+      ),
+    )
+    .orderBy(assessments.companyId, assessments.area, desc(assessments.submittedAt))
+    .as('latest');
+}
+
+/** Peer counts and medians per area and per dimension (percentile_cont, on both engines). */
+export async function peerMedians(
+  db: Db,
+  peer: { companyId: string; programmeId: string; sizeClass: string; sniDivision: string },
+) {
+  const latest = latestPeerMeasurements(db, peer);
+  const areas = await db
+    .select({
+      area: latest.area,
+      peers: sql<string>`count(*)`,
+      medianStep: sql<string | null>`percentile_cont(0.5) within group (order by ${latest.step})`,
+      medianScore: sql<string | null>`percentile_cont(0.5) within group (order by ${latest.score})`,
+    })
+    .from(latest)
+    .groupBy(latest.area);
+  const dimensions = await db
+    .select({
+      area: latest.area,
+      key: assessmentDimensionScores.dimensionKey,
+      median: sql<string>`percentile_cont(0.5) within group (order by ${assessmentDimensionScores.score})`,
+    })
+    .from(latest)
+    .innerJoin(assessmentDimensionScores, eq(assessmentDimensionScores.assessmentId, latest.id))
+    .groupBy(latest.area, assessmentDimensionScores.dimensionKey);
+  return {
+    areas: areas.map((row) => ({
+      area: row.area,
+      peers: Number(row.peers),
+      medianStep: row.medianStep === null ? null : Number(row.medianStep),
+      medianScore: row.medianScore === null ? null : Number(row.medianScore),
+    })),
+    dimensions: dimensions.map((row) => ({ area: row.area, key: row.key, median: Number(row.median) })),
+  };
+}
+
+/** The latest submitted measurement per company, area and mode whose next one is due on or before
+ * a date: what reminders and the timeline need (company, area, kind, submittedAt, nextDueOn). */
+export async function listDueAssessments(db: Db, onOrBefore: string) {
+  return db
+    .select({
+      id: assessments.id,
+      companyId: assessments.companyId,
+      organisationId: companies.organisationId,
+      area: assessments.area,
+      kind: assessments.kind,
+      mode: assessments.mode,
+      submittedAt: assessments.submittedAt,
+      nextDueOn: assessments.nextDueOn,
+    })
+    .from(assessments)
+    .innerJoin(companies, eq(companies.id, assessments.companyId))
+    .where(
+      and(
+        eq(assessments.status, 'submitted'),
+        isNotNull(assessments.nextDueOn),
+        lte(assessments.nextDueOn, onOrBefore),
+        // A later measurement of the same area answers the reminder.
+        sql`not exists (select 1 from "assessments" "later" where "later"."company_id" = "assessments"."company_id"
+          and "later"."area" = "assessments"."area" and "later"."mode" = "assessments"."mode"
+          and "later"."status" = 'submitted' and "later"."submitted_at" > "assessments"."submitted_at")`,
+      ),
+    )
+    .orderBy(asc(assessments.nextDueOn));
+}
