@@ -5,9 +5,11 @@ import {
   abilities,
   abilitiesOf,
   can,
+  canSeeInternalNotes,
   canSeeUser,
   companyAccess,
   companyScope,
+  interventionAbilities,
   tenantShapeError,
   userScope,
   type Ability,
@@ -277,6 +279,9 @@ describe('can and abilitiesOf', () => {
       'importCompanies',
       'lookUpCompanies',
       'viewHandovers',
+      'logInterventions',
+      'viewTimeReport',
+      'viewMyWeek',
     ],
     company: ['viewCompanies'],
   };
@@ -323,6 +328,11 @@ describe('can and abilitiesOf', () => {
         lookUpCompanies: false,
         viewHandovers: false,
         decideHandovers: false,
+        logInterventions: false,
+        viewTimeReport: false,
+        viewTimeReportsOfOthers: false,
+        viewMyWeek: false,
+        runReminders: false,
       },
     },
     {
@@ -340,6 +350,11 @@ describe('can and abilitiesOf', () => {
         lookUpCompanies: true,
         viewHandovers: true,
         decideHandovers: true,
+        logInterventions: true,
+        viewTimeReport: true,
+        viewTimeReportsOfOthers: true,
+        viewMyWeek: true,
+        runReminders: true,
       },
     },
     {
@@ -357,6 +372,11 @@ describe('can and abilitiesOf', () => {
         lookUpCompanies: true,
         viewHandovers: true,
         decideHandovers: false,
+        logInterventions: true,
+        viewTimeReport: true,
+        viewTimeReportsOfOthers: false,
+        viewMyWeek: true,
+        runReminders: false,
       },
     },
     {
@@ -374,6 +394,11 @@ describe('can and abilitiesOf', () => {
         lookUpCompanies: false,
         viewHandovers: false,
         decideHandovers: false,
+        logInterventions: false,
+        viewTimeReport: false,
+        viewTimeReportsOfOthers: false,
+        viewMyWeek: false,
+        runReminders: false,
       },
     },
   ];
@@ -495,5 +520,32 @@ describe('tenantShapeError', () => {
 
   it.each(cases)('$sentence', ({ role, organisationId, companyId, expected }) => {
     expect(tenantShapeError(role, organisationId, companyId)).toBe(expected);
+  });
+});
+
+describe('interventions and internal notes', () => {
+  const companyA1 = { id: 'c-a1', organisationId: 'org-a' };
+  const coachA2: Actor = { kind: 'user', userId: 'u-coach-a2', role: 'coach', organisationId: 'org-a' };
+  const coachB: Actor = { kind: 'user', userId: 'u-coach-b', role: 'coach', organisationId: 'org-b' };
+  const byCoachA = { companyId: 'c-a1', coachId: 'u-coach-a' };
+
+  it.each([
+    { sentence: 'an admin reads internal notes', actor: admin, expected: true },
+    { sentence: 'the coach of the responsible organisation reads them', actor: coachA, expected: true },
+    { sentence: 'a coach of another organisation does not', actor: coachB, expected: false },
+    { sentence: "the company's own user does not", actor: companyUserA1, expected: false },
+    { sentence: 'an anonymous visitor does not', actor: anonymous, expected: false },
+  ])('canSeeInternalNotes: $sentence', ({ actor, expected }) => {
+    expect(canSeeInternalNotes(actor, companyA1)).toBe(expected);
+  });
+
+  it.each([
+    { sentence: 'the coach who logged it changes it', actor: coachA, expected: true },
+    { sentence: 'an admin corrects it', actor: admin, expected: true },
+    { sentence: 'a colleague of the same organisation only reads it', actor: coachA2, expected: false },
+    { sentence: 'a coach of another organisation cannot', actor: coachB, expected: false },
+    { sentence: 'a company user cannot', actor: companyUserA1, expected: false },
+  ])('interventionAbilities: $sentence', ({ actor, expected }) => {
+    expect(interventionAbilities(actor, companyA1, byCoachA)).toEqual({ canEdit: expected, canDelete: expected });
   });
 });
