@@ -5,3 +5,4 @@ export * from './users';
 export * from './audit';
 export * from './outbox';
 export * from './contacts';
+export * from './follow-up';
