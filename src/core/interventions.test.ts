@@ -43,7 +43,12 @@ describe('interventionDateProblem', () => {
     { occurred: '2026-11-26', next: null, expected: null, why: 'work done today may be logged' },
     { occurred: '2026-11-27', next: null, expected: 'occurredOn', why: 'work in the future cannot be logged' },
     { occurred: '2026-11-20', next: '2026-11-20', expected: null, why: 'a follow-up on the same day is allowed' },
-    { occurred: '2026-11-20', next: '2026-11-19', expected: 'nextFollowUpOn', why: 'a follow-up before the work is refused' },
+    {
+      occurred: '2026-11-20',
+      next: '2026-11-19',
+      expected: 'nextFollowUpOn',
+      why: 'a follow-up before the work is refused',
+    },
     { occurred: '2026-11-20', next: '2027-02-01', expected: null, why: 'a follow-up months later is fine' },
   ])('$why', ({ occurred, next, expected }) => {
     expect(interventionDateProblem(occurred, next, '2026-11-26')?.field ?? null).toBe(expected);

@@ -3,6 +3,7 @@ import { calendarDate } from '../../core/calendar';
 import { luhnCheckDigit } from '../../core/organisation-number';
 import { demoIds } from '../db/seed';
 import { requestHandover } from '../modules/handovers/handovers.service';
+import { logIntervention } from '../modules/interventions/interventions.service';
 import type { ActorName, TestApp } from './test-app';
 import { fixtures } from './test-app';
 
@@ -21,6 +22,9 @@ export type MatrixState = {
   consentId: string;
   erasableContactId: string;
   handoverId: string;
+  interventionId: string;
+  /** Replaced by a fresh intervention each time the DELETE row builds its body. */
+  deletableInterventionId: string;
 };
 
 /** Creates the records some rows target. */
@@ -68,13 +72,44 @@ export async function prepareMatrix(t: TestApp): Promise<MatrixState> {
     payload: { purpose: 'Nyhetsbrev', textVersion: '2026-01', givenOn: '2026-10-01T09:00:00+02:00' },
   });
   const consentId = (consented.json() as { consents: { id: string }[] }).consents[0]!.id;
+  const interventionId = await logMatrixIntervention(t);
   return {
+    interventionId,
+    deletableInterventionId: await logMatrixIntervention(t),
     invitedUserId: (response.json() as { id: string }).id,
     contactId,
     consentId,
     erasableContactId: await addContact('Matris Raderasson'),
     handoverId: handover.id,
   };
+}
+
+/** An intervention the own coach logged on the own company today. */
+async function logMatrixIntervention(t: TestApp): Promise<string> {
+  const coach = {
+    kind: 'user',
+    role: 'coach',
+    userId: fixtures.ownCoachId,
+    organisationId: fixtures.ownOrganisationId,
+  } as const;
+  const logged = await logIntervention(t.ctx, coach, fixtures.ownCompanyId, {
+    occurredOn: calendarDate(t.clock.now),
+    kind: 'coaching',
+    hours: 1,
+    notes: 'Matrisanteckning',
+  });
+  return logged.id;
+}
+
+async function interventionVersion(t: TestApp, id: string): Promise<number> {
+  const list = (
+    await t.app.inject({
+      method: 'GET',
+      url: `/api/companies/${fixtures.ownCompanyId}/interventions`,
+      headers: { cookie: await t.login('admin') },
+    })
+  ).json() as { items: { id: string; version: number }[] };
+  return list.items.find((item) => item.id === id)!.version;
 }
 
 /** A fresh valid organisation number for a legal person (prefix 5599 99 is kept for tests). */
@@ -442,6 +477,42 @@ export const matrix: MatrixRow[] = [
   // Reference data for pickers.
   { method: 'GET', route: '/api/reference/municipalities', expected: signedIn(200) },
   { method: 'GET', route: '/api/reference/sni-divisions', expected: signedIn(200) },
+
+  // Interventions (the coaching log) follow their company's access and are internal: a company
+  // user gets 403 on their own company's log. A coach changes their own entries.
+  {
+    method: 'GET',
+    route: '/api/companies/:id/interventions',
+    url: () => `/api/companies/${fixtures.ownCompanyId}/interventions`,
+    expected: ownCompanyRecord(200, 200, true),
+  },
+  {
+    method: 'POST',
+    route: '/api/companies/:id/interventions',
+    url: () => `/api/companies/${fixtures.ownCompanyId}/interventions`,
+    body: (t) => ({ occurredOn: calendarDate(t.clock.now), kind: 'coaching', hours: 1.5, area: 'foundation' }),
+    expected: ownCompanyRecord(201, 201, true),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/interventions/:id',
+    url: (_t, state) => `/api/interventions/${state.interventionId}`,
+    body: async (t, state) => ({ version: await interventionVersion(t, state.interventionId), hours: 2 }),
+    expected: ownCompanyRecord(200, 200, true),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/interventions/:id',
+    url: (_t, state) => `/api/interventions/${state.deletableInterventionId}`,
+    body: async (t, state) => {
+      state.deletableInterventionId = await logMatrixIntervention(t);
+      return { version: 1 };
+    },
+    expected: ownCompanyRecord(204, 204, true),
+  },
+  // The time report: each coach their own; admins any coach's.
+  { method: 'GET', route: '/api/time-report', expected: staffOnly(200) },
+  { method: 'GET', route: '/api/time-report/export', expected: staffOnly(200) },
 
   // The development outbox holds links that sign people in: admins only.
   { method: 'GET', route: '/api/outbox', expected: adminOnly(200) },
