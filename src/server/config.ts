@@ -24,6 +24,7 @@ const configSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Industry In West <no-reply@industryinwest.example>'),
   SECURE_COOKIES: booleanish.optional(),
   ADMIN_EMAIL: z.email({ error: 'must be an e-mail address' }).optional(),
+  JOBS_ENABLED: booleanish.default(true),
 });
 
 export type Config = {
@@ -41,6 +42,8 @@ export type Config = {
   mailFrom: string;
   /** Invited as the first admin when the database has none. */
   adminEmail: string | undefined;
+  /** Whether this process runs the background jobs (reminders); off for a web-only replica. */
+  jobsEnabled: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -69,5 +72,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : undefined,
     mailFrom: c.MAIL_FROM,
     adminEmail: c.ADMIN_EMAIL?.toLowerCase(),
+    jobsEnabled: c.JOBS_ENABLED,
   };
 }

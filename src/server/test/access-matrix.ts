@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { calendarDate } from '../../core/calendar';
 import { luhnCheckDigit } from '../../core/organisation-number';
+import { randomUUID } from 'node:crypto';
+import { reminders } from '../db/schema';
 import { demoIds } from '../db/seed';
 import { requestHandover } from '../modules/handovers/handovers.service';
 import { logIntervention } from '../modules/interventions/interventions.service';
@@ -25,6 +27,8 @@ export type MatrixState = {
   interventionId: string;
   /** Replaced by a fresh intervention each time the DELETE row builds its body. */
   deletableInterventionId: string;
+  /** A reminder of the own coach. */
+  reminderId: string;
 };
 
 /** Creates the records some rows target. */
@@ -73,7 +77,18 @@ export async function prepareMatrix(t: TestApp): Promise<MatrixState> {
   });
   const consentId = (consented.json() as { consents: { id: string }[] }).consents[0]!.id;
   const interventionId = await logMatrixIntervention(t);
+  const reminderId = randomUUID();
+  await t.database.db.insert(reminders).values({
+    id: reminderId,
+    recipientId: fixtures.ownCoachId,
+    sourceKind: 'follow_up',
+    sourceId: interventionId,
+    companyId: fixtures.ownCompanyId,
+    dueOn: calendarDate(t.clock.now),
+    createdAt: t.clock.now,
+  });
   return {
+    reminderId,
     interventionId,
     deletableInterventionId: await logMatrixIntervention(t),
     invitedUserId: (response.json() as { id: string }).id,
@@ -513,6 +528,18 @@ export const matrix: MatrixRow[] = [
   // The time report: each coach their own; admins any coach's.
   { method: 'GET', route: '/api/time-report', expected: staffOnly(200) },
   { method: 'GET', route: '/api/time-report/export', expected: staffOnly(200) },
+
+  // Reminders are personal: everyone lists their own; another's reminder answers 404.
+  { method: 'GET', route: '/api/reminders', expected: signedIn(200) },
+  {
+    method: 'POST',
+    route: '/api/reminders/:id/resolve',
+    url: (_t, state) => `/api/reminders/${state.reminderId}/resolve`,
+    body: () => ({ status: 'done' }),
+    expected: { ...signedIn(404), coachOwn: 200 },
+  },
+  { method: 'POST', route: '/api/reminders/run', body: () => ({}), expected: adminOnly(200) },
+  { method: 'GET', route: '/api/my-week', expected: staffOnly(200) },
 
   // The development outbox holds links that sign people in: admins only.
   { method: 'GET', route: '/api/outbox', expected: adminOnly(200) },
