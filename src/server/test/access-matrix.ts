@@ -529,6 +529,14 @@ export const matrix: MatrixRow[] = [
   { method: 'GET', route: '/api/time-report', expected: staffOnly(200) },
   { method: 'GET', route: '/api/time-report/export', expected: staffOnly(200) },
 
+  // The timeline follows the company's access; its own users read it without internal notes.
+  {
+    method: 'GET',
+    route: '/api/companies/:id/timeline',
+    url: () => `/api/companies/${fixtures.ownCompanyId}/timeline`,
+    expected: ownCompanyRecord(200, 200, false),
+  },
+
   // Reminders are personal: everyone lists their own; another's reminder answers 404.
   { method: 'GET', route: '/api/reminders', expected: signedIn(200) },
   {
