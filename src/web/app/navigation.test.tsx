@@ -28,7 +28,9 @@ describe('main navigation', () => {
   it('offers an admin every item, in menu order', () => {
     expect(visibleNavItems(admin).map((item) => item.key)).toEqual([
       'overview',
+      'myWeek',
       'companies',
+      'timeReport',
       'handovers',
       'users',
       'organisations',

@@ -4,6 +4,8 @@ import {
   IconArrowsExchange,
   IconBuildingFactory2,
   IconBuildingCommunity,
+  IconCalendarWeek,
+  IconClockHour4,
   IconHome,
   IconMail,
   IconUsers,
@@ -16,7 +18,8 @@ import type { Ability } from '../../core/access';
 // The navigation follows the abilities the server sends with the user (DESIGN.md: the web never
 // re-derives an access rule from the role).
 
-export type NavItemKey = 'overview' | 'companies' | 'handovers' | 'users' | 'organisations' | 'outbox' | 'apiDocs';
+export type NavItemKey =
+  'overview' | 'myWeek' | 'companies' | 'timeReport' | 'handovers' | 'users' | 'organisations' | 'outbox' | 'apiDocs';
 
 export type NavItem = {
   key: NavItemKey;
@@ -26,11 +29,21 @@ export type NavItem = {
   icon: Icon;
   /** Served by the server, not a route of this app. */
   isExternal?: boolean;
+  /** The label's i18n key when it is not `nav.<key>` (a feature's own key). */
+  labelKey?: 'followUp.nav.myWeek' | 'followUp.nav.timeReport';
 };
 
 export const navItems: readonly NavItem[] = [
   { key: 'overview', to: '/', ability: null, icon: IconHome },
+  { key: 'myWeek', to: '/my-week', ability: 'viewMyWeek', icon: IconCalendarWeek, labelKey: 'followUp.nav.myWeek' },
   { key: 'companies', to: '/companies', ability: 'viewCompanies', icon: IconBuildingFactory2 },
+  {
+    key: 'timeReport',
+    to: '/time-report',
+    ability: 'viewTimeReport',
+    icon: IconClockHour4,
+    labelKey: 'followUp.nav.timeReport',
+  },
   { key: 'handovers', to: '/handovers', ability: 'viewHandovers', icon: IconArrowsExchange },
   { key: 'users', to: '/users', ability: 'viewUsers', icon: IconUsers },
   { key: 'organisations', to: '/admin/organisations', ability: 'manageOrganisations', icon: IconBuildingCommunity },
@@ -64,7 +77,9 @@ export function MainNavigation({ abilities, onNavigate }: MainNavigationProps) {
         const ItemIcon = item.icon;
         const active = isActive(item, pathname);
         const common = {
-          label: t(`nav.${item.key}`),
+          label: item.labelKey
+            ? t(item.labelKey)
+            : t(`nav.${item.key as Exclude<NavItemKey, 'myWeek' | 'timeReport'>}`),
           leftSection: <ItemIcon size={20} stroke={1.6} aria-hidden />,
           active,
           variant: 'light' as const,

@@ -84,6 +84,28 @@ export const routes: RouteObject[] = [
                 ],
               },
               {
+                element: <RequireAbility ability="viewMyWeek" />,
+                children: [
+                  {
+                    path: '/my-week',
+                    lazy: () =>
+                      import('../features/my-week/pages/my-week-page').then((m) => ({ Component: m.MyWeekPage })),
+                  },
+                ],
+              },
+              {
+                element: <RequireAbility ability="viewTimeReport" />,
+                children: [
+                  {
+                    path: '/time-report',
+                    lazy: () =>
+                      import('../features/my-week/pages/time-report-page').then((m) => ({
+                        Component: m.TimeReportPage,
+                      })),
+                  },
+                ],
+              },
+              {
                 element: <RequireAbility ability="viewHandovers" />,
                 children: [
                   {
