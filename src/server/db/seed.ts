@@ -1,6 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { hashPassword } from '../modules/auth/passwords';
 import type { Db } from './client';
+import { seedFollowUp } from './seed-follow-up';
 import { demoCompanyRows } from './demo-companies';
 import { companies, companyStatusChanges, contacts, organisations, programmes, users } from './schema';
 
@@ -158,6 +159,7 @@ export async function seedDemoData(db: Db, now: Date): Promise<'seeded' | 'alrea
         updatedAt: now,
       })),
     );
+    await seedFollowUp(tx, now);
   });
   return 'seeded';
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarDate } from '../../../core/calendar';
-import { addDays, reminderHorizon } from '../../../core/interventions';
+import { addDays, reminderHorizon, weekOf } from '../../../core/interventions';
 import type { Db } from '../../db/client';
 import { outboxMessages, reminders } from '../../db/schema';
 import { demoIds } from '../../db/seed';
@@ -92,7 +92,9 @@ describe('reminders survive a restart: no job lost, none sent twice', () => {
 
 describe('reminders and my week', () => {
   let t: TestApp;
-  const today = '2026-11-26'; // a Thursday: the week runs 2026-11-23 … 2026-11-29
+  // Weeks after the demo data's latest entries, so these entries are each company's latest.
+  const today = calendarDate(new Date(Date.now() + 40 * 86_400_000));
+  const week = weekOf(today);
   beforeAll(async () => {
     t = await createTestApp();
     t.clock.now = new Date(`${today}T09:00:00+01:00`);
@@ -102,7 +104,7 @@ describe('reminders and my week', () => {
   });
 
   it('e-mails a reminder once even when two jobs for it run at the same time', async () => {
-    await logFollowUp(t, fixtures.ownCompanyId, '2026-11-24', '2026-11-27');
+    await logFollowUp(t, fixtures.ownCompanyId, today, week.end);
     const { toEmail } = await scanReminders(t.ctx);
     const id = toEmail[0]!;
     const results = await Promise.all([emailReminder(t.ctx, id), emailReminder(t.ctx, id)]);
@@ -110,8 +112,8 @@ describe('reminders and my week', () => {
   });
 
   it('shows what is overdue and due this week in my week, with this week’s hours', async () => {
-    await logFollowUp(t, demoIds.companies.sixth, '2026-11-12', '2026-11-20');
-    const week = (await call(t, 'coachOwn', 'GET', '/api/my-week')).json() as {
+    await logFollowUp(t, demoIds.companies.sixth, addDays(today, -5), addDays(today, -2));
+    const mine = (await call(t, 'coachOwn', 'GET', '/api/my-week')).json() as {
       weekStart: string;
       weekEnd: string;
       overdue: { companyId: string; dueOn: string }[];
@@ -119,15 +121,15 @@ describe('reminders and my week', () => {
       interventionsThisWeek: { companyId: string }[];
       hoursThisWeek: number;
     };
-    expect([week.weekStart, week.weekEnd]).toEqual(['2026-11-23', '2026-11-29']);
-    expect(week.overdue).toContainEqual(
-      expect.objectContaining({ companyId: demoIds.companies.sixth, dueOn: '2026-11-20' }),
+    expect([mine.weekStart, mine.weekEnd]).toEqual([week.start, week.end]);
+    expect(mine.overdue).toContainEqual(
+      expect.objectContaining({ companyId: demoIds.companies.sixth, dueOn: addDays(today, -2) }),
     );
-    expect(week.dueThisWeek).toContainEqual(
-      expect.objectContaining({ companyId: fixtures.ownCompanyId, dueOn: '2026-11-27' }),
+    expect(mine.dueThisWeek).toContainEqual(
+      expect.objectContaining({ companyId: fixtures.ownCompanyId, dueOn: week.end }),
     );
-    expect(week.interventionsThisWeek.map((i) => i.companyId)).toContain(fixtures.ownCompanyId);
-    expect(week.hoursThisWeek).toBeGreaterThanOrEqual(1);
+    expect(mine.interventionsThisWeek.map((i) => i.companyId)).toContain(fixtures.ownCompanyId);
+    expect(mine.hoursThisWeek).toBeGreaterThanOrEqual(1);
     // Another coach's week holds none of it.
     const other = (await call(t, 'coachOther', 'GET', '/api/my-week')).json() as { overdue: { companyId: string }[] };
     expect(other.overdue.map((i) => i.companyId)).not.toContain(demoIds.companies.sixth);
