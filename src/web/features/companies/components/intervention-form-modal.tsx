@@ -100,6 +100,7 @@ export function InterventionFormModal({ companyId, intervention, onClose }: Prop
     <Modal
       opened
       onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       title={intervention ? t('followUp.form.editTitle') : t('followUp.form.title')}
       size="lg"
     >
