@@ -10,9 +10,11 @@ import {
   can,
   canRegisterForCompany,
   canSeeRegistration,
+  canSeeInternalNotes,
   canSeeUser,
   companyAccess,
   companyScope,
+  interventionAbilities,
   tenantShapeError,
   userScope,
   type Ability,
@@ -284,6 +286,9 @@ describe('can and abilitiesOf', () => {
       'viewHandovers',
       'viewActivities',
       'createActivities',
+      'logInterventions',
+      'viewTimeReport',
+      'viewMyWeek',
     ],
     company: ['viewCompanies', 'viewActivities'],
   };
@@ -332,6 +337,11 @@ describe('can and abilitiesOf', () => {
         decideHandovers: false,
         viewActivities: false,
         createActivities: false,
+        logInterventions: false,
+        viewTimeReport: false,
+        viewTimeReportsOfOthers: false,
+        viewMyWeek: false,
+        runReminders: false,
       },
     },
     {
@@ -351,6 +361,11 @@ describe('can and abilitiesOf', () => {
         decideHandovers: true,
         viewActivities: true,
         createActivities: true,
+        logInterventions: true,
+        viewTimeReport: true,
+        viewTimeReportsOfOthers: true,
+        viewMyWeek: true,
+        runReminders: true,
       },
     },
     {
@@ -370,6 +385,11 @@ describe('can and abilitiesOf', () => {
         decideHandovers: false,
         viewActivities: true,
         createActivities: true,
+        logInterventions: true,
+        viewTimeReport: true,
+        viewTimeReportsOfOthers: false,
+        viewMyWeek: true,
+        runReminders: false,
       },
     },
     {
@@ -389,6 +409,11 @@ describe('can and abilitiesOf', () => {
         decideHandovers: false,
         viewActivities: true,
         createActivities: false,
+        logInterventions: false,
+        viewTimeReport: false,
+        viewTimeReportsOfOthers: false,
+        viewMyWeek: false,
+        runReminders: false,
       },
     },
   ];
@@ -671,5 +696,32 @@ describe('measurement rules (decision 013)', () => {
       false,
       false,
     ]);
+  });
+});
+
+describe('interventions and internal notes', () => {
+  const companyA1 = { id: 'c-a1', organisationId: 'org-a' };
+  const coachA2: Actor = { kind: 'user', userId: 'u-coach-a2', role: 'coach', organisationId: 'org-a' };
+  const coachB: Actor = { kind: 'user', userId: 'u-coach-b', role: 'coach', organisationId: 'org-b' };
+  const byCoachA = { companyId: 'c-a1', coachId: 'u-coach-a' };
+
+  it.each([
+    { sentence: 'an admin reads internal notes', actor: admin, expected: true },
+    { sentence: 'the coach of the responsible organisation reads them', actor: coachA, expected: true },
+    { sentence: 'a coach of another organisation does not', actor: coachB, expected: false },
+    { sentence: "the company's own user does not", actor: companyUserA1, expected: false },
+    { sentence: 'an anonymous visitor does not', actor: anonymous, expected: false },
+  ])('canSeeInternalNotes: $sentence', ({ actor, expected }) => {
+    expect(canSeeInternalNotes(actor, companyA1)).toBe(expected);
+  });
+
+  it.each([
+    { sentence: 'the coach who logged it changes it', actor: coachA, expected: true },
+    { sentence: 'an admin corrects it', actor: admin, expected: true },
+    { sentence: 'a colleague of the same organisation only reads it', actor: coachA2, expected: false },
+    { sentence: 'a coach of another organisation cannot', actor: coachB, expected: false },
+    { sentence: 'a company user cannot', actor: companyUserA1, expected: false },
+  ])('interventionAbilities: $sentence', ({ actor, expected }) => {
+    expect(interventionAbilities(actor, companyA1, byCoachA)).toEqual({ canEdit: expected, canDelete: expected });
   });
 });

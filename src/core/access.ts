@@ -102,6 +102,11 @@ export const abilities = [
   'decideHandovers',
   'viewActivities',
   'createActivities',
+  'logInterventions',
+  'viewTimeReport',
+  'viewTimeReportsOfOthers',
+  'viewMyWeek',
+  'runReminders',
 ] as const;
 export type Ability = (typeof abilities)[number];
 
@@ -118,6 +123,9 @@ const roleAbilities: Record<Role, readonly Ability[]> = {
     'viewHandovers',
     'viewActivities',
     'createActivities',
+    'logInterventions',
+    'viewTimeReport',
+    'viewMyWeek',
   ],
   company: ['viewCompanies', 'viewActivities'],
 };
@@ -249,4 +257,31 @@ export function assessmentAbilities(
     canConfirm:
       !isCompanyUser && assessment.mode === 'self' && assessment.status === 'submitted' && !assessment.isConfirmed,
   };
+}
+
+/** Whether the actor may read the internal side of a company's record: interventions with their
+ * notes, and the notes on its timeline. Staff with full access may; the company's own users see
+ * their timeline without internal notes (issue 6, scope 5). */
+export function canSeeInternalNotes(actor: Actor, company: CompanyRef): boolean {
+  return companyAccess(actor, company) === 'full' && actor.kind === 'user' && actor.role !== 'company';
+}
+
+/** An intervention as the rules see it: the company it was for and the coach who logged it. */
+export type InterventionRef = { companyId: string; coachId: string };
+
+/**
+ * Staff with full access to a company log interventions for it; the coach who logged an entry
+ * changes or deletes it, and so does project management (corrections before a funder report).
+ * A colleague reads but does not change another coach's hours.
+ */
+export function interventionAbilities(
+  actor: Actor,
+  company: CompanyRef,
+  intervention: InterventionRef,
+): { canEdit: boolean; canDelete: boolean } {
+  const isAllowed =
+    canSeeInternalNotes(actor, company) &&
+    actor.kind === 'user' &&
+    (actor.role === 'admin' || actor.userId === intervention.coachId);
+  return { canEdit: isAllowed, canDelete: isAllowed };
 }

@@ -25,6 +25,9 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { companyRoutes } from './modules/companies/companies.routes';
 import { companySpreadsheetRoutes } from './modules/company-spreadsheets/company-spreadsheets.routes';
 import { contactRoutes } from './modules/contacts/contacts.routes';
+import { interventionRoutes } from './modules/interventions/interventions.routes';
+import { reminderRoutes } from './modules/reminders/reminders.routes';
+import { timelineRoutes } from './modules/timeline/timeline.routes';
 import { handoverRoutes } from './modules/handovers/handovers.routes';
 import { referenceRoutes } from './modules/reference/reference.routes';
 import { healthRoutes } from './modules/health/health.routes';
@@ -127,6 +130,9 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   await app.register(outboxRoutes, { ctx });
   await app.register(activityRoutes, { ctx });
   await app.register(maturityRoutes, { ctx });
+  await app.register(interventionRoutes, { ctx });
+  await app.register(reminderRoutes, { ctx });
+  await app.register(timelineRoutes, { ctx });
 
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) {

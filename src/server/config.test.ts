@@ -18,12 +18,18 @@ describe('loadConfig defaults', () => {
       mailFrom: 'Industry In West <no-reply@industryinwest.example>',
       shutdownDrainMs: 2000,
       adminEmail: undefined,
+      jobsEnabled: true,
     });
   });
 });
 
 describe('loadConfig reads the environment', () => {
   const cases: { sentence: string; env: Record<string, string | undefined>; expected: Partial<Config> }[] = [
+    {
+      sentence: 'JOBS_ENABLED=false turns the job runner off',
+      env: { JOBS_ENABLED: 'false' },
+      expected: { jobsEnabled: false },
+    },
     {
       sentence: 'PORT is read as a number',
       env: { PORT: '8080' },

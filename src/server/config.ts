@@ -25,6 +25,7 @@ const configSchema = z.object({
   SECURE_COOKIES: booleanish.optional(),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(5000).default(2000),
   ADMIN_EMAIL: z.email({ error: 'must be an e-mail address' }).optional(),
+  JOBS_ENABLED: booleanish.default(true),
 });
 
 export type Config = {
@@ -44,6 +45,8 @@ export type Config = {
   shutdownDrainMs: number;
   /** Invited as the first admin when the database has none. */
   adminEmail: string | undefined;
+  /** Whether this process runs the background jobs (reminders); off for a web-only replica. */
+  jobsEnabled: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -73,5 +76,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: c.MAIL_FROM,
     shutdownDrainMs: c.SHUTDOWN_DRAIN_MS,
     adminEmail: c.ADMIN_EMAIL?.toLowerCase(),
+    jobsEnabled: c.JOBS_ENABLED,
   };
 }

@@ -5,6 +5,7 @@ import { bundledMaturityModels, syncMaturityModels } from './content/maturity-mo
 import { ConfigError, loadConfig, type Config } from './config';
 import { DataDirectoryLockedError, openDatabase } from './db/client';
 import { demoAccounts, demoPassword, seedDemoData, seedProgramme } from './db/seed';
+import { createReminderRunner, type ReminderRunner } from './modules/reminders/reminders.runner';
 import { inviteFirstAdmin } from './modules/users/users.service';
 
 // Serves the platform: config, database, migrations, demo seed, then listen. Shuts down
@@ -79,6 +80,16 @@ async function main(): Promise<void> {
   const { app, ctx } = await buildApp({ config, database });
   const firstAdminLink = config.adminEmail ? await inviteFirstAdmin(ctx, config.adminEmail) : undefined;
 
+  // The job runner (reminders) works inside the same database; JOBS_ENABLED=false turns it off.
+  let runner: ReminderRunner | undefined;
+  if (config.jobsEnabled) {
+    runner = createReminderRunner(ctx, {
+      hasWorkers: true,
+      onError: (error) => app.log.error({ err: error }, 'job runner error'),
+    });
+    await runner.start();
+  }
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -95,6 +106,8 @@ async function main(): Promise<void> {
       ctx.lifecycle.isDraining = true;
       await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
       await app.close();
+      // Running jobs finish; unfinished ones stay queued for the next start.
+      await runner?.stop();
       await database.close();
       process.exit(0);
     } catch (error) {

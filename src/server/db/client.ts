@@ -16,9 +16,16 @@ export type Schema = typeof schema;
 /** A database handle or a transaction: services accept either. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
+/** What the job runner (pg-boss) needs to reach the same database: the URL of PostgreSQL, or an
+ * in-process `executeSql` for the embedded PGlite, which has no network connection to give. */
+export type JobConnection =
+  | { kind: 'postgres'; connectionString: string }
+  | { kind: 'pglite'; executeSql: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }> };
+
 export type Database = {
   db: Db;
   kind: 'pglite' | 'postgres';
+  jobConnection: JobConnection;
   /** Applies the committed migrations that have not run yet. */
   migrate: () => Promise<void>;
   /** Statements sent through `db` since the start; the no-N+1 test (QUALITY.md P8) reads it. */
@@ -50,6 +57,7 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
     db,
     kind: 'postgres',
     queryCount: counter.count,
+    jobConnection: { kind: 'postgres', connectionString: url },
     migrate: async () => {
       // Several app processes may start together against one server: one migrates at a time.
       const client = await pool.connect();
@@ -83,6 +91,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
       db,
       kind: 'pglite',
       queryCount: counter.count,
+      jobConnection: { kind: 'pglite', executeSql: pgliteExecuteSql(client) },
       migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }),
       ping: async () => {
         await client.query('select 1');
@@ -104,6 +113,27 @@ function queryCounter() {
   return {
     logger: { logQuery: () => void (count += 1) },
     count: () => count,
+  };
+}
+
+/**
+ * pg-boss on PGlite. Statements with parameters go through `query`; pg-boss also sends scripts of
+ * several statements without parameters (maintenance, its own migrations, `BEGIN; …; COMMIT;`),
+ * which only `exec` runs, answering with one result per statement: the last one is the answer.
+ * PGlite is one connection and queues callers, so each call runs whole; a script that fails
+ * inside its own transaction is rolled back, or the one connection would stay in an aborted
+ * transaction for everyone.
+ */
+function pgliteExecuteSql(client: PGlite) {
+  return async (text: string, values?: unknown[]) => {
+    if (values && values.length > 0) return client.query(text, values);
+    try {
+      const results = await client.exec(text);
+      return results[results.length - 1] ?? { rows: [] };
+    } catch (error) {
+      if (/\bBEGIN\b/i.test(text)) await client.exec('ROLLBACK').catch(() => {});
+      throw error;
+    }
   };
 }
 

@@ -38,3 +38,42 @@ export function passwordResetMail(
 ): MailMessage {
   return { to, ...(locale === 'en' ? en : sv).passwordReset(name, link, minutes) };
 }
+
+/** What a reminder is about, in the recipient's language; other sources add their kind here. */
+const reminderTexts = {
+  sv: {
+    follow_up: { subject: 'Uppföljning', what: 'Det är dags att följa upp' },
+    assessment: { subject: 'Uppföljande mätning', what: 'Det är dags för en uppföljande mätning hos' },
+    action: { subject: 'Åtgärd', what: 'En åtgärd ska vara klar hos' },
+  },
+  en: {
+    follow_up: { subject: 'Follow-up', what: 'It is time to follow up' },
+    assessment: { subject: 'Follow-up measurement', what: 'A follow-up measurement is due at' },
+    action: { subject: 'Action', what: 'An action is due at' },
+  },
+} as const;
+
+export type ReminderMailInput = {
+  sourceKind: keyof (typeof reminderTexts)['sv'];
+  name: string;
+  companyName: string;
+  dueOn: string;
+  companyLink: string;
+  myWeekLink: string;
+};
+
+export function reminderMail(locale: Locale, to: string, input: ReminderMailInput): MailMessage {
+  const text = reminderTexts[locale === 'en' ? 'en' : 'sv'][input.sourceKind];
+  if (locale === 'en') {
+    return {
+      to,
+      subject: `Reminder: ${text.subject} – ${input.companyName}, ${input.dueOn}`,
+      body: `Hello ${input.name},\n\n${text.what} ${input.companyName} (due ${input.dueOn}).\n\nThe company: ${input.companyLink}\nYour week: ${input.myWeekLink}\n\nIndustry In West`,
+    };
+  }
+  return {
+    to,
+    subject: `Påminnelse: ${text.subject} – ${input.companyName}, ${input.dueOn}`,
+    body: `Hej ${input.name}!\n\n${text.what} ${input.companyName} (senast ${input.dueOn}).\n\nFöretaget: ${input.companyLink}\nDin vecka: ${input.myWeekLink}\n\nIndustry In West`,
+  };
+}

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { calendarDate } from '../../core/calendar';
 import { luhnCheckDigit } from '../../core/organisation-number';
+import { randomUUID } from 'node:crypto';
+import { reminders } from '../db/schema';
 import { demoIds } from '../db/seed';
 import { requestHandover } from '../modules/handovers/handovers.service';
 import { getMaturityResults, saveAnswer, startAssessment } from '../modules/maturity/maturity.service';
+import { logIntervention } from '../modules/interventions/interventions.service';
 import type { ActorName, TestApp } from './test-app';
 import { fixtures } from './test-app';
 
@@ -32,6 +35,11 @@ export type MatrixState = {
   submittedAssessmentId: string;
   /** Set by the submit row's body: a fresh, fully answered draft for each call. */
   submitTargetId: string;
+  interventionId: string;
+  /** Replaced by a fresh intervention each time the DELETE row builds its body. */
+  deletableInterventionId: string;
+  /** A reminder of the own coach. */
+  reminderId: string;
 };
 
 /** Creates the records some rows target. */
@@ -84,8 +92,22 @@ export async function prepareMatrix(t: TestApp): Promise<MatrixState> {
   const [submitted] = (await getMaturityResults(t.ctx, matrixAdmin, fixtures.ownCompanyId)).assessments.filter(
     (a) => a.status === 'submitted',
   );
+  const interventionId = await logMatrixIntervention(t);
+  const reminderId = randomUUID();
+  await t.database.db.insert(reminders).values({
+    id: reminderId,
+    recipientId: fixtures.ownCoachId,
+    sourceKind: 'follow_up',
+    sourceId: interventionId,
+    companyId: fixtures.ownCompanyId,
+    dueOn: calendarDate(t.clock.now),
+    createdAt: t.clock.now,
+  });
   return {
     ...activities,
+    reminderId,
+    interventionId,
+    deletableInterventionId: await logMatrixIntervention(t),
     invitedUserId: (response.json() as { id: string }).id,
     contactId,
     consentId,
@@ -174,6 +196,34 @@ async function answeredDraft(t: TestApp): Promise<{ id: string; version: number 
     }
   }
   return { id: draft.id, version: draft.version };
+}
+
+/** An intervention the own coach logged on the own company today. */
+async function logMatrixIntervention(t: TestApp): Promise<string> {
+  const coach = {
+    kind: 'user',
+    role: 'coach',
+    userId: fixtures.ownCoachId,
+    organisationId: fixtures.ownOrganisationId,
+  } as const;
+  const logged = await logIntervention(t.ctx, coach, fixtures.ownCompanyId, {
+    occurredOn: calendarDate(t.clock.now),
+    kind: 'coaching',
+    hours: 1,
+    notes: 'Matrisanteckning',
+  });
+  return logged.id;
+}
+
+async function interventionVersion(t: TestApp, id: string): Promise<number> {
+  const list = (
+    await t.app.inject({
+      method: 'GET',
+      url: `/api/companies/${fixtures.ownCompanyId}/interventions`,
+      headers: { cookie: await t.login('admin') },
+    })
+  ).json() as { items: { id: string; version: number }[] };
+  return list.items.find((item) => item.id === id)!.version;
 }
 
 /** A fresh valid organisation number for a legal person (prefix 5599 99 is kept for tests). */
@@ -652,6 +702,62 @@ export const matrix: MatrixRow[] = [
     },
     expected: { ...ownCompanyRecord(200, 200, true), companyOwn: 404 },
   },
+
+  // Interventions (the coaching log) follow their company's access and are internal: a company
+  // user gets 403 on their own company's log. A coach changes their own entries.
+  {
+    method: 'GET',
+    route: '/api/companies/:id/interventions',
+    url: () => `/api/companies/${fixtures.ownCompanyId}/interventions`,
+    expected: ownCompanyRecord(200, 200, true),
+  },
+  {
+    method: 'POST',
+    route: '/api/companies/:id/interventions',
+    url: () => `/api/companies/${fixtures.ownCompanyId}/interventions`,
+    body: (t) => ({ occurredOn: calendarDate(t.clock.now), kind: 'coaching', hours: 1.5, area: 'foundation' }),
+    expected: ownCompanyRecord(201, 201, true),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/interventions/:id',
+    url: (_t, state) => `/api/interventions/${state.interventionId}`,
+    body: async (t, state) => ({ version: await interventionVersion(t, state.interventionId), hours: 2 }),
+    expected: ownCompanyRecord(200, 200, true),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/interventions/:id',
+    url: (_t, state) => `/api/interventions/${state.deletableInterventionId}`,
+    body: async (t, state) => {
+      state.deletableInterventionId = await logMatrixIntervention(t);
+      return { version: 1 };
+    },
+    expected: ownCompanyRecord(204, 204, true),
+  },
+  // The time report: each coach their own; admins any coach's.
+  { method: 'GET', route: '/api/time-report', expected: staffOnly(200) },
+  { method: 'GET', route: '/api/time-report/export', expected: staffOnly(200) },
+
+  // The timeline follows the company's access; its own users read it without internal notes.
+  {
+    method: 'GET',
+    route: '/api/companies/:id/timeline',
+    url: () => `/api/companies/${fixtures.ownCompanyId}/timeline`,
+    expected: ownCompanyRecord(200, 200, false),
+  },
+
+  // Reminders are personal: everyone lists their own; another's reminder answers 404.
+  { method: 'GET', route: '/api/reminders', expected: signedIn(200) },
+  {
+    method: 'POST',
+    route: '/api/reminders/:id/resolve',
+    url: (_t, state) => `/api/reminders/${state.reminderId}/resolve`,
+    body: () => ({ status: 'done' }),
+    expected: { ...signedIn(404), coachOwn: 200 },
+  },
+  { method: 'POST', route: '/api/reminders/run', body: () => ({}), expected: adminOnly(200) },
+  { method: 'GET', route: '/api/my-week', expected: staffOnly(200) },
 
   // The development outbox holds links that sign people in: admins only.
   { method: 'GET', route: '/api/outbox', expected: adminOnly(200) },

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type RegisteredRoute } from '../app';
@@ -46,24 +49,44 @@ export type TestApp = {
   close: () => Promise<void>;
 };
 
-async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
-  const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (!serverUrl) {
-    const database = await openDatabase({ kind: 'pglite', dataDir: null });
+const serverUrl = () => process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+const persistentDataDir = (name: string) => path.join(os.tmpdir(), `iiw-test-${name}`);
+
+/** Drops a database opened with `persistent` (a restart test's last step). */
+export async function dropPersistentDatabase(name: string): Promise<void> {
+  const url = serverUrl();
+  if (!url) {
+    fs.rmSync(persistentDataDir(name), { recursive: true, force: true });
+    return;
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`drop database if exists iiw_test_${name} with (force)`);
+  await client.end();
+}
+
+/** A fresh database, or with `persistent` one that outlives the app: a PGlite data directory in
+ * the temp folder, or a named database on the server, so a second app can open it again. */
+async function openTestDatabase(persistent?: string): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const url = serverUrl();
+  if (!url) {
+    const database = await openDatabase({ kind: 'pglite', dataDir: persistent ? persistentDataDir(persistent) : null });
     return { database, drop: async () => {} };
   }
-  const name = `iiw_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
+  const name = `iiw_test_${persistent ?? randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
+  if (exists.rowCount === 0) await admin.query(`create database ${name}`);
   await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 });
+  const databaseUrl = new URL(url);
+  databaseUrl.pathname = `/${name}`;
+  const database = await openDatabase({ kind: 'postgres', url: databaseUrl.toString(), poolSize: 4 });
   return {
     database,
     drop: async () => {
-      const client = new pg.Client({ connectionString: serverUrl });
+      if (persistent) return;
+      const client = new pg.Client({ connectionString: url });
       await client.connect();
       await client.query(`drop database if exists ${name} with (force)`);
       await client.end();
@@ -72,9 +95,14 @@ async function openTestDatabase(): Promise<{ database: Database; drop: () => Pro
 }
 
 export async function createTestApp(
-  options: { env?: Record<string, string>; logStream?: { write: (line: string) => void } } = {},
+  options: {
+    env?: Record<string, string>;
+    logStream?: { write: (line: string) => void };
+    /** A name: the database survives close() and the next app with the name opens it again. */
+    persistent?: string;
+  } = {},
 ): Promise<TestApp> {
-  const { database, drop } = await openTestDatabase();
+  const { database, drop } = await openTestDatabase(options.persistent);
   await database.migrate();
   await seedDemoData(database.db, new Date());
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'false', ...options.env });

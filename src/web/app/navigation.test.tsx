@@ -2,40 +2,13 @@
 import '../test-setup';
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Ability } from '../../core/access';
+import { abilities, type Ability } from '../../core/access';
 import { renderElement } from '../components/test-render';
 import { MainNavigation, visibleNavItems } from './navigation';
 
-const none: Record<Ability, boolean> = {
-  manageOrganisations: false,
-  manageUsers: false,
-  viewUsers: false,
-  viewOutbox: false,
-  viewCompanies: false,
-  viewApiDocs: false,
-  registerCompanies: false,
-  importCompanies: false,
-  lookUpCompanies: false,
-  viewHandovers: false,
-  decideHandovers: false,
-  viewActivities: false,
-  createActivities: false,
-};
-const admin: Record<Ability, boolean> = {
-  manageOrganisations: true,
-  manageUsers: true,
-  viewUsers: true,
-  viewOutbox: true,
-  viewCompanies: true,
-  viewApiDocs: true,
-  registerCompanies: true,
-  importCompanies: true,
-  lookUpCompanies: true,
-  viewHandovers: true,
-  decideHandovers: true,
-  viewActivities: true,
-  createActivities: true,
-};
+// Built from the list, so a new ability does not need a line here.
+const none = Object.fromEntries(abilities.map((ability) => [ability, false])) as Record<Ability, boolean>;
+const admin = Object.fromEntries(abilities.map((ability) => [ability, true])) as Record<Ability, boolean>;
 const coach = {
   ...none,
   viewUsers: true,
@@ -57,8 +30,10 @@ describe('main navigation', () => {
   it('offers an admin every item, in menu order', () => {
     expect(visibleNavItems(admin).map((item) => item.key)).toEqual([
       'overview',
+      'myWeek',
       'companies',
       'activities',
+      'timeReport',
       'handovers',
       'users',
       'organisations',

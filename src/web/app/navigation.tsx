@@ -5,6 +5,8 @@ import {
   IconBuildingFactory2,
   IconBuildingCommunity,
   IconCalendarEvent,
+  IconCalendarWeek,
+  IconClockHour4,
   IconHome,
   IconMail,
   IconUsers,
@@ -18,7 +20,16 @@ import type { Ability } from '../../core/access';
 // re-derives an access rule from the role).
 
 export type NavItemKey =
-  'overview' | 'companies' | 'activities' | 'handovers' | 'users' | 'organisations' | 'outbox' | 'apiDocs';
+  | 'overview'
+  | 'myWeek'
+  | 'companies'
+  | 'activities'
+  | 'timeReport'
+  | 'handovers'
+  | 'users'
+  | 'organisations'
+  | 'outbox'
+  | 'apiDocs';
 
 export type NavItem = {
   key: NavItemKey;
@@ -28,12 +39,22 @@ export type NavItem = {
   icon: Icon;
   /** Served by the server, not a route of this app. */
   isExternal?: boolean;
+  /** The label's i18n key when it is not `nav.<key>` (a feature's own key). */
+  labelKey?: 'followUp.nav.myWeek' | 'followUp.nav.timeReport';
 };
 
 export const navItems: readonly NavItem[] = [
   { key: 'overview', to: '/', ability: null, icon: IconHome },
+  { key: 'myWeek', to: '/my-week', ability: 'viewMyWeek', icon: IconCalendarWeek, labelKey: 'followUp.nav.myWeek' },
   { key: 'companies', to: '/companies', ability: 'viewCompanies', icon: IconBuildingFactory2 },
   { key: 'activities', to: '/activities', ability: 'viewActivities', icon: IconCalendarEvent },
+  {
+    key: 'timeReport',
+    to: '/time-report',
+    ability: 'viewTimeReport',
+    icon: IconClockHour4,
+    labelKey: 'followUp.nav.timeReport',
+  },
   { key: 'handovers', to: '/handovers', ability: 'viewHandovers', icon: IconArrowsExchange },
   { key: 'users', to: '/users', ability: 'viewUsers', icon: IconUsers },
   { key: 'organisations', to: '/admin/organisations', ability: 'manageOrganisations', icon: IconBuildingCommunity },
@@ -67,7 +88,9 @@ export function MainNavigation({ abilities, onNavigate }: MainNavigationProps) {
         const ItemIcon = item.icon;
         const active = isActive(item, pathname);
         const common = {
-          label: t(`nav.${item.key}`),
+          label: item.labelKey
+            ? t(item.labelKey)
+            : t(`nav.${item.key as Exclude<NavItemKey, 'myWeek' | 'timeReport'>}`),
           leftSection: <ItemIcon size={20} stroke={1.6} aria-hidden />,
           active,
           variant: 'light' as const,

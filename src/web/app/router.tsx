@@ -136,6 +136,30 @@ export const routes: RouteObject[] = [
                 ],
               },
               {
+                element: <RequireAbility ability="viewMyWeek" />,
+                children: [
+                  {
+                    path: '/my-week',
+                    lazy: withStrings('my-week', () =>
+                      import('../features/my-week/pages/my-week-page').then((m) => ({ Component: m.MyWeekPage })),
+                    ),
+                  },
+                ],
+              },
+              {
+                element: <RequireAbility ability="viewTimeReport" />,
+                children: [
+                  {
+                    path: '/time-report',
+                    lazy: withStrings('my-week', () =>
+                      import('../features/my-week/pages/time-report-page').then((m) => ({
+                        Component: m.TimeReportPage,
+                      })),
+                    ),
+                  },
+                ],
+              },
+              {
                 element: <RequireAbility ability="viewHandovers" />,
                 children: [
                   {

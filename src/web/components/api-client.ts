@@ -60,7 +60,8 @@ function toApiError(status: number, body: unknown): ApiError {
 /** Sends one request to the API and returns the parsed body; failures throw ApiRequestError. */
 export async function apiRequest<T = undefined>(path: string, options: RequestOptions<T> = {}): Promise<T> {
   const method = options.method ?? (options.body === undefined ? 'GET' : 'POST');
-  const hasBody = method !== 'GET' && method !== 'DELETE';
+  // Every state-changing call is JSON, a DELETE too: the server refuses anything else (S10).
+  const hasBody = method !== 'GET';
   let response: Response;
   try {
     response = await fetch(path, {

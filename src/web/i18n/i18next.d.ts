@@ -6,6 +6,7 @@ import type companies from '../features/companies/i18n/sv.json';
 import type companyImport from '../features/company-import/i18n/sv.json';
 import type handovers from '../features/handovers/i18n/sv.json';
 import type maturity from '../features/maturity/i18n/sv.json';
+import type myWeek from '../features/my-week/i18n/sv.json';
 import type organisations from '../features/organisations/i18n/sv.json';
 import type outbox from '../features/outbox/i18n/sv.json';
 import type overview from '../features/overview/i18n/sv.json';
@@ -24,6 +25,7 @@ declare module 'i18next' {
         typeof companyImport &
         typeof handovers &
         typeof maturity &
+        typeof myWeek &
         typeof organisations &
         typeof outbox &
         typeof overview &

@@ -7,3 +7,4 @@ export * from './outbox';
 export * from './contacts';
 export * from './activities';
 export * from './maturity';
+export * from './follow-up';

@@ -297,7 +297,8 @@ export function findMunicipalityCode(
 }
 
 export type ExportCell = string | number | null;
-export type ExportColumn = { header: string; width: number; isAmount?: boolean };
+export type ExportColumn = { header: string; width: number; isAmount?: boolean; numFmt?: string };
+export type ExportSheet = { name: string; columns: readonly ExportColumn[]; rows: readonly (readonly ExportCell[])[] };
 
 /** An .xlsx with one sheet: bold, frozen header row with a filter, amounts with thousands separators. */
 export async function writeXlsx(
@@ -305,16 +306,23 @@ export async function writeXlsx(
   columns: readonly ExportColumn[],
   rows: readonly (readonly ExportCell[])[],
 ): Promise<Buffer> {
+  return writeXlsxSheets([{ name: sheetName, columns, rows }]);
+}
+
+/** An .xlsx with several sheets in the style of writeXlsx; numbers stay numbers. */
+export async function writeXlsxSheets(sheets: readonly ExportSheet[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const worksheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  worksheet.columns = columns.map((column) => ({
-    header: column.header,
-    width: column.width,
-    ...(column.isAmount && { style: { numFmt: '#,##0' } }),
-  }));
-  worksheet.getRow(1).font = { bold: true };
-  worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  for (const row of rows) worksheet.addRow([...row]);
+  for (const { name, columns, rows } of sheets) {
+    const worksheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    worksheet.columns = columns.map((column) => ({
+      header: column.header,
+      width: column.width,
+      ...((column.isAmount || column.numFmt) && { style: { numFmt: column.numFmt ?? '#,##0' } }),
+    }));
+    worksheet.getRow(1).font = { bold: true };
+    worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+    for (const row of rows) worksheet.addRow([...row]);
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

@@ -1,109 +1,113 @@
-import { Card, Text, Timeline, Title } from '@mantine/core';
-import { IconBuildingFactory2, IconProgressCheck, IconShieldCheck, IconUser, IconUserEdit } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { Card, Chip, Group, Loader, Text, Timeline, Title } from '@mantine/core';
+import { IconBuildingFactory2, IconClipboardCheck, IconProgressCheck, IconUser, type Icon } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
+import { useState } from 'react';
+import type { CompanyStatus } from '../../../../core/company-status';
+import type { InterventionArea, InterventionKind } from '../../../../core/interventions';
 import { useTranslation } from 'react-i18next';
-import type { Company } from '../../../../contracts/companies';
-import { formatDate, formatIsoDate } from '../../../components/format';
+import { timelineKinds, type TimelineEvent, type TimelineKind } from '../../../../contracts/follow-up';
+import { ErrorAlert } from '../../../components/error-alert';
+import { formatIsoDate, formatNumber } from '../../../components/format';
+import { useTimeline } from '../follow-up-api';
 
-type TimelineEvent = {
-  key: string;
-  at: string;
-  /** Within one day: later kinds of event come first (a contact after the registration). */
-  rank: number;
-  shownDate: string;
-  icon: ReactNode;
-  title: string;
-  text?: string;
+const icons: Record<TimelineKind, Icon> = {
+  registered: IconBuildingFactory2,
+  status_change: IconProgressCheck,
+  contact_added: IconUser,
+  intervention: IconClipboardCheck,
 };
 
-/** Newest first: by day, then by kind within the day, then by time where there is one. */
-function byNewest(a: TimelineEvent, b: TimelineEvent): number {
-  return b.at.slice(0, 10).localeCompare(a.at.slice(0, 10)) || b.rank - a.rank || b.at.localeCompare(a.at);
-}
-
-/** A save within a minute of adding a contact is part of adding it, not a change of its own. */
-function isLaterChange(createdAt: string, updatedAt: string): boolean {
-  return Math.abs(Date.parse(updatedAt) - Date.parse(createdAt)) > 60_000;
-}
-
-/** What has happened with the company, newest first; later modules add their own events here. */
-export function CompanyTimeline({ company }: { company: Company }) {
+function useEventTitle() {
   const { t } = useTranslation();
-  const events: TimelineEvent[] = [
-    {
-      key: 'registered',
-      at: company.createdAt,
-      rank: 0,
-      shownDate: formatDate(company.createdAt),
-      icon: <IconBuildingFactory2 size={14} aria-hidden />,
-      title: t('companies.timeline.registered'),
-    },
-    ...company.statusHistory.map((change) => ({
-      key: `status-${change.id}`,
-      at: change.changedOn,
-      rank: 1,
-      shownDate: formatIsoDate(change.changedOn),
-      icon: <IconProgressCheck size={14} aria-hidden />,
-      title: t('companies.timeline.status', { status: t(`companies.status.${change.toStatus}`) }),
-      text: change.reason ?? undefined,
-    })),
-    ...company.contacts
-      .filter((contact) => !contact.isErased)
-      .flatMap((contact) => [
-        {
-          key: `contact-added-${contact.id}`,
-          at: contact.createdAt,
-          rank: 2,
-          shownDate: formatDate(contact.createdAt),
-          icon: <IconUser size={14} aria-hidden />,
-          title: t('companies.timeline.contactAdded', { name: contact.name }),
-        },
-        ...(isLaterChange(contact.createdAt, contact.updatedAt)
-          ? [
-              {
-                key: `contact-changed-${contact.id}`,
-                at: contact.updatedAt,
-                rank: 2,
-                shownDate: formatDate(contact.updatedAt),
-                icon: <IconUserEdit size={14} aria-hidden />,
-                title: t('companies.timeline.contactChanged', { name: contact.name }),
-              },
-            ]
-          : []),
-        ...contact.consents.map((consent) => ({
-          key: `consent-${consent.id}`,
-          at: consent.givenOn,
-          rank: 3,
-          shownDate: formatDate(consent.givenOn),
-          icon: <IconShieldCheck size={14} aria-hidden />,
-          title: t('companies.timeline.consent', { name: contact.name }),
-          text: consent.purpose,
-        })),
-      ]),
-  ].sort(byNewest);
+  return (event: TimelineEvent): string => {
+    const data = event.data;
+    switch (event.kind) {
+      case 'registered':
+        return t('followUp.timeline.event.registered');
+      case 'status_change':
+        return t('followUp.timeline.event.status_change', {
+          status: t(`companies.status.${data.toStatus as CompanyStatus}`),
+        });
+      case 'contact_added':
+        return t('followUp.timeline.event.contact_added', { name: data.name });
+      case 'intervention':
+        return t('followUp.timeline.event.intervention', {
+          kind: t(`followUp.kinds.${data.interventionKind as InterventionKind}`),
+          hours: formatNumber(Number(data.hours)),
+        });
+    }
+  };
+}
+
+function eventText(event: TimelineEvent, t: TFunction): string | null {
+  if (event.kind === 'status_change') return (event.data.reason as string | null) ?? null;
+  if (event.kind === 'intervention') {
+    const area = event.data.area
+      ? t(`followUp.areas.${event.data.area as InterventionArea}`)
+      : t('followUp.areas.none');
+    return [area, event.data.coachName].filter(Boolean).join(' · ');
+  }
+  return null;
+}
+
+/** What has happened with the company, newest first, from the server's timeline; chips filter the kinds. */
+export function CompanyTimeline({ companyId }: { companyId: string }) {
+  const { t } = useTranslation();
+  const [kinds, setKinds] = useState<TimelineKind[]>([]);
+  const { data, error, isPending } = useTimeline(companyId, kinds);
+  const titleOf = useEventTitle();
 
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="company-timeline">
       <Title order={2} id="company-timeline" mb="xs">
-        {t('companies.timeline.title')}
+        {t('followUp.timeline.title')}
       </Title>
-      <Text size="sm" c="dark.4" mb="md">
-        {t('companies.timeline.comingSoon')}
-      </Text>
-      <Timeline bulletSize={24} lineWidth={2} active={events.length}>
-        {events.map((event) => (
-          <Timeline.Item key={event.key} bullet={event.icon} title={event.title}>
-            {event.text ? (
-              <Text size="sm" c="dark.6">
-                {event.text}
-              </Text>
-            ) : null}
-            <Text size="xs" c="dark.4" mt={2}>
-              {event.shownDate}
-            </Text>
-          </Timeline.Item>
-        ))}
-      </Timeline>
+      <Chip.Group multiple value={kinds} onChange={(value) => setKinds(value as TimelineKind[])}>
+        <Group gap="xs" mb="md" role="group" aria-label={t('followUp.timeline.filter')}>
+          {timelineKinds.map((kind) => (
+            <Chip key={kind} value={kind} size="sm" variant="outline">
+              {t(`followUp.timeline.kinds.${kind}`)}
+            </Chip>
+          ))}
+        </Group>
+      </Chip.Group>
+      {error ? <ErrorAlert error={error} /> : null}
+      {isPending ? <Loader size="sm" aria-label={t('common.loading')} /> : null}
+      {data && data.items.length === 0 ? <Text c="dark.4">{t('followUp.timeline.empty')}</Text> : null}
+      {data && data.items.length > 0 ? (
+        <Timeline bulletSize={24} lineWidth={2} active={data.items.length}>
+          {data.items.map((event) => {
+            const EventIcon = icons[event.kind];
+            const text = eventText(event, t);
+            return (
+              <Timeline.Item
+                key={`${event.kind}-${event.id}`}
+                bullet={<EventIcon size={14} aria-hidden />}
+                title={titleOf(event)}
+              >
+                {text ? (
+                  <Text size="sm" c="dark.6">
+                    {text}
+                  </Text>
+                ) : null}
+                {event.notes ? (
+                  <Text size="sm" c="dark.5" fs="italic" style={{ whiteSpace: 'pre-line' }}>
+                    {event.notes}
+                  </Text>
+                ) : null}
+                <Text size="xs" c="dark.4" mt={2}>
+                  {formatIsoDate(event.date)}
+                </Text>
+              </Timeline.Item>
+            );
+          })}
+        </Timeline>
+      ) : null}
+      {data?.isTruncated ? (
+        <Text size="sm" c="dark.4" mt="sm">
+          {t('followUp.timeline.truncated')}
+        </Text>
+      ) : null}
     </Card>
   );
 }

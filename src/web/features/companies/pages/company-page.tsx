@@ -15,6 +15,7 @@ import { CompanyTimeline } from '../components/company-timeline';
 import { ContactsSection } from '../components/contacts-section';
 import { MaturityCard } from '../components/maturity-card';
 import { EditCompanyModal } from '../components/edit-company-modal';
+import { InterventionsSection } from '../components/interventions-section';
 import { StatusCard } from '../components/status-card';
 import { UndertakingModal } from '../components/undertaking-modal';
 
@@ -110,7 +111,9 @@ export function CompanyPage() {
         </Grid>
         <MaturityCard companyId={data.id} />
         <ContactsSection company={data} />
-        <CompanyTimeline company={data} />
+        {/* The coaching log is internal: shown to the staff who work on the company (its editors). */}
+        {data.abilities.canEdit ? <InterventionsSection companyId={data.id} /> : null}
+        <CompanyTimeline companyId={data.id} />
       </Stack>
       {isEditing ? <EditCompanyModal company={data} onClose={() => setEditing(false)} /> : null}
       {isEditingUndertaking ? <UndertakingModal company={data} onClose={() => setEditingUndertaking(false)} /> : null}

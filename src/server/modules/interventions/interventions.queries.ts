@@ -1,0 +1,168 @@
+import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { companies, interventions, reminders, users } from '../../db/schema';
+
+export type InterventionRow = typeof interventions.$inferSelect;
+export type InterventionInsert = typeof interventions.$inferInsert;
+
+const listColumns = {
+  row: interventions,
+  companyName: companies.name,
+  companyOrganisationId: companies.organisationId,
+  coachName: users.name,
+};
+
+export type InterventionListRow = {
+  row: InterventionRow;
+  companyName: string;
+  companyOrganisationId: string;
+  coachName: string;
+};
+
+/** Which interventions a list or a report reads; every part is optional and combines with AND.
+ * Reports per organisation (issue "reports") reuse it with `organisationId`. */
+export type InterventionFilter = {
+  companyId?: string;
+  coachId?: string;
+  /** The organisation that gave the support (at the time it was logged). */
+  organisationId?: string;
+  from?: string;
+  to?: string;
+};
+
+function filterOf(filter: InterventionFilter): SQL | undefined {
+  return and(
+    filter.companyId ? eq(interventions.companyId, filter.companyId) : undefined,
+    filter.coachId ? eq(interventions.coachId, filter.coachId) : undefined,
+    filter.organisationId ? eq(interventions.organisationId, filter.organisationId) : undefined,
+    filter.from ? gte(interventions.occurredOn, filter.from) : undefined,
+    filter.to ? lte(interventions.occurredOn, filter.to) : undefined,
+  );
+}
+
+/** Interventions matching the filter, newest first, with company and coach names (one query). */
+export async function listInterventions(
+  db: Db,
+  filter: InterventionFilter,
+  limit = 500,
+): Promise<InterventionListRow[]> {
+  return db
+    .select(listColumns)
+    .from(interventions)
+    .innerJoin(companies, eq(companies.id, interventions.companyId))
+    .innerJoin(users, eq(users.id, interventions.coachId))
+    .where(filterOf(filter))
+    .orderBy(desc(interventions.occurredOn), desc(interventions.createdAt))
+    .limit(limit);
+}
+
+export async function findIntervention(db: Db, id: string): Promise<InterventionListRow | undefined> {
+  const [row] = await db
+    .select(listColumns)
+    .from(interventions)
+    .innerJoin(companies, eq(companies.id, interventions.companyId))
+    .innerJoin(users, eq(users.id, interventions.coachId))
+    .where(eq(interventions.id, id))
+    .limit(1);
+  return row;
+}
+
+export async function insertIntervention(db: Db, values: InterventionInsert): Promise<void> {
+  await db.insert(interventions).values(values);
+}
+
+export async function updateInterventionIfVersion(
+  db: Db,
+  id: string,
+  version: number,
+  values: Partial<InterventionInsert>,
+): Promise<InterventionRow | undefined> {
+  const [row] = await db
+    .update(interventions)
+    .set({ ...values, version: version + 1 })
+    .where(and(eq(interventions.id, id), eq(interventions.version, version)))
+    .returning();
+  return row;
+}
+
+export async function deleteInterventionIfVersion(db: Db, id: string, version: number): Promise<boolean> {
+  const rows = await db
+    .delete(interventions)
+    .where(and(eq(interventions.id, id), eq(interventions.version, version)))
+    .returning({ id: interventions.id });
+  return rows.length > 0;
+}
+
+/** Quarter hours and entries per month and company for the filter, summed in SQL: the time report
+ * and, later, the funder reports per organisation. */
+export async function sumHoursByMonthAndCompany(db: Db, filter: InterventionFilter) {
+  const month = sql<string>`to_char(${interventions.occurredOn}, 'YYYY-MM')`;
+  return db
+    .select({
+      month,
+      companyId: interventions.companyId,
+      companyName: companies.name,
+      quarterHours: sql<number>`sum(${interventions.quarterHours})::int`,
+      entryCount: sql<number>`count(*)::int`,
+    })
+    .from(interventions)
+    .innerJoin(companies, eq(companies.id, interventions.companyId))
+    .where(filterOf(filter))
+    .groupBy(month, interventions.companyId, companies.name)
+    .orderBy(month, companies.name);
+}
+
+export async function findUserName(db: Db, id: string) {
+  const [row] = await db
+    .select({ name: users.name, role: users.role, organisationId: users.organisationId })
+    .from(users)
+    .where(eq(users.id, id))
+    .limit(1);
+  return row;
+}
+
+/**
+ * Follow-ups due: per company, the latest intervention (by date, then by when it was logged)
+ * decides the next follow-up; an older entry's date no longer counts once a newer one is logged.
+ * Companies that completed or left the programme are not followed up. One query.
+ */
+export async function listFollowUpsDue(db: Db, filter: { until: string; recipientId?: string }) {
+  const latest = db
+    .selectDistinctOn([interventions.companyId], {
+      id: interventions.id,
+      companyId: interventions.companyId,
+      coachId: interventions.coachId,
+      nextFollowUpOn: interventions.nextFollowUpOn,
+    })
+    .from(interventions)
+    .orderBy(interventions.companyId, desc(interventions.occurredOn), desc(interventions.createdAt))
+    .as('latest');
+  return db
+    .select({
+      sourceId: latest.id,
+      companyId: latest.companyId,
+      companyName: companies.name,
+      recipientId: latest.coachId,
+      dueOn: sql<string>`${latest.nextFollowUpOn}`,
+    })
+    .from(latest)
+    .innerJoin(companies, eq(companies.id, latest.companyId))
+    .where(
+      and(
+        lte(latest.nextFollowUpOn, filter.until),
+        sql`${companies.status} not in ('completed', 'withdrawn')`,
+        filter.recipientId ? eq(latest.coachId, filter.recipientId) : undefined,
+      ),
+    )
+    .orderBy(latest.nextFollowUpOn, companies.name);
+}
+
+/** A newly logged intervention is the follow-up: the company's open follow-up reminders are done. */
+export async function closeFollowUpReminders(db: Db, companyId: string, now: Date): Promise<void> {
+  await db
+    .update(reminders)
+    .set({ status: 'done', resolvedAt: now })
+    .where(
+      and(eq(reminders.companyId, companyId), eq(reminders.sourceKind, 'follow_up'), eq(reminders.status, 'open')),
+    );
+}

@@ -1,0 +1,186 @@
+import { randomBytes } from 'node:crypto';
+import { like, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { calendarDate } from '../../../core/calendar';
+import { addDays, reminderHorizon, weekOf } from '../../../core/interventions';
+import type { Db } from '../../db/client';
+import { outboxMessages, reminders } from '../../db/schema';
+import { demoIds } from '../../db/seed';
+import { createTestApp, dropPersistentDatabase, fixtures, type ActorName, type TestApp } from '../../test/test-app';
+import { listDue } from './reminder-sources';
+import { createReminderRunner } from './reminders.runner';
+import { emailReminder, scanReminders } from './reminders.service';
+
+async function call(t: TestApp, actor: ActorName, method: 'GET' | 'POST', url: string, payload?: unknown) {
+  return t.app.inject({
+    method,
+    url,
+    headers: { cookie: await t.login(actor), ...(payload !== undefined && { 'content-type': 'application/json' }) },
+    ...(payload !== undefined && { payload: JSON.stringify(payload) }),
+  });
+}
+
+async function logFollowUp(t: TestApp, companyId: string, occurredOn: string, nextFollowUpOn: string | null) {
+  const response = await t.app.inject({
+    method: 'POST',
+    url: `/api/companies/${companyId}/interventions`,
+    headers: { cookie: await t.login('coachOwn'), 'content-type': 'application/json' },
+    payload: JSON.stringify({ occurredOn, kind: 'follow_up_visit', hours: 1, nextFollowUpOn }),
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return (response.json() as { id: string }).id;
+}
+
+/** Reminder e-mails in the outbox, per recipient and subject: each must appear once. */
+async function reminderMailCounts(db: Db) {
+  return db
+    .select({ recipient: outboxMessages.recipient, subject: outboxMessages.subject, n: sql<number>`count(*)::int` })
+    .from(outboxMessages)
+    .where(like(outboxMessages.subject, 'Påminnelse:%'))
+    .groupBy(outboxMessages.recipient, outboxMessages.subject);
+}
+
+describe('reminders survive a restart: no job lost, none sent twice', () => {
+  const name = `restart_${randomBytes(4).toString('hex')}`;
+  const now = new Date();
+  const today = calendarDate(now);
+  afterAll(async () => {
+    await dropPersistentDatabase(name);
+  });
+
+  it('creates each reminder once and e-mails it exactly once across a crash and a new process', async () => {
+    // First life: due follow-ups, a scan, one e-mail job, one e-mail written by a job that never
+    // completes (the process dies between writing and acknowledging), then a hard stop.
+    const first = await createTestApp({ persistent: name });
+    first.clock.now = now;
+    await logFollowUp(first, fixtures.ownCompanyId, today, today);
+    await logFollowUp(first, demoIds.companies.sixth, addDays(today, -10), addDays(today, -3));
+    const due = await listDue(first.ctx.db, { until: reminderHorizon(today) });
+    expect(due.length).toBeGreaterThanOrEqual(2);
+
+    const runner = createReminderRunner(first.ctx, { hasWorkers: false });
+    await runner.start();
+    expect(await runner.runQueued({ limit: 2 })).toBe(2); // the start-up scan and one e-mail
+    const open = await first.database.db.select().from(reminders);
+    expect(open).toHaveLength(due.length);
+    const unsent = open.filter((r) => r.emailedAt === null);
+    expect(unsent).toHaveLength(due.length - 1);
+    expect(await emailReminder(first.ctx, unsent[0]!.id)).toBe(true); // its job stays queued
+    await runner.stop({ graceful: false });
+    await first.close();
+
+    // Second life on the same database: the start-up scan finds nothing new, the queued jobs and
+    // the re-queued ones run, and what was e-mailed already is not e-mailed again.
+    const second = await createTestApp({ persistent: name });
+    second.clock.now = now;
+    const again = createReminderRunner(second.ctx, { hasWorkers: false });
+    await again.start();
+    expect(await again.runQueued()).toBeGreaterThanOrEqual(due.length);
+    expect(await again.runQueued()).toBe(0);
+    const { created } = await scanReminders(second.ctx);
+    expect(created).toEqual([]);
+    const rows = await second.database.db.select().from(reminders);
+    expect(rows).toHaveLength(due.length);
+    expect(rows.every((r) => r.emailedAt !== null)).toBe(true);
+    const mails = await reminderMailCounts(second.database.db);
+    expect(mails).toHaveLength(due.length);
+    expect(mails.every((m) => m.n === 1)).toBe(true);
+    await again.stop();
+    await second.close();
+  }, 60_000);
+});
+
+describe('reminders and my week', () => {
+  let t: TestApp;
+  // Weeks after the demo data's latest entries, so these entries are each company's latest.
+  const today = calendarDate(new Date(Date.now() + 40 * 86_400_000));
+  const week = weekOf(today);
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.clock.now = new Date(`${today}T09:00:00+01:00`);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('e-mails a reminder once even when two jobs for it run at the same time', async () => {
+    await logFollowUp(t, fixtures.ownCompanyId, today, week.end);
+    const { toEmail } = await scanReminders(t.ctx);
+    const id = toEmail[0]!;
+    const results = await Promise.all([emailReminder(t.ctx, id), emailReminder(t.ctx, id)]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('shows what is overdue and due this week in my week, with this week’s hours', async () => {
+    await logFollowUp(t, demoIds.companies.sixth, addDays(today, -5), addDays(today, -2));
+    const mine = (await call(t, 'coachOwn', 'GET', '/api/my-week')).json() as {
+      weekStart: string;
+      weekEnd: string;
+      overdue: { companyId: string; dueOn: string }[];
+      dueThisWeek: { companyId: string; dueOn: string }[];
+      interventionsThisWeek: { companyId: string }[];
+      hoursThisWeek: number;
+    };
+    expect([mine.weekStart, mine.weekEnd]).toEqual([week.start, week.end]);
+    expect(mine.overdue).toContainEqual(
+      expect.objectContaining({ companyId: demoIds.companies.sixth, dueOn: addDays(today, -2) }),
+    );
+    expect(mine.dueThisWeek).toContainEqual(
+      expect.objectContaining({ companyId: fixtures.ownCompanyId, dueOn: week.end }),
+    );
+    expect(mine.interventionsThisWeek.map((i) => i.companyId)).toContain(fixtures.ownCompanyId);
+    expect(mine.hoursThisWeek).toBeGreaterThanOrEqual(1);
+    // Another coach's week holds none of it.
+    const other = (await call(t, 'coachOther', 'GET', '/api/my-week')).json() as { overdue: { companyId: string }[] };
+    expect(other.overdue.map((i) => i.companyId)).not.toContain(demoIds.companies.sixth);
+  });
+
+  it('lists my open reminders and lets me mark one done; another person’s answers 404', async () => {
+    const ran = await call(t, 'admin', 'POST', '/api/reminders/run', {});
+    expect(ran.statusCode).toBe(200);
+    const list = (await call(t, 'coachOwn', 'GET', '/api/reminders')).json() as {
+      items: { id: string; companyId: string; dueState: string; isEmailed: boolean }[];
+      openCount: number;
+    };
+    const sixth = list.items.find((r) => r.companyId === demoIds.companies.sixth)!;
+    expect(sixth).toMatchObject({ dueState: 'overdue', isEmailed: true });
+    expect(list.openCount).toBe(list.items.length);
+    expect(
+      (await call(t, 'coachOther', 'POST', `/api/reminders/${sixth.id}/resolve`, { status: 'done' })).statusCode,
+    ).toBe(404);
+    const after = (
+      await call(t, 'coachOwn', 'POST', `/api/reminders/${sixth.id}/resolve`, { status: 'dismissed' })
+    ).json() as {
+      items: { id: string }[];
+      openCount: number;
+    };
+    expect(after.items.map((r) => r.id)).not.toContain(sixth.id);
+    expect(after.openCount).toBe(list.openCount - 1);
+  });
+
+  it('closes the follow-up reminders of a company when the follow-up is logged', async () => {
+    await call(t, 'admin', 'POST', '/api/reminders/run', {});
+    const before = (await call(t, 'coachOwn', 'GET', '/api/reminders')).json() as { items: { companyId: string }[] };
+    expect(before.items.map((r) => r.companyId)).toContain(fixtures.ownCompanyId);
+    await logFollowUp(t, fixtures.ownCompanyId, today, null);
+    const after = (await call(t, 'coachOwn', 'GET', '/api/reminders')).json() as { items: { companyId: string }[] };
+    expect(after.items.map((r) => r.companyId)).not.toContain(fixtures.ownCompanyId);
+    const week = (await call(t, 'coachOwn', 'GET', '/api/my-week')).json() as { dueThisWeek: { companyId: string }[] };
+    expect(week.dueThisWeek.map((i) => i.companyId)).not.toContain(fixtures.ownCompanyId);
+  });
+
+  it('keeps my week from company users (403)', async () => {
+    expect((await call(t, 'companyOwn', 'GET', '/api/my-week')).statusCode).toBe(403);
+  });
+
+  it('e-mails the reminder in Swedish with links to the company and to my week', async () => {
+    const [mail] = await t.database.db
+      .select()
+      .from(outboxMessages)
+      .where(like(outboxMessages.subject, 'Påminnelse: Uppföljning%'))
+      .limit(1);
+    expect(mail!.recipient).toBe(fixtures.emails.coachOwn);
+    expect(mail!.body).toContain('/my-week');
+    expect(mail!.body).toMatch(/\/companies\/[0-9a-f-]{36}/);
+  });
+});

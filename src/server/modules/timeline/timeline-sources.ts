@@ -1,0 +1,147 @@
+import { and, desc, eq, gte, isNull, lte, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { calendarDate } from '../../../core/calendar';
+import { toHours } from '../../../core/interventions';
+import type { TimelineEvent, TimelineKind } from '../../../contracts/follow-up';
+import type { Db } from '../../db/client';
+import { companies, companyStatusChanges, contacts, interventions, users } from '../../db/schema';
+
+// The company timeline is a list of sources: each answers one kind of event for one company in
+// one query. Another module adds its kind with one source here (`assessments`, `analyses`,
+// `actions`, `activitiesAttended`), one value in `timelineKinds` (contracts/follow-up.ts) and
+// one sentence in the web's `followUp.timeline.kinds` (docs/decisions/015).
+
+export type TimelineFilter = { companyId: string; from?: string; to?: string; limit: number };
+export type TimelineSource = {
+  kind: TimelineKind;
+  /** Events newest first, at most `limit`; `notes` only when `withNotes` (staff). */
+  list: (db: Db, filter: TimelineFilter, withNotes: boolean) => Promise<TimelineEvent[]>;
+};
+
+/** The date range on a date column (dates compare as text in YYYY-MM-DD). */
+function dateRange(column: PgColumn, filter: TimelineFilter): SQL | undefined {
+  return and(filter.from ? gte(column, filter.from) : undefined, filter.to ? lte(column, filter.to) : undefined);
+}
+
+/** The date range on a timestamp column, by the Stockholm calendar day boundaries (±1 day of
+ * margin, then exact on the calendar date in the service). */
+function instantRange(column: PgColumn, filter: TimelineFilter): SQL | undefined {
+  return and(
+    filter.from ? gte(column, new Date(`${filter.from}T00:00:00+02:00`)) : undefined,
+    filter.to ? lte(column, new Date(`${filter.to}T23:59:59.999+01:00`)) : undefined,
+  );
+}
+
+export const registered: TimelineSource = {
+  kind: 'registered',
+  list: async (db, filter) => {
+    const rows = await db
+      .select({ id: companies.id, createdAt: companies.createdAt })
+      .from(companies)
+      .where(and(eq(companies.id, filter.companyId), instantRange(companies.createdAt, filter)));
+    return rows.map((row) => ({
+      kind: 'registered',
+      id: `registered-${row.id}`,
+      date: calendarDate(row.createdAt),
+      at: row.createdAt.toISOString(),
+      data: {},
+      notes: null,
+    }));
+  },
+};
+
+export const statusChanges: TimelineSource = {
+  kind: 'status_change',
+  list: async (db, filter) => {
+    const rows = await db
+      .select({
+        id: companyStatusChanges.id,
+        fromStatus: companyStatusChanges.fromStatus,
+        toStatus: companyStatusChanges.toStatus,
+        changedOn: companyStatusChanges.changedOn,
+        reason: companyStatusChanges.reason,
+        createdAt: companyStatusChanges.createdAt,
+        byName: users.name,
+      })
+      .from(companyStatusChanges)
+      .leftJoin(users, eq(users.id, companyStatusChanges.changedBy))
+      .where(
+        and(eq(companyStatusChanges.companyId, filter.companyId), dateRange(companyStatusChanges.changedOn, filter)),
+      )
+      .orderBy(desc(companyStatusChanges.changedOn), desc(companyStatusChanges.createdAt))
+      .limit(filter.limit);
+    return rows.map((row) => ({
+      kind: 'status_change',
+      id: row.id,
+      date: String(row.changedOn),
+      at: row.createdAt.toISOString(),
+      // The reason for a status (e.g. why a company withdrew) is part of the register the company sees.
+      data: { fromStatus: row.fromStatus, toStatus: row.toStatus, reason: row.reason, byName: row.byName },
+      notes: null,
+    }));
+  },
+};
+
+export const contactsAdded: TimelineSource = {
+  kind: 'contact_added',
+  list: async (db, filter) => {
+    const rows = await db
+      .select({ id: contacts.id, name: contacts.name, createdAt: contacts.createdAt })
+      .from(contacts)
+      .where(
+        and(
+          eq(contacts.companyId, filter.companyId),
+          isNull(contacts.erasedAt),
+          instantRange(contacts.createdAt, filter),
+        ),
+      )
+      .orderBy(desc(contacts.createdAt))
+      .limit(filter.limit);
+    return rows.map((row) => ({
+      kind: 'contact_added',
+      id: row.id,
+      date: calendarDate(row.createdAt),
+      at: row.createdAt.toISOString(),
+      data: { name: row.name },
+      notes: null,
+    }));
+  },
+};
+
+export const interventionsLogged: TimelineSource = {
+  kind: 'intervention',
+  list: async (db, filter, withNotes) => {
+    const rows = await db
+      .select({
+        id: interventions.id,
+        occurredOn: interventions.occurredOn,
+        kind: interventions.kind,
+        area: interventions.area,
+        quarterHours: interventions.quarterHours,
+        notes: interventions.notes,
+        createdAt: interventions.createdAt,
+        coachName: users.name,
+      })
+      .from(interventions)
+      .innerJoin(users, eq(users.id, interventions.coachId))
+      .where(and(eq(interventions.companyId, filter.companyId), dateRange(interventions.occurredOn, filter)))
+      .orderBy(desc(interventions.occurredOn), desc(interventions.createdAt))
+      .limit(filter.limit);
+    return rows.map((row) => ({
+      kind: 'intervention',
+      id: row.id,
+      date: row.occurredOn,
+      at: row.createdAt.toISOString(),
+      data: { interventionKind: row.kind, area: row.area, hours: toHours(row.quarterHours), coachName: row.coachName },
+      notes: withNotes ? row.notes : null,
+    }));
+  },
+};
+
+/** Every source of the timeline, in the order of the filter chips. */
+export const timelineSources: readonly TimelineSource[] = [
+  registered,
+  statusChanges,
+  contactsAdded,
+  interventionsLogged,
+];

@@ -1,0 +1,142 @@
+import { Anchor, Button, Card, Group, Loader, SimpleGrid, Table, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconDownload } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { EmptyRow } from '../../../components/empty-row';
+import { ErrorAlert } from '../../../components/error-alert';
+import { errorMessage } from '../../../components/error-message';
+import { formatNumber, todayIsoDate } from '../../../components/format';
+import { PageHeader } from '../../../components/page-header';
+import { downloadTimeReport, useTimeReport, type Period } from '../api';
+
+const monthFormat = new Intl.DateTimeFormat('sv-SE', { month: 'long', year: 'numeric' });
+
+function monthName(month: string): string {
+  const [year, number] = month.split('-').map(Number);
+  return monthFormat.format(new Date(year!, number! - 1, 1));
+}
+
+/** The coach's own hours per month and per company in a period, with an Excel download. */
+export function TimeReportPage() {
+  const { t } = useTranslation();
+  const today = todayIsoDate();
+  const [period, setPeriod] = useState<Period>({ from: `${today.slice(0, 4)}-01-01`, to: today });
+  const { data, error, isPending } = useTimeReport(period);
+  const [isDownloading, setDownloading] = useState(false);
+  const download = async () => {
+    setDownloading(true);
+    try {
+      await downloadTimeReport(period);
+    } catch (failure) {
+      notifications.show({ color: 'red', message: errorMessage(t, failure) });
+    } finally {
+      setDownloading(false);
+    }
+  };
+  const isValid = Boolean(period.from && period.to && period.from <= period.to);
+
+  return (
+    <>
+      <PageHeader
+        title={t('followUp.timeReport.title')}
+        description={t('followUp.timeReport.description')}
+        actions={
+          <Button
+            leftSection={<IconDownload size={16} aria-hidden />}
+            loading={isDownloading}
+            disabled={!isValid}
+            onClick={() => void download()}
+          >
+            {t('followUp.timeReport.download')}
+          </Button>
+        }
+      />
+      <Group mb="lg" align="flex-end">
+        <TextInput
+          type="date"
+          label={t('followUp.timeReport.from')}
+          value={period.from}
+          onChange={(event) => setPeriod((p) => ({ ...p, from: event.currentTarget.value }))}
+        />
+        <TextInput
+          type="date"
+          label={t('followUp.timeReport.to')}
+          value={period.to}
+          onChange={(event) => setPeriod((p) => ({ ...p, to: event.currentTarget.value }))}
+        />
+        {data ? (
+          <Text fw={600} pb={6}>
+            {t('followUp.timeReport.summary', { hours: formatNumber(data.totalHours), count: data.entryCount })}
+          </Text>
+        ) : null}
+      </Group>
+      {error ? <ErrorAlert error={error} /> : null}
+      {isPending ? <Loader aria-label={t('common.loading')} /> : null}
+      {data ? (
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+          <Card withBorder padding="lg" component="section" aria-labelledby="per-month">
+            <Title order={2} id="per-month" mb="sm">
+              {t('followUp.timeReport.perMonth')}
+            </Title>
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('followUp.timeReport.month')}</Table.Th>
+                  <Table.Th ta="right">{t('followUp.timeReport.hours')}</Table.Th>
+                  <Table.Th ta="right">{t('followUp.timeReport.entries')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.months.length === 0 ? <EmptyRow colSpan={3} text={t('followUp.timeReport.empty')} /> : null}
+                {data.months.map((month) => (
+                  <Table.Tr key={month.month}>
+                    <Table.Td>{monthName(month.month)}</Table.Td>
+                    <Table.Td ta="right">{formatNumber(month.hours)}</Table.Td>
+                    <Table.Td ta="right">{month.entryCount}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+              <Table.Tfoot>
+                <Table.Tr>
+                  <Table.Th>{t('followUp.timeReport.total')}</Table.Th>
+                  <Table.Th ta="right">{formatNumber(data.totalHours)}</Table.Th>
+                  <Table.Th ta="right">{data.entryCount}</Table.Th>
+                </Table.Tr>
+              </Table.Tfoot>
+            </Table>
+          </Card>
+          <Card withBorder padding="lg" component="section" aria-labelledby="per-company">
+            <Title order={2} id="per-company" mb="sm">
+              {t('followUp.timeReport.perCompany')}
+            </Title>
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('followUp.fields.company')}</Table.Th>
+                  <Table.Th ta="right">{t('followUp.timeReport.hours')}</Table.Th>
+                  <Table.Th ta="right">{t('followUp.timeReport.entries')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.companies.length === 0 ? <EmptyRow colSpan={3} text={t('followUp.timeReport.empty')} /> : null}
+                {data.companies.map((company) => (
+                  <Table.Tr key={company.companyId}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/companies/${company.companyId}`}>
+                        {company.companyName}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td ta="right">{formatNumber(company.hours)}</Table.Td>
+                    <Table.Td ta="right">{company.entryCount}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Card>
+        </SimpleGrid>
+      ) : null}
+    </>
+  );
+}
