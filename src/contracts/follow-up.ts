@@ -160,7 +160,14 @@ export type MyWeek = z.infer<typeof myWeekSchema>;
 
 // The company timeline: everything that happened with a company, newest first.
 /** Event kinds of the timeline; other modules add theirs (assessment, analysis, action, activity). */
-export const timelineKinds = ['registered', 'status_change', 'contact_added', 'intervention'] as const;
+export const timelineKinds = [
+  'registered',
+  'status_change',
+  'contact_added',
+  'assessment',
+  'activity_attended',
+  'intervention',
+] as const;
 export type TimelineKind = (typeof timelineKinds)[number];
 export const timelineKindSchema = z.enum(timelineKinds);
 

@@ -304,3 +304,62 @@ export async function listDueAssessments(db: Db, onOrBefore: string) {
     )
     .orderBy(asc(assessments.nextDueOn));
 }
+
+/** Coach measurements whose next measurement falls due by `until`, for the reminder scan and
+ * "my week": the latest submitted per company and area, addressed to the company's coach (or,
+ * without one, to whoever submitted it). */
+export async function listAssessmentsDueForReminders(db: Db, filter: { until: string; recipientId?: string }) {
+  const recipient = sql<string>`coalesce(${companies.coachId}, ${assessments.submittedBy})`;
+  return db
+    .select({
+      sourceId: assessments.id,
+      companyId: assessments.companyId,
+      companyName: companies.name,
+      recipientId: recipient,
+      dueOn: sql<string>`${assessments.nextDueOn}`,
+    })
+    .from(assessments)
+    .innerJoin(companies, eq(companies.id, assessments.companyId))
+    .where(
+      and(
+        eq(assessments.status, 'submitted'),
+        eq(assessments.mode, 'coach'),
+        isNotNull(assessments.nextDueOn),
+        lte(assessments.nextDueOn, filter.until),
+        sql`${companies.status} not in ('completed', 'withdrawn')`,
+        sql`${recipient} is not null`,
+        filter.recipientId ? sql`${recipient} = ${filter.recipientId}` : undefined,
+        sql`not exists (select 1 from "assessments" "later" where "later"."company_id" = "assessments"."company_id"
+          and "later"."area" = "assessments"."area" and "later"."mode" = 'coach'
+          and "later"."status" = 'submitted' and "later"."submitted_at" > "assessments"."submitted_at")`,
+      ),
+    )
+    .orderBy(asc(assessments.nextDueOn), companies.name);
+}
+
+/** Submitted measurements of a company for its timeline, newest first. */
+export async function listSubmittedAssessmentsForTimeline(
+  db: Db,
+  filter: { companyId: string; from?: string; to?: string; limit: number },
+) {
+  return db
+    .select({
+      id: assessments.id,
+      area: assessments.area,
+      kind: assessments.kind,
+      mode: assessments.mode,
+      step: assessments.step,
+      submittedAt: assessments.submittedAt,
+    })
+    .from(assessments)
+    .where(
+      and(
+        eq(assessments.companyId, filter.companyId),
+        eq(assessments.status, 'submitted'),
+        filter.from ? sql`${assessments.submittedAt} >= ${`${filter.from}T00:00:00+02:00`}::timestamptz` : undefined,
+        filter.to ? sql`${assessments.submittedAt} <= ${`${filter.to}T23:59:59.999+01:00`}::timestamptz` : undefined,
+      ),
+    )
+    .orderBy(desc(assessments.submittedAt))
+    .limit(filter.limit);
+}

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import type { reminderSourceKinds } from '../../db/schema';
 import { listFollowUpsDue } from '../interventions/interventions.service';
+import { listAssessmentsDueForReminders } from '../maturity/maturity.queries';
 
 // What can fall due for a person. Each source is one function answering, in a fixed number of
 // queries, what is due up to a date (optionally for one recipient). The reminder scan writes a
@@ -27,8 +28,13 @@ export type DueSource = (db: Db, filter: DueFilter) => Promise<DueItem[]>;
 export const followUpsDue: DueSource = async (db, filter) =>
   (await listFollowUpsDue(db, filter)).map((row) => ({ sourceKind: 'follow_up' as const, ...row }));
 
+/** Follow-up measurements due: the next measurement date set on a company's latest coach
+ * measurement of an area, for the company's coach. */
+export const assessmentsDue: DueSource = async (db, filter) =>
+  (await listAssessmentsDueForReminders(db, filter)).map((row) => ({ sourceKind: 'assessment' as const, ...row }));
+
 /** Every source the scan and "my week" read. */
-export const dueSources: readonly DueSource[] = [followUpsDue];
+export const dueSources: readonly DueSource[] = [followUpsDue, assessmentsDue];
 
 /** Everything due up to the date from every source, earliest first. */
 export async function listDue(db: Db, filter: DueFilter, sources: readonly DueSource[] = dueSources) {

@@ -4,6 +4,8 @@ import { calendarDate } from '../../../core/calendar';
 import { toHours } from '../../../core/interventions';
 import type { TimelineEvent, TimelineKind } from '../../../contracts/follow-up';
 import type { Db } from '../../db/client';
+import { listActivitiesAttendedByCompany } from '../activities/activities.queries';
+import { listSubmittedAssessmentsForTimeline } from '../maturity/maturity.queries';
 import { companies, companyStatusChanges, contacts, interventions, users } from '../../db/schema';
 
 // The company timeline is a list of sources: each answers one kind of event for one company in
@@ -138,10 +140,45 @@ export const interventionsLogged: TimelineSource = {
   },
 };
 
+export const assessmentsSubmitted: TimelineSource = {
+  kind: 'assessment',
+  list: async (db, filter) => {
+    const rows = await listSubmittedAssessmentsForTimeline(db, filter);
+    return rows.map((row) => ({
+      kind: 'assessment',
+      id: row.id,
+      date: calendarDate(row.submittedAt!),
+      at: row.submittedAt!.toISOString(),
+      data: { area: row.area, assessmentKind: row.kind, mode: row.mode, step: row.step },
+      notes: null,
+    }));
+  },
+};
+
+export const activitiesAttended: TimelineSource = {
+  kind: 'activity_attended',
+  list: async (db, filter) => {
+    const rows = await listActivitiesAttendedByCompany(db, filter.companyId);
+    return rows
+      .map((row) => ({
+        kind: 'activity_attended' as const,
+        id: `activity-${row.activityId}`,
+        date: calendarDate(row.startsAt),
+        at: row.startsAt.toISOString(),
+        data: { title: row.title, activityType: row.type, attendedCount: row.attendedCount },
+        notes: null,
+      }))
+      .filter((event) => (!filter.from || event.date >= filter.from) && (!filter.to || event.date <= filter.to))
+      .slice(0, filter.limit);
+  },
+};
+
 /** Every source of the timeline, in the order of the filter chips. */
 export const timelineSources: readonly TimelineSource[] = [
   registered,
   statusChanges,
   contactsAdded,
+  assessmentsSubmitted,
+  activitiesAttended,
   interventionsLogged,
 ];

@@ -23,7 +23,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-type Event = { kind: string; date: string; data: Record<string, unknown>; notes: string | null };
+type Event = { id: string; kind: string; date: string; data: Record<string, unknown>; notes: string | null };
 
 async function timeline(actor: ActorName, query = '') {
   const response = await t.app.inject({
@@ -35,12 +35,13 @@ async function timeline(actor: ActorName, query = '') {
 }
 
 describe('the company timeline', () => {
-  it('merges registration, status changes, contacts and interventions, newest first', async () => {
+  it('merges registration, status changes, contacts, measurements, activities and interventions, newest first', async () => {
     const response = await timeline('coachOwn');
     expect(response.statusCode).toBe(200);
     const { items } = response.json() as { items: Event[] };
     expect(new Set(items.map((e) => e.kind))).toEqual(
-      new Set(['registered', 'status_change', 'contact_added', 'intervention']),
+      // The demo company has measurements and attended activities from the demo data.
+      new Set(['registered', 'status_change', 'contact_added', 'assessment', 'activity_attended', 'intervention']),
     );
     const dates = items.map((e) => e.date);
     expect(dates).toEqual([...dates].sort().reverse());
@@ -84,5 +85,73 @@ describe('the company timeline', () => {
     const response = await timeline('coachOwn', '?kinds=intervention,gossip');
     expect(response.statusCode).toBe(400);
     expect(JSON.stringify(response.json())).toContain('query.kinds');
+  });
+});
+
+describe('the timeline sources of measurements and activities', () => {
+  it('shows a submitted measurement and an attended activity to the coach and to the company', async () => {
+    const admin = { kind: 'user', role: 'admin', userId: fixtures.adminId } as const;
+    const { startAssessment, saveAnswer, submitAssessment } = await import('../maturity/maturity.service');
+    const draft = await startAssessment(t.ctx, admin, fixtures.ownCompanyId, { area: 'energy_transition' });
+    for (const dimension of draft.model.content.dimensions) {
+      for (const question of dimension.questions) {
+        await saveAnswer(t.ctx, admin, draft.id, question.key, { level: 4, isNotApplicable: false });
+      }
+    }
+    await submitAssessment(t.ctx, admin, draft.id, { version: draft.version, nextDueOn: '2026-11-27' });
+
+    const cookie = await t.login('admin');
+    const startsAt = new Date('2026-11-20T09:00:00+01:00');
+    const activity = await t.app.inject({
+      method: 'POST',
+      url: '/api/activities',
+      headers: { cookie },
+      payload: {
+        type: 'workshop',
+        title: 'Tidslinjeverkstad',
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
+        organisationIds: [fixtures.ownOrganisationId],
+      },
+    });
+    expect(activity.statusCode, activity.body).toBe(201);
+    const activityId = (activity.json() as { id: string }).id;
+    const company = (
+      await t.app.inject({ method: 'GET', url: `/api/companies/${fixtures.ownCompanyId}`, headers: { cookie } })
+    ).json() as { contacts: { id: string }[] };
+    const registered = await t.app.inject({
+      method: 'POST',
+      url: `/api/activities/${activityId}/registrations`,
+      headers: { cookie },
+      payload: { contactIds: [company.contacts[0]!.id] },
+    });
+    const registration = (registered.json() as { registrations: { id: string; version: number }[] }).registrations[0]!;
+    const attended = await t.app.inject({
+      method: 'POST',
+      url: `/api/activities/${activityId}/attendance`,
+      headers: { cookie },
+      payload: { items: [{ registrationId: registration.id, attended: true, version: registration.version }] },
+    });
+    expect(attended.statusCode, attended.body).toBe(200);
+
+    for (const actor of ['coachOwn', 'companyOwn'] as const) {
+      const events = (await timeline(actor, '?kinds=assessment,activity_attended')).json() as { items: Event[] };
+      const measurement = events.items.find((e) => e.id === draft.id);
+      expect(measurement).toMatchObject({
+        kind: 'assessment',
+        data: { area: 'energy_transition', mode: 'coach', step: 4 },
+      });
+      const workshop = events.items.find((e) => e.kind === 'activity_attended' && e.data.title === 'Tidslinjeverkstad');
+      expect(workshop).toMatchObject({ date: '2026-11-20', data: { attendedCount: 1 } });
+    }
+
+    // The measurement's next due date reaches the coach's week, as a reminder source.
+    const week = await t.app.inject({
+      method: 'GET',
+      url: '/api/my-week',
+      headers: { cookie: await t.login('coachOwn') },
+    });
+    const due = week.json() as { overdue: { sourceId: string }[]; dueThisWeek: { sourceId: string }[] };
+    expect([...due.overdue, ...due.dueThisWeek].some((item) => item.sourceId === draft.id)).toBe(true);
   });
 });

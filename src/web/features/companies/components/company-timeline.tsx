@@ -1,8 +1,17 @@
 import { Card, Chip, Group, Loader, Text, Timeline, Title } from '@mantine/core';
-import { IconBuildingFactory2, IconClipboardCheck, IconProgressCheck, IconUser, type Icon } from '@tabler/icons-react';
+import {
+  IconBuildingFactory2,
+  IconCalendarEvent,
+  IconClipboardCheck,
+  IconProgressCheck,
+  IconStairsUp,
+  IconUser,
+  type Icon,
+} from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import type { CompanyStatus } from '../../../../core/company-status';
+import type { MaturityArea } from '../../../../core/maturity-areas';
 import type { InterventionArea, InterventionKind } from '../../../../core/interventions';
 import { useTranslation } from 'react-i18next';
 import { timelineKinds, type TimelineEvent, type TimelineKind } from '../../../../contracts/follow-up';
@@ -14,6 +23,8 @@ const icons: Record<TimelineKind, Icon> = {
   registered: IconBuildingFactory2,
   status_change: IconProgressCheck,
   contact_added: IconUser,
+  assessment: IconStairsUp,
+  activity_attended: IconCalendarEvent,
   intervention: IconClipboardCheck,
 };
 
@@ -30,6 +41,20 @@ function useEventTitle() {
         });
       case 'contact_added':
         return t('followUp.timeline.event.contact_added', { name: data.name });
+      case 'assessment':
+        return t('followUp.timeline.event.assessment', {
+          kind:
+            data.mode === 'self'
+              ? t('followUp.timeline.event.selfAssessment')
+              : t(`followUp.timeline.event.${data.assessmentKind === 'follow_up' ? 'follow_up' : 'baseline'}`),
+          area: t(`maturity.areas.${data.area as MaturityArea}`),
+          step: data.step ?? '–',
+        });
+      case 'activity_attended':
+        return t('followUp.timeline.event.activity_attended', {
+          title: data.title,
+          people: formatNumber(Number(data.attendedCount)),
+        });
       case 'intervention':
         return t('followUp.timeline.event.intervention', {
           kind: t(`followUp.kinds.${data.interventionKind as InterventionKind}`),
