@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import {
   defaultFactorSet,
+  energyMeasureEffect,
   energySavingEffect,
   energyUseCategories,
   kgToTonnes,
@@ -454,5 +455,53 @@ describe('energySavingEffect', () => {
       sek: null,
       co2eKg: 265,
     });
+  });
+});
+
+describe('energyMeasureEffect', () => {
+  // Mapping: electricity 100 000 kWh for 150 000 SEK (1.50 SEK/kWh), district heating 200 000 kWh
+  // for 160 000 SEK (0.80 SEK/kWh) at the set's 0.051 kg/kWh.
+  const mapping = summarise([
+    line({ carrier: 'electricity', quantity: 100_000, costSek: 150_000 }),
+    line({ carrier: 'district_heating', quantity: 200, unit: 'MWh', costSek: 160_000 }),
+    line({ carrier: 'diesel', quantity: 1_000, unit: 'litre', costSek: null }),
+  ]);
+
+  it('nets a heat pump: saves 60 000 kWh of district heating, uses 15 000 kWh more electricity', () => {
+    // kWh:  60 000 − 15 000                         = 45 000 kWh
+    // SEK:  60 000 × 0.80 − 15 000 × 1.50           = 48 000 − 22 500 = 25 500 SEK
+    // CO2e: 60 000 × 0.051 − 15 000 × 0.5241        = 3 060 − 7 861.5 = −4 801.5 kg (more CO2e on the residual mix)
+    // payback: 127 500 / 25 500                     = 5 years
+    const effect = energyMeasureEffect(
+      {
+        savings: [
+          { carrier: 'district_heating', kwh: 60_000 },
+          { carrier: 'electricity', kwh: -15_000 },
+        ],
+        investmentSek: 127_500,
+      },
+      mapping,
+      set2023,
+    );
+    expect(effect.kwh).toBe(45_000);
+    expect(effect.sek).toBeCloseTo(25_500, 6);
+    expect(effect.co2eKg).toBeCloseTo(-4_801.5, 6);
+    expect(effect.paybackYears).toBeCloseTo(5, 9);
+  });
+
+  it('gives no SEK and no payback when one carrier has no known price', () => {
+    const effect = energyMeasureEffect(
+      {
+        savings: [
+          { carrier: 'electricity', kwh: 1_000 },
+          { carrier: 'diesel', kwh: 1_000 },
+        ],
+        investmentSek: 10_000,
+      },
+      mapping,
+      set2023,
+    );
+    expect(effect).toMatchObject({ kwh: 2_000, sek: null, paybackYears: null });
+    expect(effect.co2eKg).toBeCloseTo(789.1, 9);
   });
 });

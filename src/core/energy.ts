@@ -5,6 +5,8 @@
 // kilograms here and tonnes only on screen. Carriers, their units and the emission factors are
 // content (content/emission-factors/), passed in as arguments: the choice of factor set is a setting.
 
+import { paybackYears } from './effects';
+
 /** Units of energy that mean the same for every carrier: kWh per unit (1 GJ = 1/3.6 MWh, exactly). */
 export const energyUnits = { kWh: 1, MWh: 1_000, GWh: 1_000_000, GJ: 1_000_000 / 3_600 } as const;
 export type EnergyUnit = keyof typeof energyUnits;
@@ -339,6 +341,29 @@ export function energySavingEffect(
     sek: price === null ? null : saving.kwh * price,
     co2eKg: factor === undefined || factor === null ? null : saving.kwh * factor,
   };
+}
+
+/** An energy measure of a mapping (Energimyndigheten: measures with savings, cost and payback): the
+ * yearly kWh it saves per carrier (negative where it uses more, e.g. a heat pump's electricity). */
+export type EnergyMeasure = { savings: readonly { carrier: string; kwh: number }[]; investmentSek: number | null };
+
+/** The yearly effect of a measure over all its carriers, and its payback: what the action it becomes
+ * expects. SEK and CO2e are null when any carrier's price or factor is unknown, never a partial sum. */
+export function energyMeasureEffect(
+  measure: EnergyMeasure,
+  result: Pick<EnergyMappingResult, 'carriers' | 'lines'>,
+  factorSet: EmissionFactorSet,
+): { kwh: number; sek: number | null; co2eKg: number | null; paybackYears: number | null } {
+  let kwh = 0;
+  let sek: number | null = 0;
+  let co2eKg: number | null = 0;
+  for (const saving of measure.savings) {
+    const effect = energySavingEffect(saving, result, factorSet);
+    kwh += effect.kwh;
+    sek = sek === null || effect.sek === null ? null : sek + effect.sek;
+    co2eKg = co2eKg === null || effect.co2eKg === null ? null : co2eKg + effect.co2eKg;
+  }
+  return { kwh, sek, co2eKg, paybackYears: paybackYears(measure.investmentSek, sek) };
 }
 
 /** Kilograms as tonnes for display (decision 016: CO2e is kept in kg, shown in t). */
