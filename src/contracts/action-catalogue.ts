@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { maturityAreas } from '../core/maturity-areas';
-import { contentKeySchema, localisedTextSchema } from './localised-text';
+import { contentKeySchema, localisedTextSchema, refineUnique } from './content-fields';
 
 // The catalogue of suggested actions (content/action-catalogue/README.md): typical measures per
 // area and step that the platform suggests after a measurement. Validated at start by the server.
@@ -34,13 +34,7 @@ export const actionCatalogueFileSchema = z
     area: z.enum(maturityAreas),
     actions: z.array(catalogueActionSchema).min(1),
   })
-  .superRefine((file, ctx) => {
-    const seen = new Set<string>();
-    file.actions.forEach(({ key }, index) => {
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', message: 'duplicate key', path: ['actions', index, 'key'] });
-      seen.add(key);
-    });
-  });
+  .superRefine((file, ctx) => refineUnique(ctx, file.actions, ['actions'], 'key', 'duplicate key'));
 export type ActionCatalogueFile = z.infer<typeof actionCatalogueFileSchema>;
 
 /** A catalogue entry with its area, as the suggestions and the API use it. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { energyUnits } from '../core/energy';
-import { contentKeySchema, localisedTextSchema } from './localised-text';
+import { contentKeySchema, localisedTextSchema, refineUnique } from './content-fields';
 
 // Energy carriers with their invoice units, and dated emission factor sets with their sources
 // (content/emission-factors/README.md). The server validates the files with these schemas at start;
@@ -35,14 +35,7 @@ export const energyCarrierSchema = z
     name: localisedTextSchema,
     units: z.array(carrierUnitSchema),
   })
-  .superRefine((carrier, ctx) => {
-    const seen = new Set<string>();
-    carrier.units.forEach(({ unit }, index) => {
-      if (seen.has(unit))
-        ctx.addIssue({ code: 'custom', message: 'unit listed twice', path: ['units', index, 'unit'] });
-      seen.add(unit);
-    });
-  });
+  .superRefine((carrier, ctx) => refineUnique(ctx, carrier.units, ['units'], 'unit', 'unit listed twice'));
 export type EnergyCarrier = z.infer<typeof energyCarrierSchema>;
 
 export const energyCarriersFileSchema = z
@@ -51,13 +44,7 @@ export const energyCarriersFileSchema = z
     note: localisedTextSchema,
     carriers: z.array(energyCarrierSchema).min(1),
   })
-  .superRefine((file, ctx) => {
-    const seen = new Set<string>();
-    file.carriers.forEach(({ key }, index) => {
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', message: 'duplicate key', path: ['carriers', index, 'key'] });
-      seen.add(key);
-    });
-  });
+  .superRefine((file, ctx) => refineUnique(ctx, file.carriers, ['carriers'], 'key', 'duplicate key'));
 export type EnergyCarriersFile = z.infer<typeof energyCarriersFileSchema>;
 
 export const emissionFactorSchema = z.strictObject({
@@ -81,13 +68,5 @@ export const emissionFactorSetSchema = z
     source: contentSourceSchema,
     factors: z.array(emissionFactorSchema).min(1),
   })
-  .superRefine((set, ctx) => {
-    const seen = new Set<string>();
-    set.factors.forEach(({ carrier }, index) => {
-      if (seen.has(carrier)) {
-        ctx.addIssue({ code: 'custom', message: 'carrier given twice', path: ['factors', index, 'carrier'] });
-      }
-      seen.add(carrier);
-    });
-  });
+  .superRefine((set, ctx) => refineUnique(ctx, set.factors, ['factors'], 'carrier', 'carrier given twice'));
 export type EmissionFactorSetContent = z.infer<typeof emissionFactorSetSchema>;

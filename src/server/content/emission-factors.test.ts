@@ -169,6 +169,22 @@ describe('parseEnergyCarriersFile', () => {
       message: /carriers\.0\.units\.0\.unit .*: kWh, MWh, GWh and GJ apply to every carrier/,
     },
     {
+      sentence: 'a unit listed twice',
+      raw: {
+        source,
+        note,
+        carriers: [
+          carrier({
+            units: [
+              { unit: 'litre', kwhPerUnit: 9.8 },
+              { unit: 'litre', kwhPerUnit: 9.9 },
+            ],
+          }),
+        ],
+      },
+      message: /carriers\.0\.units\.1\.unit .*: unit listed twice/,
+    },
+    {
       sentence: 'a carrier given twice',
       raw: { source, note, carriers: [carrier({}), carrier({})] },
       message: /carriers\.1\.key .*: duplicate key/,
