@@ -197,6 +197,13 @@ function splitLine(
   return { parts };
 }
 
+// The input field a conversion problem points at, for the form to highlight.
+const conversionProblemField = {
+  unknown_carrier: 'carrier',
+  unknown_unit: 'unit',
+  invalid_quantity: 'quantity',
+} as const;
+
 const emptyTotals = (): EnergyTotals => ({ kwh: 0, costSek: 0, co2eKg: 0, isCostComplete: true, isCo2eComplete: true });
 
 function addLine(totals: EnergyTotals, line: EnergyLineResult & { kwh: number }): void {
@@ -231,13 +238,11 @@ export function summariseEnergyMapping(
       problems.push({ code: 'invalid_cost', line, field: `lines.${line}.costSek` });
     }
     if ('problem' in converted) {
-      const field =
-        converted.problem === 'invalid_quantity'
-          ? 'quantity'
-          : converted.problem === 'unknown_unit'
-            ? 'unit'
-            : 'carrier';
-      problems.push({ code: converted.problem, line, field: `lines.${line}.${field}` });
+      problems.push({
+        code: converted.problem,
+        line,
+        field: `lines.${line}.${conversionProblemField[converted.problem]}`,
+      });
       lines.push({
         line,
         carrier: input.carrier,
@@ -286,14 +291,14 @@ export function summariseEnergyMapping(
   const total = emptyTotals();
   for (const line of counted) addLine(total, line);
 
-  const carrierOrder = [...carriers.map((carrier) => carrier.key)];
   const perCarrier = new Map<string, EnergyTotals>();
   for (const line of counted) {
     const totals = perCarrier.get(line.carrier) ?? emptyTotals();
     addLine(totals, line);
     perCarrier.set(line.carrier, totals);
   }
-  const carrierTotals = carrierOrder
+  const carrierTotals = carriers
+    .map((carrier) => carrier.key)
     .filter((key) => perCarrier.has(key))
     .map((carrier): EnergyCarrierTotals => {
       const totals = perCarrier.get(carrier)!;
