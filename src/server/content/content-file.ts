@@ -37,3 +37,9 @@ export function readContentJson(fileName: string): unknown {
     throw new Error(`${fileName} could not be read as JSON: ${(error as Error).message}`, { cause: error });
   }
 }
+
+/** The JSON files of a folder under content/ (relative paths, sorted), for content kept one file per entry. */
+export function listContentJson(folder: string): string[] {
+  const names = fs.readdirSync(path.join(root, folder)).filter((name) => name.endsWith('.json'));
+  return names.sort().map((name) => `${folder}/${name}`);
+}
