@@ -9,8 +9,10 @@ test('an admin sees every section, including organisations and the e-mail outbox
   await expect(page).toHaveURL('/');
   expect(await navigationLinks(page)).toEqual([
     'Översikt',
+    'Min vecka',
     'Företag',
     'Aktiviteter',
+    'Tidrapport',
     'Överlämningar',
     'Användare',
     'Organisationer',
@@ -22,7 +24,16 @@ test('an admin sees every section, including organisations and the e-mail outbox
 test('a coach sees companies and users but not organisations or the outbox', async ({ page }) => {
   await signIn(page, 'coach');
   const links = await navigationLinks(page);
-  expect(links).toEqual(['Översikt', 'Företag', 'Aktiviteter', 'Överlämningar', 'Användare', 'API-dokumentation']);
+  expect(links).toEqual([
+    'Översikt',
+    'Min vecka',
+    'Företag',
+    'Aktiviteter',
+    'Tidrapport',
+    'Överlämningar',
+    'Användare',
+    'API-dokumentation',
+  ]);
   expect(links).not.toContain('Organisationer');
 });
 
@@ -54,4 +65,18 @@ test('a signed-out visitor who opens a page is sent to sign in first', async ({ 
   await page.goto('/users');
   await expect(page).toHaveURL(/\/login\?next=%2Fusers$/);
   await expect(page.getByRole('button', { name: 'Logga in' })).toBeVisible();
+});
+
+test('a visitor switches to English, and the choice holds after a reload and on the pages after sign-in', async ({
+  page,
+}) => {
+  await page.goto('/login');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await page.getByRole('textbox', { name: 'E-mail address' }).fill(demoUsers.coach);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill('Demo-Vast-2026');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('navigation', { name: 'Main menu' }).getByText('Companies')).toBeVisible();
 });

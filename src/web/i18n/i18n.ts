@@ -1,6 +1,5 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
 import sv from './sv.json';
 
 // Swedish is the default; the user's choice in this browser is remembered in localStorage and,
@@ -14,15 +13,29 @@ export const languages = ['sv', 'en'] as const;
 export type Language = (typeof languages)[number];
 
 export const defaultLanguage: Language = 'sv';
-export const resources = { sv: { translation: sv }, en: { translation: en } } as const;
+type Tree = { [key: string]: string | Tree };
+
+// Swedish ships with the entry; English loads when someone chooses it, so the first page carries
+// one language's shared strings (QUALITY.md P3).
+const resources = { sv: { translation: sv } } as const;
+const otherLanguages: Record<Exclude<Language, 'sv'>, () => Promise<{ default: Tree }>> = {
+  en: () => import('./en.json'),
+};
+const loadedLanguages = new Set<Language>(['sv']);
+
+/** Makes sure the shared strings of a language are there before it is shown. */
+export async function ensureLanguage(language: Language): Promise<void> {
+  if (loadedLanguages.has(language)) return;
+  const strings = (await otherLanguages[language as Exclude<Language, 'sv'>]()).default;
+  i18next.addResourceBundle(language, 'translation', strings, true, true);
+  loadedLanguages.add(language);
+}
 
 const storageKey = 'iiw.language';
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);
 }
-
-type Tree = { [key: string]: string | Tree };
 
 const featureFiles = import.meta.glob<{ default: Tree }>('../features/*/i18n/*.json');
 
@@ -63,6 +76,7 @@ export function currentLanguage(): Language {
 /** Switches the interface language, remembers it and keeps <html lang> in step. */
 export async function changeLanguage(language: Language): Promise<void> {
   rememberLanguage(language);
+  await ensureLanguage(language);
   await i18next.changeLanguage(language);
 }
 

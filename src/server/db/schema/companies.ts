@@ -69,6 +69,8 @@ export const companies = pgTable(
     index('companies_municipality_code_idx').on(t.municipalityCode),
     index('companies_size_class_idx').on(t.sizeClass),
     index('companies_sni_division_idx').on(t.sniDivision),
+    // The peer group of a company in the maturity comparison (docs/decisions/013).
+    index('companies_peer_group_idx').on(t.programmeId, t.sizeClass, t.sniDivision),
     index('companies_undertaking_id_idx').on(t.undertakingId),
   ],
 );

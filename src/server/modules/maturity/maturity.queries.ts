@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, desc, eq, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { MaturityArea } from '../../../core/maturity-areas';
 import type { MaturityModelContent } from '../../../contracts/maturity';
 import type { Db } from '../../db/client';
@@ -211,65 +211,57 @@ export async function listDimensionScores(db: Db, assessmentIds: string[]) {
     .where(inArray(assessmentDimensionScores.assessmentId, assessmentIds));
 }
 
+type PeerGroup = { companyId: string; programmeId: string; sizeClass: string; sniDivision: string };
+
 /** The latest submitted coach measurement per peer company and area: same size class and SNI
- * division, any organisation, this company excluded. */
-function latestPeerMeasurements(
-  db: Db,
-  peer: { companyId: string; programmeId: string; sizeClass: string; sniDivision: string },
-) {
-  return db
-    .selectDistinctOn([assessments.companyId, assessments.area], {
-      id: assessments.id,
-      area: assessments.area,
-      step: assessments.step,
-      score: assessments.score,
-    })
-    .from(assessments)
-    .innerJoin(companies, eq(companies.id, assessments.companyId))
-    .where(
-      and(
-        eq(assessments.status, 'submitted'),
-        eq(assessments.mode, 'coach'),
-        eq(companies.programmeId, peer.programmeId),
-        eq(companies.sizeClass, peer.sizeClass as 'micro'),
-        eq(companies.sniDivision, peer.sniDivision),
-        ne(companies.id, peer.companyId),
-      ),
-    )
-    .orderBy(assessments.companyId, assessments.area, desc(assessments.submittedAt))
-    .as('latest');
+ * division, any organisation, this company excluded. It starts from the peer group (an index on
+ * programme, size class and SNI division) and takes each peer's latest per area through the
+ * (company, area, submitted_at) index, so it reads the group's rows, not the programme's. */
+function latestPeerMeasurements(peer: PeerGroup) {
+  return sql`
+    select latest.id, latest.area, latest.step, latest.score
+      from "companies" "peer"
+      cross join lateral (
+        select distinct on ("mine"."area") "mine"."id", "mine"."area", "mine"."step", "mine"."score"
+          from "assessments" "mine"
+         where "mine"."company_id" = "peer"."id" and "mine"."status" = 'submitted' and "mine"."mode" = 'coach'
+         order by "mine"."area", "mine"."submitted_at" desc
+      ) latest
+     where "peer"."programme_id" = ${peer.programmeId} and "peer"."size_class" = ${peer.sizeClass}
+       and "peer"."sni_division" = ${peer.sniDivision} and "peer"."id" <> ${peer.companyId}`;
 }
 
-/** Peer counts and medians per area and per dimension (percentile_cont, on both engines). */
-export async function peerMedians(
-  db: Db,
-  peer: { companyId: string; programmeId: string; sizeClass: string; sniDivision: string },
-) {
-  const latest = latestPeerMeasurements(db, peer);
-  const areas = await db
-    .select({
-      area: latest.area,
-      peers: sql<string>`count(*)`,
-      medianStep: sql<string | null>`percentile_cont(0.5) within group (order by ${latest.step})`,
-      medianScore: sql<string | null>`percentile_cont(0.5) within group (order by ${latest.score})`,
-    })
-    .from(latest)
-    .groupBy(latest.area);
-  const dimensions = await db
-    .select({
-      area: latest.area,
-      key: assessmentDimensionScores.dimensionKey,
-      median: sql<string>`percentile_cont(0.5) within group (order by ${assessmentDimensionScores.score})`,
-    })
-    .from(latest)
-    .innerJoin(assessmentDimensionScores, eq(assessmentDimensionScores.assessmentId, latest.id))
-    .groupBy(latest.area, assessmentDimensionScores.dimensionKey);
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** Peer counts and medians per area and per dimension (percentile_cont, on both engines), in one
+ * statement each. */
+export async function peerMedians(db: Db, peer: PeerGroup) {
+  const latest = latestPeerMeasurements(peer);
+  const areas = rowsOf<{ area: MaturityArea; peers: unknown; median_step: unknown; median_score: unknown }>(
+    await db.execute(sql`
+      with latest as (${latest})
+      select area, count(*) as peers,
+             percentile_cont(0.5) within group (order by step) as median_step,
+             percentile_cont(0.5) within group (order by score) as median_score
+        from latest group by area`),
+  );
+  const dimensions = rowsOf<{ area: MaturityArea; key: string; median: unknown }>(
+    await db.execute(sql`
+      with latest as (${latest})
+      select latest.area, scores.dimension_key as key,
+             percentile_cont(0.5) within group (order by scores.score) as median
+        from latest join "assessment_dimension_scores" scores on scores.assessment_id = latest.id
+       group by latest.area, scores.dimension_key`),
+  );
+  const number = (value: unknown) => (value === null || value === undefined ? null : Number(value));
   return {
     areas: areas.map((row) => ({
       area: row.area,
       peers: Number(row.peers),
-      medianStep: row.medianStep === null ? null : Number(row.medianStep),
-      medianScore: row.medianScore === null ? null : Number(row.medianScore),
+      medianStep: number(row.median_step),
+      medianScore: number(row.median_score),
     })),
     dimensions: dimensions.map((row) => ({ area: row.area, key: row.key, median: Number(row.median) })),
   };

@@ -1,9 +1,13 @@
-import { RadarChart } from '@mantine/charts';
-import { Card, Grid, Table, Text, Title } from '@mantine/core';
+import { Card, Grid, Skeleton, Table, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AreaResult } from '../../../../contracts/maturity';
 import { formatDate } from '../../../components/format';
 import { useFormatScore, useLocalised } from './localised';
+
+// The chart library is the largest piece of this page: it loads after the page, beside the
+// tables that carry the same figures (QUALITY.md P3).
+const AreaRadar = lazy(() => import('./area-radar').then((m) => ({ default: m.AreaRadar })));
 
 /** One area: a radar of the latest measurement over its dimensions (with the baseline and the
  * peer median), and the change per dimension from the baseline to each follow-up. */
@@ -51,19 +55,13 @@ export function AreaResultsCard({ area }: { area: AreaResult }) {
       </Text>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <RadarChart
-            h={280}
-            data={data}
-            dataKey="dimension"
-            series={series}
-            withLegend
-            withTooltip
-            radarChartProps={{ outerRadius: '60%', margin: { top: 8, bottom: 8, left: 36, right: 36 } }}
-            polarAngleAxisProps={{ tick: { fontSize: 11 } }}
-            withPolarRadiusAxis
-            polarRadiusAxisProps={{ domain: [0, 100], tick: false, axisLine: false }}
-            aria-label={t('maturity.results.radarLabel', { area: t(`maturity.areas.${area.area}`) })}
-          />
+          <Suspense fallback={<Skeleton h={280} aria-hidden />}>
+            <AreaRadar
+              data={data}
+              series={series}
+              label={t('maturity.results.radarLabel', { area: t(`maturity.areas.${area.area}`) })}
+            />
+          </Suspense>
           <Text size="sm" mt="xs" c="dark.5">
             {area.peers.isShown
               ? t('maturity.results.peersShown', { count: area.peers.peerCount ?? 0 })

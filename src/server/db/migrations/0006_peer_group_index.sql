@@ -1,0 +1,1 @@
+CREATE INDEX "companies_peer_group_idx" ON "companies" USING btree ("programme_id","size_class","sni_division");
