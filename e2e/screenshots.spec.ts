@@ -10,6 +10,9 @@ const outDir = 'screenshots';
 
 // Reached through the menu, as a person would (the deep links are covered by the journeys).
 const signedInPages = [
+  { name: 'my-week', link: 'Min vecka', path: '/my-week' },
+  { name: 'activities', link: 'Aktiviteter', path: '/activities' },
+  { name: 'time-report', link: 'Tidrapport', path: '/time-report' },
   { name: 'companies', link: 'Företag', path: '/companies' },
   { name: 'users', link: 'Användare', path: '/users' },
   { name: 'organisations', link: 'Organisationer', path: '/admin/organisations' },
@@ -35,6 +38,27 @@ test('saves screenshots of the sign-in page and the admin pages', async ({ page 
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: `${outDir}/${name}.png`, fullPage: true });
   }
+});
+
+test('saves screenshots of a company, its maturity results and an activity', async ({ page }) => {
+  await signIn(page, 'coach');
+  for (const [name, path] of [
+    ['company', '/companies/00000000-0000-4000-8000-000000000201'],
+    ['maturity', '/companies/00000000-0000-4000-8000-000000000201/maturity'],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: `${outDir}/${name}.png`, fullPage: true });
+  }
+  await mainNavigation(page).getByRole('link', { name: 'Aktiviteter', exact: true }).click();
+  await page.waitForLoadState('networkidle');
+  await page.getByRole('link').filter({ hasText: /./ }).locator('xpath=ancestor::table').first().waitFor();
+  const firstActivity = page.locator('table a').first();
+  await firstActivity.click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: `${outDir}/activity.png`, fullPage: true });
 });
 
 test('saves a screenshot of the sign-in page on a phone', async ({ page }) => {
