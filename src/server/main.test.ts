@@ -66,7 +66,7 @@ describe('npm start', () => {
     { timeout: 90_000 },
     async () => {
       const port = 3400 + Math.floor(Math.random() * 500);
-      const server = start({ PORT: String(port) });
+      const server = start({ PORT: String(port), SHUTDOWN_DRAIN_MS: '3000' });
       await waitFor(() => server.output().includes('Industry In West is running'), 120_000);
       const base = `http://127.0.0.1:${port}`;
       const login = await fetch(`${base}/api/auth/login`, {
@@ -91,10 +91,15 @@ describe('npm start', () => {
       await new Promise((resolve) => setTimeout(resolve, 30));
       signalledAt = Date.now();
       server.child.kill('SIGTERM');
-      // While it drains, the server reports itself not ready.
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      const readiness = await fetch(`${base}/readyz`);
-      expect(await readiness.json()).toEqual({ status: 'draining', database: 'up' });
+      // While it drains, the server reports itself not ready (as soon as the signal is handled:
+      // on a busy loop a request may be served first, so ask until it says so).
+      let readiness: unknown;
+      for (let tries = 0; tries < 30; tries += 1) {
+        readiness = await (await fetch(`${base}/readyz`)).json();
+        if ((readiness as { status: string }).status === 'draining') break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(readiness).toEqual({ status: 'draining', database: 'up' });
       const results = await Promise.all(outcomes);
       const code = await server.exited;
 

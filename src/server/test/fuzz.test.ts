@@ -74,6 +74,8 @@ const hostile: fc.Arbitrary<unknown> = fc.oneof(
   ),
 );
 
+const validDate = fc.date({ noInvalidDate: true, min: new Date('1900-01-01'), max: new Date('2100-12-31') });
+
 /** Values that mostly satisfy the schema, so requests get past validation into the services. */
 function plausible(schema: JsonSchema, depth = 0): fc.Arbitrary<unknown> {
   if (schema.enum) return fc.constantFrom(...schema.enum);
@@ -88,8 +90,8 @@ function plausible(schema: JsonSchema, depth = 0): fc.Arbitrary<unknown> {
     case 'string': {
       if (schema.format === 'uuid') return withNull(fc.uuid());
       if (schema.format === 'email') return withNull(fc.emailAddress());
-      if (schema.format === 'date') return withNull(fc.date().map((d) => d.toISOString().slice(0, 10)));
-      if (schema.format === 'date-time') return withNull(fc.date().map((d) => d.toISOString()));
+      if (schema.format === 'date') return withNull(validDate.map((d) => d.toISOString().slice(0, 10)));
+      if (schema.format === 'date-time') return withNull(validDate.map((d) => d.toISOString()));
       if (schema.pattern) return withNull(fc.stringMatching(new RegExp(schema.pattern)));
       const maxLength = Math.min(schema.maxLength ?? 60, 300);
       return withNull(fc.string({ minLength: Math.min(schema.minLength ?? 0, maxLength), maxLength }));
