@@ -69,23 +69,19 @@ export const securityPlugin = fp(async (app: FastifyInstance) => {
     }
   });
 
-  // PostgreSQL text cannot hold U+0000, so a NUL anywhere in the input would fail deep in a
-  // query; refuse it up front, naming the field, before any contract or service sees it (S13).
+  // PostgreSQL text cannot hold U+0000, and jsonb (the audit copies) refuses a lone surrogate
+  // half; both would fail deep in a query. Refuse them up front, naming the field (S13).
   app.addHook('preValidation', async (request) => {
     // Fastify skips body validation for a JSON `null`; every body here is an object.
     const body: unknown = request.body;
     if (stateChanging.has(request.method) && (body === null || typeof body !== 'object' || Array.isArray(body))) {
       throw invalidField('body', 'not_an_object', 'Send a JSON object');
     }
-    const field =
-      nulField(request.body, '') ?? nulField(request.query, 'query.') ?? nulField(request.params, 'params.');
-    if (field !== undefined) {
-      throw invalidField(
-        field || 'body',
-        'nul_character',
-        'The text holds a NUL character (U+0000), which is not allowed',
-      );
-    }
+    const found =
+      badTextField(request.body, '') ??
+      badTextField(request.query, 'query.') ??
+      badTextField(request.params, 'params.');
+    if (found) throw invalidField(found.field || 'body', found.code, badTextMessages[found.code]);
   });
 
   // Every API answer may carry personal data: never cache it (S11).
@@ -96,14 +92,32 @@ export const securityPlugin = fp(async (app: FastifyInstance) => {
   });
 });
 
-/** The path of the first string holding U+0000 (body keys bare, query.x, params.x), if any. */
-function nulField(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path.replace(/\.$/, '') : undefined;
+type BadText = { field: string; code: 'nul_character' | 'invalid_unicode' };
+
+const badTextMessages: Record<BadText['code'], string> = {
+  nul_character: 'The text holds a NUL character (U+0000), which is not allowed',
+  invalid_unicode: 'The text holds a broken Unicode character (a lone surrogate), which is not allowed',
+};
+
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function textProblem(text: string): BadText['code'] | undefined {
+  if (text.includes('\u0000')) return 'nul_character';
+  return loneSurrogate.test(text) ? 'invalid_unicode' : undefined;
+}
+
+/** The path of the first string (or key) that PostgreSQL cannot store: body keys bare, query.x, params.x. */
+function badTextField(value: unknown, path: string): BadText | undefined {
+  if (typeof value === 'string') {
+    const code = textProblem(value);
+    return code ? { field: path.replace(/\.$/, ''), code } : undefined;
+  }
   if (!value || typeof value !== 'object') return undefined;
   for (const [key, child] of Object.entries(value)) {
-    if (key.includes('\u0000')) return `${path}${key.replaceAll('\u0000', '')}`;
-    const found = nulField(child, `${path}${key}.`);
-    if (found !== undefined) return found;
+    const keyCode = textProblem(key);
+    if (keyCode) return { field: `${path}${key.replaceAll('\u0000', '')}`, code: keyCode };
+    const found = badTextField(child, `${path}${key}.`);
+    if (found) return found;
   }
   return undefined;
 }

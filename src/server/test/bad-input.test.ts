@@ -96,4 +96,20 @@ describe('NUL characters, which PostgreSQL text cannot hold', () => {
     expect(inBody.statusCode).toBe(400);
     expect(fieldsOf(inBody.json())).toEqual(['name']);
   });
+
+  it('refuses a lone surrogate half (broken Unicode, which jsonb cannot hold) but keeps real emoji', async () => {
+    const cookie = await t.login('admin');
+    const send = (name: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/organisations',
+        headers: { cookie, 'content-type': 'application/json' },
+        payload: JSON.stringify({ name, shortName: 'Uni', reportingAreas: [] }),
+      });
+    const broken = await send('Trasig \ud800 text');
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json()).toMatchObject({ details: { fields: [{ field: 'name', code: 'invalid_unicode' }] } });
+    const whole = await send('Hela tecken 🏭 AB');
+    expect(whole.statusCode, whole.body).toBe(201);
+  });
 });
