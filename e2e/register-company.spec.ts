@@ -91,7 +91,8 @@ test('a coach registers a company, adds two contacts and enrols it', async ({ pa
   await expect(bo).toContainText('Nyhetsbrev om programmet');
   await expect(bo).toContainText(/1 samtycke, senast/);
   const timeline = page.getByRole('region', { name: 'Tidslinje' });
-  await expect(timeline.getByText('Samtycke registrerat för Bo Berg')).toBeVisible();
+  // The server-side timeline (issue 6) lists contacts added; consents show on the contact's row.
+  await expect(timeline.getByText('Kontaktperson Bo Berg tillagd')).toBeVisible();
 
   // Enrol the company: the new status shows, with the change in the history.
   const status = page.getByRole('region', { name: 'Status', exact: true });

@@ -15,7 +15,9 @@ import { apiRequest, toQueryString } from '../../components/api-client';
 export const followUpKeys = {
   all: ['follow-up'] as const,
   interventions: (companyId: string) => ['follow-up', 'interventions', companyId] as const,
-  timeline: (companyId: string, kinds: readonly TimelineKind[]) => ['follow-up', 'timeline', companyId, kinds] as const,
+  // Under the company's keys, so every change to a company (status, contacts …) refreshes it too.
+  timeline: (companyId: string, kinds: readonly TimelineKind[]) => ['companies', 'timeline', companyId, kinds] as const,
+  timelines: ['companies', 'timeline'] as const,
 };
 
 const interventionsPath = (companyId: string) => `/api/companies/${encodeURIComponent(companyId)}/interventions`;
@@ -46,7 +48,10 @@ function useFollowUpWrite<V>(write: (variables: V) => Promise<unknown>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: write,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: followUpKeys.all }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: followUpKeys.all });
+      await queryClient.invalidateQueries({ queryKey: followUpKeys.timelines });
+    },
   });
 }
 
