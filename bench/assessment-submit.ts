@@ -11,10 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
-import pg from 'pg';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
-import { openDatabase, type Database } from '../src/server/db/client';
+import type { Database } from '../src/server/db/client';
+import { openBenchDatabase } from './bench-database';
 import { demoIds, demoPassword, seedDemoData } from '../src/server/db/seed';
 import { listCurrentModels } from '../src/server/modules/maturity/maturity.queries';
 import { saveAnswer, startAssessment } from '../src/server/modules/maturity/maturity.service';
@@ -29,29 +29,6 @@ const seconds = option('seconds', 10);
 const submits = option('submits', 200);
 const companiesAtScale = 600 * scale;
 const assessmentsAtScale = 3000 * scale;
-
-async function openBenchDatabase(): Promise<{ database: Database; drop: () => Promise<void>; kind: string }> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl)
-    return { database: await openDatabase({ kind: 'pglite', dataDir: null }), drop: async () => {}, kind: 'pglite' };
-  const name = `iiw_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    database: await openDatabase({ kind: 'postgres', url: url.toString() }),
-    kind: 'postgres',
-    drop: async () => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
-}
 
 /** Generated companies, and submitted measurements spread over them and the five areas. */
 async function fill(database: Database): Promise<void> {

@@ -9,10 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
-import pg from 'pg';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
-import { openDatabase, type Database } from '../src/server/db/client';
+import type { Database } from '../src/server/db/client';
+import { openBenchDatabase } from './bench-database';
 import { demoIds, demoPassword, seedDemoData } from '../src/server/db/seed';
 import { municipalities } from '../src/server/content/municipalities';
 
@@ -28,30 +28,6 @@ const connections = option('connections', 1);
 /** Keep the generated database (PostgreSQL) for EXPLAIN afterwards. */
 const keep = args.includes('--keep');
 const companiesAtScale = 600 * scale;
-
-async function openBenchDatabase(): Promise<{ database: Database; drop: () => Promise<void>; kind: string }> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl)
-    return { database: await openDatabase({ kind: 'pglite', dataDir: null }), drop: async () => {}, kind: 'pglite' };
-  const name = keep ? 'iiw_bench_kept' : `iiw_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  if (keep) await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    database: await openDatabase({ kind: 'postgres', url: url.toString() }),
-    kind: 'postgres',
-    drop: async () => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
-}
 
 /** Generated companies spread over the organisations, municipalities, statuses, sizes and SNI divisions. */
 async function fill(database: Database): Promise<void> {
@@ -131,7 +107,7 @@ async function load(name: string, url: string, cookie?: string): Promise<Figures
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const { database, drop, kind } = await openBenchDatabase();
+  const { database, drop, kind } = await openBenchDatabase(keep ? { keepAs: 'iiw_bench_kept' } : {});
   await database.migrate();
   await seedDemoData(database.db, new Date());
   await fill(database);

@@ -1,0 +1,30 @@
+import pg from 'pg';
+import { openDatabase, type Database } from '../src/server/db/client';
+
+/** A fresh database for one benchmark run: PGlite in memory, or a throw-away database on
+ * DATABASE_URL's server (dropped by `drop`). `keepAs` names a database kept for EXPLAIN afterwards. */
+export async function openBenchDatabase(
+  options: { keepAs?: string } = {},
+): Promise<{ database: Database; drop: () => Promise<void>; kind: string }> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl)
+    return { database: await openDatabase({ kind: 'pglite', dataDir: null }), drop: async () => {}, kind: 'pglite' };
+  const name = options.keepAs ?? `iiw_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  if (options.keepAs) await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    database: await openDatabase({ kind: 'postgres', url: url.toString() }),
+    kind: 'postgres',
+    drop: async () => {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
