@@ -1,0 +1,215 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  customType,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { actionStatuses } from '../../../core/action-status';
+import { maturityAreas } from '../../../core/maturity-areas';
+import { analysisKinds } from '../../../core/analyses';
+import type { EmissionFactorSetContent } from '../../../contracts/emission-factors';
+import { companies } from './companies';
+import { contacts } from './contacts';
+import { organisations } from './organisations';
+import { users } from './users';
+
+// Action plans and analyses (issue 5, decision 016). Effects are yearly and signed (a saving is
+// positive): kWh, kg CO2e (tonnes only on screen), SEK and tonnes of material, null where nobody
+// gave a figure. They are double precision so the SQL totals add the same numbers the core's
+// effectTotals adds; rounding is for presentation only.
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+const at = (name: string) => timestamp(name, { withTimezone: true }).notNull();
+
+/**
+ * One action in a company's action plan. Tied to an area, the step it aims for and optionally the
+ * dimension it lifts; comes from the catalogue (`catalogue_key`), from an analysis finding
+ * (`analysis_finding_id`, see below) or is written freely. The owner is a contact of the company or
+ * a coach (at most one of the two). `version` is bumped by every change (409 on a stale one), and
+ * every change writes an audit row with before and after.
+ */
+export const actions = pgTable(
+  'actions',
+  {
+    id: uuid('id').primaryKey(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    area: text('area', { enum: maturityAreas }).notNull(),
+    targetStep: smallint('target_step'),
+    dimensionKey: text('dimension_key'),
+    catalogueKey: text('catalogue_key'),
+    title: text('title').notNull(),
+    description: text('description'),
+    ownerContactId: uuid('owner_contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+    ownerUserId: uuid('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
+    dueOn: date('due_on', { mode: 'string' }),
+    status: text('status', { enum: actionStatuses }).notNull().default('planned'),
+    /** When the status became done; the realised effects count from then. */
+    doneOn: date('done_on', { mode: 'string' }),
+    investmentSek: doublePrecision('investment_sek'),
+    expectedKwh: doublePrecision('expected_kwh'),
+    expectedCo2eKg: doublePrecision('expected_co2e_kg'),
+    expectedSek: doublePrecision('expected_sek'),
+    expectedMaterialTonnes: doublePrecision('expected_material_tonnes'),
+    realisedKwh: doublePrecision('realised_kwh'),
+    realisedCo2eKg: doublePrecision('realised_co2e_kg'),
+    realisedSek: doublePrecision('realised_sek'),
+    realisedMaterialTonnes: doublePrecision('realised_material_tonnes'),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: at('created_at'),
+    updatedAt: at('updated_at'),
+  },
+  (t) => [
+    index('actions_company_id_idx').on(t.companyId, t.area, t.dueOn),
+    index('actions_owner_user_id_idx').on(t.ownerUserId, t.status, t.dueOn),
+    // A catalogue measure is adopted once per company; free actions have no key.
+    uniqueIndex('actions_company_catalogue_key').on(t.companyId, t.catalogueKey),
+    check('actions_target_step_check', sql`${t.targetStep} between 1 and 5`),
+    check('actions_investment_check', sql`${t.investmentSek} >= 0`),
+    check('actions_one_owner_check', sql`${t.ownerContactId} is null or ${t.ownerUserId} is null`),
+  ],
+);
+
+/** A suggested catalogue measure the coach dismissed for a company: it is not suggested again. */
+export const actionSuggestionDismissals = pgTable(
+  'action_suggestion_dismissals',
+  {
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    catalogueKey: text('catalogue_key').notNull(),
+    reason: text('reason'),
+    dismissedBy: uuid('dismissed_by').references(() => users.id, { onDelete: 'set null' }),
+    dismissedAt: at('dismissed_at'),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.catalogueKey] })],
+);
+
+/**
+ * An analysis of a company: an energy mapping, a resource and waste flow analysis, a circular
+ * business model analysis or a digital analysis. Its form's answers are `content` (the shape per
+ * kind is in src/contracts/analyses.ts). An energy mapping also keeps the factor set it is computed
+ * with (`factor_set_key`) and that set's factors as they were (`factors`), so a later edit of the
+ * set never changes a stored result.
+ */
+export const analyses = pgTable(
+  'analyses',
+  {
+    id: uuid('id').primaryKey(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    /** The responsible organisation when it was made, as for interventions (funder reports). */
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    kind: text('kind', { enum: analysisKinds }).notNull(),
+    title: text('title').notNull(),
+    /** The year the analysis describes (an energy mapping's year of use). */
+    year: smallint('year'),
+    performedOn: date('performed_on', { mode: 'string' }),
+    summary: text('summary'),
+    content: jsonb('content').$type<Record<string, unknown>>().notNull().default({}),
+    factorSetKey: text('factor_set_key'),
+    factors: jsonb('factors').$type<{ carrier: string; value: number }[]>(),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: at('created_at'),
+    updatedAt: at('updated_at'),
+  },
+  (t) => [
+    index('analyses_company_id_idx').on(t.companyId, t.kind, t.year),
+    check('analyses_factor_set_check', sql`${t.kind} <> 'energy_mapping' or ${t.factorSetKey} is not null`),
+  ],
+);
+
+/**
+ * A finding of an analysis: for an energy mapping a measure with its saving, investment and
+ * payback; for the other analyses what was found and what to do. Turning it into an action in one
+ * click sets `action_id`; the action keeps its own copy of the figures from then on.
+ */
+export const analysisFindings = pgTable(
+  'analysis_findings',
+  {
+    id: uuid('id').primaryKey(),
+    analysisId: uuid('analysis_id')
+      .notNull()
+      .references(() => analyses.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    area: text('area', { enum: maturityAreas }).notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    /** For an energy mapping: the balance category the measure concerns (src/core/energy.ts). */
+    energyCategory: text('energy_category'),
+    investmentSek: doublePrecision('investment_sek'),
+    expectedKwh: doublePrecision('expected_kwh'),
+    expectedCo2eKg: doublePrecision('expected_co2e_kg'),
+    expectedSek: doublePrecision('expected_sek'),
+    expectedMaterialTonnes: doublePrecision('expected_material_tonnes'),
+    actionId: uuid('action_id').references(() => actions.id, { onDelete: 'set null' }),
+    createdAt: at('created_at'),
+    updatedAt: at('updated_at'),
+  },
+  (t) => [
+    index('analysis_findings_analysis_id_idx').on(t.analysisId, t.position),
+    uniqueIndex('analysis_findings_action_id_key').on(t.actionId),
+    check('analysis_findings_investment_check', sql`${t.investmentSek} >= 0`),
+  ],
+);
+
+/** A file kept with an analysis (a meter export, an invoice summary, a photo). Stored in the
+ * database so the backup holds it; the size limit is in src/contracts/analyses.ts. */
+export const analysisAttachments = pgTable(
+  'analysis_attachments',
+  {
+    id: uuid('id').primaryKey(),
+    analysisId: uuid('analysis_id')
+      .notNull()
+      .references(() => analyses.id, { onDelete: 'cascade' }),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    /** SHA-256 of the content, hex: shown to the user and checked by the backup drill. */
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    uploadedAt: at('uploaded_at'),
+  },
+  (t) => [index('analysis_attachments_analysis_id_idx').on(t.analysisId)],
+);
+
+/**
+ * Emission factor sets an admin added or edited in the platform, next to the dated sets under
+ * content/emission-factors/sets/ (which are read-only). A set used by a mapping is copied into the
+ * mapping (`analyses.factors`), so editing a set here changes only mappings computed afterwards.
+ */
+export const emissionFactorSets = pgTable(
+  'emission_factor_sets',
+  {
+    key: text('key').primaryKey(),
+    /** The set in the shape of a file under content/emission-factors/sets/ (name, source, factors). */
+    content: jsonb('content').$type<EmissionFactorSetContent>().notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    version: integer('version').notNull().default(1),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: at('created_at'),
+    updatedAt: at('updated_at'),
+  },
+);
