@@ -138,11 +138,13 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root: webRoot,
+      // The build writes .br and .gz beside each file (vite.config.ts); send the best one accepted.
+      preCompressed: true,
       // Built assets carry a content hash in their name and never change; the shell must be fresh.
       setHeaders: (reply, filePath) => {
         void reply.header(
           'cache-control',
-          filePath.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+          /\.html(\.br|\.gz)?$/.test(filePath) ? 'no-cache' : 'public, max-age=31536000, immutable',
         );
       },
     });

@@ -37,6 +37,10 @@ export const interventions = pgTable(
     index('interventions_company_id_idx').on(t.companyId, t.occurredOn),
     index('interventions_coach_id_idx').on(t.coachId, t.occurredOn),
     index('interventions_organisation_id_idx').on(t.organisationId, t.occurredOn),
+    // "My week" and the reminder scan start from the follow-up dates (listFollowUpsDue).
+    index('interventions_follow_up_idx')
+      .on(t.coachId, t.nextFollowUpOn)
+      .where(sql`${t.nextFollowUpOn} is not null`),
     check('interventions_quarter_hours_check', sql`${t.quarterHours} between 1 and 96`),
   ],
 );

@@ -122,39 +122,35 @@ export async function findUserName(db: Db, id: string) {
 }
 
 /**
- * Follow-ups due: per company, the latest intervention (by date, then by when it was logged)
- * decides the next follow-up; an older entry's date no longer counts once a newer one is logged.
- * Companies that completed or left the programme are not followed up. One query.
+ * Follow-ups due: per company, the latest intervention (by date, then by when it was logged, then
+ * by id) decides the next follow-up; an older entry's date no longer counts once a newer one is
+ * logged. Companies that completed or left the programme are not followed up. One query that
+ * starts from the entries with a follow-up date up to `until` (the partial index on coach and date)
+ * and keeps those no newer entry of the company supersedes (an index probe each), so a coach's
+ * "my week" reads their own follow-ups, not every intervention of the programme.
  */
 export async function listFollowUpsDue(db: Db, filter: { until: string; recipientId?: string }) {
-  const latest = db
-    .selectDistinctOn([interventions.companyId], {
-      id: interventions.id,
-      companyId: interventions.companyId,
-      coachId: interventions.coachId,
-      nextFollowUpOn: interventions.nextFollowUpOn,
-    })
-    .from(interventions)
-    .orderBy(interventions.companyId, desc(interventions.occurredOn), desc(interventions.createdAt))
-    .as('latest');
   return db
     .select({
-      sourceId: latest.id,
-      companyId: latest.companyId,
+      sourceId: interventions.id,
+      companyId: interventions.companyId,
       companyName: companies.name,
-      recipientId: latest.coachId,
-      dueOn: sql<string>`${latest.nextFollowUpOn}`,
+      recipientId: interventions.coachId,
+      dueOn: sql<string>`${interventions.nextFollowUpOn}`,
     })
-    .from(latest)
-    .innerJoin(companies, eq(companies.id, latest.companyId))
+    .from(interventions)
+    .innerJoin(companies, eq(companies.id, interventions.companyId))
     .where(
       and(
-        lte(latest.nextFollowUpOn, filter.until),
+        lte(interventions.nextFollowUpOn, filter.until),
         sql`${companies.status} not in ('completed', 'withdrawn')`,
-        filter.recipientId ? eq(latest.coachId, filter.recipientId) : undefined,
+        filter.recipientId ? eq(interventions.coachId, filter.recipientId) : undefined,
+        sql`not exists (select 1 from "interventions" "newer" where "newer"."company_id" = ${interventions.companyId}
+          and ("newer"."occurred_on", "newer"."created_at", "newer"."id")
+            > (${interventions.occurredOn}, ${interventions.createdAt}, ${interventions.id}))`,
       ),
     )
-    .orderBy(latest.nextFollowUpOn, companies.name);
+    .orderBy(interventions.nextFollowUpOn, companies.name);
 }
 
 /** A newly logged intervention is the follow-up: the company's open follow-up reminders are done. */

@@ -1,0 +1,154 @@
+// The scale benchmark (QUALITY.md P1–P8, issue 7 item 8). For each scale (default 1×, 10× and
+// 100×) it builds a fresh database, fills it to P1's sizes (bench/fill.ts), serves the real app on
+// loopback and loads the key endpoints one after the other, each as a coach would use it, next to
+// a bare Fastify + `SELECT 1` on the same database measured in the same run. It prints p50/p95/p99
+// and throughput as a ratio to the bare endpoint, and writes bench/results/bench-….json.
+// Usage: npm run bench -- [--scales 1,10,100] [--seconds 5] [--connections 1] [--submits 100] [--keep]
+import { sql } from 'drizzle-orm';
+import { demoIds, seedDemoData } from '../src/server/db/seed';
+import { saveAnswer, startAssessment } from '../src/server/modules/maturity/maturity.service';
+import { openBenchDatabase } from './bench-database';
+import {
+  figures,
+  flagOption,
+  listOption,
+  load,
+  login,
+  numberOption,
+  printTable,
+  serve,
+  writeResults,
+  type Figures,
+  type Request,
+} from './bench-kit';
+import { fillProgramme } from './fill';
+
+const scales = listOption('scales', ['1', '10', '100']).map(Number);
+const seconds = numberOption('seconds', 5);
+const connections = numberOption('connections', 1);
+const submits = numberOption('submits', 100);
+/** PostgreSQL: keep the last scale's database as iiw_bench_kept, for EXPLAIN afterwards. */
+const keep = flagOption('keep');
+
+const coachActor = {
+  kind: 'user',
+  role: 'coach',
+  userId: demoIds.users.coachIdc,
+  organisationId: demoIds.organisations.idc,
+} as const;
+
+async function runScale(scale: number): Promise<void> {
+  const started = Date.now();
+  const { database, drop, kind } = await openBenchDatabase(keep ? { keepAs: 'iiw_bench_kept' } : {});
+  try {
+    await database.migrate();
+    await seedDemoData(database.db, new Date());
+    const counts = await fillProgramme(database, scale);
+    const dataSeconds = (Date.now() - started) / 1000;
+    // A generated company of the coach's organisation, with P1's share of everything.
+    const picked = await database.db.execute(sql`
+      select id from companies where organisation_id = ${demoIds.organisations.idc}::uuid
+        and organisation_number like '77%' order by organisation_number limit 1`);
+    const companyId = (picked as unknown as { rows: { id: string }[] }).rows[0]!.id;
+
+    const served = await serve(database);
+    const { base, ctx } = served;
+    const cookie = await login(base, 'coach.idc@demo.industryinwest.example');
+    const get = (url: string) => (): Request => ({ url: `${base}${url}`, init: { headers: { cookie } } });
+    const options = { seconds, connections };
+    const rows: Figures[] = [];
+    const measure = async (name: string, next: (i: number) => Request) => {
+      rows.push(await load(name, next, options));
+    };
+
+    await measure('bare Fastify + SELECT 1', () => ({ url: served.bareUrl }));
+    await measure('company list, page 1 (GET /api/companies)', get('/api/companies?page=1&pageSize=25'));
+    await measure(
+      'company list, name search',
+      get(`/api/companies?q=${encodeURIComponent('Gjuteri 47')}&page=1&pageSize=25`),
+    );
+    // The programme-wide list as project management reads it (decision 010's cases).
+    const admin = await login(base, 'admin@demo.industryinwest.example');
+    const asAdmin = (url: string) => (): Request => ({ url: `${base}${url}`, init: { headers: { cookie: admin } } });
+    await measure('company list, admin, status + size class', asAdmin('/api/companies?status=active&sizeClass=small'));
+    await measure(
+      'company list, admin, reporting area by last change',
+      asAdmin('/api/companies?reportingArea=skaraborg&sort=updatedAt&order=desc'),
+    );
+    await measure('company list, admin, page 100', asAdmin('/api/companies?page=100&pageSize=25'));
+    await measure('company page (GET /api/companies/:id)', get(`/api/companies/${companyId}`));
+    await measure('company timeline (GET …/timeline)', get(`/api/companies/${companyId}/timeline`));
+    await measure('company interventions (GET …/interventions)', get(`/api/companies/${companyId}/interventions`));
+    await measure('measurement results (GET …/maturity)', get(`/api/companies/${companyId}/maturity`));
+    await measure('dashboard: my week (GET /api/my-week)', get('/api/my-week'));
+    await measure('time report, a year (GET /api/time-report)', get('/api/time-report?from=2026-01-01&to=2026-12-31'));
+
+    // Writes: autosave cycles through a draft's questions; each submit gets a fresh, fully
+    // answered draft prepared untimed, so only the submit itself is measured.
+    const draft = await startAssessment(ctx, coachActor, companyId, { area: 'digitalisation' });
+    const keys = draft.model.content.dimensions.flatMap((d) => d.questions.map((q) => q.key));
+    await measure('measurement autosave (PUT …/answers/:key)', (i) => ({
+      url: `${base}/api/assessments/${draft.id}/answers/${keys[i % keys.length]}`,
+      init: {
+        method: 'PUT',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ level: 1 + (i % 5), comment: i % 3 === 0 ? 'Kommentar vid platsbesöket' : null }),
+      },
+    }));
+    const latencies: number[] = [];
+    let failures = 0;
+    let timedMs = 0;
+    for (let i = 0; i < submits; i += 1) {
+      const assessment = await startAssessment(ctx, coachActor, companyId, { area: 'foundation' });
+      for (const dimension of assessment.model.content.dimensions)
+        for (const question of dimension.questions)
+          await saveAnswer(ctx, coachActor, assessment.id, question.key, {
+            level: 1 + ((i + question.key.length) % 5),
+            isNotApplicable: false,
+          });
+      const start = performance.now();
+      const response = await fetch(`${base}/api/assessments/${assessment.id}/submit`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ version: assessment.version, nextDueOn: '2027-06-01' }),
+      });
+      await response.arrayBuffer();
+      const took = performance.now() - start;
+      timedMs += took;
+      latencies.push(took);
+      if (response.status !== 200) failures += 1;
+    }
+    rows.push(figures('measurement submit (POST …/submit), one at a time', latencies, failures, timedMs));
+
+    printTable(
+      `Scale ${scale}× on ${kind}, ${connections} connection(s): ${Object.entries(counts)
+        .map(([name, value]) => `${value.toLocaleString('sv-SE')} ${name}`)
+        .join(', ')}; data ready in ${dataSeconds.toFixed(1)} s`,
+      rows,
+    );
+    const file = writeResults(`bench-${kind}-${scale}x-c${connections}`, {
+      benchmark: 'bench',
+      scale,
+      database: kind,
+      connections,
+      seconds,
+      dataSeconds,
+      counts,
+      results: rows.map((row) => ({
+        ...row,
+        ratio: Number((row.requestsPerSecond / rows[0]!.requestsPerSecond).toFixed(3)),
+      })),
+    });
+    console.log(`\nWritten to ${file}`);
+    await served.close();
+  } finally {
+    await database.close();
+    if (!keep) await drop();
+  }
+}
+
+async function main(): Promise<void> {
+  for (const scale of scales) await runScale(scale);
+}
+
+void main();

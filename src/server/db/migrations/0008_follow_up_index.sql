@@ -1,0 +1,1 @@
+CREATE INDEX "interventions_follow_up_idx" ON "interventions" USING btree ("coach_id","next_follow_up_on") WHERE "interventions"."next_follow_up_on" is not null;

@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webRoot } from '../app';
+import { createTestApp, type TestApp } from '../test/test-app';
+
+// The built web app as the server sends it (QUALITY.md P2, P3): compressed copies from the build,
+// hashed assets cached for a year, the shell never cached. Needs the build (`npm install` runs it).
+
+let t: TestApp;
+let asset: string;
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(webRoot, 'index.html'))) throw new Error('Build the web app first: npm run build');
+  asset = fs.readdirSync(path.join(webRoot, 'assets')).find((file) => file.endsWith('.js'))!;
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('the web app', () => {
+  it('sends the brotli copy of an asset to a browser that accepts it, cached for a year', async () => {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/assets/${asset}`,
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(response.rawPayload.length).toBe(fs.statSync(path.join(webRoot, 'assets', `${asset}.br`)).size);
+  });
+
+  it('sends gzip to a client without brotli, and the plain file to one without either', async () => {
+    const gzip = await t.app.inject({ method: 'GET', url: `/assets/${asset}`, headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    const plain = await t.app.inject({ method: 'GET', url: `/assets/${asset}`, headers: { 'accept-encoding': '' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.rawPayload.length).toBe(fs.statSync(path.join(webRoot, 'assets', asset)).size);
+  });
+
+  it('answers a page address with the shell, compressed and never cached', async () => {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/companies/some-company',
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['cache-control']).toBe('no-cache');
+    expect(response.headers['content-type']).toMatch(/^text\/html/);
+    expect(response.headers['content-encoding']).toBe('br');
+  });
+});
