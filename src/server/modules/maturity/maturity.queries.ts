@@ -321,6 +321,13 @@ export async function listAssessmentsDueForReminders(db: Db, filter: { until: st
         sql`${companies.status} not in ('completed', 'withdrawn')`,
         sql`${recipient} is not null`,
         filter.recipientId ? sql`${recipient} = ${filter.recipientId}` : undefined,
+        // The same restriction in a form the coach index can start from: the coach's own companies,
+        // and those without a coach (where the one who submitted is reminded). "My week" then reads a
+        // coach's few companies instead of every measurement of the programme.
+        filter.recipientId
+          ? sql`${assessments.companyId} in (select "id" from "companies"
+              where "coach_id" = ${filter.recipientId} or "coach_id" is null)`
+          : undefined,
         sql`not exists (select 1 from "assessments" "later" where "later"."company_id" = "assessments"."company_id"
           and "later"."area" = "assessments"."area" and "later"."mode" = 'coach'
           and "later"."status" = 'submitted' and "later"."submitted_at" > "assessments"."submitted_at")`,

@@ -165,6 +165,8 @@ describe('reminders and my week', () => {
     const followUps = (items: Due[]) => items.filter((r) => r.sourceKind === 'follow_up').map((r) => r.companyId);
     const before = (await call(t, 'coachOwn', 'GET', '/api/reminders')).json() as { items: Due[] };
     expect(followUps(before.items)).toContain(fixtures.ownCompanyId);
+    // Logged later the same day: the latest entry is the one logged last (the clock is frozen).
+    t.clock.now = new Date(t.clock.now.getTime() + 60_000);
     await logFollowUp(t, fixtures.ownCompanyId, today, null);
     const after = (await call(t, 'coachOwn', 'GET', '/api/reminders')).json() as { items: Due[] };
     expect(followUps(after.items)).not.toContain(fixtures.ownCompanyId);
