@@ -342,6 +342,7 @@ describe('can and abilitiesOf', () => {
         viewTimeReportsOfOthers: false,
         viewMyWeek: false,
         runReminders: false,
+        viewProgrammeActionTotals: false,
       },
     },
     {
@@ -366,6 +367,7 @@ describe('can and abilitiesOf', () => {
         viewTimeReportsOfOthers: true,
         viewMyWeek: true,
         runReminders: true,
+        viewProgrammeActionTotals: true,
       },
     },
     {
@@ -390,6 +392,7 @@ describe('can and abilitiesOf', () => {
         viewTimeReportsOfOthers: false,
         viewMyWeek: true,
         runReminders: false,
+        viewProgrammeActionTotals: true,
       },
     },
     {
@@ -414,6 +417,7 @@ describe('can and abilitiesOf', () => {
         viewTimeReportsOfOthers: false,
         viewMyWeek: false,
         runReminders: false,
+        viewProgrammeActionTotals: false,
       },
     },
   ];
