@@ -343,6 +343,9 @@ export async function updateAction(ctx: AppContext, actor: Actor, id: string, in
   return toAction(user, (await q.findAction(ctx.db, id))!);
 }
 
+/** Suggestions per measured area: the three that matter most, so the coach reads them all. */
+const suggestionsPerArea = 3;
+
 // Suggestions ----------------------------------------------------------------------------------
 
 /** Suggestions per measured area from the catalogue, without what the company adopted or dismissed. */
@@ -365,7 +368,7 @@ async function buildSuggestions(db: Db, companyId: string) {
         })),
       },
       actionCatalogue,
-      { excludeKeys },
+      { excludeKeys, limit: suggestionsPerArea },
     ).map((suggestion) => ({ ...suggestion, dimensionNames: measurement.dimensionNames })),
   );
   return { measurements, suggestions, dismissals };

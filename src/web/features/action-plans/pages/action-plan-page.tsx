@@ -96,7 +96,6 @@ export function ActionPlanPage() {
             <Loader size="sm" aria-label={t('common.loading')} />
           )}
         </Card>
-        {data.abilities.canSeeSuggestions ? <SuggestionsPanel companyId={companyId} owners={data.owners} /> : null}
         <Stack gap="md" component="section" aria-labelledby="action-list">
           <Group justify="space-between" align="flex-end">
             <Title order={2} id="action-list">
@@ -130,21 +129,21 @@ export function ActionPlanPage() {
               <Title order={3} id={`area-${a}`} fz="lg" mb="sm">
                 {t(`maturity.areas.${a}`)}
               </Title>
-              <Table.ScrollContainer minWidth={900}>
+              <Table.ScrollContainer minWidth={860}>
                 <Table verticalSpacing="sm" striped>
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th scope="col">{t('actionPlans.columns.action')}</Table.Th>
+                      <Table.Th scope="col" miw={240}>
+                        {t('actionPlans.columns.action')}
+                      </Table.Th>
                       <Table.Th scope="col">{t('actionPlans.fields.status')}</Table.Th>
                       <Table.Th scope="col">{t('actionPlans.fields.owner')}</Table.Th>
                       <Table.Th scope="col">{t('actionPlans.fields.dueOn')}</Table.Th>
                       <Table.Th scope="col">{t('actionPlans.fields.investmentSek')}</Table.Th>
-                      <Table.Th scope="col">{t('actionPlans.columns.expected')}</Table.Th>
-                      <Table.Th scope="col">{t('actionPlans.columns.realised')}</Table.Th>
-                      <Table.Th scope="col">{t('actionPlans.columns.payback')}</Table.Th>
-                      <Table.Th scope="col">
-                        <span className="visually-hidden">{t('actionPlans.columns.change')}</span>
+                      <Table.Th scope="col" miw={150}>
+                        {t('actionPlans.columns.effect')}
                       </Table.Th>
+                      <Table.Th scope="col">{t('actionPlans.columns.payback')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -159,6 +158,27 @@ export function ActionPlanPage() {
                                 {t('actionPlans.towardsStep', { step: item.targetStep })}
                               </Text>
                             ) : null}
+                            <div>
+                              {item.abilities.canEdit ? (
+                                <Button
+                                  size="compact-sm"
+                                  variant="subtle"
+                                  onClick={() => setEditing({ kind: 'edit', action: item })}
+                                  aria-label={t('actionPlans.page.editNamed', { title: item.title })}
+                                >
+                                  {t('common.edit')}
+                                </Button>
+                              ) : item.abilities.canUpdateProgress ? (
+                                <Button
+                                  size="compact-sm"
+                                  variant="light"
+                                  onClick={() => setEditing({ kind: 'progress', action: item })}
+                                  aria-label={t('actionPlans.page.reportNamed', { title: item.title })}
+                                >
+                                  {t('actionPlans.page.report')}
+                                </Button>
+                              ) : null}
+                            </div>
                           </Table.Td>
                           <Table.Td>
                             <ActionStatusBadge status={item.status} />
@@ -171,31 +191,20 @@ export function ActionPlanPage() {
                           <Table.Td>{item.owner?.name ?? '–'}</Table.Td>
                           <Table.Td>{item.dueOn ? formatIsoDate(item.dueOn) : '–'}</Table.Td>
                           <Table.Td>{item.investmentSek === null ? '–' : formatSek(item.investmentSek)}</Table.Td>
-                          <Table.Td>{effectParts(item.expected).join(' · ') || '–'}</Table.Td>
-                          <Table.Td>{effectParts(item.realised).join(' · ') || '–'}</Table.Td>
                           <Table.Td>
-                            {payback(item.status === 'done' ? item.realisedPaybackYears : item.expectedPaybackYears)}
+                            {effectParts(item.expected).map((part) => (
+                              <Text size="sm" key={part}>
+                                {part}
+                              </Text>
+                            ))}
+                            {effectParts(item.realised).length > 0 ? (
+                              <Text size="xs" c="dark.6">
+                                {t('effects.realisedValue', { value: effectParts(item.realised).join(', ') })}
+                              </Text>
+                            ) : null}
                           </Table.Td>
                           <Table.Td>
-                            {item.abilities.canEdit ? (
-                              <Button
-                                size="compact-sm"
-                                variant="subtle"
-                                onClick={() => setEditing({ kind: 'edit', action: item })}
-                                aria-label={t('actionPlans.page.editNamed', { title: item.title })}
-                              >
-                                {t('common.edit')}
-                              </Button>
-                            ) : item.abilities.canUpdateProgress ? (
-                              <Button
-                                size="compact-sm"
-                                variant="light"
-                                onClick={() => setEditing({ kind: 'progress', action: item })}
-                                aria-label={t('actionPlans.page.reportNamed', { title: item.title })}
-                              >
-                                {t('actionPlans.page.report')}
-                              </Button>
-                            ) : null}
+                            {payback(item.status === 'done' ? item.realisedPaybackYears : item.expectedPaybackYears)}
                           </Table.Td>
                         </Table.Tr>
                       ))}
@@ -205,6 +214,7 @@ export function ActionPlanPage() {
             </Card>
           ))}
         </Stack>
+        {data.abilities.canSeeSuggestions ? <SuggestionsPanel companyId={companyId} owners={data.owners} /> : null}
       </Stack>
       {editing?.kind === 'new' ? (
         <ActionFormModal companyId={companyId} owners={data.owners} onClose={() => setEditing(null)} />
