@@ -13,6 +13,7 @@ const signedInPages = [
   { name: 'my-week', link: 'Min vecka', path: '/my-week' },
   { name: 'activities', link: 'Aktiviteter', path: '/activities' },
   { name: 'time-report', link: 'Tidrapport', path: '/time-report' },
+  { name: 'action-totals', link: 'Effekter av åtgärder', path: '/action-totals' },
   { name: 'companies', link: 'Företag', path: '/companies' },
   { name: 'users', link: 'Användare', path: '/users' },
   { name: 'organisations', link: 'Organisationer', path: '/admin/organisations' },
@@ -45,6 +46,7 @@ test('saves screenshots of a company, its maturity results and an activity', asy
   for (const [name, path] of [
     ['company', '/companies/00000000-0000-4000-8000-000000000201'],
     ['maturity', '/companies/00000000-0000-4000-8000-000000000201/maturity'],
+    ['action-plan', '/companies/00000000-0000-4000-8000-000000000201/action-plan'],
   ] as const) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -66,4 +68,31 @@ test('saves a screenshot of the sign-in page on a phone', async ({ page }) => {
   await page.goto('/login');
   await expect(page.getByRole('button', { name: 'Logga in' })).toBeVisible();
   await page.screenshot({ path: `${outDir}/login-mobile.png`, fullPage: true });
+});
+
+test('saves screenshots of the action plan as the company sees it, with the progress report open', async ({ page }) => {
+  await signIn(page, 'company');
+  await page.goto('/companies/00000000-0000-4000-8000-000000000201/action-plan');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: `${outDir}/action-plan-company.png`, fullPage: true });
+  await page
+    .getByRole('button', { name: /^Rapportera utfall för/ })
+    .first()
+    .click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.screenshot({ path: `${outDir}/action-plan-report.png`, fullPage: true });
+});
+
+test('saves a screenshot of the action form', async ({ page }) => {
+  await signIn(page, 'coach');
+  await page.goto('/companies/00000000-0000-4000-8000-000000000201/action-plan');
+  await page.waitForLoadState('networkidle');
+  await page.getByRole('heading', { name: 'Åtgärder', level: 2, exact: true }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${outDir}/action-plan-list.png` });
+  await page.getByRole('heading', { name: 'Förslag på åtgärder', level: 2 }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${outDir}/action-plan-suggestions.png` });
+  await page.getByRole('button', { name: 'Ny åtgärd' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.screenshot({ path: `${outDir}/action-form.png`, fullPage: true });
 });

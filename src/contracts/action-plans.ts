@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { actionStatuses } from '../core/action-status';
+import { maturityAreas } from '../core/maturity-areas';
+import { idSchema, localeSchema, timestampSchema, versionSchema } from './common';
+import { contentKeySchema, localisedTextSchema } from './content-fields';
 
 // Fields of an action in an action plan (issue 5, item 1) that follow the core's units (decision 016):
 // yearly effects in kWh, kg CO2e, SEK and tonnes of material, each a saving (positive) or an
@@ -29,3 +32,253 @@ export const investmentSekSchema = z
   .min(0, { error: 'Must not be negative' })
   .max(effectLimit, { error: 'Too large' })
   .nullable();
+
+// The action plan's routes (decision 019): a company's actions, the suggestions from the catalogue,
+// and the totals of expected and realised effects. Bodies are strict: a field a route does not take
+// answers 400 naming it (S3).
+
+const isoDateSchema = z.iso.date({ error: 'A date, e.g. 2026-11-26' });
+export const actionTitleMax = 200;
+export const actionDescriptionMax = 5000;
+
+const titleSchema = z
+  .string({ error: 'Enter a title' })
+  .trim()
+  .min(1, { error: 'Enter a title' })
+  .max(actionTitleMax, { error: `At most ${actionTitleMax} characters` });
+const descriptionSchema = z
+  .string()
+  .trim()
+  .max(actionDescriptionMax, { error: `At most ${actionDescriptionMax} characters` })
+  .transform((value) => value || null)
+  .nullable();
+export const targetStepSchema = z
+  .number({ error: 'A step 1–5' })
+  .int({ error: 'A step 1–5' })
+  .min(1, { error: 'A step 1–5' })
+  .max(5, { error: 'A step 1–5' })
+  .nullable();
+const dimensionKeySchema = contentKeySchema.nullable();
+export const areaSchema = z.enum(maturityAreas);
+
+/** Who carries the action out: a contact of the company or a coach of its organisation, not both. */
+const oneOwner = (body: { ownerContactId?: string | null; ownerUserId?: string | null }) =>
+  !(body.ownerContactId && body.ownerUserId);
+const oneOwnerIssue = { error: 'Choose a contact or a coach, not both', path: ['ownerUserId'] };
+
+/** The fields staff set when they write an action; the company user only `progressFields`. */
+const planFields = {
+  area: areaSchema,
+  title: titleSchema,
+  description: descriptionSchema.optional(),
+  targetStep: targetStepSchema.optional(),
+  dimensionKey: dimensionKeySchema.optional(),
+  ownerContactId: idSchema.nullable().optional(),
+  ownerUserId: idSchema.nullable().optional(),
+  dueOn: isoDateSchema.nullable().optional(),
+  investmentSek: investmentSekSchema.optional(),
+  expected: effectsSchema.optional(),
+};
+
+/** What a company user may change on their own company's actions (decision 019). */
+export const progressFields = ['status', 'realised'] as const;
+
+export const createActionBodySchema = z
+  .strictObject({
+    ...planFields,
+    status: z.enum(['planned', 'in_progress', 'done']).optional(),
+    realised: effectsSchema.optional(),
+  })
+  .refine(oneOwner, oneOwnerIssue);
+export type CreateActionBody = z.input<typeof createActionBodySchema>;
+
+export const updateActionBodySchema = z
+  .strictObject({
+    version: versionSchema,
+    area: planFields.area.optional(),
+    title: planFields.title.optional(),
+    description: planFields.description,
+    targetStep: planFields.targetStep,
+    dimensionKey: planFields.dimensionKey,
+    ownerContactId: planFields.ownerContactId,
+    ownerUserId: planFields.ownerUserId,
+    dueOn: planFields.dueOn,
+    investmentSek: planFields.investmentSek,
+    expected: planFields.expected,
+    status: actionStatusSchema.optional(),
+    realised: effectsSchema.optional(),
+  })
+  .refine(oneOwner, oneOwnerIssue);
+export type UpdateActionBody = z.input<typeof updateActionBodySchema>;
+
+export const actionListQuerySchema = z.strictObject({
+  area: areaSchema.optional(),
+  status: actionStatusSchema.optional(),
+});
+export type ActionListQuery = z.infer<typeof actionListQuerySchema>;
+
+/** Effects as the API answers them: every kind present, null where nobody gave a figure. */
+const effectValuesSchema = z.object({
+  kwh: z.number().nullable(),
+  co2eKg: z.number().nullable(),
+  sek: z.number().nullable(),
+  materialTonnes: z.number().nullable(),
+});
+export type EffectValues = z.infer<typeof effectValuesSchema>;
+
+export const actionOwnerSchema = z.object({ kind: z.enum(['contact', 'coach']), id: idSchema, name: z.string() });
+export type ActionOwner = z.infer<typeof actionOwnerSchema>;
+
+export const actionSchema = z.object({
+  id: idSchema,
+  companyId: idSchema,
+  area: areaSchema,
+  targetStep: z.number().int().nullable(),
+  dimensionKey: z.string().nullable(),
+  catalogueKey: z.string().nullable(),
+  title: z.string(),
+  description: z.string().nullable(),
+  owner: actionOwnerSchema.nullable(),
+  dueOn: z.string().nullable(),
+  status: actionStatusSchema,
+  doneOn: z.string().nullable(),
+  investmentSek: z.number().nullable(),
+  expected: effectValuesSchema,
+  realised: effectValuesSchema,
+  /** paybackYears (src/core/effects.ts) of the investment and the expected / realised SEK saving. */
+  expectedPaybackYears: z.number().nullable(),
+  realisedPaybackYears: z.number().nullable(),
+  version: z.number().int(),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+  abilities: z.object({
+    canEdit: z.boolean(),
+    canUpdateProgress: z.boolean(),
+    nextStatuses: z.array(actionStatusSchema),
+  }),
+});
+export type Action = z.infer<typeof actionSchema>;
+
+export const actionListLimit = 500;
+
+export const actionListSchema = z.object({
+  companyId: idSchema,
+  companyName: z.string(),
+  items: z.array(actionSchema),
+  /** True when the company has more actions than `actionListLimit` matching the filter. */
+  isTruncated: z.boolean(),
+  /** Who may own an action: empty for those who may not create one. */
+  owners: z.object({
+    contacts: z.array(z.object({ id: idSchema, name: z.string() })),
+    coaches: z.array(z.object({ id: idSchema, name: z.string() })),
+  }),
+  abilities: z.object({ canCreate: z.boolean(), canSeeSuggestions: z.boolean() }),
+});
+export type ActionList = z.infer<typeof actionListSchema>;
+
+// Totals: the same semantics as effectTotals in src/core/effects.ts, summed in SQL.
+const effectSumsSchema = z.object({
+  kwh: z.number(),
+  co2eKg: z.number(),
+  sek: z.number(),
+  materialTonnes: z.number(),
+});
+
+export const effectTotalsSchema = z.object({
+  actions: z.number().int(),
+  done: z.number().int(),
+  doneWithoutRealised: z.number().int(),
+  investmentSek: z.number(),
+  doneInvestmentSek: z.number(),
+  expected: effectSumsSchema,
+  realised: effectSumsSchema,
+  expectedPaybackYears: z.number().nullable(),
+  realisedPaybackYears: z.number().nullable(),
+});
+export type EffectTotalsBody = z.infer<typeof effectTotalsSchema>;
+
+export const companyActionTotalsSchema = z.object({
+  companyId: idSchema,
+  overall: effectTotalsSchema,
+  byArea: z.array(z.object({ area: areaSchema, totals: effectTotalsSchema })),
+});
+export type CompanyActionTotals = z.infer<typeof companyActionTotalsSchema>;
+
+export const programmeActionTotalsSchema = z.object({
+  overall: effectTotalsSchema,
+  organisations: z.array(z.object({ id: idSchema, name: z.string() })),
+  byOrganisation: z.array(z.object({ organisationId: idSchema, totals: effectTotalsSchema })),
+  byArea: z.array(z.object({ area: areaSchema, totals: effectTotalsSchema })),
+  byOrganisationAndArea: z.array(z.object({ organisationId: idSchema, area: areaSchema, totals: effectTotalsSchema })),
+});
+export type ProgrammeActionTotals = z.infer<typeof programmeActionTotalsSchema>;
+
+// Suggestions from the catalogue after a coach measurement.
+export const suggestionKeyParamsSchema = z.strictObject({ id: idSchema, key: contentKeySchema });
+
+export const suggestionReasonSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('weak_dimension'),
+    dimensionKey: z.string(),
+    dimensionName: localisedTextSchema.nullable(),
+    score: z.number(),
+    dimensionStep: z.number().int().nullable(),
+    targetStep: z.number().int(),
+  }),
+  z.object({ kind: z.literal('next_step'), step: z.number().int(), targetStep: z.number().int() }),
+]);
+export type SuggestionReasonBody = z.infer<typeof suggestionReasonSchema>;
+
+export const actionSuggestionSchema = z.object({
+  catalogueKey: z.string(),
+  area: areaSchema,
+  title: localisedTextSchema,
+  description: localisedTextSchema,
+  typicalInvestment: z.enum(['low', 'medium', 'high']).nullable(),
+  reason: suggestionReasonSchema,
+});
+export type ActionSuggestion = z.infer<typeof actionSuggestionSchema>;
+
+export const actionSuggestionListSchema = z.object({
+  companyId: idSchema,
+  /** Areas with a submitted coach measurement: the ones suggestions are made for. */
+  measuredAreas: z.array(areaSchema),
+  items: z.array(actionSuggestionSchema),
+  dismissed: z.array(
+    z.object({
+      catalogueKey: z.string(),
+      area: areaSchema,
+      title: localisedTextSchema,
+      reason: z.string().nullable(),
+      dismissedAt: timestampSchema,
+    }),
+  ),
+});
+export type ActionSuggestionList = z.infer<typeof actionSuggestionListSchema>;
+
+/** Adopting a suggestion: the catalogue's text in `locale`, with the coach's edits on top. */
+export const adoptSuggestionBodySchema = z
+  .strictObject({
+    locale: localeSchema.optional(),
+    title: planFields.title.optional(),
+    description: planFields.description,
+    targetStep: planFields.targetStep,
+    ownerContactId: planFields.ownerContactId,
+    ownerUserId: planFields.ownerUserId,
+    dueOn: planFields.dueOn,
+    investmentSek: planFields.investmentSek,
+    expected: planFields.expected,
+  })
+  .refine(oneOwner, oneOwnerIssue);
+export type AdoptSuggestionBody = z.input<typeof adoptSuggestionBodySchema>;
+
+export const dismissSuggestionBodySchema = z.strictObject({
+  reason: z
+    .string()
+    .trim()
+    .max(1000, { error: 'At most 1000 characters' })
+    .transform((value) => value || null)
+    .nullable()
+    .optional(),
+});
+export type DismissSuggestionBody = z.input<typeof dismissSuggestionBodySchema>;

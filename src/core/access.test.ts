@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   abilities,
   abilitiesOf,
+  actionAbilities,
   activityAbilities,
   assessmentAbilities,
   startableAssessmentMode,
@@ -289,6 +290,7 @@ describe('can and abilitiesOf', () => {
       'logInterventions',
       'viewTimeReport',
       'viewMyWeek',
+      'viewProgrammeActionTotals',
     ],
     company: ['viewCompanies', 'viewActivities'],
   };
@@ -342,6 +344,7 @@ describe('can and abilitiesOf', () => {
         viewTimeReportsOfOthers: false,
         viewMyWeek: false,
         runReminders: false,
+        viewProgrammeActionTotals: false,
       },
     },
     {
@@ -366,6 +369,7 @@ describe('can and abilitiesOf', () => {
         viewTimeReportsOfOthers: true,
         viewMyWeek: true,
         runReminders: true,
+        viewProgrammeActionTotals: true,
       },
     },
     {
@@ -390,6 +394,7 @@ describe('can and abilitiesOf', () => {
         viewTimeReportsOfOthers: false,
         viewMyWeek: true,
         runReminders: false,
+        viewProgrammeActionTotals: true,
       },
     },
     {
@@ -414,6 +419,7 @@ describe('can and abilitiesOf', () => {
         viewTimeReportsOfOthers: false,
         viewMyWeek: false,
         runReminders: false,
+        viewProgrammeActionTotals: false,
       },
     },
   ];
@@ -723,5 +729,34 @@ describe('interventions and internal notes', () => {
     { sentence: 'a company user cannot', actor: companyUserA1, expected: false },
   ])('interventionAbilities: $sentence', ({ actor, expected }) => {
     expect(interventionAbilities(actor, companyA1, byCoachA)).toEqual({ canEdit: expected, canDelete: expected });
+  });
+});
+
+describe('action plans', () => {
+  const companyA1 = { id: 'c-a1', organisationId: 'org-a' };
+  const coachB: Actor = { kind: 'user', userId: 'u-coach-b', role: 'coach', organisationId: 'org-b' };
+  const companyUserA2: Actor = {
+    kind: 'user',
+    userId: 'u-company-a2',
+    role: 'company',
+    companyId: 'c-a2',
+    organisationId: 'org-a',
+  };
+  const all = { canRead: true, canCreate: true, canEdit: true, canUpdateProgress: true, canSeeSuggestions: true };
+  const none = { canRead: false, canCreate: false, canEdit: false, canUpdateProgress: false, canSeeSuggestions: false };
+
+  it.each([
+    { sentence: 'an admin writes the whole plan and works with suggestions', actor: admin, expected: all },
+    { sentence: 'the coach of the responsible organisation does too', actor: coachA, expected: all },
+    { sentence: 'a coach of another organisation reaches nothing', actor: coachB, expected: none },
+    {
+      sentence: "the company's own user reads the plan and reports progress only",
+      actor: companyUserA1,
+      expected: { ...none, canRead: true, canUpdateProgress: true },
+    },
+    { sentence: 'a user of another company reaches nothing', actor: companyUserA2, expected: none },
+    { sentence: 'an anonymous visitor reaches nothing', actor: anonymous, expected: none },
+  ])('actionAbilities: $sentence', ({ actor, expected }) => {
+    expect(actionAbilities(actor, companyA1)).toEqual(expected);
   });
 });

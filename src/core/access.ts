@@ -107,6 +107,7 @@ export const abilities = [
   'viewTimeReportsOfOthers',
   'viewMyWeek',
   'runReminders',
+  'viewProgrammeActionTotals',
 ] as const;
 export type Ability = (typeof abilities)[number];
 
@@ -126,6 +127,7 @@ const roleAbilities: Record<Role, readonly Ability[]> = {
     'logInterventions',
     'viewTimeReport',
     'viewMyWeek',
+    'viewProgrammeActionTotals',
   ],
   company: ['viewCompanies', 'viewActivities'],
 };
@@ -284,4 +286,25 @@ export function interventionAbilities(
     actor.kind === 'user' &&
     (actor.role === 'admin' || actor.userId === intervention.coachId);
   return { canEdit: isAllowed, canDelete: isAllowed };
+}
+
+/**
+ * What an actor may do with a company's action plan (decision 019). Staff with full access to the
+ * company (its organisation's coaches, project management) write every field, see and adopt the
+ * catalogue's suggestions; the company's own users read their plan and report progress on it:
+ * only the status and the realised effect (`progressFields` in src/contracts/action-plans.ts).
+ */
+export function actionAbilities(
+  actor: Actor,
+  company: CompanyRef,
+): { canRead: boolean; canCreate: boolean; canEdit: boolean; canUpdateProgress: boolean; canSeeSuggestions: boolean } {
+  const canRead = companyAccess(actor, company) === 'full';
+  const isStaff = canSeeInternalNotes(actor, company);
+  return {
+    canRead,
+    canCreate: isStaff,
+    canEdit: isStaff,
+    canUpdateProgress: canRead,
+    canSeeSuggestions: isStaff,
+  };
 }

@@ -20,6 +20,7 @@ import { registerErrorHandler } from './http/errors';
 import { securityPlugin } from './http/security';
 import { loadCommonPasswords } from './modules/auth/common-passwords';
 import { createLoginLimiter } from './modules/auth/login-limiter';
+import { actionPlanRoutes } from './modules/action-plans/action-plans.routes';
 import { activityRoutes } from './modules/activities/activities.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { companyRoutes } from './modules/companies/companies.routes';
@@ -133,6 +134,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   await app.register(interventionRoutes, { ctx });
   await app.register(reminderRoutes, { ctx });
   await app.register(timelineRoutes, { ctx });
+  await app.register(actionPlanRoutes, { ctx });
 
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) {

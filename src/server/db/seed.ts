@@ -1,6 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { hashPassword } from '../modules/auth/passwords';
 import type { Db } from './client';
+import { seedActionPlans } from './seed-action-plans';
 import { seedFollowUp } from './seed-follow-up';
 import { demoCompanyRows } from './demo-companies';
 import { seedActivities } from './seed-activities';
@@ -173,6 +174,7 @@ export async function seedDemoData(db: Db, now: Date): Promise<'seeded' | 'alrea
     // The sixth company is left unmeasured: journeys start its first measurements.
     await seedMaturityDemo(tx, demoIds.programme, organisationsInOrder, [demoIds.companies.sixth]);
     await seedFollowUp(tx, now);
+    await seedActionPlans(tx, now);
   });
   return 'seeded';
 }

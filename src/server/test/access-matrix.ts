@@ -7,6 +7,8 @@ import { demoIds } from '../db/seed';
 import { requestHandover } from '../modules/handovers/handovers.service';
 import { getMaturityResults, saveAnswer, startAssessment } from '../modules/maturity/maturity.service';
 import { logIntervention } from '../modules/interventions/interventions.service';
+import { createAction, dismissSuggestion, getAction } from '../modules/action-plans/action-plans.service';
+import { actionCatalogue } from '../content/action-catalogue';
 import type { ActorName, TestApp } from './test-app';
 import { fixtures } from './test-app';
 
@@ -40,6 +42,12 @@ export type MatrixState = {
   deletableInterventionId: string;
   /** A reminder of the own coach. */
   reminderId: string;
+  /** An action of the own company's plan. */
+  actionId: string;
+  /** Set by the adopt row's body: a catalogue key the own company has not adopted yet. */
+  adoptKey: string;
+  /** Set by the restore row's body: a suggestion just dismissed for the own company. */
+  restoreKey: string;
 };
 
 /** Creates the records some rows target. */
@@ -117,7 +125,30 @@ export async function prepareMatrix(t: TestApp): Promise<MatrixState> {
     coachDraftQuestionKey: draft.model.content.dimensions[0]!.questions[0]!.key,
     submittedAssessmentId: submitted!.id,
     submitTargetId: '',
+    actionId: await createMatrixAction(t),
+    adoptKey: '',
+    restoreKey: '',
   };
+}
+
+/** An action the own coach put in the own company's plan. */
+async function createMatrixAction(t: TestApp): Promise<string> {
+  const action = await createAction(t.ctx, matrixAdmin, fixtures.ownCompanyId, {
+    area: 'energy_transition',
+    title: 'Matrisåtgärd',
+    expected: { kwh: 1000 },
+  });
+  return action.id;
+}
+
+/** Catalogue keys handed out one by one, so every adopt call adopts a key not yet in the plan. */
+let nextCatalogueKey = 0;
+function freshCatalogueKey(): string {
+  return actionCatalogue[nextCatalogueKey++ % actionCatalogue.length]!.key;
+}
+
+async function actionVersion(t: TestApp, id: string): Promise<number> {
+  return (await getAction(t.ctx, matrixAdmin, id)).version;
 }
 
 /** An upcoming and a past activity of the own organisation, each with a registration of the own
@@ -758,6 +789,77 @@ export const matrix: MatrixRow[] = [
   },
   { method: 'POST', route: '/api/reminders/run', body: () => ({}), expected: adminOnly(200) },
   { method: 'GET', route: '/api/my-week', expected: staffOnly(200) },
+
+  // Action plans (decision 019): the company's organisation writes the plan and works with the
+  // suggestions; the company reads its plan and reports progress (status, realised effects).
+  {
+    method: 'GET',
+    route: '/api/companies/:id/actions',
+    url: () => `/api/companies/${fixtures.ownCompanyId}/actions`,
+    expected: ownCompanyRecord(200, 200, false),
+  },
+  {
+    method: 'POST',
+    route: '/api/companies/:id/actions',
+    url: () => `/api/companies/${fixtures.ownCompanyId}/actions`,
+    body: () => ({ area: 'foundation', title: 'Matrisåtgärd', expected: { sek: 1000 }, investmentSek: 500 }),
+    expected: ownCompanyRecord(201, 201, true),
+  },
+  {
+    method: 'GET',
+    route: '/api/actions/:id',
+    url: (_t, state) => `/api/actions/${state.actionId}`,
+    expected: ownCompanyRecord(200, 200, false),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/actions/:id',
+    url: (_t, state) => `/api/actions/${state.actionId}`,
+    body: async (t, state) => ({ version: await actionVersion(t, state.actionId), realised: { kwh: 900 } }),
+    expected: { ...ownCompanyRecord(200, 200, true), companyOwn: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/api/companies/:id/action-totals',
+    url: () => `/api/companies/${fixtures.ownCompanyId}/action-totals`,
+    expected: ownCompanyRecord(200, 200, false),
+  },
+  // The programme's totals are aggregated figures of every organisation: staff read them.
+  { method: 'GET', route: '/api/action-totals', expected: staffOnly(200) },
+  {
+    method: 'GET',
+    route: '/api/companies/:id/action-suggestions',
+    url: () => `/api/companies/${fixtures.ownCompanyId}/action-suggestions`,
+    expected: ownCompanyRecord(200, 200, true),
+  },
+  {
+    method: 'POST',
+    route: '/api/companies/:id/action-suggestions/:key/adopt',
+    url: (_t, state) => `/api/companies/${fixtures.ownCompanyId}/action-suggestions/${state.adoptKey}/adopt`,
+    body: (_t, state) => {
+      state.adoptKey = freshCatalogueKey();
+      return { locale: 'sv' };
+    },
+    expected: ownCompanyRecord(201, 201, true),
+  },
+  {
+    method: 'POST',
+    route: '/api/companies/:id/action-suggestions/:key/dismiss',
+    url: () => `/api/companies/${fixtures.ownCompanyId}/action-suggestions/${actionCatalogue.at(-1)!.key}/dismiss`,
+    body: () => ({ reason: 'Passar inte nu' }),
+    expected: ownCompanyRecord(204, 204, true),
+  },
+  {
+    method: 'POST',
+    route: '/api/companies/:id/action-suggestions/:key/restore',
+    url: (_t, state) => `/api/companies/${fixtures.ownCompanyId}/action-suggestions/${state.restoreKey}/restore`,
+    body: async (t, state) => {
+      state.restoreKey = actionCatalogue.at(-2)!.key;
+      await dismissSuggestion(t.ctx, matrixAdmin, fixtures.ownCompanyId, state.restoreKey, {});
+      return {};
+    },
+    expected: ownCompanyRecord(204, 204, true),
+  },
 
   // The development outbox holds links that sign people in: admins only.
   { method: 'GET', route: '/api/outbox', expected: adminOnly(200) },

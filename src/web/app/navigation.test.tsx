@@ -12,6 +12,7 @@ const admin = Object.fromEntries(abilities.map((ability) => [ability, true])) as
 const coach = {
   ...none,
   viewUsers: true,
+  viewProgrammeActionTotals: true,
   viewCompanies: true,
   viewApiDocs: true,
   registerCompanies: true,
@@ -34,6 +35,7 @@ describe('main navigation', () => {
       'companies',
       'activities',
       'timeReport',
+      'actionTotals',
       'handovers',
       'users',
       'organisations',
@@ -48,6 +50,7 @@ describe('main navigation', () => {
     expect(screen.getByRole('link', { name: 'Företag' })).toHaveAttribute('href', '/companies');
     expect(screen.getByRole('link', { name: 'Överlämningar' })).toHaveAttribute('href', '/handovers');
     expect(screen.getByRole('link', { name: 'Aktiviteter' })).toHaveAttribute('href', '/activities');
+    expect(screen.getByRole('link', { name: 'Effekter av åtgärder' })).toHaveAttribute('href', '/action-totals');
     expect(screen.getByRole('link', { name: 'Användare' })).toHaveAttribute('aria-current', 'page');
     expect(screen.getByRole('link', { name: 'API-dokumentation' })).toHaveAttribute('href', '/api/docs');
     expect(screen.queryByRole('link', { name: 'Organisationer' })).not.toBeInTheDocument();

@@ -3,6 +3,7 @@ import {
   IconApi,
   IconArrowsExchange,
   IconBuildingFactory2,
+  IconChartBar,
   IconBuildingCommunity,
   IconCalendarEvent,
   IconCalendarWeek,
@@ -25,6 +26,7 @@ export type NavItemKey =
   | 'companies'
   | 'activities'
   | 'timeReport'
+  | 'actionTotals'
   | 'handovers'
   | 'users'
   | 'organisations'
@@ -55,6 +57,7 @@ export const navItems: readonly NavItem[] = [
     icon: IconClockHour4,
     labelKey: 'followUp.nav.timeReport',
   },
+  { key: 'actionTotals', to: '/action-totals', ability: 'viewProgrammeActionTotals', icon: IconChartBar },
   { key: 'handovers', to: '/handovers', ability: 'viewHandovers', icon: IconArrowsExchange },
   { key: 'users', to: '/users', ability: 'viewUsers', icon: IconUsers },
   { key: 'organisations', to: '/admin/organisations', ability: 'manageOrganisations', icon: IconBuildingCommunity },

@@ -100,6 +100,14 @@ export const routes: RouteObject[] = [
                     ),
                   },
                   {
+                    path: '/companies/:companyId/action-plan',
+                    lazy: withStrings('action-plans', () =>
+                      import('../features/action-plans/pages/action-plan-page').then((m) => ({
+                        Component: m.ActionPlanPage,
+                      })),
+                    ),
+                  },
+                  {
                     path: '/assessments/:assessmentId',
                     lazy: withStrings('maturity', () =>
                       import('../features/maturity/pages/assessment-page').then((m) => ({
@@ -154,6 +162,19 @@ export const routes: RouteObject[] = [
                     lazy: withStrings('my-week', () =>
                       import('../features/my-week/pages/time-report-page').then((m) => ({
                         Component: m.TimeReportPage,
+                      })),
+                    ),
+                  },
+                ],
+              },
+              {
+                element: <RequireAbility ability="viewProgrammeActionTotals" />,
+                children: [
+                  {
+                    path: '/action-totals',
+                    lazy: withStrings('action-plans', () =>
+                      import('../features/action-plans/pages/programme-totals-page').then((m) => ({
+                        Component: m.ProgrammeTotalsPage,
                       })),
                     ),
                   },

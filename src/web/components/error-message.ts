@@ -55,6 +55,8 @@ const fieldCodes = [
   'same_status',
   'not_in_organisation',
   'not_own',
+  'not_a_contact',
+  'not_a_coach',
 ] as const;
 type FieldCode = (typeof fieldCodes)[number];
 

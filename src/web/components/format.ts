@@ -46,3 +46,36 @@ export function todayIsoDate(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+// Effects of actions (decision 016): energy in kWh (MWh from 10 000 kWh on, where a row of digits
+// stops being readable), CO2e stored in kg and shown in tonnes, material in tonnes, payback in years.
+const decimalFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+const wholeFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+const nbsp = '\u00a0';
+
+export function formatKwh(kwh: number): string {
+  return `${wholeFormat.format(kwh)}${nbsp}kWh`;
+}
+
+export function formatMwh(kwh: number): string {
+  return `${decimalFormat.format(kwh / 1000)}${nbsp}MWh`;
+}
+
+/** Energy in the unit a reader takes in at a glance: kWh below 10 000 kWh, MWh above. */
+export function formatEnergy(kwh: number): string {
+  return Math.abs(kwh) >= 10_000 ? formatMwh(kwh) : formatKwh(kwh);
+}
+
+/** CO2e given in kg, shown in tonnes ("1,2 t CO2e"). */
+export function formatCo2eKg(kg: number): string {
+  return `${decimalFormat.format(kg / 1000)}${nbsp}t${nbsp}CO₂e`;
+}
+
+export function formatTonnes(tonnes: number): string {
+  return `${decimalFormat.format(tonnes)}${nbsp}t`;
+}
+
+/** Years with one decimal ("2,5 år" / "2.5 yr" comes from the caller's unit word). */
+export function formatYears(years: number): string {
+  return decimalFormat.format(years);
+}

@@ -1,5 +1,6 @@
 import 'i18next';
 import type sv from './sv.json';
+import type actionPlans from '../features/action-plans/i18n/sv.json';
 import type activities from '../features/activities/i18n/sv.json';
 import type auth from '../features/auth/i18n/sv.json';
 import type companies from '../features/companies/i18n/sv.json';
@@ -19,6 +20,7 @@ declare module 'i18next' {
     defaultNS: 'translation';
     resources: {
       translation: typeof sv &
+        typeof actionPlans &
         typeof activities &
         typeof auth &
         typeof companies &

@@ -364,3 +364,32 @@ export async function getMaturityResults(ctx: AppContext, actor: Actor, companyI
     abilities: { canStartAssessment: mode !== null, startsMode: mode },
   };
 }
+
+/** A company's latest submitted coach measurement per area, with its dimension scores and the
+ * dimensions' names from the model version it used: what the action plan's suggestions start from
+ * (decision 019). Areas never measured by a coach are left out. The caller checks access. */
+export async function listLatestCoachMeasurements(db: Db, companyId: string) {
+  const latest = new Map<MaturityArea, q.SummaryRow>();
+  for (const row of await q.listAssessmentsOfCompany(db, companyId)) {
+    // Newest first: the first submitted coach measurement of an area is its latest.
+    if (row.status === 'submitted' && row.mode === 'coach' && !latest.has(row.area)) latest.set(row.area, row);
+  }
+  const rows = maturityAreas.flatMap((area) => (latest.has(area) ? [latest.get(area)!] : []));
+  const scores = await q.listDimensionScores(
+    db,
+    rows.map((row) => row.id),
+  );
+  return Promise.all(
+    rows.map(async (row) => {
+      const model = await getModel(db, row.modelId);
+      return {
+        area: row.area,
+        step: row.step,
+        dimensions: scores
+          .filter((s) => s.assessmentId === row.id)
+          .map((s) => ({ key: s.dimensionKey, score: s.score })),
+        dimensionNames: model.content.dimensions.map((d) => ({ key: d.key, name: d.name })),
+      };
+    }),
+  );
+}

@@ -1,3 +1,4 @@
+import { companyActionTotalsSchema } from '../../../contracts/action-plans';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   companyLookupSchema,
@@ -253,5 +254,13 @@ export function useCompanyMaturity(companyId: string) {
   return useQuery({
     queryKey: ['maturity', 'results', companyId],
     queryFn: () => apiRequest(`${companyPath(companyId)}/maturity`, { schema: maturityResultsSchema }),
+  });
+}
+
+/** The company's action plan totals, shared by key with the action-plans feature (its writes refresh it). */
+export function useCompanyActionTotals(companyId: string) {
+  return useQuery({
+    queryKey: ['action-plans', 'totals', companyId],
+    queryFn: () => apiRequest(`${companyPath(companyId)}/action-totals`, { schema: companyActionTotalsSchema }),
   });
 }

@@ -1,0 +1,233 @@
+import { aliasedTable, and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import type { ActionStatus } from '../../../core/action-status';
+import type { MaturityArea } from '../../../core/maturity-areas';
+import type { Db } from '../../db/client';
+import { actions, actionSuggestionDismissals, companies, contacts, organisations, users } from '../../db/schema';
+
+export type ActionRow = typeof actions.$inferSelect;
+export type ActionInsert = typeof actions.$inferInsert;
+
+const ownerContacts = aliasedTable(contacts, 'owner_contacts');
+const ownerUsers = aliasedTable(users, 'owner_users');
+
+const listColumns = {
+  row: actions,
+  companyOrganisationId: companies.organisationId,
+  ownerContactName: ownerContacts.name,
+  ownerUserName: ownerUsers.name,
+};
+
+export type ActionListRow = {
+  row: ActionRow;
+  companyOrganisationId: string;
+  ownerContactName: string | null;
+  ownerUserName: string | null;
+};
+
+function withOwners() {
+  return {
+    from: (db: Db) =>
+      db
+        .select(listColumns)
+        .from(actions)
+        .innerJoin(companies, eq(companies.id, actions.companyId))
+        .leftJoin(ownerContacts, eq(ownerContacts.id, actions.ownerContactId))
+        .leftJoin(ownerUsers, eq(ownerUsers.id, actions.ownerUserId)),
+  };
+}
+
+/** A company's actions with their owners' names, by area (ladder order is the caller's), due date. */
+export async function listActions(
+  db: Db,
+  filter: { companyId: string; area?: MaturityArea; status?: ActionStatus },
+  limit: number,
+): Promise<ActionListRow[]> {
+  return withOwners()
+    .from(db)
+    .where(
+      and(
+        eq(actions.companyId, filter.companyId),
+        filter.area ? eq(actions.area, filter.area) : undefined,
+        filter.status ? eq(actions.status, filter.status) : undefined,
+      ),
+    )
+    .orderBy(asc(actions.area), sql`${actions.dueOn} asc nulls last`, asc(actions.createdAt), asc(actions.id))
+    .limit(limit);
+}
+
+export async function findAction(db: Db, id: string): Promise<ActionListRow | undefined> {
+  const [row] = await withOwners().from(db).where(eq(actions.id, id)).limit(1);
+  return row;
+}
+
+export async function insertAction(db: Db, values: ActionInsert): Promise<void> {
+  await db.insert(actions).values(values);
+}
+
+export async function updateActionIfVersion(
+  db: Db,
+  id: string,
+  version: number,
+  values: Partial<ActionInsert>,
+): Promise<ActionRow | undefined> {
+  const [row] = await db
+    .update(actions)
+    .set({ ...values, version: version + 1 })
+    .where(and(eq(actions.id, id), eq(actions.version, version)))
+    .returning();
+  return row;
+}
+
+/** The company's contacts who can own an action (erased people cannot). */
+export async function listOwnerContacts(db: Db, companyId: string) {
+  return db
+    .select({ id: contacts.id, name: contacts.name })
+    .from(contacts)
+    .where(and(eq(contacts.companyId, companyId), isNull(contacts.erasedAt)))
+    .orderBy(asc(contacts.name));
+}
+
+/** The active coaches of an organisation, who can own an action of its companies. */
+export async function listOwnerCoaches(db: Db, organisationId: string) {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.organisationId, organisationId), eq(users.role, 'coach'), eq(users.status, 'active')))
+    .orderBy(asc(users.name));
+}
+
+export async function findUserLocale(db: Db, userId: string): Promise<'sv' | 'en' | undefined> {
+  const [row] = await db.select({ locale: users.locale }).from(users).where(eq(users.id, userId)).limit(1);
+  return row?.locale;
+}
+
+/** Catalogue keys the company adopted (an action carries the key) or dismissed. */
+export async function listUsedCatalogueKeys(db: Db, companyId: string) {
+  const adopted = await db
+    .select({ key: actions.catalogueKey })
+    .from(actions)
+    .where(and(eq(actions.companyId, companyId), sql`${actions.catalogueKey} is not null`));
+  return adopted.map((row) => row.key!);
+}
+
+export async function listDismissals(db: Db, companyId: string) {
+  return db
+    .select()
+    .from(actionSuggestionDismissals)
+    .where(eq(actionSuggestionDismissals.companyId, companyId))
+    .orderBy(asc(actionSuggestionDismissals.dismissedAt));
+}
+
+export async function upsertDismissal(db: Db, values: typeof actionSuggestionDismissals.$inferInsert) {
+  const [row] = await db
+    .insert(actionSuggestionDismissals)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [actionSuggestionDismissals.companyId, actionSuggestionDismissals.catalogueKey],
+      set: { reason: values.reason, dismissedBy: values.dismissedBy, dismissedAt: values.dismissedAt },
+    })
+    .returning();
+  return row!;
+}
+
+export async function deleteDismissal(db: Db, companyId: string, catalogueKey: string) {
+  const [row] = await db
+    .delete(actionSuggestionDismissals)
+    .where(
+      and(
+        eq(actionSuggestionDismissals.companyId, companyId),
+        eq(actionSuggestionDismissals.catalogueKey, catalogueKey),
+      ),
+    )
+    .returning();
+  return row;
+}
+
+export async function listOrganisations(db: Db) {
+  return db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .orderBy(asc(organisations.name));
+}
+
+/** One group's aggregates as SQL returns them; payback is derived from them by the core. */
+export type TotalsRow = {
+  organisationId: string | null;
+  area: MaturityArea | null;
+  /** grouping() bits: 1 where the column is rolled up in this row's grouping set. */
+  isAllOrganisations: number;
+  isAllAreas: number;
+  actions: number;
+  done: number;
+  doneWithoutRealised: number;
+  investmentSek: number;
+  doneInvestmentSek: number;
+  hasInvestment: boolean;
+  hasDoneInvestment: boolean;
+  expectedKwh: number;
+  expectedCo2eKg: number;
+  expectedSek: number;
+  expectedMaterialTonnes: number;
+  realisedKwh: number;
+  realisedCo2eKg: number;
+  realisedSek: number;
+  realisedMaterialTonnes: number;
+};
+
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/**
+ * effectTotals (src/core/effects.ts) in one SQL statement for several groupings at once (GROUPING
+ * SETS): cancelled actions count nowhere, expected effects count for every other action, realised
+ * ones only for done actions; a missing figure adds 0. The organisation is the company's current
+ * responsible organisation. `scope` filters the companies (one company, or all).
+ */
+export async function sumActionEffects(
+  db: Db,
+  scope: { companyId?: string },
+  groupingSets: 'company' | 'programme',
+): Promise<TotalsRow[]> {
+  const counted = sql`a.status <> 'cancelled'`;
+  const done = sql`a.status = 'done'`;
+  const sum = (column: string, when: SQL) => sql`coalesce(sum(a.${sql.raw(column)}) filter (where ${when}), 0)::float8`;
+  const sets =
+    groupingSets === 'company'
+      ? sql`grouping sets ((), (a.area))`
+      : sql`grouping sets ((), (c.organisation_id), (a.area), (c.organisation_id, a.area))`;
+  const organisation =
+    groupingSets === 'company'
+      ? sql`null::uuid as "organisationId", 1 as "isAllOrganisations"`
+      : sql`c.organisation_id as "organisationId", grouping(c.organisation_id)::int as "isAllOrganisations"`;
+  const where = scope.companyId ? sql`where a.company_id = ${scope.companyId}` : sql``;
+  const result = await db.execute(sql`
+    select ${organisation}, a.area as "area", grouping(a.area)::int as "isAllAreas",
+           (count(*) filter (where ${counted}))::int as "actions",
+           (count(*) filter (where ${done}))::int as "done",
+           (count(*) filter (where ${done} and a.realised_kwh is null and a.realised_co2e_kg is null
+                               and a.realised_sek is null and a.realised_material_tonnes is null))::int
+             as "doneWithoutRealised",
+           ${sum('investment_sek', counted)} as "investmentSek",
+           ${sum('investment_sek', done)} as "doneInvestmentSek",
+           coalesce(bool_or(a.investment_sek is not null) filter (where ${counted}), false) as "hasInvestment",
+           coalesce(bool_or(a.investment_sek is not null) filter (where ${done}), false) as "hasDoneInvestment",
+           ${sum('expected_kwh', counted)} as "expectedKwh",
+           ${sum('expected_co2e_kg', counted)} as "expectedCo2eKg",
+           ${sum('expected_sek', counted)} as "expectedSek",
+           ${sum('expected_material_tonnes', counted)} as "expectedMaterialTonnes",
+           ${sum('realised_kwh', done)} as "realisedKwh",
+           ${sum('realised_co2e_kg', done)} as "realisedCo2eKg",
+           ${sum('realised_sek', done)} as "realisedSek",
+           ${sum('realised_material_tonnes', done)} as "realisedMaterialTonnes"
+      from actions a
+      join companies c on c.id = a.company_id
+      ${where}
+     group by ${sets}`);
+  return rowsOf<TotalsRow>(result);
+}
+
+export async function findCompanyName(db: Db, companyId: string): Promise<string | undefined> {
+  const [row] = await db.select({ name: companies.name }).from(companies).where(eq(companies.id, companyId)).limit(1);
+  return row?.name;
+}

@@ -1,0 +1,606 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { actionAbilities, can, type CompanyRef } from '../../../core/access';
+import { actionStatusChangeProblem, nextActionStatuses, type ActionStatus } from '../../../core/action-status';
+import { suggestActions } from '../../../core/action-suggestions';
+import { calendarDate } from '../../../core/calendar';
+import { effectKinds, paybackYears, type EffectKind, type EffectTotals } from '../../../core/effects';
+import { maturityAreas, type MaturityArea } from '../../../core/maturity-areas';
+import { stepOfScore } from '../../../core/maturity-scoring';
+import type { Actor, SignedInActor } from '../../../core/roles';
+import {
+  progressFields,
+  type Action,
+  type ActionList,
+  type ActionListQuery,
+  type ActionSuggestionList,
+  type adoptSuggestionBodySchema,
+  type CompanyActionTotals,
+  type createActionBodySchema,
+  type dismissSuggestionBodySchema,
+  type EffectsInput,
+  type EffectValues,
+  type ProgrammeActionTotals,
+  type updateActionBodySchema,
+  actionListLimit,
+} from '../../../contracts/action-plans';
+import type { FieldError } from '../../../contracts/common';
+import type { AppContext } from '../../context';
+import type { Db } from '../../db/client';
+import { actionCatalogue } from '../../content/action-catalogue';
+import {
+  AppError,
+  conflict,
+  forbidden,
+  invalidInput,
+  notFound,
+  staleVersion,
+  unauthenticated,
+} from '../../http/errors';
+import { recordAudit } from '../audit/audit.service';
+import { findWorkableCompany } from '../companies/companies.service';
+import { listLatestCoachMeasurements } from '../maturity/maturity.service';
+import * as q from './action-plans.queries';
+
+type CreateInput = z.output<typeof createActionBodySchema>;
+type UpdateInput = z.output<typeof updateActionBodySchema>;
+type AdoptInput = z.output<typeof adoptSuggestionBodySchema>;
+type DismissInput = z.output<typeof dismissSuggestionBodySchema>;
+
+function signedIn(actor: Actor): SignedInActor {
+  if (actor.kind === 'anonymous') throw unauthenticated();
+  return actor;
+}
+
+/** The company if the actor sees its plan: another tenant's company answers 404 (decision 003). */
+async function getPlanCompany(db: Db, actor: SignedInActor, companyId: string): Promise<CompanyRef> {
+  const company = await findWorkableCompany(db, actor, companyId);
+  if (!company || !actionAbilities(actor, company).canRead) throw notFound('The company');
+  return company;
+}
+
+/** The company for the suggestions: staff only (a company user gets 403 on their own company). */
+async function getSuggestionCompany(db: Db, actor: SignedInActor, companyId: string): Promise<CompanyRef> {
+  const company = await getPlanCompany(db, actor, companyId);
+  if (!actionAbilities(actor, company).canSeeSuggestions) throw forbidden('Suggestions are for the coach');
+  return company;
+}
+
+const effectColumns: Record<'expected' | 'realised', Record<EffectKind, keyof q.ActionRow>> = {
+  expected: {
+    kwh: 'expectedKwh',
+    co2eKg: 'expectedCo2eKg',
+    sek: 'expectedSek',
+    materialTonnes: 'expectedMaterialTonnes',
+  },
+  realised: {
+    kwh: 'realisedKwh',
+    co2eKg: 'realisedCo2eKg',
+    sek: 'realisedSek',
+    materialTonnes: 'realisedMaterialTonnes',
+  },
+};
+
+function effectsOf(row: q.ActionRow, which: 'expected' | 'realised'): EffectValues {
+  return Object.fromEntries(
+    effectKinds.map((kind) => [kind, (row[effectColumns[which][kind]] as number | null) ?? null]),
+  ) as EffectValues;
+}
+
+/** The columns of an effects body: only the kinds it names change (null clears one). */
+function effectValues(which: 'expected' | 'realised', effects: EffectsInput | undefined): Partial<q.ActionInsert> {
+  if (!effects) return {};
+  return Object.fromEntries(
+    effectKinds
+      .filter((kind) => effects[kind] !== undefined)
+      .map((kind) => [effectColumns[which][kind], effects[kind]]),
+  );
+}
+
+function toAction(actor: Actor, found: q.ActionListRow): Action {
+  const { row } = found;
+  const abilities = actionAbilities(actor, { id: row.companyId, organisationId: found.companyOrganisationId });
+  const expected = effectsOf(row, 'expected');
+  const realised = effectsOf(row, 'realised');
+  return {
+    id: row.id,
+    companyId: row.companyId,
+    area: row.area,
+    targetStep: row.targetStep,
+    dimensionKey: row.dimensionKey,
+    catalogueKey: row.catalogueKey,
+    title: row.title,
+    description: row.description,
+    owner: row.ownerContactId
+      ? { kind: 'contact', id: row.ownerContactId, name: found.ownerContactName ?? '' }
+      : row.ownerUserId
+        ? { kind: 'coach', id: row.ownerUserId, name: found.ownerUserName ?? '' }
+        : null,
+    dueOn: row.dueOn,
+    status: row.status,
+    doneOn: row.doneOn,
+    investmentSek: row.investmentSek,
+    expected,
+    realised,
+    expectedPaybackYears: paybackYears(row.investmentSek, expected.sek),
+    realisedPaybackYears: row.status === 'done' ? paybackYears(row.investmentSek, realised.sek) : null,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    abilities: {
+      canEdit: abilities.canEdit,
+      canUpdateProgress: abilities.canUpdateProgress,
+      nextStatuses: abilities.canUpdateProgress ? [...nextActionStatuses(row.status)] : [],
+    },
+  };
+}
+
+/** The owner must be a contact of the company or an active coach of its organisation (400 naming the field). */
+async function checkOwner(
+  db: Db,
+  company: CompanyRef,
+  owner: { ownerContactId: string | null; ownerUserId: string | null },
+): Promise<void> {
+  if (owner.ownerContactId) {
+    const contacts = await q.listOwnerContacts(db, company.id);
+    if (!contacts.some((c) => c.id === owner.ownerContactId)) {
+      throw invalidInput([
+        { field: 'ownerContactId', code: 'not_a_contact', message: 'Choose a contact person of this company' },
+      ]);
+    }
+  }
+  if (owner.ownerUserId) {
+    const coaches = await q.listOwnerCoaches(db, company.organisationId);
+    if (!coaches.some((c) => c.id === owner.ownerUserId)) {
+      throw invalidInput([
+        { field: 'ownerUserId', code: 'not_a_coach', message: "Choose a coach of the company's organisation" },
+      ]);
+    }
+  }
+}
+
+function statusProblem(from: ActionStatus, to: ActionStatus): AppError | null {
+  const problem = actionStatusChangeProblem(from, to);
+  if (!problem || problem === 'same_status') return null;
+  return new AppError('rule_violated', `An action cannot go from ${from} to ${to}`, {
+    fields: [{ field: 'status', code: problem, message: `Allowed next: ${nextActionStatuses(from).join(', ')}` }],
+  });
+}
+
+/** A company's action plan, filterable by area and status, capped at `actionListLimit`. */
+export async function listCompanyActions(
+  ctx: AppContext,
+  actor: Actor,
+  companyId: string,
+  query: ActionListQuery,
+): Promise<ActionList> {
+  const user = signedIn(actor);
+  const company = await getPlanCompany(ctx.db, user, companyId);
+  const abilities = actionAbilities(user, company);
+  const [rows, contacts, coaches, name] = await Promise.all([
+    q.listActions(ctx.db, { companyId, ...query }, actionListLimit + 1),
+    abilities.canCreate ? q.listOwnerContacts(ctx.db, companyId) : [],
+    abilities.canCreate ? q.listOwnerCoaches(ctx.db, company.organisationId) : [],
+    q.findCompanyName(ctx.db, companyId),
+  ]);
+  const byArea = (a: q.ActionListRow, b: q.ActionListRow) =>
+    maturityAreas.indexOf(a.row.area) - maturityAreas.indexOf(b.row.area);
+  return {
+    companyId,
+    companyName: name ?? '',
+    items: rows
+      .slice(0, actionListLimit)
+      .sort(byArea)
+      .map((row) => toAction(user, row)),
+    isTruncated: rows.length > actionListLimit,
+    owners: { contacts, coaches },
+    abilities: { canCreate: abilities.canCreate, canSeeSuggestions: abilities.canSeeSuggestions },
+  };
+}
+
+export async function getAction(ctx: AppContext, actor: Actor, id: string): Promise<Action> {
+  const user = signedIn(actor);
+  const found = await q.findAction(ctx.db, id);
+  if (!found) throw notFound('The action');
+  await getPlanCompany(ctx.db, user, found.row.companyId).catch(() => {
+    throw notFound('The action');
+  });
+  return toAction(user, found);
+}
+
+async function insertActionAudited(
+  tx: Db,
+  user: SignedInActor,
+  company: CompanyRef,
+  values: q.ActionInsert,
+  auditAction: string,
+): Promise<void> {
+  await checkOwner(tx, company, {
+    ownerContactId: values.ownerContactId ?? null,
+    ownerUserId: values.ownerUserId ?? null,
+  });
+  await q.insertAction(tx, values);
+  await recordAudit(tx, user, values.createdAt, {
+    action: auditAction,
+    entityType: 'action',
+    entityId: values.id,
+    organisationId: company.organisationId,
+    after: values,
+  });
+}
+
+/** Adds an action to a company's plan (staff of the company). */
+export async function createAction(
+  ctx: AppContext,
+  actor: Actor,
+  companyId: string,
+  input: CreateInput,
+): Promise<Action> {
+  const user = signedIn(actor);
+  const id = randomUUID();
+  await ctx.db.transaction(async (tx) => {
+    const company = await getPlanCompany(tx, user, companyId);
+    if (!actionAbilities(user, company).canCreate) throw forbidden('The coach writes the action plan');
+    const now = ctx.now();
+    const status = input.status ?? 'planned';
+    await insertActionAudited(
+      tx,
+      user,
+      company,
+      {
+        id,
+        companyId,
+        area: input.area,
+        targetStep: input.targetStep ?? null,
+        dimensionKey: input.dimensionKey ?? null,
+        title: input.title,
+        description: input.description ?? null,
+        ownerContactId: input.ownerContactId ?? null,
+        ownerUserId: input.ownerUserId ?? null,
+        dueOn: input.dueOn ?? null,
+        status,
+        doneOn: status === 'done' ? calendarDate(now) : null,
+        investmentSek: input.investmentSek ?? null,
+        ...effectValues('expected', input.expected),
+        ...effectValues('realised', input.realised),
+        createdBy: user.userId,
+        createdAt: now,
+        updatedAt: now,
+      },
+      'action.create',
+    );
+  });
+  return toAction(user, (await q.findAction(ctx.db, id))!);
+}
+
+/**
+ * Changes an action. Staff change every field; the company's own user only the status and the
+ * realised effect (403 naming the other fields). A new status must be a move the core allows
+ * (422 naming `status`); done sets `done_on` to today, reopening clears it. Stale version: 409.
+ */
+export async function updateAction(ctx: AppContext, actor: Actor, id: string, input: UpdateInput): Promise<Action> {
+  const user = signedIn(actor);
+  await ctx.db.transaction(async (tx) => {
+    const found = await q.findAction(tx, id);
+    if (!found) throw notFound('The action');
+    const company = await getPlanCompany(tx, user, found.row.companyId).catch(() => {
+      throw notFound('The action');
+    });
+    const abilities = actionAbilities(user, company);
+    const named = Object.keys(input).filter((key) => key !== 'version');
+    if (!abilities.canEdit) {
+      const refused = named.filter((key) => !(progressFields as readonly string[]).includes(key));
+      if (refused.length > 0 || !abilities.canUpdateProgress) {
+        throw new AppError('forbidden', 'Company users change only the status and the realised effect', {
+          fields: refused.map((field): FieldError => ({
+            field,
+            code: 'not_allowed',
+            message: 'Only the coach changes this',
+          })),
+        });
+      }
+    }
+    const before = found.row;
+    if (before.version !== input.version) throw staleVersion(before.version);
+    const now = ctx.now();
+    const status = input.status ?? before.status;
+    const problem = statusProblem(before.status, status);
+    if (problem) throw problem;
+    const owner = {
+      ownerContactId: input.ownerContactId === undefined ? before.ownerContactId : input.ownerContactId,
+      ownerUserId: input.ownerUserId === undefined ? before.ownerUserId : input.ownerUserId,
+    };
+    // Naming one kind of owner replaces the other.
+    if (input.ownerContactId) owner.ownerUserId = null;
+    if (input.ownerUserId) owner.ownerContactId = null;
+    if (input.ownerContactId !== undefined || input.ownerUserId !== undefined) await checkOwner(tx, company, owner);
+    const changes: Partial<q.ActionInsert> = {
+      ...(input.area !== undefined && { area: input.area as MaturityArea }),
+      ...(input.title !== undefined && { title: input.title }),
+      ...(input.description !== undefined && { description: input.description }),
+      ...(input.targetStep !== undefined && { targetStep: input.targetStep }),
+      ...(input.dimensionKey !== undefined && { dimensionKey: input.dimensionKey }),
+      ...owner,
+      ...(input.dueOn !== undefined && { dueOn: input.dueOn }),
+      ...(input.investmentSek !== undefined && { investmentSek: input.investmentSek }),
+      ...effectValues('expected', input.expected),
+      ...effectValues('realised', input.realised),
+      status,
+      doneOn: status === 'done' ? (before.status === 'done' ? before.doneOn : calendarDate(now)) : null,
+      updatedAt: now,
+    };
+    const after = await q.updateActionIfVersion(tx, id, input.version, changes);
+    if (!after) throw staleVersion(before.version);
+    await recordAudit(tx, user, now, {
+      action: 'action.update',
+      entityType: 'action',
+      entityId: id,
+      organisationId: company.organisationId,
+      before,
+      after,
+    });
+  });
+  return toAction(user, (await q.findAction(ctx.db, id))!);
+}
+
+/** Suggestions per measured area: the three that matter most, so the coach reads them all. */
+const suggestionsPerArea = 3;
+
+// Suggestions ----------------------------------------------------------------------------------
+
+/** Suggestions per measured area from the catalogue, without what the company adopted or dismissed. */
+async function buildSuggestions(db: Db, companyId: string) {
+  const [measurements, adopted, dismissals] = await Promise.all([
+    listLatestCoachMeasurements(db, companyId),
+    q.listUsedCatalogueKeys(db, companyId),
+    q.listDismissals(db, companyId),
+  ]);
+  const excludeKeys = new Set([...adopted, ...dismissals.map((d) => d.catalogueKey)]);
+  const suggestions = measurements.flatMap((measurement) =>
+    suggestActions(
+      {
+        area: measurement.area,
+        step: measurement.step,
+        dimensions: measurement.dimensions.map((d) => ({
+          key: d.key,
+          score: d.score,
+          step: d.score === null ? null : stepOfScore(d.score),
+        })),
+      },
+      actionCatalogue,
+      { excludeKeys, limit: suggestionsPerArea },
+    ).map((suggestion) => ({ ...suggestion, dimensionNames: measurement.dimensionNames })),
+  );
+  return { measurements, suggestions, dismissals };
+}
+
+export async function listSuggestions(ctx: AppContext, actor: Actor, companyId: string): Promise<ActionSuggestionList> {
+  const user = signedIn(actor);
+  await getSuggestionCompany(ctx.db, user, companyId);
+  const { measurements, suggestions, dismissals } = await buildSuggestions(ctx.db, companyId);
+  const entries = new Map(actionCatalogue.map((entry) => [entry.key, entry]));
+  return {
+    companyId,
+    measuredAreas: measurements.map((m) => m.area),
+    items: suggestions.map(({ action, reason, dimensionNames }) => ({
+      catalogueKey: action.key,
+      area: action.area,
+      title: action.title,
+      description: action.description,
+      typicalInvestment: action.typicalInvestment?.level ?? null,
+      reason:
+        reason.kind === 'weak_dimension'
+          ? {
+              ...reason,
+              dimensionName: dimensionNames.find((d) => d.key === reason.dimensionKey)?.name ?? null,
+            }
+          : reason,
+    })),
+    dismissed: dismissals.flatMap((d) => {
+      const entry = entries.get(d.catalogueKey);
+      return entry
+        ? [
+            {
+              catalogueKey: d.catalogueKey,
+              area: entry.area,
+              title: entry.title,
+              reason: d.reason,
+              dismissedAt: d.dismissedAt.toISOString(),
+            },
+          ]
+        : [];
+    }),
+  };
+}
+
+function getCatalogueEntry(key: string) {
+  const entry = actionCatalogue.find((candidate) => candidate.key === key);
+  if (!entry) throw notFound('The suggestion');
+  return entry;
+}
+
+/**
+ * Adopts a catalogue measure into the plan: title and description in the user's language (the
+ * body's `locale`, else the account's), the area, the step it aims for and the dimension from the
+ * current suggestion's reason (else the step after the measure's highest fitting step), and the
+ * catalogue key; the coach's edits in the body win. Adopting a key twice answers 409.
+ */
+export async function adoptSuggestion(
+  ctx: AppContext,
+  actor: Actor,
+  companyId: string,
+  key: string,
+  input: AdoptInput,
+): Promise<Action> {
+  const user = signedIn(actor);
+  const id = randomUUID();
+  await ctx.db.transaction(async (tx) => {
+    const company = await getSuggestionCompany(tx, user, companyId);
+    const entry = getCatalogueEntry(key);
+    if ((await q.listUsedCatalogueKeys(tx, companyId)).includes(key)) {
+      throw conflict('This suggestion is already in the action plan');
+    }
+    const locale = input.locale ?? (await q.findUserLocale(tx, user.userId)) ?? 'sv';
+    const { suggestions } = await buildSuggestions(tx, companyId);
+    const reason = suggestions.find((s) => s.action.key === key)?.reason;
+    const now = ctx.now();
+    await insertActionAudited(
+      tx,
+      user,
+      company,
+      {
+        id,
+        companyId,
+        area: entry.area,
+        targetStep:
+          input.targetStep !== undefined
+            ? input.targetStep
+            : (reason?.targetStep ?? Math.min(Math.max(...entry.forSteps) + 1, 5)),
+        dimensionKey: reason?.kind === 'weak_dimension' ? reason.dimensionKey : (entry.dimensionKeys[0] ?? null),
+        catalogueKey: key,
+        title: input.title ?? entry.title[locale],
+        description: input.description !== undefined ? input.description : entry.description[locale],
+        ownerContactId: input.ownerContactId ?? null,
+        ownerUserId: input.ownerUserId ?? null,
+        dueOn: input.dueOn ?? null,
+        status: 'planned',
+        investmentSek: input.investmentSek ?? null,
+        ...effectValues('expected', input.expected),
+        createdBy: user.userId,
+        createdAt: now,
+        updatedAt: now,
+      },
+      'action.adopt_suggestion',
+    );
+    // An adopted measure is no longer a dismissed one.
+    await q.deleteDismissal(tx, companyId, key);
+  });
+  return toAction(user, (await q.findAction(ctx.db, id))!);
+}
+
+/** Dismisses a suggestion for the company (again: the reason is replaced); it is not suggested again. */
+export async function dismissSuggestion(
+  ctx: AppContext,
+  actor: Actor,
+  companyId: string,
+  key: string,
+  input: DismissInput,
+): Promise<void> {
+  const user = signedIn(actor);
+  await ctx.db.transaction(async (tx) => {
+    const company = await getSuggestionCompany(tx, user, companyId);
+    getCatalogueEntry(key);
+    const now = ctx.now();
+    const after = await q.upsertDismissal(tx, {
+      companyId,
+      catalogueKey: key,
+      reason: input.reason ?? null,
+      dismissedBy: user.userId,
+      dismissedAt: now,
+    });
+    await recordAudit(tx, user, now, {
+      action: 'action_suggestion.dismiss',
+      entityType: 'action_suggestion',
+      entityId: `${companyId}:${key}`,
+      organisationId: company.organisationId,
+      after,
+    });
+  });
+}
+
+/** Undoes a dismissal: the measure is suggested again. 404 when it was not dismissed. */
+export async function restoreSuggestion(ctx: AppContext, actor: Actor, companyId: string, key: string): Promise<void> {
+  const user = signedIn(actor);
+  await ctx.db.transaction(async (tx) => {
+    const company = await getSuggestionCompany(tx, user, companyId);
+    const before = await q.deleteDismissal(tx, companyId, key);
+    if (!before) throw notFound('The dismissed suggestion');
+    await recordAudit(tx, user, ctx.now(), {
+      action: 'action_suggestion.restore',
+      entityType: 'action_suggestion',
+      entityId: `${companyId}:${key}`,
+      organisationId: company.organisationId,
+      before,
+    });
+  });
+}
+
+// Totals ---------------------------------------------------------------------------------------
+
+/** The core's EffectTotals from one SQL group's aggregates (payback by the core's rule). */
+function toTotals(row: q.TotalsRow | undefined): EffectTotals {
+  const n = (value: unknown) => Number(value ?? 0);
+  const expected = {
+    kwh: n(row?.expectedKwh),
+    co2eKg: n(row?.expectedCo2eKg),
+    sek: n(row?.expectedSek),
+    materialTonnes: n(row?.expectedMaterialTonnes),
+  };
+  const realised = {
+    kwh: n(row?.realisedKwh),
+    co2eKg: n(row?.realisedCo2eKg),
+    sek: n(row?.realisedSek),
+    materialTonnes: n(row?.realisedMaterialTonnes),
+  };
+  const investmentSek = n(row?.investmentSek);
+  const doneInvestmentSek = n(row?.doneInvestmentSek);
+  return {
+    actions: n(row?.actions),
+    done: n(row?.done),
+    doneWithoutRealised: n(row?.doneWithoutRealised),
+    investmentSek,
+    doneInvestmentSek,
+    expected,
+    realised,
+    expectedPaybackYears: row?.hasInvestment ? paybackYears(investmentSek, expected.sek) : null,
+    realisedPaybackYears: row?.hasDoneInvestment ? paybackYears(doneInvestmentSek, realised.sek) : null,
+  };
+}
+
+const byArea = (a: { area: MaturityArea }, b: { area: MaturityArea }) =>
+  maturityAreas.indexOf(a.area) - maturityAreas.indexOf(b.area);
+
+/** A company's totals, overall and by area (one SQL statement). */
+export async function getCompanyTotals(ctx: AppContext, actor: Actor, companyId: string): Promise<CompanyActionTotals> {
+  const user = signedIn(actor);
+  await getPlanCompany(ctx.db, user, companyId);
+  const rows = await q.sumActionEffects(ctx.db, { companyId }, 'company');
+  return {
+    companyId,
+    overall: toTotals(rows.find((r) => Number(r.isAllAreas) === 1)),
+    byArea: rows
+      .filter((r) => Number(r.isAllAreas) === 0)
+      .map((r) => ({ area: r.area!, totals: toTotals(r) }))
+      .sort(byArea),
+  };
+}
+
+/** The programme's totals by organisation, by area and by both (one SQL statement). Staff see the
+ * aggregated figures of every organisation: one programme, no company in them (decision 019). */
+export async function getProgrammeTotals(ctx: AppContext, actor: Actor): Promise<ProgrammeActionTotals> {
+  const user = signedIn(actor);
+  if (!can(user, 'viewProgrammeActionTotals')) throw forbidden();
+  const [rows, organisations] = await Promise.all([
+    q.sumActionEffects(ctx.db, {}, 'programme'),
+    q.listOrganisations(ctx.db),
+  ]);
+  const isAll = (value: number) => Number(value) === 1;
+  const byOrganisation = (a: { organisationId: string }, b: { organisationId: string }) =>
+    a.organisationId < b.organisationId ? -1 : a.organisationId > b.organisationId ? 1 : 0;
+  return {
+    overall: toTotals(rows.find((r) => isAll(r.isAllOrganisations) && isAll(r.isAllAreas))),
+    organisations,
+    byOrganisation: rows
+      .filter((r) => !isAll(r.isAllOrganisations) && isAll(r.isAllAreas))
+      .map((r) => ({ organisationId: r.organisationId!, totals: toTotals(r) }))
+      .sort(byOrganisation),
+    byArea: rows
+      .filter((r) => isAll(r.isAllOrganisations) && !isAll(r.isAllAreas))
+      .map((r) => ({ area: r.area!, totals: toTotals(r) }))
+      .sort(byArea),
+    byOrganisationAndArea: rows
+      .filter((r) => !isAll(r.isAllOrganisations) && !isAll(r.isAllAreas))
+      .map((r) => ({ organisationId: r.organisationId!, area: r.area!, totals: toTotals(r) }))
+      .sort((a, b) => byOrganisation(a, b) || byArea(a, b)),
+  };
+}

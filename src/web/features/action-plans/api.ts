@@ -1,0 +1,98 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  actionListSchema,
+  actionSchema,
+  actionSuggestionListSchema,
+  companyActionTotalsSchema,
+  programmeActionTotalsSchema,
+  type ActionListQuery,
+  type AdoptSuggestionBody,
+  type CreateActionBody,
+  type UpdateActionBody,
+} from '../../../contracts/action-plans';
+import { apiRequest, toQueryString } from '../../components/api-client';
+
+// The action plan's queries. Every key starts with "action-plans", so a change refreshes the plan,
+// its suggestions and the totals (the company page's card reads the totals under the same key).
+
+export const actionPlanKeys = {
+  all: ['action-plans'] as const,
+  plan: (companyId: string, query: ActionListQuery) => ['action-plans', 'plan', companyId, query] as const,
+  totals: (companyId: string) => ['action-plans', 'totals', companyId] as const,
+  suggestions: (companyId: string) => ['action-plans', 'suggestions', companyId] as const,
+  programme: ['action-plans', 'programme'] as const,
+};
+
+const companyPath = (companyId: string) => `/api/companies/${encodeURIComponent(companyId)}`;
+
+export function useActionPlan(companyId: string, query: ActionListQuery) {
+  return useQuery({
+    queryKey: actionPlanKeys.plan(companyId, query),
+    queryFn: () => apiRequest(`${companyPath(companyId)}/actions${toQueryString(query)}`, { schema: actionListSchema }),
+  });
+}
+
+export function useCompanyActionTotals(companyId: string) {
+  return useQuery({
+    queryKey: actionPlanKeys.totals(companyId),
+    queryFn: () => apiRequest(`${companyPath(companyId)}/action-totals`, { schema: companyActionTotalsSchema }),
+  });
+}
+
+export function useSuggestions(companyId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: actionPlanKeys.suggestions(companyId),
+    queryFn: () => apiRequest(`${companyPath(companyId)}/action-suggestions`, { schema: actionSuggestionListSchema }),
+    enabled,
+  });
+}
+
+export function useProgrammeTotals() {
+  return useQuery({
+    queryKey: actionPlanKeys.programme,
+    queryFn: () => apiRequest('/api/action-totals', { schema: programmeActionTotalsSchema }),
+  });
+}
+
+function useActionPlanWrite<V, R>(write: (variables: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: actionPlanKeys.all });
+    },
+  });
+}
+
+export function useCreateAction(companyId: string) {
+  return useActionPlanWrite((body: CreateActionBody) =>
+    apiRequest(`${companyPath(companyId)}/actions`, { method: 'POST', body, schema: actionSchema }),
+  );
+}
+
+export function useUpdateAction() {
+  return useActionPlanWrite(({ id, body }: { id: string; body: UpdateActionBody }) =>
+    apiRequest(`/api/actions/${encodeURIComponent(id)}`, { method: 'PATCH', body, schema: actionSchema }),
+  );
+}
+
+const suggestionPath = (companyId: string, key: string) =>
+  `${companyPath(companyId)}/action-suggestions/${encodeURIComponent(key)}`;
+
+export function useAdoptSuggestion(companyId: string) {
+  return useActionPlanWrite(({ key, body }: { key: string; body: AdoptSuggestionBody }) =>
+    apiRequest(`${suggestionPath(companyId, key)}/adopt`, { method: 'POST', body, schema: actionSchema }),
+  );
+}
+
+export function useDismissSuggestion(companyId: string) {
+  return useActionPlanWrite(({ key, reason }: { key: string; reason: string | null }) =>
+    apiRequest(`${suggestionPath(companyId, key)}/dismiss`, { method: 'POST', body: { reason } }),
+  );
+}
+
+export function useRestoreSuggestion(companyId: string) {
+  return useActionPlanWrite((key: string) =>
+    apiRequest(`${suggestionPath(companyId, key)}/restore`, { method: 'POST', body: {} }),
+  );
+}

@@ -1,0 +1,150 @@
+import { Card, Center, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { maturityAreas } from '../../../../core/maturity-areas';
+import type { EffectTotalsBody } from '../../../../contracts/action-plans';
+import { EffectSummary } from '../../../components/effect-summary';
+import { ErrorAlert } from '../../../components/error-alert';
+import { formatCo2eKg, formatEnergy, formatSek, formatTonnes, formatYears } from '../../../components/format';
+import { PageHeader } from '../../../components/page-header';
+import { useProgrammeTotals } from '../api';
+import { TotalsChart } from '../components/totals-chart';
+
+/** The programme's effects of actions by organisation and area: what the funders ask about. */
+export function ProgrammeTotalsPage() {
+  const { t } = useTranslation();
+  const totals = useProgrammeTotals();
+  if (totals.isPending) {
+    return (
+      <Center mih="40vh" role="status">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+  if (totals.error || !totals.data) return <ErrorAlert error={totals.error} />;
+  const data = totals.data;
+  const organisationName = (id: string) => data.organisations.find((o) => o.id === id)?.name ?? id;
+  const payback = (years: number | null) => (years === null ? '–' : t('effects.years', { years: formatYears(years) }));
+
+  const header = (first: string) => (
+    <Table.Thead>
+      <Table.Tr>
+        <Table.Th scope="col">{first}</Table.Th>
+        <Table.Th scope="col">{t('actionPlans.totals.actions')}</Table.Th>
+        <Table.Th scope="col">{t('actionPlans.fields.investmentSek')}</Table.Th>
+        <Table.Th scope="col">{t('effects.kwh')}</Table.Th>
+        <Table.Th scope="col">{t('effects.co2e')}</Table.Th>
+        <Table.Th scope="col">{t('effects.sek')}</Table.Th>
+        <Table.Th scope="col">{t('effects.material')}</Table.Th>
+        <Table.Th scope="col">{t('actionPlans.columns.payback')}</Table.Th>
+      </Table.Tr>
+    </Table.Thead>
+  );
+  /** Expected on the first line, realised (done actions) on the second. */
+  const pair = (totals: EffectTotalsBody, format: (n: number) => string, kind: keyof EffectTotalsBody['expected']) => (
+    <>
+      <Text size="sm">{format(totals.expected[kind])}</Text>
+      <Text size="xs" c="dark.6">
+        {t('effects.realisedValue', { value: format(totals.realised[kind]) })}
+      </Text>
+    </>
+  );
+  const row = (key: string, name: string, totals: EffectTotalsBody) => (
+    <Table.Tr key={key}>
+      <Table.Th scope="row">{name}</Table.Th>
+      <Table.Td>{t('actionPlans.totals.actionsValue', { actions: totals.actions, done: totals.done })}</Table.Td>
+      <Table.Td>{formatSek(totals.investmentSek)}</Table.Td>
+      <Table.Td>{pair(totals, formatEnergy, 'kwh')}</Table.Td>
+      <Table.Td>{pair(totals, formatCo2eKg, 'co2eKg')}</Table.Td>
+      <Table.Td>{pair(totals, formatSek, 'sek')}</Table.Td>
+      <Table.Td>{pair(totals, formatTonnes, 'materialTonnes')}</Table.Td>
+      <Table.Td>{payback(totals.expectedPaybackYears)}</Table.Td>
+    </Table.Tr>
+  );
+
+  return (
+    <>
+      <PageHeader title={t('actionPlans.totals.title')} description={t('actionPlans.totals.description')} />
+      <Stack gap="lg">
+        <Card withBorder padding="lg" component="section" aria-labelledby="programme-overall">
+          <Title order={2} id="programme-overall" mb="sm">
+            {t('actionPlans.totals.overall')}
+          </Title>
+          <EffectSummary totals={data.overall} />
+        </Card>
+        <Card withBorder padding="lg" component="section" aria-labelledby="programme-organisations">
+          <Title order={2} id="programme-organisations" mb="sm">
+            {t('actionPlans.totals.byOrganisation')}
+          </Title>
+          <TotalsChart
+            label={t('actionPlans.totals.chartLabel')}
+            labels={{ expected: t('actionPlans.totals.expected'), realised: t('actionPlans.totals.realised') }}
+            format={formatCo2eKg}
+            data={data.byOrganisation.map((group) => ({
+              organisation: organisationName(group.organisationId),
+              expected: group.totals.expected.co2eKg,
+              realised: group.totals.realised.co2eKg,
+            }))}
+          />
+          <Table.ScrollContainer minWidth={900} mt="md">
+            <Table verticalSpacing="xs" striped>
+              {header(t('actionPlans.totals.organisation'))}
+              <Table.Tbody>
+                {data.byOrganisation.map((group) =>
+                  row(group.organisationId, organisationName(group.organisationId), group.totals),
+                )}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Card>
+        <Card withBorder padding="lg" component="section" aria-labelledby="programme-areas">
+          <Title order={2} id="programme-areas" mb="sm">
+            {t('actionPlans.totals.byArea')}
+          </Title>
+          <Table.ScrollContainer minWidth={900}>
+            <Table verticalSpacing="xs" striped>
+              {header(t('actionPlans.fields.area'))}
+              <Table.Tbody>
+                {data.byArea.map((group) => row(group.area, t(`maturity.areas.${group.area}`), group.totals))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Card>
+        <Card withBorder padding="lg" component="section" aria-labelledby="programme-cross">
+          <Title order={2} id="programme-cross" mb={4}>
+            {t('actionPlans.totals.byBoth')}
+          </Title>
+          <Text size="sm" c="dark.6" mb="sm">
+            {t('actionPlans.totals.byBothHint')}
+          </Text>
+          <Table.ScrollContainer minWidth={900}>
+            <Table verticalSpacing="xs" striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('actionPlans.totals.organisation')}</Table.Th>
+                  {maturityAreas.map((area) => (
+                    <Table.Th scope="col" key={area}>
+                      {t(`maturity.areas.${area}`)}
+                    </Table.Th>
+                  ))}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.byOrganisation.map((group) => (
+                  <Table.Tr key={group.organisationId}>
+                    <Table.Th scope="row">{organisationName(group.organisationId)}</Table.Th>
+                    {maturityAreas.map((area) => {
+                      const cell = data.byOrganisationAndArea.find(
+                        (c) => c.organisationId === group.organisationId && c.area === area,
+                      );
+                      return <Table.Td key={area}>{cell ? pair(cell.totals, formatCo2eKg, 'co2eKg') : '–'}</Table.Td>;
+                    })}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Card>
+      </Stack>
+    </>
+  );
+}
