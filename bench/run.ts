@@ -80,6 +80,13 @@ async function runScale(scale: number): Promise<void> {
     await measure('company timeline (GET …/timeline)', get(`/api/companies/${companyId}/timeline`));
     await measure('company interventions (GET …/interventions)', get(`/api/companies/${companyId}/interventions`));
     await measure('measurement results (GET …/maturity)', get(`/api/companies/${companyId}/maturity`));
+    await measure('action plan (GET …/actions)', get(`/api/companies/${companyId}/actions`));
+    await measure(
+      'action suggestions (GET …/action-suggestions)',
+      get(`/api/companies/${companyId}/action-suggestions`),
+    );
+    await measure('company effect totals (GET …/action-totals)', get(`/api/companies/${companyId}/action-totals`));
+    await measure('dashboard: programme effect totals (GET /api/action-totals)', get('/api/action-totals'));
     await measure('dashboard: my week (GET /api/my-week)', get('/api/my-week'));
     await measure('time report, a year (GET /api/time-report)', get('/api/time-report?from=2026-01-01&to=2026-12-31'));
 
