@@ -5,6 +5,8 @@ import {
   abilities,
   abilitiesOf,
   activityAbilities,
+  analysisAbilities,
+  canDeleteAnalysisAttachment,
   assessmentAbilities,
   startableAssessmentMode,
   can,
@@ -342,6 +344,7 @@ describe('can and abilitiesOf', () => {
         viewTimeReportsOfOthers: false,
         viewMyWeek: false,
         runReminders: false,
+        manageEmissionFactorSets: false,
       },
     },
     {
@@ -366,6 +369,7 @@ describe('can and abilitiesOf', () => {
         viewTimeReportsOfOthers: true,
         viewMyWeek: true,
         runReminders: true,
+        manageEmissionFactorSets: true,
       },
     },
     {
@@ -390,6 +394,7 @@ describe('can and abilitiesOf', () => {
         viewTimeReportsOfOthers: false,
         viewMyWeek: true,
         runReminders: false,
+        manageEmissionFactorSets: false,
       },
     },
     {
@@ -414,6 +419,7 @@ describe('can and abilitiesOf', () => {
         viewTimeReportsOfOthers: false,
         viewMyWeek: false,
         runReminders: false,
+        manageEmissionFactorSets: false,
       },
     },
   ];
@@ -723,5 +729,48 @@ describe('interventions and internal notes', () => {
     { sentence: 'a company user cannot', actor: companyUserA1, expected: false },
   ])('interventionAbilities: $sentence', ({ actor, expected }) => {
     expect(interventionAbilities(actor, companyA1, byCoachA)).toEqual({ canEdit: expected, canDelete: expected });
+  });
+});
+
+describe('analysisAbilities (docs/decisions/020)', () => {
+  const company = companyA1;
+  const coachB: Actor = { kind: 'user', userId: 'u-coach-b', role: 'coach', organisationId: 'org-b' };
+  const companyUserA2: Actor = {
+    kind: 'user',
+    userId: 'u-company-a2',
+    role: 'company',
+    companyId: 'c-a2',
+    organisationId: 'org-a',
+  };
+  it.each([
+    { sentence: 'an admin does everything', actor: admin, expected: [true, true, true, true] },
+    {
+      sentence: "the responsible organisation's coach does everything",
+      actor: coachA,
+      expected: [true, true, true, true],
+    },
+    { sentence: "another organisation's coach does nothing", actor: coachB, expected: [false, false, false, false] },
+    {
+      sentence: 'the company user reads and uploads files only',
+      actor: companyUserA1,
+      expected: [true, false, true, false],
+    },
+    { sentence: 'another company user does nothing', actor: companyUserA2, expected: [false, false, false, false] },
+    { sentence: 'an anonymous visitor does nothing', actor: anonymous, expected: [false, false, false, false] },
+  ])('$sentence', ({ actor, expected }) => {
+    const abilities = analysisAbilities(actor, company);
+    expect([
+      abilities.canRead,
+      abilities.canEdit,
+      abilities.canUploadAttachments,
+      abilities.canConvertFindings,
+    ]).toEqual(expected);
+  });
+
+  it('lets the company user delete only the files they uploaded; staff delete any', () => {
+    expect(canDeleteAnalysisAttachment(companyUserA1, company, 'u-company-a1')).toBe(true);
+    expect(canDeleteAnalysisAttachment(companyUserA1, company, 'someone-else')).toBe(false);
+    expect(canDeleteAnalysisAttachment(coachA, company, 'someone-else')).toBe(true);
+    expect(canDeleteAnalysisAttachment(coachB, company, 'u-coach-b')).toBe(false);
   });
 });

@@ -158,12 +158,16 @@ export const analysisFindings = pgTable(
     description: text('description'),
     /** For an energy mapping: the balance category the measure concerns (src/core/energy.ts). */
     energyCategory: text('energy_category'),
+    /** For an energy measure: the carrier whose use it saves; its CO2e is the kWh × that carrier's factor. */
+    carrier: text('carrier'),
     investmentSek: doublePrecision('investment_sek'),
     expectedKwh: doublePrecision('expected_kwh'),
     expectedCo2eKg: doublePrecision('expected_co2e_kg'),
     expectedSek: doublePrecision('expected_sek'),
     expectedMaterialTonnes: doublePrecision('expected_material_tonnes'),
     actionId: uuid('action_id').references(() => actions.id, { onDelete: 'set null' }),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: at('created_at'),
     updatedAt: at('updated_at'),
   },
