@@ -527,3 +527,16 @@ describe('attachments', () => {
     expect(JSON.stringify(rows)).not.toContain(big.slice(0, 100));
   });
 });
+
+describe('demo data', () => {
+  it('gives the first demo company an energy mapping with measures, one of them already an action', async () => {
+    const list = (await call('companyOwn', 'GET', companyUrl)).json() as {
+      items: { id: string; title: string; findingCount: number; convertedCount: number }[];
+    };
+    const demo = list.items.find((item) => item.title === 'Energikartläggning 2025' && item.findingCount === 3)!;
+    expect(demo.convertedCount).toBe(1);
+    const mapping = (await call('companyOwn', 'GET', `/api/analyses/${demo.id}`)).json() as Saved;
+    expect(mapping.energy!.carriers.length).toBeGreaterThanOrEqual(3);
+    expect(mapping.energy!.balance.unallocated.kwh).toBe(0);
+  });
+});
