@@ -298,6 +298,7 @@ export const factorSetRefSchema = z.object({
 export const analysisSchema = z.object({
   id: idSchema,
   companyId: idSchema,
+  companyName: z.string(),
   organisationId: idSchema,
   kind: analysisKindSchema,
   title: z.string(),
@@ -337,6 +338,7 @@ export const analysisSummarySchema = z.object({
 export type AnalysisSummary = z.infer<typeof analysisSummarySchema>;
 
 export const analysisListSchema = z.object({
+  companyName: z.string(),
   items: z.array(analysisSummarySchema),
   canCreate: z.boolean(),
 });

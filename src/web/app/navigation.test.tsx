@@ -37,6 +37,7 @@ describe('main navigation', () => {
       'handovers',
       'users',
       'organisations',
+      'factorSets',
       'outbox',
       'apiDocs',
     ]);

@@ -46,3 +46,22 @@ export function todayIsoDate(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const wholeNumber = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+
+/** Energy for reading (decision 016: kWh in the data, rounded only here): whole kWh below 10 000,
+ * MWh with one decimal from there, e.g. "8 400 kWh", "339,2 MWh". */
+export function formatEnergy(kwh: number): string {
+  return Math.abs(kwh) < 10_000 ? `${wholeNumber.format(kwh)} kWh` : `${oneDecimal.format(kwh / 1_000)} MWh`;
+}
+
+/** Whole kWh, "120 000 kWh", for tables where every row has the same unit. */
+export function formatKwh(kwh: number): string {
+  return `${wholeNumber.format(kwh)} kWh`;
+}
+
+/** CO2e is kept in kg and shown in tonnes with one decimal: 79 580 kg → "79,6 t CO₂e". */
+export function formatTonnesCo2e(kg: number): string {
+  return `${oneDecimal.format(kg / 1_000)} t CO₂e`;
+}

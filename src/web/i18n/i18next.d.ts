@@ -1,6 +1,7 @@
 import 'i18next';
 import type sv from './sv.json';
 import type activities from '../features/activities/i18n/sv.json';
+import type analyses from '../features/analyses/i18n/sv.json';
 import type auth from '../features/auth/i18n/sv.json';
 import type companies from '../features/companies/i18n/sv.json';
 import type companyImport from '../features/company-import/i18n/sv.json';
@@ -20,6 +21,7 @@ declare module 'i18next' {
     resources: {
       translation: typeof sv &
         typeof activities &
+        typeof analyses &
         typeof auth &
         typeof companies &
         typeof companyImport &

@@ -19,17 +19,32 @@ export type ActionInsert = typeof actions.$inferInsert;
 export type EmissionFactorSetRow = typeof emissionFactorSets.$inferSelect;
 
 /** An analysis with the company's current organisation (access follows the company) and its author. */
-export type AnalysisWithCompany = { row: AnalysisRow; companyOrganisationId: string; createdByName: string | null };
+export type AnalysisWithCompany = {
+  row: AnalysisRow;
+  companyName: string;
+  companyOrganisationId: string;
+  createdByName: string | null;
+};
 
 export async function findAnalysis(db: Db, id: string): Promise<AnalysisWithCompany | undefined> {
   const [found] = await db
-    .select({ row: analyses, companyOrganisationId: companies.organisationId, createdByName: users.name })
+    .select({
+      row: analyses,
+      companyName: companies.name,
+      companyOrganisationId: companies.organisationId,
+      createdByName: users.name,
+    })
     .from(analyses)
     .innerJoin(companies, eq(companies.id, analyses.companyId))
     .leftJoin(users, eq(users.id, analyses.createdBy))
     .where(eq(analyses.id, id))
     .limit(1);
   return found;
+}
+
+export async function findCompanyName(db: Db, companyId: string): Promise<string> {
+  const [row] = await db.select({ name: companies.name }).from(companies).where(eq(companies.id, companyId)).limit(1);
+  return row?.name ?? '';
 }
 
 /** A company's analyses, newest year and change first, with their finding counts (one query). */

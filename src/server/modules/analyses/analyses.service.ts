@@ -335,6 +335,7 @@ async function toAnalysis(db: Db, actor: SignedInActor, reachable: Reachable): P
   return {
     id: row.id,
     companyId: row.companyId,
+    companyName: reachable.found.companyName,
     organisationId: row.organisationId,
     kind: row.kind,
     title: row.title,
@@ -374,6 +375,7 @@ export async function listCompanyAnalyses(ctx: AppContext, actor: Actor, company
   if (!company) throw notFound('The company');
   const rows = await q.listCompanyAnalyses(ctx.db, companyId);
   return {
+    companyName: await q.findCompanyName(ctx.db, companyId),
     items: rows.map(({ row, findingCount, convertedCount }) => {
       const energy = computeEnergy(row);
       return {

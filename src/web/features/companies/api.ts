@@ -15,6 +15,7 @@ import {
   type CreateContactBody,
   type UpdateContactBody,
 } from '../../../contracts/contacts';
+import { analysisListSchema } from '../../../contracts/analyses';
 import { maturityResultsSchema } from '../../../contracts/maturity';
 import { organisationListSchema } from '../../../contracts/organisations';
 import {
@@ -253,5 +254,13 @@ export function useCompanyMaturity(companyId: string) {
   return useQuery({
     queryKey: ['maturity', 'results', companyId],
     queryFn: () => apiRequest(`${companyPath(companyId)}/maturity`, { schema: maturityResultsSchema }),
+  });
+}
+
+/** The company's analyses, shared by key with the analyses feature (it refreshes them after a change). */
+export function useCompanyAnalyses(companyId: string) {
+  return useQuery({
+    queryKey: ['analyses', 'company', companyId],
+    queryFn: () => apiRequest(`${companyPath(companyId)}/analyses`, { schema: analysisListSchema }),
   });
 }

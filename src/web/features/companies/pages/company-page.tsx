@@ -14,6 +14,7 @@ import { CompanyStatusBadge } from '../components/company-status-badge';
 import { CompanyTimeline } from '../components/company-timeline';
 import { ContactsSection } from '../components/contacts-section';
 import { MaturityCard } from '../components/maturity-card';
+import { AnalysesCard } from '../components/analyses-card';
 import { EditCompanyModal } from '../components/edit-company-modal';
 import { InterventionsSection } from '../components/interventions-section';
 import { StatusCard } from '../components/status-card';
@@ -110,6 +111,7 @@ export function CompanyPage() {
           </Grid.Col>
         </Grid>
         <MaturityCard companyId={data.id} />
+        <AnalysesCard companyId={data.id} />
         <ContactsSection company={data} />
         {/* The coaching log is internal: shown to the staff who work on the company (its editors). */}
         {data.abilities.canEdit ? <InterventionsSection companyId={data.id} /> : null}
