@@ -1,4 +1,4 @@
-import { Badge, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, Loader, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EnergyMappingResult } from '../../../../core/energy';
@@ -6,7 +6,7 @@ import type { Finding } from '../../../../contracts/analyses';
 import { formatEnergy, formatKwh, formatNumber, formatSek, formatTonnesCo2e } from '../../../components/format';
 
 // The charts (recharts via @mantine/charts) load only when a mapping is shown (QUALITY.md P3).
-const EnergyCharts = lazy(() => import('./energy-charts').then((m) => ({ default: m.EnergyCharts })));
+const EnergyBalanceChart = lazy(() => import('./energy-charts').then((m) => ({ default: m.EnergyBalanceChart })));
 
 type Props = {
   result: Pick<EnergyMappingResult, 'carriers' | 'total' | 'balance'>;
@@ -29,6 +29,64 @@ function Figure({ label, value, note }: { label: string; value: string; note?: s
         </Text>
       ) : null}
     </div>
+  );
+}
+
+/** Use per carrier before and after the measures' savings, as bars scaled to the largest use. */
+function BeforeAfter({
+  rows,
+  totalLabel,
+}: {
+  rows: { label: string; before: number; after: number }[];
+  totalLabel: string;
+}) {
+  const { t } = useTranslation();
+  const all = [
+    ...rows,
+    {
+      label: totalLabel,
+      before: rows.reduce((sum, row) => sum + row.before, 0),
+      after: rows.reduce((sum, row) => sum + row.after, 0),
+    },
+  ];
+  const largest = Math.max(...all.map((row) => row.before), 1);
+  return (
+    <Stack gap="xs" component="figure" m={0} aria-labelledby="energy-before-after-chart">
+      <Title order={3} fz="md" id="energy-before-after-chart">
+        {t('analyses.charts.beforeAfter')}
+      </Title>
+      <Text size="sm" c="dark.6">
+        {t('analyses.charts.beforeAfterHelp')}
+      </Text>
+      {all.map((row) => (
+        <div key={row.label}>
+          <Text size="sm" fw={600}>
+            {row.label}: {formatEnergy(row.before)} → {formatEnergy(row.after)}
+          </Text>
+          <Progress
+            value={(row.before / largest) * 100}
+            color="indigo.7"
+            size="md"
+            aria-label={`${row.label}, ${t('analyses.charts.before')}: ${formatEnergy(row.before)}`}
+          />
+          <Progress
+            value={(row.after / largest) * 100}
+            color="teal.7"
+            size="md"
+            mt={2}
+            aria-label={`${row.label}, ${t('analyses.charts.after')}: ${formatEnergy(row.after)}`}
+          />
+        </div>
+      ))}
+      <Group gap="md">
+        <Badge color="indigo.7" variant="filled" size="sm">
+          {t('analyses.charts.before')}
+        </Badge>
+        <Badge color="teal.7" variant="filled" size="sm">
+          {t('analyses.charts.after')}
+        </Badge>
+      </Group>
+    </Stack>
   );
 }
 
@@ -115,9 +173,17 @@ export function EnergyResults({ result, findings, carrierName }: Props) {
           </Group>
         ) : null}
         {total.kwh > 0 ? (
-          <Suspense fallback={<Loader size="sm" aria-label={t('common.loading')} />}>
-            <EnergyCharts balance={result.balance} beforeAfter={beforeAfter} />
-          </Suspense>
+          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xl">
+            <Stack gap="xs">
+              <Title order={3} fz="md" id="energy-balance-chart">
+                {t('analyses.charts.balance')}
+              </Title>
+              <Suspense fallback={<Loader size="sm" aria-label={t('common.loading')} />}>
+                <EnergyBalanceChart balance={result.balance} labelledBy="energy-balance-chart" />
+              </Suspense>
+            </Stack>
+            <BeforeAfter rows={beforeAfter} totalLabel={t('analyses.results.total')} />
+          </SimpleGrid>
         ) : null}
       </Stack>
     </Card>
