@@ -27,7 +27,7 @@ import type { Analysis, EmissionFactorSetEntry } from '../../../../contracts/ana
 import type { EnergyCarrier } from '../../../../contracts/emission-factors';
 import type { EnergyLineInput, EnergyMappingInput } from '../../../../contracts/energy-mappings';
 import { ErrorAlert } from '../../../components/error-alert';
-import { formatIsoDate, formatNumber } from '../../../components/format';
+import { formatIsoDate, formatNumber, formatSek } from '../../../components/format';
 import { useUpdateAnalysis } from '../api';
 import { EnergyResults } from './energy-results';
 import { fieldErrorsOf } from './field-errors';
@@ -95,27 +95,36 @@ export function EnergyMappingEditor({ analysis, carriers, sets }: Props) {
         <Title order={2} id="energy-lines" mb="sm">
           {t('analyses.energy.title')}
         </Title>
-        <Group align="flex-end" gap="md" mb="md" wrap="wrap">
-          <NumberInput
-            label={t('analyses.energy.year')}
-            value={mapping.year}
-            min={1990}
-            max={2100}
-            disabled={!canEdit}
-            onChange={(value) => setMapping({ ...mapping, year: Number(value) || mapping.year })}
-            w={120}
-          />
-          <Select
-            label={t('analyses.energy.factorSet')}
-            data={sets.map((entry) => ({ value: entry.set.key, label: localised(entry.set.name) }))}
-            value={mapping.factorSetKey}
-            allowDeselect={false}
-            disabled={!canEdit}
-            onChange={(value) => value && setMapping({ ...mapping, factorSetKey: value })}
-            error={problemAt('factorSetKey')}
-            w={340}
-          />
-        </Group>
+        {canEdit ? (
+          <Group align="flex-end" gap="md" mb="md" wrap="wrap">
+            <NumberInput
+              label={t('analyses.energy.year')}
+              value={mapping.year}
+              min={1990}
+              max={2100}
+              disabled={!canEdit}
+              onChange={(value) => setMapping({ ...mapping, year: Number(value) || mapping.year })}
+              w={120}
+            />
+            <Select
+              label={t('analyses.energy.factorSet')}
+              data={sets.map((entry) => ({ value: entry.set.key, label: localised(entry.set.name) }))}
+              value={mapping.factorSetKey}
+              allowDeselect={false}
+              disabled={!canEdit}
+              onChange={(value) => value && setMapping({ ...mapping, factorSetKey: value })}
+              error={problemAt('factorSetKey')}
+              w={340}
+            />
+          </Group>
+        ) : (
+          <Text size="sm" mb={4}>
+            {t('analyses.energy.readOnlyHead', {
+              year: mapping.year,
+              set: chosenSet ? localised(chosenSet.set.name) : mapping.factorSetKey,
+            })}
+          </Text>
+        )}
         {chosenSet ? (
           <Text size="sm" c="dark.6" mb="md">
             {t('analyses.energy.setSource', {
@@ -126,136 +135,142 @@ export function EnergyMappingEditor({ analysis, carriers, sets }: Props) {
             {mapping.factorSetKey === analysis.factorSet?.key ? ` ${t('analyses.energy.snapshot')}` : ''}
           </Text>
         ) : null}
-        <Table.ScrollContainer minWidth={880}>
-          <Table verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('analyses.energy.carrier')}</Table.Th>
-                <Table.Th>{t('analyses.energy.quantity')}</Table.Th>
-                <Table.Th>{t('analyses.energy.unit')}</Table.Th>
-                <Table.Th>{t('analyses.energy.cost')}</Table.Th>
-                <Table.Th>{t('analyses.energy.ownFactor')}</Table.Th>
-                <Table.Th>{t('analyses.energy.split')}</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {mapping.lines.length === 0 ? (
+        {canEdit ? (
+          <Table.ScrollContainer minWidth={880}>
+            <Table verticalSpacing="xs">
+              <Table.Thead>
                 <Table.Tr>
-                  <Table.Td colSpan={7}>
-                    <Text size="sm" c="dark.6">
-                      {t('analyses.energy.noLines')}
-                    </Text>
-                  </Table.Td>
+                  <Table.Th>{t('analyses.energy.carrier')}</Table.Th>
+                  <Table.Th>{t('analyses.energy.quantity')}</Table.Th>
+                  <Table.Th>{t('analyses.energy.unit')}</Table.Th>
+                  <Table.Th>{t('analyses.energy.cost')}</Table.Th>
+                  <Table.Th>{t('analyses.energy.ownFactor')}</Table.Th>
+                  <Table.Th>{t('analyses.energy.split')}</Table.Th>
+                  <Table.Th>
+                    <span className="visually-hidden">{t('common.actions')}</span>
+                  </Table.Th>
                 </Table.Tr>
-              ) : null}
-              {mapping.lines.map((line, index) => {
-                const label = (name: string) => `${name}, ${t('analyses.energy.lineLabel', { n: index + 1 })}`;
-                const splitSum = Object.values(line.split?.parts ?? {}).reduce((sum, value) => sum + (value ?? 0), 0);
-                return (
-                  <Table.Tr key={index}>
-                    <Table.Td miw={200}>
-                      <Select
-                        aria-label={label(t('analyses.energy.carrier'))}
-                        data={carriers.map((carrier) => ({ value: carrier.key, label: localised(carrier.name) }))}
-                        value={line.carrier}
-                        allowDeselect={false}
-                        disabled={!canEdit}
-                        onChange={(value) => value && setLine(index, { carrier: value, unit: 'kWh' })}
-                        error={problemAt(`lines.${index}.carrier`)}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <NumberInput
-                        aria-label={label(t('analyses.energy.quantity'))}
-                        {...swedishNumber}
-                        min={0}
-                        value={line.quantity}
-                        disabled={!canEdit}
-                        onChange={(value) => setLine(index, { quantity: Number(value) || 0 })}
-                        error={problemAt(`lines.${index}.quantity`)}
-                      />
-                    </Table.Td>
-                    <Table.Td w={110}>
-                      <Select
-                        aria-label={label(t('analyses.energy.unit'))}
-                        data={unitsOf(line.carrier).map((unit) => ({
-                          value: unit,
-                          label: t(`analyses.energy.units.${unit}` as 'analyses.energy.units.kWh', {
-                            defaultValue: unit,
-                          }),
-                        }))}
-                        value={line.unit}
-                        allowDeselect={false}
-                        disabled={!canEdit}
-                        onChange={(value) => value && setLine(index, { unit: value })}
-                        error={problemAt(`lines.${index}.unit`)}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <NumberInput
-                        aria-label={label(t('analyses.energy.cost'))}
-                        {...swedishNumber}
-                        min={0}
-                        suffix=" kr"
-                        value={line.costSek ?? ''}
-                        disabled={!canEdit}
-                        onChange={(value) => setLine(index, { costSek: value === '' ? null : Number(value) })}
-                        error={problemAt(`lines.${index}.costSek`)}
-                      />
-                    </Table.Td>
-                    <Table.Td w={130}>
-                      <NumberInput
-                        aria-label={label(t('analyses.energy.ownFactor'))}
-                        {...swedishNumber}
-                        min={0}
-                        max={10}
-                        decimalScale={4}
-                        placeholder={t('analyses.energy.fromSet')}
-                        value={line.emissionFactorKgPerKwh ?? ''}
-                        disabled={!canEdit}
-                        onChange={(value) =>
-                          setLine(index, { emissionFactorKgPerKwh: value === '' ? null : Number(value) })
-                        }
-                        error={problemAt(`lines.${index}.emissionFactorKgPerKwh`)}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <Button
-                        variant="light"
-                        size="xs"
-                        color={problemAt(`lines.${index}.split`) ? 'red' : undefined}
-                        onClick={() => setSplitLine(index)}
-                        aria-label={label(t('analyses.energy.split'))}
-                      >
-                        {line.split ? `${formatNumber(splitSum)} %` : t('analyses.energy.notSplit')}
-                      </Button>
-                      {problemAt(`lines.${index}.split`) ? (
-                        <Text size="xs" c="red.8">
-                          {problemAt(`lines.${index}.split`)}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      {canEdit ? (
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={label(t('analyses.energy.removeLine'))}
-                          onClick={() => setMapping({ ...mapping, lines: mapping.lines.filter((_, i) => i !== index) })}
-                        >
-                          <IconTrash size={18} aria-hidden />
-                        </ActionIcon>
-                      ) : null}
+              </Table.Thead>
+              <Table.Tbody>
+                {mapping.lines.length === 0 ? (
+                  <Table.Tr>
+                    <Table.Td colSpan={7}>
+                      <Text size="sm" c="dark.6">
+                        {t('analyses.energy.noLines')}
+                      </Text>
                     </Table.Td>
                   </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                ) : null}
+                {mapping.lines.map((line, index) => {
+                  const label = (name: string) => `${name}, ${t('analyses.energy.lineLabel', { n: index + 1 })}`;
+                  const splitSum = Object.values(line.split?.parts ?? {}).reduce((sum, value) => sum + (value ?? 0), 0);
+                  return (
+                    <Table.Tr key={index}>
+                      <Table.Td miw={200}>
+                        <Select
+                          aria-label={label(t('analyses.energy.carrier'))}
+                          data={carriers.map((carrier) => ({ value: carrier.key, label: localised(carrier.name) }))}
+                          value={line.carrier}
+                          allowDeselect={false}
+                          disabled={!canEdit}
+                          onChange={(value) => value && setLine(index, { carrier: value, unit: 'kWh' })}
+                          error={problemAt(`lines.${index}.carrier`)}
+                        />
+                      </Table.Td>
+                      <Table.Td>
+                        <NumberInput
+                          aria-label={label(t('analyses.energy.quantity'))}
+                          {...swedishNumber}
+                          min={0}
+                          value={line.quantity}
+                          disabled={!canEdit}
+                          onChange={(value) => setLine(index, { quantity: Number(value) || 0 })}
+                          error={problemAt(`lines.${index}.quantity`)}
+                        />
+                      </Table.Td>
+                      <Table.Td w={110}>
+                        <Select
+                          aria-label={label(t('analyses.energy.unit'))}
+                          data={unitsOf(line.carrier).map((unit) => ({
+                            value: unit,
+                            label: t(`analyses.energy.units.${unit}` as 'analyses.energy.units.kWh', {
+                              defaultValue: unit,
+                            }),
+                          }))}
+                          value={line.unit}
+                          allowDeselect={false}
+                          disabled={!canEdit}
+                          onChange={(value) => value && setLine(index, { unit: value })}
+                          error={problemAt(`lines.${index}.unit`)}
+                        />
+                      </Table.Td>
+                      <Table.Td>
+                        <NumberInput
+                          aria-label={label(t('analyses.energy.cost'))}
+                          {...swedishNumber}
+                          min={0}
+                          suffix=" kr"
+                          value={line.costSek ?? ''}
+                          disabled={!canEdit}
+                          onChange={(value) => setLine(index, { costSek: value === '' ? null : Number(value) })}
+                          error={problemAt(`lines.${index}.costSek`)}
+                        />
+                      </Table.Td>
+                      <Table.Td w={130}>
+                        <NumberInput
+                          aria-label={label(t('analyses.energy.ownFactor'))}
+                          {...swedishNumber}
+                          min={0}
+                          max={10}
+                          decimalScale={4}
+                          placeholder={t('analyses.energy.fromSet')}
+                          value={line.emissionFactorKgPerKwh ?? ''}
+                          disabled={!canEdit}
+                          onChange={(value) =>
+                            setLine(index, { emissionFactorKgPerKwh: value === '' ? null : Number(value) })
+                          }
+                          error={problemAt(`lines.${index}.emissionFactorKgPerKwh`)}
+                        />
+                      </Table.Td>
+                      <Table.Td>
+                        <Button
+                          variant="light"
+                          size="xs"
+                          color={problemAt(`lines.${index}.split`) ? 'red' : undefined}
+                          onClick={() => setSplitLine(index)}
+                          aria-label={label(t('analyses.energy.split'))}
+                        >
+                          {line.split ? `${formatNumber(splitSum)} %` : t('analyses.energy.notSplit')}
+                        </Button>
+                        {problemAt(`lines.${index}.split`) ? (
+                          <Text size="xs" c="red.8">
+                            {problemAt(`lines.${index}.split`)}
+                          </Text>
+                        ) : null}
+                      </Table.Td>
+                      <Table.Td>
+                        {canEdit ? (
+                          <ActionIcon
+                            variant="subtle"
+                            color="red"
+                            aria-label={label(t('analyses.energy.removeLine'))}
+                            onClick={() =>
+                              setMapping({ ...mapping, lines: mapping.lines.filter((_, i) => i !== index) })
+                            }
+                          >
+                            <IconTrash size={18} aria-hidden />
+                          </ActionIcon>
+                        ) : null}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        ) : (
+          <ReadOnlyLines mapping={mapping} carrierName={carrierName} />
+        )}
         {canEdit ? (
           <Group justify="space-between" mt="md">
             <Button
@@ -294,6 +309,59 @@ export function EnergyMappingEditor({ analysis, carriers, sets }: Props) {
         />
       ) : null}
     </Stack>
+  );
+}
+
+/** The mapping's lines as text, for those who read it (the company's own users). */
+function ReadOnlyLines({
+  mapping,
+  carrierName,
+}: {
+  mapping: EnergyMappingInput;
+  carrierName: (key: string) => string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table verticalSpacing="xs" striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('analyses.energy.carrier')}</Table.Th>
+            <Table.Th ta="right">{t('analyses.energy.quantity')}</Table.Th>
+            <Table.Th ta="right">{t('analyses.energy.cost')}</Table.Th>
+            <Table.Th ta="right">{t('analyses.energy.ownFactor')}</Table.Th>
+            <Table.Th>{t('analyses.energy.split')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {mapping.lines.map((line, index) => (
+            <Table.Tr key={index}>
+              <Table.Td>{carrierName(line.carrier)}</Table.Td>
+              <Table.Td ta="right">
+                {formatNumber(line.quantity)}{' '}
+                {t(`analyses.energy.units.${line.unit}` as 'analyses.energy.units.kWh', { defaultValue: line.unit })}
+              </Table.Td>
+              <Table.Td ta="right">{line.costSek === null ? '–' : formatSek(line.costSek)}</Table.Td>
+              <Table.Td ta="right">
+                {line.emissionFactorKgPerKwh === null || line.emissionFactorKgPerKwh === undefined
+                  ? t('analyses.energy.fromSet')
+                  : formatNumber(line.emissionFactorKgPerKwh)}
+              </Table.Td>
+              <Table.Td>
+                {line.split
+                  ? Object.entries(line.split.parts)
+                      .map(
+                        ([category, share]) =>
+                          `${t(`analyses.energy.categories.${category as EnergyUseCategory}`)} ${formatNumber(share ?? 0)} %`,
+                      )
+                      .join(', ')
+                  : t('analyses.energy.notSplitText')}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
 

@@ -1,6 +1,6 @@
-import { ActionIcon, Badge, Button, Card, Group, Menu, Table, Text, Title } from '@mantine/core';
+import { ActionIcon, Button, Card, Group, Menu, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowRight, IconDots, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconArrowRight, IconCircleCheck, IconDots, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Analysis, Finding } from '../../../../contracts/analyses';
@@ -110,9 +110,12 @@ export function FindingsSection({ analysis, carriers }: { analysis: Analysis; ca
                 </Table.Td>
                 <Table.Td>
                   {finding.actionId ? (
-                    <Badge color="teal" variant="light">
-                      {t('analyses.findings.isAction')}
-                    </Badge>
+                    <Group gap={4} wrap="nowrap">
+                      <IconCircleCheck size={16} color="var(--mantine-color-teal-8)" aria-hidden />
+                      <Text size="sm" c="teal.9" fw={600}>
+                        {t('analyses.findings.isAction')}
+                      </Text>
+                    </Group>
                   ) : canConvertFindings ? (
                     <Button
                       size="xs"
