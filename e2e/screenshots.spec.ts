@@ -103,7 +103,7 @@ test('saves screenshots of the analyses: the list, a demo energy mapping and a n
   await page.screenshot({ path: `${outDir}/energy-mapping-mobile.png`, fullPage: true });
 });
 
-test('saves a screenshot of the company user\'s read-only energy mapping', async ({ page }) => {
+test("saves a screenshot of the company user's read-only energy mapping", async ({ page }) => {
   await signIn(page, 'company');
   await page.goto('/analyses/00000000-0000-4000-8000-000000005000');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

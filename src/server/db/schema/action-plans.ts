@@ -204,16 +204,13 @@ export const analysisAttachments = pgTable(
  * content/emission-factors/sets/ (which are read-only). A set used by a mapping is copied into the
  * mapping (`analyses.factors`), so editing a set here changes only mappings computed afterwards.
  */
-export const emissionFactorSets = pgTable(
-  'emission_factor_sets',
-  {
-    key: text('key').primaryKey(),
-    /** The set in the shape of a file under content/emission-factors/sets/ (name, source, factors). */
-    content: jsonb('content').$type<EmissionFactorSetContent>().notNull(),
-    validFrom: date('valid_from', { mode: 'string' }).notNull(),
-    version: integer('version').notNull().default(1),
-    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: at('created_at'),
-    updatedAt: at('updated_at'),
-  },
-);
+export const emissionFactorSets = pgTable('emission_factor_sets', {
+  key: text('key').primaryKey(),
+  /** The set in the shape of a file under content/emission-factors/sets/ (name, source, factors). */
+  content: jsonb('content').$type<EmissionFactorSetContent>().notNull(),
+  validFrom: date('valid_from', { mode: 'string' }).notNull(),
+  version: integer('version').notNull().default(1),
+  updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: at('created_at'),
+  updatedAt: at('updated_at'),
+});
