@@ -17,6 +17,7 @@ const signedInPages = [
   { name: 'companies', link: 'Företag', path: '/companies' },
   { name: 'users', link: 'Användare', path: '/users' },
   { name: 'organisations', link: 'Organisationer', path: '/admin/organisations' },
+  { name: 'emission-factor-sets', link: 'Emissionsfaktorer', path: '/admin/emission-factor-sets' },
   { name: 'outbox', link: 'E-postutkorg', path: '/admin/outbox' },
   { name: 'overview', link: 'Översikt', path: '/' },
 ] as const;
@@ -61,6 +62,55 @@ test('saves screenshots of a company, its maturity results and an activity', asy
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: `${outDir}/activity.png`, fullPage: true });
+});
+
+test('saves screenshots of the analyses: the list, a demo energy mapping and a new digital analysis', async ({
+  page,
+}) => {
+  await signIn(page, 'coach');
+  for (const [name, path] of [
+    ['analyses', '/companies/00000000-0000-4000-8000-000000000201/analyses'],
+    ['energy-mapping', '/analyses/00000000-0000-4000-8000-000000005000'],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: `${outDir}/${name}.png`, fullPage: true });
+  }
+  await page.getByRole('button', { name: 'Fördelning, rad 1' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.screenshot({ path: `${outDir}/energy-mapping-split.png` });
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Lägg till åtgärd' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.screenshot({ path: `${outDir}/energy-measure-form.png` });
+  await page.keyboard.press('Escape');
+
+  await page.goto('/companies/00000000-0000-4000-8000-000000000201/analyses');
+  await page.getByRole('button', { name: 'Ny analys' }).click();
+  await page.getByRole('menuitem', { name: 'Resurs- och avfallsflöden' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Resurs- och avfallsflöden/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Lägg till: Material in' }).click();
+  await page.getByRole('textbox', { name: 'Namn, rad 1' }).fill('Stålplåt');
+  await page.getByRole('button', { name: 'Lägg till: Avfallsflöden' }).click();
+  await page.getByRole('textbox', { name: 'Namn, rad 1' }).nth(1).fill('Stålspill');
+  await page.getByRole('button', { name: 'Spara' }).first().click();
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: `${outDir}/resource-flows.png`, fullPage: true });
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/analyses/00000000-0000-4000-8000-000000005000');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: `${outDir}/energy-mapping-mobile.png`, fullPage: true });
+});
+
+test("saves a screenshot of the company user's read-only energy mapping", async ({ page }) => {
+  await signIn(page, 'company');
+  await page.goto('/analyses/00000000-0000-4000-8000-000000005000');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: `${outDir}/energy-mapping-company.png`, fullPage: true });
 });
 
 test('saves a screenshot of the sign-in page on a phone', async ({ page }) => {

@@ -16,6 +16,7 @@ test('an admin sees every section, including organisations and the e-mail outbox
     'Överlämningar',
     'Användare',
     'Organisationer',
+    'Emissionsfaktorer',
     'E-postutkorg',
     'API-dokumentation',
   ]);

@@ -6,6 +6,8 @@ import {
   abilitiesOf,
   actionAbilities,
   activityAbilities,
+  analysisAbilities,
+  canDeleteAnalysisAttachment,
   assessmentAbilities,
   startableAssessmentMode,
   can,
@@ -345,6 +347,7 @@ describe('can and abilitiesOf', () => {
         viewMyWeek: false,
         runReminders: false,
         viewProgrammeActionTotals: false,
+        manageEmissionFactorSets: false,
       },
     },
     {
@@ -370,6 +373,7 @@ describe('can and abilitiesOf', () => {
         viewMyWeek: true,
         runReminders: true,
         viewProgrammeActionTotals: true,
+        manageEmissionFactorSets: true,
       },
     },
     {
@@ -395,6 +399,7 @@ describe('can and abilitiesOf', () => {
         viewMyWeek: true,
         runReminders: false,
         viewProgrammeActionTotals: true,
+        manageEmissionFactorSets: false,
       },
     },
     {
@@ -420,6 +425,7 @@ describe('can and abilitiesOf', () => {
         viewMyWeek: false,
         runReminders: false,
         viewProgrammeActionTotals: false,
+        manageEmissionFactorSets: false,
       },
     },
   ];
@@ -758,5 +764,48 @@ describe('action plans', () => {
     { sentence: 'an anonymous visitor reaches nothing', actor: anonymous, expected: none },
   ])('actionAbilities: $sentence', ({ actor, expected }) => {
     expect(actionAbilities(actor, companyA1)).toEqual(expected);
+  });
+});
+
+describe('analysisAbilities (docs/decisions/020)', () => {
+  const company = companyA1;
+  const coachB: Actor = { kind: 'user', userId: 'u-coach-b', role: 'coach', organisationId: 'org-b' };
+  const companyUserA2: Actor = {
+    kind: 'user',
+    userId: 'u-company-a2',
+    role: 'company',
+    companyId: 'c-a2',
+    organisationId: 'org-a',
+  };
+  it.each([
+    { sentence: 'an admin does everything', actor: admin, expected: [true, true, true, true] },
+    {
+      sentence: "the responsible organisation's coach does everything",
+      actor: coachA,
+      expected: [true, true, true, true],
+    },
+    { sentence: "another organisation's coach does nothing", actor: coachB, expected: [false, false, false, false] },
+    {
+      sentence: 'the company user reads and uploads files only',
+      actor: companyUserA1,
+      expected: [true, false, true, false],
+    },
+    { sentence: 'another company user does nothing', actor: companyUserA2, expected: [false, false, false, false] },
+    { sentence: 'an anonymous visitor does nothing', actor: anonymous, expected: [false, false, false, false] },
+  ])('$sentence', ({ actor, expected }) => {
+    const abilities = analysisAbilities(actor, company);
+    expect([
+      abilities.canRead,
+      abilities.canEdit,
+      abilities.canUploadAttachments,
+      abilities.canConvertFindings,
+    ]).toEqual(expected);
+  });
+
+  it('lets the company user delete only the files they uploaded; staff delete any', () => {
+    expect(canDeleteAnalysisAttachment(companyUserA1, company, 'u-company-a1')).toBe(true);
+    expect(canDeleteAnalysisAttachment(companyUserA1, company, 'someone-else')).toBe(false);
+    expect(canDeleteAnalysisAttachment(coachA, company, 'someone-else')).toBe(true);
+    expect(canDeleteAnalysisAttachment(coachB, company, 'u-coach-b')).toBe(false);
   });
 });

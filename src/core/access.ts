@@ -108,6 +108,7 @@ export const abilities = [
   'viewMyWeek',
   'runReminders',
   'viewProgrammeActionTotals',
+  'manageEmissionFactorSets',
 ] as const;
 export type Ability = (typeof abilities)[number];
 
@@ -307,4 +308,26 @@ export function actionAbilities(
     canUpdateProgress: canRead,
     canSeeSuggestions: isStaff,
   };
+}
+
+/**
+ * What an actor may do with the analyses of a company they see in full (docs/decisions/020), as
+ * with measurements: admin and the responsible organisation's coaches make and change analyses,
+ * their findings and attachments and turn findings into actions; the company's own users read
+ * their analyses and may add files (invoices, meter exports they hold), not change the analysis.
+ * Another tenant's company is out of reach altogether (the service answers 404).
+ */
+export function analysisAbilities(
+  actor: Actor,
+  company: CompanyRef,
+): { canRead: boolean; canEdit: boolean; canUploadAttachments: boolean; canConvertFindings: boolean } {
+  const canRead = actor.kind === 'user' && companyAccess(actor, company) === 'full';
+  const isStaff = canRead && actor.kind === 'user' && actor.role !== 'company';
+  return { canRead, canEdit: isStaff, canUploadAttachments: canRead, canConvertFindings: isStaff };
+}
+
+/** Who deletes a file kept with an analysis: the staff who edit the analysis, and whoever uploaded it. */
+export function canDeleteAnalysisAttachment(actor: Actor, company: CompanyRef, uploadedBy: string | null): boolean {
+  const abilities = analysisAbilities(actor, company);
+  return abilities.canEdit || (abilities.canRead && actor.kind === 'user' && actor.userId === uploadedBy);
 }

@@ -27,6 +27,7 @@ import { companyRoutes } from './modules/companies/companies.routes';
 import { companySpreadsheetRoutes } from './modules/company-spreadsheets/company-spreadsheets.routes';
 import { contactRoutes } from './modules/contacts/contacts.routes';
 import { interventionRoutes } from './modules/interventions/interventions.routes';
+import { analysisRoutes } from './modules/analyses/analyses.routes';
 import { reminderRoutes } from './modules/reminders/reminders.routes';
 import { timelineRoutes } from './modules/timeline/timeline.routes';
 import { handoverRoutes } from './modules/handovers/handovers.routes';
@@ -132,6 +133,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   await app.register(activityRoutes, { ctx });
   await app.register(maturityRoutes, { ctx });
   await app.register(interventionRoutes, { ctx });
+  await app.register(analysisRoutes, { ctx });
   await app.register(reminderRoutes, { ctx });
   await app.register(timelineRoutes, { ctx });
   await app.register(actionPlanRoutes, { ctx });

@@ -6,6 +6,7 @@ import { seedFollowUp } from './seed-follow-up';
 import { demoCompanyRows } from './demo-companies';
 import { seedActivities } from './seed-activities';
 import { seedMaturityDemo } from './seed-maturity';
+import { seedAnalysesDemo } from './seed-analyses';
 import { companies, companyStatusChanges, contacts, organisations, programmes, users } from './schema';
 
 // Demo data for a first start. The five partner organisations are real; every person and company
@@ -175,6 +176,21 @@ export async function seedDemoData(db: Db, now: Date): Promise<'seeded' | 'alrea
     await seedMaturityDemo(tx, demoIds.programme, organisationsInOrder, [demoIds.companies.sixth]);
     await seedFollowUp(tx, now);
     await seedActionPlans(tx, now);
+    // Energy mappings for four demo companies of different organisations; the sixth stays without.
+    const mapped = [
+      demoIds.companies.first,
+      demoIds.companies.second,
+      demoIds.companies.third,
+      demoIds.companies.fourth,
+    ];
+    await seedAnalysesDemo(
+      tx,
+      mapped.map((companyId) => {
+        const row = companyRows.find((company) => company.id === companyId)!;
+        return { companyId, organisationId: row.organisationId, coachId: row.coachId ?? demoIds.users.admin };
+      }),
+      now,
+    );
   });
   return 'seeded';
 }

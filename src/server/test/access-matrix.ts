@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { energyCarriers } from '../content/emission-factors';
 import { calendarDate } from '../../core/calendar';
 import { luhnCheckDigit } from '../../core/organisation-number';
 import { randomUUID } from 'node:crypto';
@@ -48,6 +49,18 @@ export type MatrixState = {
   adoptKey: string;
   /** Set by the restore row's body: a suggestion just dismissed for the own company. */
   restoreKey: string;
+  /** An energy mapping of the own company, a finding of it and a file kept with it. */
+  analysisId: string;
+  findingId: string;
+  attachmentId: string;
+  /** A factor set an admin keeps in the platform. */
+  factorSetKey: string;
+  /** Replaced by fresh records as the DELETE, convert and upload rows build their bodies. */
+  deletableAnalysisId: string;
+  uploadAnalysisId: string;
+  deletableFindingId: string;
+  convertibleFindingId: string;
+  deletableAttachmentId: string;
 };
 
 /** Creates the records some rows target. */
@@ -101,6 +114,7 @@ export async function prepareMatrix(t: TestApp): Promise<MatrixState> {
     (a) => a.status === 'submitted',
   );
   const interventionId = await logMatrixIntervention(t);
+  const analyses = await prepareAnalyses(t);
   const reminderId = randomUUID();
   await t.database.db.insert(reminders).values({
     id: reminderId,
@@ -113,6 +127,7 @@ export async function prepareMatrix(t: TestApp): Promise<MatrixState> {
   });
   return {
     ...activities,
+    ...analyses,
     reminderId,
     interventionId,
     deletableInterventionId: await logMatrixIntervention(t),
@@ -255,6 +270,105 @@ async function interventionVersion(t: TestApp, id: string): Promise<number> {
     })
   ).json() as { items: { id: string; version: number }[] };
   return list.items.find((item) => item.id === id)!.version;
+}
+
+const matrixMapping = {
+  year: 2025,
+  factorSetKey: 'se-2023-residual-mix',
+  lines: [{ carrier: 'electricity', quantity: 100_000, unit: 'kWh', costSek: 150_000 }],
+};
+
+async function adminCall(t: TestApp, method: 'POST' | 'GET', url: string, payload?: unknown) {
+  const response = await t.app.inject({
+    method,
+    url,
+    headers: { cookie: await t.login('admin') },
+    payload: payload as object,
+  });
+  if (response.statusCode >= 300) throw new Error(`matrix set-up failed: ${response.body}`);
+  return response.json() as { id: string; version: number };
+}
+
+/** A fresh energy mapping of the own company, made by its coach's side (an admin). */
+async function freshAnalysisId(t: TestApp): Promise<string> {
+  return (
+    await adminCall(t, 'POST', `/api/companies/${fixtures.ownCompanyId}/analyses`, {
+      kind: 'energy_mapping',
+      title: `Matriskartläggning ${unique()}`,
+      content: matrixMapping,
+    })
+  ).id;
+}
+
+async function freshFindingId(t: TestApp, analysisId: string): Promise<string> {
+  return (
+    await adminCall(t, 'POST', `/api/analyses/${analysisId}/findings`, {
+      title: `Matrisåtgärd ${unique()}`,
+      carrier: 'electricity',
+      expectedKwh: 1_000,
+    })
+  ).id;
+}
+
+async function freshAttachmentId(t: TestApp, analysisId: string): Promise<string> {
+  return (
+    await adminCall(t, 'POST', `/api/analyses/${analysisId}/attachments`, {
+      filename: 'matris.txt',
+      contentBase64: Buffer.from('matris').toString('base64'),
+    })
+  ).id;
+}
+
+/** A factor set's content with one value for every carrier, as the admin page sends it. */
+export function matrixFactorSet(key: string) {
+  return {
+    key,
+    name: { sv: 'Matrisset', en: 'Matrix set' },
+    validFrom: '2025-01-01',
+    source: { name: 'Projektledningen', publishedOn: '2026' },
+    factors: energyCarriers.map(({ key: carrier }) => ({
+      carrier,
+      unit: 'kg CO2e/kWh',
+      value: 0.1,
+      source: { name: 'Matriskälla', publishedOn: '2026' },
+    })),
+  };
+}
+
+async function prepareAnalyses(t: TestApp) {
+  const analysisId = await freshAnalysisId(t);
+  const factorSetKey = `matrix-${unique()}`;
+  await adminCall(t, 'POST', '/api/emission-factor-sets', matrixFactorSet(factorSetKey));
+  return {
+    analysisId,
+    findingId: await freshFindingId(t, analysisId),
+    attachmentId: await freshAttachmentId(t, analysisId),
+    factorSetKey,
+    deletableAnalysisId: await freshAnalysisId(t),
+    uploadAnalysisId: await freshAnalysisId(t),
+    deletableFindingId: await freshFindingId(t, analysisId),
+    convertibleFindingId: await freshFindingId(t, analysisId),
+    deletableAttachmentId: await freshAttachmentId(t, analysisId),
+  };
+}
+
+async function analysisVersion(t: TestApp, id: string): Promise<number> {
+  const response = await t.app.inject({
+    method: 'GET',
+    url: `/api/analyses/${id}`,
+    headers: { cookie: await t.login('admin') },
+  });
+  return (response.json() as { version: number }).version;
+}
+
+async function findingVersion(t: TestApp, analysisId: string, findingId: string): Promise<number> {
+  const response = await t.app.inject({
+    method: 'GET',
+    url: `/api/analyses/${analysisId}`,
+    headers: { cookie: await t.login('admin') },
+  });
+  return (response.json() as { findings: { id: string; version: number }[] }).findings.find((f) => f.id === findingId)!
+    .version;
 }
 
 /** A fresh valid organisation number for a legal person (prefix 5599 99 is kept for tests). */
@@ -766,6 +880,146 @@ export const matrix: MatrixRow[] = [
     },
     expected: ownCompanyRecord(204, 204, true),
   },
+  // Analyses follow the company's access, as measurements do (decision 020): its organisation
+  // works on them, the company's own users read them and add files, other tenants get 404.
+  {
+    method: 'GET',
+    route: '/api/companies/:id/analyses',
+    url: () => `/api/companies/${fixtures.ownCompanyId}/analyses`,
+    expected: ownCompanyRecord(200, 200, false),
+  },
+  {
+    method: 'POST',
+    route: '/api/companies/:id/analyses',
+    url: () => `/api/companies/${fixtures.ownCompanyId}/analyses`,
+    body: () => ({ kind: 'energy_mapping', title: `Matris ${unique()}`, content: matrixMapping }),
+    expected: ownCompanyRecord(201, 201, true),
+  },
+  {
+    method: 'GET',
+    route: '/api/analyses/:id',
+    url: (_t, state) => `/api/analyses/${state.analysisId}`,
+    expected: ownCompanyRecord(200, 200, false),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/analyses/:id',
+    url: (_t, state) => `/api/analyses/${state.analysisId}`,
+    body: async (t, state) => ({
+      kind: 'energy_mapping',
+      version: await analysisVersion(t, state.analysisId),
+      summary: 'Matris',
+    }),
+    expected: ownCompanyRecord(200, 200, true),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/analyses/:id',
+    url: (_t, state) => `/api/analyses/${state.deletableAnalysisId}`,
+    body: async (t, state) => {
+      state.deletableAnalysisId = await freshAnalysisId(t);
+      return { version: 1 };
+    },
+    expected: ownCompanyRecord(204, 204, true),
+  },
+  {
+    method: 'POST',
+    route: '/api/analyses/:id/findings',
+    url: (_t, state) => `/api/analyses/${state.analysisId}/findings`,
+    body: () => ({ title: `Matrisfynd ${unique()}`, expectedKwh: 500 }),
+    expected: ownCompanyRecord(201, 201, true),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/analysis-findings/:id',
+    url: (_t, state) => `/api/analysis-findings/${state.findingId}`,
+    body: async (t, state) => ({
+      version: await findingVersion(t, state.analysisId, state.findingId),
+      investmentSek: 10_000,
+    }),
+    expected: ownCompanyRecord(200, 200, true),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/analysis-findings/:id',
+    url: (_t, state) => `/api/analysis-findings/${state.deletableFindingId}`,
+    body: async (t, state) => {
+      state.deletableFindingId = await freshFindingId(t, state.analysisId);
+      return { version: 1 };
+    },
+    expected: ownCompanyRecord(204, 204, true),
+  },
+  {
+    method: 'POST',
+    route: '/api/analysis-findings/:id/action',
+    url: (_t, state) => `/api/analysis-findings/${state.convertibleFindingId}/action`,
+    body: async (t, state) => {
+      state.convertibleFindingId = await freshFindingId(t, state.analysisId);
+      return {};
+    },
+    expected: ownCompanyRecord(201, 201, true),
+  },
+  {
+    method: 'GET',
+    route: '/api/analyses/:id/attachments',
+    url: (_t, state) => `/api/analyses/${state.analysisId}/attachments`,
+    expected: ownCompanyRecord(200, 200, false),
+  },
+  {
+    method: 'POST',
+    route: '/api/analyses/:id/attachments',
+    url: (_t, state) => `/api/analyses/${state.uploadAnalysisId}/attachments`,
+    body: async (t, state) => {
+      // A fresh analysis each time, so the count limit is never reached.
+      state.uploadAnalysisId = await freshAnalysisId(t);
+      return { filename: 'matris.csv', contentBase64: Buffer.from('a;b').toString('base64') };
+    },
+    expected: { ...ownCompanyRecord(201, 201, true), companyOwn: 201 },
+  },
+  {
+    method: 'GET',
+    route: '/api/analysis-attachments/:id',
+    url: (_t, state) => `/api/analysis-attachments/${state.attachmentId}`,
+    expected: ownCompanyRecord(200, 200, false),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/analysis-attachments/:id',
+    url: (_t, state) => `/api/analysis-attachments/${state.deletableAttachmentId}`,
+    body: async (t, state) => {
+      state.deletableAttachmentId = await freshAttachmentId(t, state.analysisId);
+      return {};
+    },
+    // The company user deletes only the files it uploaded; this one an admin uploaded.
+    expected: ownCompanyRecord(204, 204, true),
+  },
+
+  // Emission factor sets: everyone signed in reads them (mappings show them); admins keep them.
+  { method: 'GET', route: '/api/emission-factor-sets', expected: signedIn(200) },
+  {
+    method: 'POST',
+    route: '/api/emission-factor-sets',
+    body: () => matrixFactorSet(`matrix-${unique()}`),
+    expected: adminOnly(201),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/emission-factor-sets/:key',
+    url: (_t, state) => `/api/emission-factor-sets/${state.factorSetKey}`,
+    body: async (t, state) => {
+      const list = (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/emission-factor-sets',
+          headers: { cookie: await t.login('admin') },
+        })
+      ).json() as { sets: { set: { key: string }; version: number | null }[] };
+      const version = list.sets.find((entry) => entry.set.key === state.factorSetKey)!.version!;
+      return { version, set: matrixFactorSet(state.factorSetKey) };
+    },
+    expected: adminOnly(200),
+  },
+
   // The time report: each coach their own; admins any coach's.
   { method: 'GET', route: '/api/time-report', expected: staffOnly(200) },
   { method: 'GET', route: '/api/time-report/export', expected: staffOnly(200) },

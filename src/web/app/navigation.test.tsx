@@ -39,6 +39,7 @@ describe('main navigation', () => {
       'handovers',
       'users',
       'organisations',
+      'factorSets',
       'outbox',
       'apiDocs',
     ]);

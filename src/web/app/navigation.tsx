@@ -9,6 +9,7 @@ import {
   IconCalendarWeek,
   IconClockHour4,
   IconHome,
+  IconLeaf,
   IconMail,
   IconUsers,
   type Icon,
@@ -30,6 +31,7 @@ export type NavItemKey =
   | 'handovers'
   | 'users'
   | 'organisations'
+  | 'factorSets'
   | 'outbox'
   | 'apiDocs';
 
@@ -61,6 +63,7 @@ export const navItems: readonly NavItem[] = [
   { key: 'handovers', to: '/handovers', ability: 'viewHandovers', icon: IconArrowsExchange },
   { key: 'users', to: '/users', ability: 'viewUsers', icon: IconUsers },
   { key: 'organisations', to: '/admin/organisations', ability: 'manageOrganisations', icon: IconBuildingCommunity },
+  { key: 'factorSets', to: '/admin/emission-factor-sets', ability: 'manageEmissionFactorSets', icon: IconLeaf },
   { key: 'outbox', to: '/admin/outbox', ability: 'viewOutbox', icon: IconMail },
   { key: 'apiDocs', to: '/api/docs', ability: 'viewApiDocs', icon: IconApi, isExternal: true },
 ];

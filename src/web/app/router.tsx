@@ -108,6 +108,18 @@ export const routes: RouteObject[] = [
                     ),
                   },
                   {
+                    path: '/companies/:companyId/analyses',
+                    lazy: withStrings('analyses', () =>
+                      import('../features/analyses/pages/analyses-page').then((m) => ({ Component: m.AnalysesPage })),
+                    ),
+                  },
+                  {
+                    path: '/analyses/:analysisId',
+                    lazy: withStrings('analyses', () =>
+                      import('../features/analyses/pages/analysis-page').then((m) => ({ Component: m.AnalysisPage })),
+                    ),
+                  },
+                  {
                     path: '/assessments/:assessmentId',
                     lazy: withStrings('maturity', () =>
                       import('../features/maturity/pages/assessment-page').then((m) => ({
@@ -212,6 +224,19 @@ export const routes: RouteObject[] = [
                     lazy: withStrings('organisations', () =>
                       import('../features/organisations/pages/organisations-page').then((m) => ({
                         Component: m.OrganisationsPage,
+                      })),
+                    ),
+                  },
+                ],
+              },
+              {
+                element: <RequireAbility ability="manageEmissionFactorSets" />,
+                children: [
+                  {
+                    path: '/admin/emission-factor-sets',
+                    lazy: withStrings('analyses', () =>
+                      import('../features/analyses/pages/factor-sets-page').then((m) => ({
+                        Component: m.FactorSetsPage,
                       })),
                     ),
                   },

@@ -2,6 +2,7 @@ import 'i18next';
 import type sv from './sv.json';
 import type actionPlans from '../features/action-plans/i18n/sv.json';
 import type activities from '../features/activities/i18n/sv.json';
+import type analyses from '../features/analyses/i18n/sv.json';
 import type auth from '../features/auth/i18n/sv.json';
 import type companies from '../features/companies/i18n/sv.json';
 import type companyImport from '../features/company-import/i18n/sv.json';
@@ -22,6 +23,7 @@ declare module 'i18next' {
       translation: typeof sv &
         typeof actionPlans &
         typeof activities &
+        typeof analyses &
         typeof auth &
         typeof companies &
         typeof companyImport &

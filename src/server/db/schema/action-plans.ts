@@ -158,12 +158,16 @@ export const analysisFindings = pgTable(
     description: text('description'),
     /** For an energy mapping: the balance category the measure concerns (src/core/energy.ts). */
     energyCategory: text('energy_category'),
+    /** For an energy measure: the carrier whose use it saves; its CO2e is the kWh × that carrier's factor. */
+    carrier: text('carrier'),
     investmentSek: doublePrecision('investment_sek'),
     expectedKwh: doublePrecision('expected_kwh'),
     expectedCo2eKg: doublePrecision('expected_co2e_kg'),
     expectedSek: doublePrecision('expected_sek'),
     expectedMaterialTonnes: doublePrecision('expected_material_tonnes'),
     actionId: uuid('action_id').references(() => actions.id, { onDelete: 'set null' }),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: at('created_at'),
     updatedAt: at('updated_at'),
   },
@@ -200,16 +204,13 @@ export const analysisAttachments = pgTable(
  * content/emission-factors/sets/ (which are read-only). A set used by a mapping is copied into the
  * mapping (`analyses.factors`), so editing a set here changes only mappings computed afterwards.
  */
-export const emissionFactorSets = pgTable(
-  'emission_factor_sets',
-  {
-    key: text('key').primaryKey(),
-    /** The set in the shape of a file under content/emission-factors/sets/ (name, source, factors). */
-    content: jsonb('content').$type<EmissionFactorSetContent>().notNull(),
-    validFrom: date('valid_from', { mode: 'string' }).notNull(),
-    version: integer('version').notNull().default(1),
-    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: at('created_at'),
-    updatedAt: at('updated_at'),
-  },
-);
+export const emissionFactorSets = pgTable('emission_factor_sets', {
+  key: text('key').primaryKey(),
+  /** The set in the shape of a file under content/emission-factors/sets/ (name, source, factors). */
+  content: jsonb('content').$type<EmissionFactorSetContent>().notNull(),
+  validFrom: date('valid_from', { mode: 'string' }).notNull(),
+  version: integer('version').notNull().default(1),
+  updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: at('created_at'),
+  updatedAt: at('updated_at'),
+});

@@ -208,7 +208,9 @@ export async function getAction(ctx: AppContext, actor: Actor, id: string): Prom
   return toAction(user, found);
 }
 
-async function insertActionAudited(
+/** Writes a new action and its audit row inside the caller's transaction, checking the owner: the
+ * one way an action is made, whether typed, adopted from the catalogue or turned from a finding. */
+export async function insertActionAudited(
   tx: Db,
   user: SignedInActor,
   company: CompanyRef,

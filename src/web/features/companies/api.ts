@@ -16,6 +16,7 @@ import {
   type CreateContactBody,
   type UpdateContactBody,
 } from '../../../contracts/contacts';
+import { analysisListSchema } from '../../../contracts/analyses';
 import { maturityResultsSchema } from '../../../contracts/maturity';
 import { organisationListSchema } from '../../../contracts/organisations';
 import {
@@ -262,5 +263,13 @@ export function useCompanyActionTotals(companyId: string) {
   return useQuery({
     queryKey: ['action-plans', 'totals', companyId],
     queryFn: () => apiRequest(`${companyPath(companyId)}/action-totals`, { schema: companyActionTotalsSchema }),
+  });
+}
+
+/** The company's analyses, shared by key with the analyses feature (it refreshes them after a change). */
+export function useCompanyAnalyses(companyId: string) {
+  return useQuery({
+    queryKey: ['analyses', 'company', companyId],
+    queryFn: () => apiRequest(`${companyPath(companyId)}/analyses`, { schema: analysisListSchema }),
   });
 }

@@ -15,6 +15,7 @@ import { CompanyTimeline } from '../components/company-timeline';
 import { ContactsSection } from '../components/contacts-section';
 import { MaturityCard } from '../components/maturity-card';
 import { ActionPlanCard } from '../components/action-plan-card';
+import { AnalysesCard } from '../components/analyses-card';
 import { EditCompanyModal } from '../components/edit-company-modal';
 import { InterventionsSection } from '../components/interventions-section';
 import { StatusCard } from '../components/status-card';
@@ -112,6 +113,7 @@ export function CompanyPage() {
         </Grid>
         <MaturityCard companyId={data.id} />
         <ActionPlanCard companyId={data.id} />
+        <AnalysesCard companyId={data.id} />
         <ContactsSection company={data} />
         {/* The coaching log is internal: shown to the staff who work on the company (its editors). */}
         {data.abilities.canEdit ? <InterventionsSection companyId={data.id} /> : null}

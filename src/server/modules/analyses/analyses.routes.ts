@@ -1,0 +1,280 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { emptySchema, errorSchema, idParamsSchema } from '../../../contracts/common';
+import {
+  analysisLimits,
+  analysisListSchema,
+  analysisSchema,
+  attachmentListSchema,
+  attachmentSchema,
+  convertedFindingSchema,
+  createAnalysisBodySchema,
+  createFindingBodySchema,
+  emissionFactorSetEntrySchema,
+  emissionFactorSetKeyParamsSchema,
+  emissionFactorSetListSchema,
+  findingSchema,
+  updateAnalysisBodySchema,
+  updateEmissionFactorSetBodySchema,
+  updateFindingBodySchema,
+  uploadAttachmentBodySchema,
+  versionBodySchema,
+} from '../../../contracts/analyses';
+import { emissionFactorSetSchema } from '../../../contracts/emission-factors';
+import type { AppContext } from '../../context';
+import { errorResponses } from '../../http/errors';
+import * as analyses from './analyses.service';
+
+const tags = ['analyses'];
+const errors = errorResponses;
+/** A 10 MB file grows by a third in base64, plus the JSON around it; a larger body answers 413. */
+const uploadBodyLimit = Math.ceil((analysisLimits.attachmentMaxBytes * 4) / 3) + 64 * 1024;
+
+/** RFC 6266: an ASCII fallback name and the exact name in UTF-8 (RFC 5987). */
+function contentDisposition(kind: 'inline' | 'attachment', filename: string): string {
+  const fallback = filename.replace(/[^\x20-\x7e]|["\\%;]/g, '_');
+  return `${kind}; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+export const analysisRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get(
+    '/api/companies/:id/analyses',
+    {
+      schema: {
+        tags,
+        summary: "A company's analyses (energy mappings and the other kinds), newest year first",
+        params: idParamsSchema,
+        response: { 200: analysisListSchema, ...errors },
+      },
+    },
+    async (request) => analyses.listCompanyAnalyses(ctx, request.actor, request.params.id),
+  );
+
+  app.post(
+    '/api/companies/:id/analyses',
+    {
+      schema: {
+        tags,
+        summary: 'Record an analysis; an energy mapping is checked by the core and keeps its factors',
+        params: idParamsSchema,
+        body: createAnalysisBodySchema,
+        response: { 201: analysisSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await analyses.createAnalysis(ctx, request.actor, request.params.id, request.body)),
+  );
+
+  app.get(
+    '/api/analyses/:id',
+    {
+      schema: {
+        tags,
+        summary: 'An analysis with its results (energy mapping), findings and files',
+        params: idParamsSchema,
+        response: { 200: analysisSchema, ...errors },
+      },
+    },
+    async (request) => analyses.getAnalysis(ctx, request.actor, request.params.id),
+  );
+
+  app.patch(
+    '/api/analyses/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change an analysis; a stale version answers 409',
+        params: idParamsSchema,
+        body: updateAnalysisBodySchema,
+        response: { 200: analysisSchema, ...errors },
+      },
+    },
+    async (request) => analyses.updateAnalysis(ctx, request.actor, request.params.id, request.body),
+  );
+
+  app.delete(
+    '/api/analyses/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete an analysis with its findings and files; a stale version answers 409',
+        params: idParamsSchema,
+        body: versionBodySchema,
+        response: { 204: emptySchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await analyses.deleteAnalysis(ctx, request.actor, request.params.id, request.body.version);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/analyses/:id/findings',
+    {
+      schema: {
+        tags,
+        summary: 'Add a finding (a measure): savings, investment; an energy measure’s CO2e from its carrier',
+        params: idParamsSchema,
+        body: createFindingBodySchema,
+        response: { 201: findingSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await analyses.addFinding(ctx, request.actor, request.params.id, request.body)),
+  );
+
+  app.patch(
+    '/api/analysis-findings/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a finding; a stale version answers 409',
+        params: idParamsSchema,
+        body: updateFindingBodySchema,
+        response: { 200: findingSchema, ...errors },
+      },
+    },
+    async (request) => analyses.updateFinding(ctx, request.actor, request.params.id, request.body),
+  );
+
+  app.delete(
+    '/api/analysis-findings/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a finding; an action made from it stays in the plan',
+        params: idParamsSchema,
+        body: versionBodySchema,
+        response: { 204: emptySchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await analyses.deleteFinding(ctx, request.actor, request.params.id, request.body.version);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/analysis-findings/:id/action',
+    {
+      schema: {
+        tags,
+        summary: 'Turn a finding into an action of the company’s plan; a second time answers 409',
+        params: idParamsSchema,
+        body: z.strictObject({}),
+        response: { 201: convertedFindingSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await analyses.convertFindingToAction(ctx, request.actor, request.params.id)),
+  );
+
+  app.get(
+    '/api/analyses/:id/attachments',
+    {
+      schema: {
+        tags,
+        summary: 'The files kept with an analysis',
+        params: idParamsSchema,
+        response: { 200: attachmentListSchema, ...errors },
+      },
+    },
+    async (request) => ({ items: await analyses.listAttachments(ctx, request.actor, request.params.id) }),
+  );
+
+  app.post(
+    '/api/analyses/:id/attachments',
+    {
+      bodyLimit: uploadBodyLimit,
+      schema: {
+        tags,
+        summary: 'Keep a file with an analysis (base64; at most 10 MB, 20 files per analysis)',
+        params: idParamsSchema,
+        body: uploadAttachmentBodySchema,
+        response: { 201: attachmentSchema, ...errors, 413: errorSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await analyses.uploadAttachment(ctx, request.actor, request.params.id, request.body)),
+  );
+
+  // The 200 answer is the file itself, not JSON.
+  app.get(
+    '/api/analysis-attachments/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Download a file: images inline, everything else as an attachment',
+        params: idParamsSchema,
+        response: { 200: z.instanceof(Buffer).describe('The file'), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const file = await analyses.downloadAttachment(ctx, request.actor, request.params.id);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', contentDisposition(file.isInline ? 'inline' : 'attachment', file.filename))
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .send(file.content);
+    },
+  );
+
+  app.delete(
+    '/api/analysis-attachments/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a file kept with an analysis',
+        params: idParamsSchema,
+        body: z.strictObject({}),
+        response: { 204: emptySchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await analyses.deleteAttachment(ctx, request.actor, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/emission-factor-sets',
+    {
+      schema: {
+        tags,
+        summary: 'The energy carriers and the dated emission factor sets (content files and admin-kept sets)',
+        response: { 200: emissionFactorSetListSchema, ...errors },
+      },
+    },
+    async (request) => analyses.listEmissionFactorSets(ctx, request.actor),
+  );
+
+  app.post(
+    '/api/emission-factor-sets',
+    {
+      schema: {
+        tags,
+        summary: 'Add an emission factor set (project management)',
+        body: emissionFactorSetSchema,
+        response: { 201: emissionFactorSetEntrySchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await analyses.createEmissionFactorSet(ctx, request.actor, request.body)),
+  );
+
+  app.patch(
+    '/api/emission-factor-sets/:key',
+    {
+      schema: {
+        tags,
+        summary: 'Change an admin-kept factor set; stored mappings keep their factors; stale version → 409',
+        params: emissionFactorSetKeyParamsSchema,
+        body: updateEmissionFactorSetBodySchema,
+        response: { 200: emissionFactorSetEntrySchema, ...errors },
+      },
+    },
+    async (request) => analyses.updateEmissionFactorSet(ctx, request.actor, request.params.key, request.body),
+  );
+};

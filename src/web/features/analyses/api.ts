@@ -1,0 +1,179 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+
+import {
+  analysisListSchema,
+  analysisSchema,
+  attachmentSchema,
+  convertedFindingSchema,
+  emissionFactorSetEntrySchema,
+  emissionFactorSetListSchema,
+  findingSchema,
+  type CreateAnalysisBody,
+  type CreateFindingBody,
+  type UpdateAnalysisBody,
+  type UpdateFindingBody,
+  type UploadAttachmentBody,
+} from '../../../contracts/analyses';
+import type { EmissionFactorSetContent } from '../../../contracts/emission-factors';
+import { apiRequest } from '../../components/api-client';
+
+// The analyses feature's queries. The company page lists analyses under the same key
+// (['analyses', 'company', id]) from its own hook, so a change here refreshes it too.
+
+export const analysisKeys = {
+  company: (companyId: string) => ['analyses', 'company', companyId] as const,
+  analysis: (id: string) => ['analyses', 'detail', id] as const,
+  factorSets: ['analyses', 'factor-sets'] as const,
+};
+
+const enc = encodeURIComponent;
+
+export function useCompanyAnalyses(companyId: string) {
+  return useQuery({
+    queryKey: analysisKeys.company(companyId),
+    queryFn: () => apiRequest(`/api/companies/${enc(companyId)}/analyses`, { schema: analysisListSchema }),
+  });
+}
+
+export function useAnalysis(id: string) {
+  return useQuery({
+    queryKey: analysisKeys.analysis(id),
+    queryFn: () => apiRequest(`/api/analyses/${enc(id)}`, { schema: analysisSchema }),
+  });
+}
+
+export function useFactorSets() {
+  return useQuery({
+    queryKey: analysisKeys.factorSets,
+    queryFn: () => apiRequest('/api/emission-factor-sets', { schema: emissionFactorSetListSchema }),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** After any change to an analysis: its detail and its company's list. */
+function useRefresh() {
+  const queryClient = useQueryClient();
+  return (analysisId: string, companyId?: string) => {
+    void queryClient.invalidateQueries({ queryKey: analysisKeys.analysis(analysisId) });
+    if (companyId) void queryClient.invalidateQueries({ queryKey: analysisKeys.company(companyId) });
+    void queryClient.invalidateQueries({ queryKey: ['analyses', 'company'] });
+  };
+}
+
+export function useCreateAnalysis(companyId: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: CreateAnalysisBody) =>
+      apiRequest(`/api/companies/${enc(companyId)}/analyses`, { method: 'POST', body, schema: analysisSchema }),
+    onSuccess: (analysis) => refresh(analysis.id, companyId),
+  });
+}
+
+export function useUpdateAnalysis(id: string) {
+  const queryClient = useQueryClient();
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: UpdateAnalysisBody) =>
+      apiRequest(`/api/analyses/${enc(id)}`, { method: 'PATCH', body, schema: analysisSchema }),
+    onSuccess: (analysis) => {
+      queryClient.setQueryData(analysisKeys.analysis(id), analysis);
+      refresh(id, analysis.companyId);
+    },
+  });
+}
+
+export function useDeleteAnalysis(id: string, companyId: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (version: number) => apiRequest(`/api/analyses/${enc(id)}`, { method: 'DELETE', body: { version } }),
+    onSuccess: () => refresh(id, companyId),
+  });
+}
+
+export function useAddFinding(analysisId: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: CreateFindingBody) =>
+      apiRequest(`/api/analyses/${enc(analysisId)}/findings`, { method: 'POST', body, schema: findingSchema }),
+    onSuccess: () => refresh(analysisId),
+  });
+}
+
+export function useUpdateFinding(analysisId: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: ({ id, ...body }: UpdateFindingBody & { id: string }) =>
+      apiRequest(`/api/analysis-findings/${enc(id)}`, { method: 'PATCH', body, schema: findingSchema }),
+    onSuccess: () => refresh(analysisId),
+  });
+}
+
+export function useDeleteFinding(analysisId: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: ({ id, version }: { id: string; version: number }) =>
+      apiRequest(`/api/analysis-findings/${enc(id)}`, { method: 'DELETE', body: { version } }),
+    onSuccess: () => refresh(analysisId),
+  });
+}
+
+export function useConvertFinding(analysisId: string) {
+  const queryClient = useQueryClient();
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiRequest(`/api/analysis-findings/${enc(id)}/action`, {
+        method: 'POST',
+        body: {},
+        schema: convertedFindingSchema,
+      }),
+    onSuccess: () => {
+      refresh(analysisId);
+      // The action plan (another feature) reads the company's actions under this prefix.
+      void queryClient.invalidateQueries({ queryKey: ['action-plans'] });
+    },
+  });
+}
+
+export function useUploadAttachment(analysisId: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: UploadAttachmentBody) =>
+      apiRequest(`/api/analyses/${enc(analysisId)}/attachments`, { method: 'POST', body, schema: attachmentSchema }),
+    onSuccess: () => refresh(analysisId),
+  });
+}
+
+export function useDeleteAttachment(analysisId: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (id: string) => apiRequest(`/api/analysis-attachments/${enc(id)}`, { method: 'DELETE', body: {} }),
+    onSuccess: () => refresh(analysisId),
+  });
+}
+
+export function useSaveFactorSet() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ version, set }: { version: number | null; set: EmissionFactorSetContent }) =>
+      version === null
+        ? apiRequest('/api/emission-factor-sets', { method: 'POST', body: set, schema: emissionFactorSetEntrySchema })
+        : apiRequest(`/api/emission-factor-sets/${enc(set.key)}`, {
+            method: 'PATCH',
+            body: { version, set },
+            schema: emissionFactorSetEntrySchema,
+          }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: analysisKeys.factorSets }),
+  });
+}
+
+/** Reads a chosen file as base64 for the upload body. */
+export async function fileToBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  const chunk = 0x8000;
+  for (let index = 0; index < bytes.length; index += chunk) {
+    binary += String.fromCharCode(...bytes.subarray(index, index + chunk));
+  }
+  return btoa(binary);
+}
