@@ -8,3 +8,4 @@ export * from './contacts';
 export * from './activities';
 export * from './maturity';
 export * from './follow-up';
+export * from './idempotency';
