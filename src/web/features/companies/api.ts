@@ -138,7 +138,7 @@ export function useCreateUndertaking() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (name: string) =>
-      apiRequest('/api/undertakings', { method: 'POST', body: { name }, schema: undertakingSchema }),
+      apiRequest('/api/undertakings', { method: 'POST', body: { name }, schema: undertakingSchema, isCreate: true }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: undertakingKeys.all }),
   });
 }
@@ -147,7 +147,7 @@ export function useCreateCompany() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateCompanyBody) =>
-      apiRequest('/api/companies', { method: 'POST', body, schema: companySchema }),
+      apiRequest('/api/companies', { method: 'POST', body, schema: companySchema, isCreate: true }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: companyKeys.all }),
   });
 }
@@ -193,6 +193,7 @@ export function useRequestHandover() {
         method: 'POST',
         body: { reason },
         schema: handoverRequestSchema,
+        isCreate: true,
       }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: companyKeys.all });
@@ -203,7 +204,7 @@ export function useRequestHandover() {
 
 export function useCreateContact() {
   return useCompanyWrite(({ companyId, body }: { companyId: string; body: CreateContactBody }) =>
-    apiRequest(`${companyPath(companyId)}/contacts`, { method: 'POST', body, schema: contactSchema }),
+    apiRequest(`${companyPath(companyId)}/contacts`, { method: 'POST', body, schema: contactSchema, isCreate: true }),
   );
 }
 
@@ -215,7 +216,7 @@ export function useUpdateContact() {
 
 export function useRecordConsent() {
   return useCompanyWrite(({ id, body }: { id: string; body: ConsentBody }) =>
-    apiRequest(`${contactPath(id)}/consents`, { method: 'POST', body, schema: contactSchema }),
+    apiRequest(`${contactPath(id)}/consents`, { method: 'POST', body, schema: contactSchema, isCreate: true }),
   );
 }
 
