@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { sql, type SQL } from 'drizzle-orm';
@@ -73,8 +74,17 @@ function run(args: string[], env: Record<string, string>) {
   return { child, exited, output: () => output };
 }
 
+/** A port nobody listens on now; other test runs share this machine. */
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
 async function startServer(): Promise<Server> {
-  const port = 4400 + Math.floor(Math.random() * 500);
+  const port = await freePort();
   const server = run(['src/server/main.ts'], {
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -231,9 +241,8 @@ describe(`the crash harness on ${engine} (R2, R4)`, () => {
           if (engine === 'pglite') {
             // The data directory is locked against a second process: a server and a backup.
             const pid = server.child.pid!;
-            const port = String(Number(new URL(server.base).port) + 1);
             const refused = [
-              run(['src/server/main.ts'], { PORT: port }),
+              run(['src/server/main.ts'], { PORT: String(await freePort()) }),
               run(['src/server/backup/cli.ts', 'backup'], {}),
             ];
             for (const second of refused) {
