@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries, contacts, idempotencyKeys } from '../db/schema';
-import { freshOrganisationNumber } from '../test/access-matrix';
-import { createTestApp, fixtures, type ActorName, type TestApp } from '../test/test-app';
+import { freshOrganisationNumber, matrix, prepareMatrix } from '../test/access-matrix';
+import { actors, createTestApp, fixtures, type ActorName, type TestApp } from '../test/test-app';
 
 // QUALITY.md R4 through the real HTTP layer on the real engine: a retry with the same
 // Idempotency-Key returns the first answer and creates nothing (docs/decisions/018).
@@ -180,6 +180,38 @@ describe('a create with an Idempotency-Key', () => {
 });
 
 describe('the create routes', () => {
+  it('each answers a keyed retry with its first answer, as the first actor the access matrix lets create', async () => {
+    const state = await prepareMatrix(t);
+    const keyed = new Set(
+      t.routes
+        .filter((route) => (route.schema as { headers?: unknown } | undefined)?.headers)
+        .map((route) => `${route.method} ${route.url}`),
+    );
+    const rows = matrix.filter((row) => keyed.has(`${row.method} ${row.route}`));
+    expect(rows.map((row) => row.route).sort()).toEqual([...keyed].map((route) => route.split(' ')[1]).sort());
+    for (const row of rows) {
+      const actor = actors.find((a) => row.expected[a] >= 200 && row.expected[a] < 300)!;
+      const body = row.body ? await row.body(t, state) : {};
+      const url = row.url ? row.url(t, state) : row.route;
+      const key = randomUUID();
+      const answers = [];
+      for (let i = 0; i < 2; i += 1) {
+        answers.push(
+          await t.app.inject({
+            method: 'POST',
+            url,
+            headers: { cookie: await t.login(actor), 'idempotency-key': key },
+            payload: body as object,
+          }),
+        );
+      }
+      const [first, retry] = answers;
+      expect(first!.statusCode, `${row.route}: ${first!.body.slice(0, 200)}`).toBe(row.expected[actor]);
+      expect([retry!.statusCode, retry!.body], row.route).toEqual([first!.statusCode, first!.body]);
+      expect(retry!.headers['idempotent-replayed'], row.route).toBe('true');
+    }
+  });
+
   it('every POST that answers 201 accepts an Idempotency-Key, and the OpenAPI document says so', async () => {
     const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
       paths: Record<
