@@ -15,7 +15,9 @@ import {
 import type { Config } from './config';
 import type { AppContext } from './context';
 import type { Database } from './db/client';
+import { requestScopedDb } from './db/request-transaction';
 import { actorPlugin } from './http/actor';
+import { idempotencyPlugin } from './http/idempotency';
 import { registerErrorHandler } from './http/errors';
 import { securityPlugin } from './http/security';
 import { loadCommonPasswords } from './modules/auth/common-passwords';
@@ -94,7 +96,8 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   const ctx: AppContext = {
     config,
     database,
-    db: database.db,
+    // The request's transaction while a keyed create runs (decision 018), else the database.
+    db: requestScopedDb(database.db),
     mailer: createMailer(config, app.log),
     loginLimiter: createLoginLimiter(),
     commonPasswords: loadCommonPasswords(),
@@ -118,6 +121,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
   await app.register(actorPlugin, { ctx });
+  await app.register(idempotencyPlugin, { ctx });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes, { ctx });

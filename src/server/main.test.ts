@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runEntryPoint } from './test/entry-point';
 
 // The real entry point as `npm start` runs it: config, migrations, seed, listen, and a graceful
 // stop on SIGTERM (R8). Runs on PGlite in a temporary data directory, or on DATABASE_URL's server.
@@ -16,16 +17,15 @@ afterAll(() => {
 });
 
 function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, DATABASE_URL: '', TEST_DATABASE_URL: '', LOG_LEVEL: 'warn', DATA_DIR: dataDir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const server = runEntryPoint(['src/server/main.ts'], {
+    DATABASE_URL: '',
+    TEST_DATABASE_URL: '',
+    LOG_LEVEL: 'warn',
+    DATA_DIR: dataDir,
+    ...env,
   });
-  children.push(child);
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += String(chunk)));
-  child.stderr!.on('data', (chunk) => (output += String(chunk)));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => output };
+  children.push(server.child);
+  return server;
 }
 
 async function waitFor(check: () => boolean, ms: number): Promise<void> {

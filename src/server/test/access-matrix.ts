@@ -371,9 +371,10 @@ async function findingVersion(t: TestApp, analysisId: string, findingId: string)
     .version;
 }
 
-/** A fresh valid organisation number for a legal person (prefix 5599 99 is kept for tests). */
+/** A fresh valid organisation number for a legal person: prefix 5598 is kept for tests (the demo
+ * data uses 5599). 100 000 numbers, so a file's few dozen registrations do not collide (a 409). */
 export function freshOrganisationNumber(): string {
-  const nine = `559999${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
+  const nine = `5598${String(Math.floor(Math.random() * 100_000)).padStart(5, '0')}`;
   return `${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine)}`;
 }
 

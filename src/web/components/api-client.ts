@@ -35,6 +35,11 @@ type RequestOptions<T> = {
   /** Parses the response with the contract; without it the body is returned as is (or undefined). */
   schema?: z.ZodType<T>;
   signal?: AbortSignal;
+  /**
+   * A create: sent with an Idempotency-Key (decision 018), so a double click or a retry after a
+   * lost answer creates once. The request is sent again by itself when the network fails.
+   */
+  isCreate?: boolean;
 };
 
 const knownCodes: readonly string[] = [
@@ -57,26 +62,63 @@ function toApiError(status: number, body: unknown): ApiError {
   return { code, message: `HTTP ${status}` };
 }
 
+/** The key of each create still waiting for an answer, by what it asks; see `keyFor`. */
+const pendingCreateKeys = new Map<string, string>();
+
+/** Waits before a create is sent again after the network failed: twice, then the user decides. */
+export const createRetryDelaysMs = [300, 1500];
+
+/** A random key of 32 hex characters; `getRandomValues` works on plain http too, unlike randomUUID. */
+function newIdempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The same create (path and body) gets the same key until the server has answered it: a double
+ * click, and a submit again after "the server could not be reached", are then one create. Once it
+ * has answered, the next create with the same fields is a new one with a new key.
+ */
+function keyFor(signature: string): string {
+  const key = pendingCreateKeys.get(signature) ?? newIdempotencyKey();
+  pendingCreateKeys.set(signature, key);
+  return key;
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** Sends one request to the API and returns the parsed body; failures throw ApiRequestError. */
 export async function apiRequest<T = undefined>(path: string, options: RequestOptions<T> = {}): Promise<T> {
   const method = options.method ?? (options.body === undefined ? 'GET' : 'POST');
   // Every state-changing call is JSON, a DELETE too: the server refuses anything else (S10).
   const hasBody = method !== 'GET';
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: hasBody
-        ? { 'Content-Type': 'application/json', Accept: 'application/json' }
-        : { Accept: 'application/json' },
-      body: hasBody ? JSON.stringify(options.body ?? {}) : undefined,
-      signal: options.signal,
-    });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiRequestError(0, { code: 'unavailable', message: 'The server could not be reached' });
+  const payload = hasBody ? JSON.stringify(options.body ?? {}) : undefined;
+  const signature = options.isCreate ? `${method} ${path} ${payload}` : undefined;
+  const headers: Record<string, string> = hasBody
+    ? { 'Content-Type': 'application/json', Accept: 'application/json' }
+    : { Accept: 'application/json' };
+  if (signature) headers['Idempotency-Key'] = keyFor(signature);
+  let response: Response | undefined;
+  for (let attempt = 0; !response; attempt += 1) {
+    try {
+      response = await fetch(path, {
+        method,
+        credentials: 'same-origin',
+        headers,
+        body: payload,
+        signal: options.signal,
+      });
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') throw error;
+      // Only a create is safe to send again: its key makes the server answer a repeat with the first result.
+      const delay = signature ? createRetryDelaysMs[attempt] : undefined;
+      if (delay === undefined) {
+        throw new ApiRequestError(0, { code: 'unavailable', message: 'The server could not be reached' });
+      }
+      await wait(delay);
+    }
   }
+  // An answer that is not a server failure settles the create; after one, a new create gets a new key.
+  if (signature && response.status < 500) pendingCreateKeys.delete(signature);
 
   const text = await response.text();
   let body: unknown = undefined;

@@ -9,3 +9,4 @@ export * from './activities';
 export * from './maturity';
 export * from './follow-up';
 export * from './action-plans';
+export * from './idempotency';

@@ -38,6 +38,7 @@ export const actionPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.post(
     '/api/companies/:id/actions',
     {
+      config: { acceptsIdempotencyKey: true },
       schema: {
         tags,
         summary: 'Add an action: area, target step, owner, due date, investment, expected effects',
@@ -118,6 +119,7 @@ export const actionPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.post(
     '/api/companies/:id/action-suggestions/:key/adopt',
     {
+      config: { acceptsIdempotencyKey: true },
       schema: {
         tags,
         summary: 'Adopt a suggestion into the action plan, optionally with edits',

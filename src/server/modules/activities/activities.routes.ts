@@ -33,6 +33,7 @@ export const activityRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   app.post(
     '/api/activities',
     {
+      config: { acceptsIdempotencyKey: true },
       schema: {
         tags,
         summary: 'Create an activity (staff); a coach’s organisation must be among the organisers',
@@ -73,6 +74,7 @@ export const activityRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   app.post(
     '/api/activities/:id/registrations',
     {
+      config: { acceptsIdempotencyKey: true },
       schema: {
         tags,
         summary: 'Register people; each takes a free place or joins the waiting list',

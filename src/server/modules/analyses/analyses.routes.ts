@@ -53,6 +53,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   app.post(
     '/api/companies/:id/analyses',
     {
+      config: { acceptsIdempotencyKey: true },
       schema: {
         tags,
         summary: 'Record an analysis; an energy mapping is checked by the core and keeps its factors',
@@ -112,6 +113,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   app.post(
     '/api/analyses/:id/findings',
     {
+      config: { acceptsIdempotencyKey: true },
       schema: {
         tags,
         summary: 'Add a finding (a measure): savings, investment; an energy measure’s CO2e from its carrier',
@@ -158,6 +160,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   app.post(
     '/api/analysis-findings/:id/action',
     {
+      config: { acceptsIdempotencyKey: true },
       schema: {
         tags,
         summary: 'Turn a finding into an action of the company’s plan; a second time answers 409',
@@ -186,6 +189,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   app.post(
     '/api/analyses/:id/attachments',
     {
+      config: { acceptsIdempotencyKey: true },
       bodyLimit: uploadBodyLimit,
       schema: {
         tags,
@@ -253,6 +257,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   app.post(
     '/api/emission-factor-sets',
     {
+      config: { acceptsIdempotencyKey: true },
       schema: {
         tags,
         summary: 'Add an emission factor set (project management)',

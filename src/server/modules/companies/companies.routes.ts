@@ -53,6 +53,7 @@ export const companyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app.post(
     '/api/companies',
     {
+      config: { acceptsIdempotencyKey: true },
       schema: {
         tags,
         summary: 'Register a company as a prospect; a number already in the programme answers 409 with the holder',
@@ -120,6 +121,7 @@ export const companyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app.post(
     '/api/undertakings',
     {
+      config: { acceptsIdempotencyKey: true },
       schema: {
         tags,
         summary: 'Create a group of linked companies',

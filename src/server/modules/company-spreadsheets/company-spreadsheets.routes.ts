@@ -42,6 +42,7 @@ export const companySpreadsheetRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }
   app.post(
     '/api/companies/import',
     {
+      config: { acceptsIdempotencyKey: true },
       bodyLimit: importBodyLimit,
       schema: {
         tags,

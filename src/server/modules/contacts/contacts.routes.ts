@@ -19,6 +19,7 @@ export const contactRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app.post(
     '/api/companies/:id/contacts',
     {
+      config: { acceptsIdempotencyKey: true },
       schema: {
         tags,
         summary: 'Add a contact person to a company',
@@ -48,6 +49,7 @@ export const contactRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app.post(
     '/api/contacts/:id/consents',
     {
+      config: { acceptsIdempotencyKey: true },
       schema: {
         tags,
         summary: 'Record a consent: what, when, which text version',

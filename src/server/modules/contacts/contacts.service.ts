@@ -12,6 +12,7 @@ import type { Db } from '../../db/client';
 import { notFound, ruleViolated, staleVersion, unauthenticated } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
 import { findWorkableCompany, getWorkableCompany } from '../companies/companies.service';
+import { forgetResponsesNaming } from '../idempotency/idempotency.service';
 import * as q from './contacts.queries';
 
 type CreateInput = z.output<typeof createContactBodySchema>;
@@ -167,6 +168,8 @@ export async function eraseContact(ctx: AppContext, actor: Actor, id: string): P
     const now = ctx.now();
     await q.deleteConsentsOf(tx, id);
     await q.blankAuditOfContact(tx, id);
+    // A create's stored answer (decision 018) may hold the person's name and e-mail too.
+    await forgetResponsesNaming(tx, id);
     await q.updateContactIfVersion(tx, id, contact.version, {
       name: erasedName,
       email: null,

@@ -18,6 +18,7 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   app.post(
     '/api/companies/:id/handover-requests',
     {
+      config: { acceptsIdempotencyKey: true },
       schema: {
         tags,
         summary: 'Ask to take over a company another organisation holds',

@@ -34,6 +34,7 @@ export const interventionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
   app.post(
     '/api/companies/:id/interventions',
     {
+      config: { acceptsIdempotencyKey: true },
       schema: {
         tags,
         summary: 'Log an intervention: date, kind, area, hours (quarter hours), notes, next follow-up',

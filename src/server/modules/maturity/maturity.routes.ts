@@ -46,6 +46,7 @@ export const maturityRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   app.post(
     '/api/companies/:id/assessments',
     {
+      config: { acceptsIdempotencyKey: true },
       schema: {
         tags,
         summary: 'Start a measurement of one area (a coach measurement, or a self-assessment by the company)',

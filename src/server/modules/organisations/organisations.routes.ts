@@ -29,6 +29,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
   app.post(
     '/api/organisations',
     {
+      config: { acceptsIdempotencyKey: true },
       schema: {
         tags,
         summary: 'Add an organisation (admin)',

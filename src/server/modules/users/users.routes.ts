@@ -31,6 +31,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.post(
     '/api/users',
     {
+      config: { acceptsIdempotencyKey: true },
       schema: {
         tags,
         summary: 'Invite a user by e-mail (admin)',

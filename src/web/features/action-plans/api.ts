@@ -66,7 +66,7 @@ function useActionPlanWrite<V, R>(write: (variables: V) => Promise<R>) {
 
 export function useCreateAction(companyId: string) {
   return useActionPlanWrite((body: CreateActionBody) =>
-    apiRequest(`${companyPath(companyId)}/actions`, { method: 'POST', body, schema: actionSchema }),
+    apiRequest(`${companyPath(companyId)}/actions`, { method: 'POST', body, schema: actionSchema, isCreate: true }),
   );
 }
 
@@ -81,7 +81,12 @@ const suggestionPath = (companyId: string, key: string) =>
 
 export function useAdoptSuggestion(companyId: string) {
   return useActionPlanWrite(({ key, body }: { key: string; body: AdoptSuggestionBody }) =>
-    apiRequest(`${suggestionPath(companyId, key)}/adopt`, { method: 'POST', body, schema: actionSchema }),
+    apiRequest(`${suggestionPath(companyId, key)}/adopt`, {
+      method: 'POST',
+      body,
+      schema: actionSchema,
+      isCreate: true,
+    }),
   );
 }
 

@@ -84,7 +84,7 @@ function useActivityMutation<TInput>(request: (input: TInput) => Promise<Activit
 
 export function useCreateActivity() {
   return useActivityMutation((body: CreateActivityBody) =>
-    apiRequest('/api/activities', { method: 'POST', body, schema: activitySchema }),
+    apiRequest('/api/activities', { method: 'POST', body, schema: activitySchema, isCreate: true }),
   );
 }
 
@@ -96,7 +96,12 @@ export function useUpdateActivity() {
 
 export function useRegisterContacts() {
   return useActivityMutation(({ id, contactIds }: { id: string; contactIds: string[] }) =>
-    apiRequest(`${activityPath(id)}/registrations`, { method: 'POST', body: { contactIds }, schema: activitySchema }),
+    apiRequest(`${activityPath(id)}/registrations`, {
+      method: 'POST',
+      body: { contactIds },
+      schema: activitySchema,
+      isCreate: true,
+    }),
   );
 }
 

@@ -64,7 +64,12 @@ export function useCreateAnalysis(companyId: string) {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: (body: CreateAnalysisBody) =>
-      apiRequest(`/api/companies/${enc(companyId)}/analyses`, { method: 'POST', body, schema: analysisSchema }),
+      apiRequest(`/api/companies/${enc(companyId)}/analyses`, {
+        method: 'POST',
+        body,
+        schema: analysisSchema,
+        isCreate: true,
+      }),
     onSuccess: (analysis) => refresh(analysis.id, companyId),
   });
 }
@@ -94,7 +99,12 @@ export function useAddFinding(analysisId: string) {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: (body: CreateFindingBody) =>
-      apiRequest(`/api/analyses/${enc(analysisId)}/findings`, { method: 'POST', body, schema: findingSchema }),
+      apiRequest(`/api/analyses/${enc(analysisId)}/findings`, {
+        method: 'POST',
+        body,
+        schema: findingSchema,
+        isCreate: true,
+      }),
     onSuccess: () => refresh(analysisId),
   });
 }
@@ -126,6 +136,7 @@ export function useConvertFinding(analysisId: string) {
         method: 'POST',
         body: {},
         schema: convertedFindingSchema,
+        isCreate: true,
       }),
     onSuccess: () => {
       refresh(analysisId);
@@ -139,7 +150,12 @@ export function useUploadAttachment(analysisId: string) {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: (body: UploadAttachmentBody) =>
-      apiRequest(`/api/analyses/${enc(analysisId)}/attachments`, { method: 'POST', body, schema: attachmentSchema }),
+      apiRequest(`/api/analyses/${enc(analysisId)}/attachments`, {
+        method: 'POST',
+        body,
+        schema: attachmentSchema,
+        isCreate: true,
+      }),
     onSuccess: () => refresh(analysisId),
   });
 }
@@ -157,7 +173,12 @@ export function useSaveFactorSet() {
   return useMutation({
     mutationFn: ({ version, set }: { version: number | null; set: EmissionFactorSetContent }) =>
       version === null
-        ? apiRequest('/api/emission-factor-sets', { method: 'POST', body: set, schema: emissionFactorSetEntrySchema })
+        ? apiRequest('/api/emission-factor-sets', {
+            method: 'POST',
+            body: set,
+            schema: emissionFactorSetEntrySchema,
+            isCreate: true,
+          })
         : apiRequest(`/api/emission-factor-sets/${enc(set.key)}`, {
             method: 'PATCH',
             body: { version, set },

@@ -140,7 +140,7 @@ export function useCreateUndertaking() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (name: string) =>
-      apiRequest('/api/undertakings', { method: 'POST', body: { name }, schema: undertakingSchema }),
+      apiRequest('/api/undertakings', { method: 'POST', body: { name }, schema: undertakingSchema, isCreate: true }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: undertakingKeys.all }),
   });
 }
@@ -149,7 +149,7 @@ export function useCreateCompany() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateCompanyBody) =>
-      apiRequest('/api/companies', { method: 'POST', body, schema: companySchema }),
+      apiRequest('/api/companies', { method: 'POST', body, schema: companySchema, isCreate: true }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: companyKeys.all }),
   });
 }
@@ -195,6 +195,7 @@ export function useRequestHandover() {
         method: 'POST',
         body: { reason },
         schema: handoverRequestSchema,
+        isCreate: true,
       }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: companyKeys.all });
@@ -205,7 +206,7 @@ export function useRequestHandover() {
 
 export function useCreateContact() {
   return useCompanyWrite(({ companyId, body }: { companyId: string; body: CreateContactBody }) =>
-    apiRequest(`${companyPath(companyId)}/contacts`, { method: 'POST', body, schema: contactSchema }),
+    apiRequest(`${companyPath(companyId)}/contacts`, { method: 'POST', body, schema: contactSchema, isCreate: true }),
   );
 }
 
@@ -217,7 +218,7 @@ export function useUpdateContact() {
 
 export function useRecordConsent() {
   return useCompanyWrite(({ id, body }: { id: string; body: ConsentBody }) =>
-    apiRequest(`${contactPath(id)}/consents`, { method: 'POST', body, schema: contactSchema }),
+    apiRequest(`${contactPath(id)}/consents`, { method: 'POST', body, schema: contactSchema, isCreate: true }),
   );
 }
 

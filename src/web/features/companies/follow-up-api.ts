@@ -57,7 +57,7 @@ function useFollowUpWrite<V>(write: (variables: V) => Promise<unknown>) {
 
 export function useLogIntervention() {
   return useFollowUpWrite(({ companyId, body }: { companyId: string; body: CreateInterventionBody }) =>
-    apiRequest(interventionsPath(companyId), { method: 'POST', body, schema: interventionSchema }),
+    apiRequest(interventionsPath(companyId), { method: 'POST', body, schema: interventionSchema, isCreate: true }),
   );
 }
 

@@ -17,7 +17,7 @@ export function previewImport(body: ImportFile) {
 }
 
 export function commitImport(body: ImportCommitBody) {
-  return apiRequest('/api/companies/import', { method: 'POST', body, schema: importResultSchema });
+  return apiRequest('/api/companies/import', { method: 'POST', body, schema: importResultSchema, isCreate: true });
 }
 
 export function usePreviewImport() {

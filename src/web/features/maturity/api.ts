@@ -49,6 +49,7 @@ export function useStartAssessment(companyId: string) {
         method: 'POST',
         body,
         schema: assessmentSchema,
+        isCreate: true,
       }),
     onSuccess: (assessment) => {
       queryClient.setQueryData(maturityKeys.assessment(assessment.id), assessment);

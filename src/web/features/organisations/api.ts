@@ -17,7 +17,7 @@ export function fetchOrganisations() {
 }
 
 export function createOrganisation(body: CreateOrganisationBody) {
-  return apiRequest('/api/organisations', { method: 'POST', body, schema: organisationSchema });
+  return apiRequest('/api/organisations', { method: 'POST', body, schema: organisationSchema, isCreate: true });
 }
 
 export function updateOrganisation(id: string, body: UpdateOrganisationBody) {

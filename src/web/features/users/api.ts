@@ -27,7 +27,7 @@ export function fetchUsers(params: UserListParams) {
 }
 
 export function inviteUser(body: InviteUserBody) {
-  return apiRequest('/api/users', { method: 'POST', body, schema: userSchema });
+  return apiRequest('/api/users', { method: 'POST', body, schema: userSchema, isCreate: true });
 }
 
 export function updateUser(id: string, body: UpdateUserBody) {
