@@ -6,6 +6,7 @@
 // results (ladder, radars, change, peer medians). A bare Fastify + `SELECT 1` is the yardstick.
 // Usage: npm run bench:assessments -- [--scale 100] [--seconds 10] [--submits 200]
 import { execSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -109,17 +110,18 @@ async function main(): Promise<void> {
   const started = Date.now();
   const { database, drop, kind } = await openBenchDatabase();
   await database.migrate();
-  await seedDemoData(database.db, new Date());
-  await fill(database);
-  const counted = await database.db.execute(sql`select count(*) as count from assessment_answers`);
-  const count = Number((counted as unknown as { rows: { count: string | number }[] }).rows[0]!.count);
-  const filledMs = Date.now() - started;
   const config = loadConfig({
     NODE_ENV: 'production',
     LOG_LEVEL: 'silent',
     SEED_DEMO_DATA: 'false',
     SECURE_COOKIES: 'false',
+    SECOND_FACTOR_KEY: randomBytes(32).toString('hex'),
   });
+  await seedDemoData(database.db, new Date(), config.secondFactorKey);
+  await fill(database);
+  const counted = await database.db.execute(sql`select count(*) as count from assessment_answers`);
+  const count = Number((counted as unknown as { rows: { count: string | number }[] }).rows[0]!.count);
+  const filledMs = Date.now() - started;
   const { app, ctx } = await buildApp({ config, database });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
