@@ -26,6 +26,18 @@ export const routes: RouteObject[] = [
         ),
       },
       {
+        path: '/login/code',
+        lazy: withStrings('auth', () =>
+          import('../features/auth/pages/second-factor-page').then((m) => ({ Component: m.SecondFactorPage })),
+        ),
+      },
+      {
+        path: '/login/enrol',
+        lazy: withStrings('auth', () =>
+          import('../features/auth/pages/enrolment-page').then((m) => ({ Component: m.EnrolmentPage })),
+        ),
+      },
+      {
         path: '/forgot-password',
         lazy: withStrings('auth', () =>
           import('../features/auth/pages/forgot-password-page').then((m) => ({ Component: m.ForgotPasswordPage })),
@@ -47,12 +59,19 @@ export const routes: RouteObject[] = [
         element: <RequireAuth />,
         children: [
           {
-            lazy: () => import('./app-layout').then((m) => ({ Component: m.AppLayout })),
+            // The shell's account menu links to the own security settings, whose name is an auth string.
+            lazy: withStrings('auth', () => import('./app-layout').then((m) => ({ Component: m.AppLayout }))),
             children: [
               {
                 index: true,
                 lazy: withStrings('overview', () =>
                   import('../features/overview/pages/overview-page').then((m) => ({ Component: m.OverviewPage })),
+                ),
+              },
+              {
+                path: '/account/security',
+                lazy: withStrings('auth', () =>
+                  import('../features/auth/pages/security-page').then((m) => ({ Component: m.SecurityPage })),
                 ),
               },
               {
