@@ -1,4 +1,4 @@
-import { and, count, eq, isNotNull, isNull, lt, or } from 'drizzle-orm';
+import { and, count, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { recoveryCodes, secondFactors } from '../../db/schema';
 
@@ -84,14 +84,4 @@ export async function countUnusedRecoveryCodes(db: Db, userId: string): Promise<
     .from(recoveryCodes)
     .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
   return Number(row?.value ?? 0);
-}
-
-/** Whether the user has a confirmed second factor. */
-export async function hasConfirmedSecondFactor(db: Db, userId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ userId: secondFactors.userId })
-    .from(secondFactors)
-    .where(and(eq(secondFactors.userId, userId), isNotNull(secondFactors.confirmedAt)))
-    .limit(1);
-  return row !== undefined;
 }
