@@ -54,7 +54,9 @@ async function loadFeatureLanguage(feature: string, language: Language): Promise
  */
 export async function loadFeatureTranslations(feature: string): Promise<void> {
   loadedFeatures.add(feature);
-  await loadFeatureLanguage(feature, currentLanguage());
+  // The language asked for, not the resolved one: at start with a stored choice of English the
+  // resolved language is still Swedish until English's strings are there.
+  await loadFeatureLanguage(feature, isLanguage(i18next.language) ? i18next.language : defaultLanguage);
 }
 
 /** The language chosen earlier in this browser, if any. */
