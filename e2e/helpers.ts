@@ -170,12 +170,14 @@ export async function acceptInvitation(page: Page, token: string, password: stri
 
 /**
  * Enrols an authenticator app on the enrolment steps in view: reads the key off the page, types
- * the app's code, and returns the key and the recovery codes shown once.
+ * the app's code (and the password, when asked), and returns the key and the recovery codes.
  */
-export async function enrolApp(page: Page): Promise<{ secret: string; recoveryCodes: string[] }> {
+export async function enrolApp(page: Page, password?: string): Promise<{ secret: string; recoveryCodes: string[] }> {
   await expect(page.getByRole('img', { name: 'QR-kod att skanna med autentiseringsappen' })).toBeVisible();
   const secret = (await page.locator('pre').innerText()).replace(/\s/g, '');
   await page.getByRole('textbox', { name: 'Kod från appen' }).fill(await freshTotpCode(secret));
+  // A signed-in user turning it on in the security settings confirms with the password too.
+  if (password) await page.getByRole('textbox', { name: 'Lösenord', exact: true }).fill(password);
   await page.getByRole('button', { name: 'Aktivera', exact: true }).click();
   const list = page.getByRole('list', { name: 'Spara dina reservkoder' });
   await expect(list).toBeVisible();

@@ -108,7 +108,7 @@ test('a coach turns two-step verification on in the security settings, and off a
   await page.goto('/account/security');
   await expect(page.getByText('Tvåstegsverifiering är av.', { exact: false })).toBeVisible();
   await page.getByRole('button', { name: 'Aktivera tvåstegsverifiering' }).click();
-  const { secret } = await enrolApp(page);
+  const { secret } = await enrolApp(page, password);
   await page.getByRole('button', { name: 'Fortsätt' }).click();
   await expect(page.getByText('10 oanvända reservkoder kvar.')).toBeVisible();
 

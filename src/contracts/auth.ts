@@ -74,7 +74,15 @@ export const secondFactorEnrolmentSchema = z.object({
 });
 export type SecondFactorEnrolment = z.infer<typeof secondFactorEnrolmentSchema>;
 
-export const confirmSecondFactorBodySchema = z.strictObject({ code: totpCodeSchema });
+/**
+ * The first code from the app. A signed-in user also gives the password, so that a session alone
+ * (a browser left open) cannot tie the account to someone else's phone (ASVS 5.0 7.5.1). An
+ * admin's sign-in waiting for its enrolment has just given it.
+ */
+export const confirmSecondFactorBodySchema = z.strictObject({
+  code: totpCodeSchema,
+  password: currentPasswordSchema.optional(),
+});
 export type ConfirmSecondFactorBody = z.infer<typeof confirmSecondFactorBodySchema>;
 
 /** Recovery codes in clear text: only in the answer that makes them, never again. */

@@ -21,9 +21,9 @@ import * as secondFactor from './second-factor.service';
 const tags = ['auth'];
 
 /** Who enrols: a signed-in user turning it on, or an admin's sign-in waiting for its enrolment. */
-function enrollingUserId(request: FastifyRequest): string {
-  if (isSignedIn(request.actor)) return request.actor.userId;
-  if (request.pendingSignIn?.stage === 'enrolment') return request.pendingSignIn.userId;
+function enrollerOf(request: FastifyRequest): secondFactor.Enroller {
+  if (isSignedIn(request.actor)) return { userId: request.actor.userId, isSignedIn: true };
+  if (request.pendingSignIn?.stage === 'enrolment') return { userId: request.pendingSignIn.userId, isSignedIn: false };
   throw unauthenticated();
 }
 
@@ -75,7 +75,7 @@ export const secondFactorRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
         response: { 200: secondFactorEnrolmentSchema, 400: errorSchema, 401: errorSchema, 409: errorSchema },
       },
     },
-    async (request) => secondFactor.startEnrolment(ctx, enrollingUserId(request)),
+    async (request) => secondFactor.startEnrolment(ctx, enrollerOf(request).userId),
   );
 
   app.post(
@@ -85,7 +85,7 @@ export const secondFactorRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
         tags,
         summary: 'Confirm the enrolment with a code from the app: turns two-step sign-in on',
         description:
-          'Answers with the recovery codes, shown only here, and the user; every other session of the user ends and this one starts anew, signed in.',
+          'A signed-in user sends the password too; an admin whose sign-in waits for the enrolment does not. Answers with the recovery codes, shown only here, and the user; every other session of the user ends and this one starts anew, signed in.',
         body: confirmSecondFactorBodySchema,
         response: {
           200: secondFactorEnabledSchema,
@@ -97,12 +97,7 @@ export const secondFactorRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
       },
     },
     async (request, reply) => {
-      const result = await secondFactor.confirmEnrolment(
-        ctx,
-        enrollingUserId(request),
-        request.body.code,
-        metaOf(request),
-      );
+      const result = await secondFactor.confirmEnrolment(ctx, enrollerOf(request), request.body, metaOf(request));
       setSessionCookie(reply, ctx.config, result.token);
       return { me: result.me, recoveryCodes: result.recoveryCodes };
     },

@@ -1,4 +1,5 @@
 import type {
+  ConfirmSecondFactorBody,
   DisableSecondFactorBody,
   RecoveryCodes,
   SecondFactorEnrolment,
@@ -106,22 +107,37 @@ export async function startEnrolment(ctx: AppContext, userId: string): Promise<S
   return { secret, uri, qrCode: await totpQrCode(uri) };
 }
 
+/** Who enrols: a signed-in user, or a sign-in waiting for its enrolment (password just given). */
+export type Enroller = { userId: string; isSignedIn: boolean };
+
+/** Checks the password of a signed-in user before a change to how they sign in (ASVS 5.0 7.5.1). */
+async function assertPassword(ctx: AppContext, userId: string, password: string | undefined): Promise<void> {
+  if (password === undefined) throw invalidField('password', 'required', 'Enter your password');
+  const user = await q.findUserById(ctx.db, userId);
+  if (!(await verifyPassword(user?.passwordHash ?? null, password))) {
+    await refuse(ctx, userId, invalidField('password', 'wrong_password', 'The password is wrong'));
+  }
+}
+
 /**
- * Confirms an enrolment with a code from the app: the second factor is on, the first recovery
- * codes are made, and every session of the user ends but a new signed-in one for this browser.
+ * Confirms an enrolment with a code from the app (and the password of a signed-in user): the
+ * second factor is on, the first recovery codes are made, and every session of the user ends but
+ * a new signed-in one for this browser.
  */
 export async function confirmEnrolment(
   ctx: AppContext,
-  userId: string,
-  code: string,
+  enroller: Enroller,
+  input: ConfirmSecondFactorBody,
   meta: Meta,
 ): Promise<SessionInfo & RecoveryCodes> {
+  const { userId } = enroller;
   const factor = await sf.findSecondFactor(ctx.db, userId);
   if (factor?.confirmedAt) throw conflict('Two-step sign-in is already on for this account');
   if (!factor) throw conflict('Start the enrolment first: there is no code to confirm');
   await spendAttempt(ctx, meta.ip, userId);
+  if (enroller.isSignedIn) await assertPassword(ctx, userId, input.password);
   const result = await ctx.db.transaction(async (tx) => {
-    if (!(await useTotpCode(ctx, tx, factor, code))) return refuse(ctx, userId);
+    if (!(await useTotpCode(ctx, tx, factor, input.code))) return refuse(ctx, userId);
     if (!(await sf.confirmSecondFactor(tx, userId, ctx.now()))) {
       throw conflict('Two-step sign-in is already on for this account');
     }
@@ -220,12 +236,7 @@ export async function disableSecondFactor(
   const factor = await sf.findSecondFactor(ctx.db, userId);
   if (!factor?.confirmedAt) throw notEnabled();
   await spendAttempt(ctx, meta.ip, userId);
-  if (input.password !== undefined) {
-    const user = await q.findUserById(ctx.db, userId);
-    if (!(await verifyPassword(user?.passwordHash ?? null, input.password))) {
-      await refuse(ctx, userId, invalidField('password', 'wrong_password', 'The password is wrong'));
-    }
-  }
+  if (input.password !== undefined) await assertPassword(ctx, userId, input.password);
   const { token } = await ctx.db.transaction(async (tx) => {
     if (input.code !== undefined && !(await useTotpCode(ctx, tx, factor, input.code))) return refuse(ctx, userId);
     await sf.deleteSecondFactor(tx, userId);

@@ -78,7 +78,7 @@ function wrongCodeFor(secret: string): string {
 const verify = (cookie: string, code: string, ip: string) =>
   post('/api/auth/second-factor/verify', cookie, { code }, ip);
 
-/** Enrols the signed-in (or enrolment-waiting) session's user; returns the secret and the new session. */
+/** Enrols the signed-in session's user (with the password); returns the secret and the new session. */
 async function enrol(cookie: string, ip: string) {
   const started = await post('/api/auth/second-factor/enrolment', cookie, {}, ip);
   expect(started.statusCode, started.body).toBe(200);
@@ -86,7 +86,7 @@ async function enrol(cookie: string, ip: string) {
   const confirmed = await post(
     '/api/auth/second-factor/enrolment/confirm',
     cookie,
-    { code: totpCodeAt(secret, t.clock.now) },
+    { code: totpCodeAt(secret, t.clock.now), password },
     ip,
   );
   expect(confirmed.statusCode, confirmed.body).toBe(200);
@@ -348,6 +348,25 @@ describe('optional for everyone else', () => {
     const next = await signIn(coach.email, ip);
     expect(next.statusCode).toBe(202);
     expect(next.json()).toEqual({ next: 'second_factor' });
+  });
+
+  it('asks a signed-in user for the password as well as the code, so a session alone cannot turn it on', async () => {
+    const ip = newAddress();
+    const coach = await newAccount('coach');
+    const cookie = cookieOf(await signIn(coach.email, ip));
+    const started = await post('/api/auth/second-factor/enrolment', cookie, {}, ip);
+    const { secret } = started.json() as { secret: string };
+    const confirm = (body: object) => post('/api/auth/second-factor/enrolment/confirm', cookie, body, ip);
+
+    const withoutPassword = await confirm({ code: totpCodeAt(secret, t.clock.now) });
+    expect(withoutPassword.statusCode).toBe(400);
+    expect(withoutPassword.json()).toMatchObject({ details: { fields: [{ field: 'password', code: 'required' }] } });
+    const wrongPassword = await confirm({ code: totpCodeAt(secret, t.clock.now), password: 'inte lösenordet' });
+    expect(wrongPassword.json()).toMatchObject({
+      details: { fields: [{ field: 'password', code: 'wrong_password' }] },
+    });
+    expect((await get('/api/auth/second-factor', cookie)).json()).toMatchObject({ isEnabled: false });
+    expect((await confirm({ code: totpCodeAt(secret, t.clock.now), password })).statusCode).toBe(200);
   });
 
   it('keeps the secret sealed in the database', async () => {

@@ -8,8 +8,11 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { useConfirmEnrolment, useStartEnrolment } from '../api';
 import { CodeField } from './code-field';
 import { PageLoaderInline } from './page-loader-inline';
+import { PasswordField } from './password-field';
 
 type EnrolmentStepsProps = {
+  /** A signed-in user confirms with the password too (not the enrolment right after a sign-in). */
+  asksPassword?: boolean;
   /** Called once the code is confirmed: the session is new and the recovery codes are made. */
   onEnabled: (result: SecondFactorEnabled) => void;
   /** Called when no session may enrol any more (a waiting sign-in that expired). */
@@ -26,13 +29,16 @@ function grouped(secret: string): string {
  * Adds an authenticator app: a new secret as a QR code and as a key to type, then the first code
  * from the app to confirm it (decision 018).
  */
-export function EnrolmentSteps({ onEnabled, onExpired }: EnrolmentStepsProps) {
+export function EnrolmentSteps({ asksPassword = false, onEnabled, onExpired }: EnrolmentStepsProps) {
   const { t } = useTranslation();
   const start = useStartEnrolment();
   const confirm = useConfirmEnrolment();
   const [code, setCode] = useState('');
   const [fieldError, setFieldError] = useState<string>();
+  const [password, setPassword] = useState('');
+  const [passwordError, setPasswordError] = useState<string>();
   const codeRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
   const hasStarted = useRef(false);
 
   // One secret per visit: a second start would replace the one already on the screen.
@@ -46,19 +52,31 @@ export function EnrolmentSteps({ onEnabled, onExpired }: EnrolmentStepsProps) {
     });
   }, [start, onExpired]);
 
+  function showCodeError() {
+    setFieldError(t('auth.secondFactor.wrongCode'));
+    codeRef.current?.focus();
+  }
+
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!confirmSecondFactorBodySchema.safeParse({ code }).success) {
-      setFieldError(t('auth.secondFactor.wrongCode'));
-      codeRef.current?.focus();
+    const body = asksPassword ? { code, password } : { code };
+    const checked = confirmSecondFactorBodySchema.safeParse(body);
+    if (!checked.success) {
+      if (checked.error.issues.some((issue) => issue.path[0] === 'code')) showCodeError();
+      else {
+        setPasswordError(t('validation.required'));
+        passwordRef.current?.focus();
+      }
       return;
     }
     try {
-      onEnabled(await confirm.mutateAsync({ code }));
+      onEnabled(await confirm.mutateAsync(body));
     } catch (error) {
       if (isApiError(error, 'invalid_input')) {
-        setFieldError(t('auth.secondFactor.wrongCode'));
-        codeRef.current?.focus();
+        if (error.fieldErrors.some((fieldError) => fieldError.field === 'password')) {
+          setPasswordError(t('auth.secondFactor.wrongPassword'));
+          passwordRef.current?.focus();
+        } else showCodeError();
       } else if (isApiError(error, 'unauthenticated')) onExpired?.();
     }
   }
@@ -89,6 +107,20 @@ export function EnrolmentSteps({ onEnabled, onExpired }: EnrolmentStepsProps) {
             }}
             error={fieldError}
           />
+          {asksPassword ? (
+            <PasswordField
+              ref={passwordRef}
+              label={t('auth.fields.password')}
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(event) => {
+                setPassword(event.currentTarget.value);
+                setPasswordError(undefined);
+              }}
+              error={passwordError}
+            />
+          ) : null}
           <Button type="submit" size="md" loading={confirm.isPending}>
             {t('auth.secondFactor.confirm')}
           </Button>

@@ -73,6 +73,7 @@ export function SecurityPage() {
             ) : mode === 'enrol' ? (
               <Stack gap="md" maw={420}>
                 <EnrolmentSteps
+                  asksPassword
                   onEnabled={(result) => {
                     setSignedInUser(result.me);
                     setNewCodes(result.recoveryCodes);
