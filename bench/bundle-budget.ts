@@ -13,6 +13,7 @@ type Chunk = { file: string; src?: string; isEntry?: boolean; isDynamicEntry?: b
 const budgets = { firstRouteKiB: 170, anyRouteKiB: 350 };
 const firstRoute = 'src/web/features/auth/pages/sign-in-page.tsx';
 const layoutKey = 'src/web/app/app-layout.tsx';
+const layoutStrings = ['src/web/features/auth/i18n/sv.json', 'src/web/features/signed-in/i18n/sv.json'];
 const outDir = path.resolve('dist/web');
 const manifestPath = path.join(outDir, '.vite', 'manifest.json');
 
@@ -39,9 +40,12 @@ const routes = Object.keys(manifest).filter((key) => manifest[key]!.isDynamicEnt
 const rows = routes
   .map((key) => {
     const feature = /^src\/web\/features\/([^/]+)\//.exec(key)?.[1];
-    const strings = Object.keys(manifest).filter((k) => feature && k.startsWith(`src/web/features/${feature}/i18n/`));
-    // Pages of the signed-in app render inside its layout, a chunk of its own.
-    const layout = feature && feature !== 'auth' ? [...closure(layoutKey)] : [];
+    // A visitor loads one language's strings (src/web/i18n/i18n.ts): Swedish, the default.
+    const strings = feature ? [`src/web/features/${feature}/i18n/sv.json`] : [];
+    // Pages of the signed-in app render inside its layout, a chunk of its own, which loads the
+    // auth strings (for the account menu) and the strings the signed-in features share beside it.
+    const isInShell = key === layoutKey || (feature !== undefined && feature !== 'auth');
+    const layout = isInShell ? [...closure(layoutKey), ...layoutStrings.flatMap((k) => [...closure(k)])] : [];
     const files = new Set([
       ...closure(entryKey),
       ...closure(key),

@@ -11,7 +11,7 @@ import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { openDatabase } from '../src/server/db/client';
 import { demoIds, seedDemoData } from '../src/server/db/seed';
 import { saveAnswer, startAssessment } from '../src/server/modules/maturity/maturity.service';
-import { flagOption, login, numberOption, serve, writeResults } from './bench-kit';
+import { benchSecondFactorKey, flagOption, login, numberOption, serve, writeResults } from './bench-kit';
 
 const runs = numberOption('runs', 5);
 const isMobile = flagOption('mobile');
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   if (!fs.existsSync('dist/web/index.html')) throw new Error('Build the web app first: npm run build');
   const database = await openDatabase({ kind: 'pglite', dataDir: null });
   await database.migrate();
-  await seedDemoData(database.db, new Date());
+  await seedDemoData(database.db, new Date(), benchSecondFactorKey);
   const served = await serve(database);
   const cookie = await login(served.base, 'coach.idc@demo.industryinwest.example');
   // An open measurement, half answered, as the assessment form is met in practice.

@@ -20,6 +20,7 @@ import {
   writeResults,
   type Figures,
   type Request,
+  benchSecondFactorKey,
 } from './bench-kit';
 import { fillProgramme } from './fill';
 
@@ -42,7 +43,7 @@ async function runScale(scale: number): Promise<void> {
   const { database, drop, kind } = await openBenchDatabase(keep ? { keepAs: 'iiw_bench_kept' } : {});
   try {
     await database.migrate();
-    await seedDemoData(database.db, new Date());
+    await seedDemoData(database.db, new Date(), benchSecondFactorKey);
     const counts = await fillProgramme(database, scale);
     const dataSeconds = (Date.now() - started) / 1000;
     // A generated company of the coach's organisation, with P1's share of everything.

@@ -1,8 +1,11 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { Secret, TOTP } from 'otpauth';
 import { luhnCheckDigit } from '../src/core/organisation-number';
 
 // The demo accounts the server seeds on an empty database (src/server/db/seed.ts).
 export const demoPassword = 'Demo-Vast-2026';
+/** The demo admin's published TOTP secret: admins sign in with a code from an app (decision 021). */
+export const demoAdminTotpSecret = 'DEMOVASTDEMOVASTDEMOVASTDEMOVAST';
 
 export const demoUsers = {
   admin: 'admin@demo.industryinwest.example',
@@ -14,13 +17,59 @@ export const demoUsers = {
 
 export type DemoRole = keyof typeof demoUsers;
 
+/** The code an authenticator app shows for a base32 secret at a moment. */
+export function totpCode(secret: string, at = Date.now()): string {
+  return TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: at });
+}
+
+// The server takes each 30-second step's code once (replay guard) and accepts the next step's
+// code too, so the journeys' admin sign-ins use the current step, then the next, then wait.
+const stepMs = 30_000;
+const usedSteps = new Map<string, number>();
+
+/** A code of the secret that the server has not seen yet, waiting for a new step when needed. */
+export async function freshTotpCode(secret: string): Promise<string> {
+  const now = Date.now();
+  const current = Math.floor(now / stepMs);
+  const step = Math.max(current, (usedSteps.get(secret) ?? 0) + 1);
+  if (step > current + 1) {
+    const waitMs = (step - 1) * stepMs - now + 200;
+    test.info().setTimeout(test.info().timeout + waitMs);
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
+  }
+  usedSteps.set(secret, step);
+  return totpCode(secret, step * stepMs + 1000);
+}
+
+/** Fills in and sends the sign-in form on the page in view. */
+export async function submitPassword(page: Page, email: string, password = demoPassword): Promise<void> {
+  await page.getByRole('textbox', { name: 'E-postadress' }).fill(email);
+  await page.getByRole('textbox', { name: 'Lösenord', exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+}
+
 /** Signs in through the form, as a person would, and waits for the signed-in shell. */
 export async function signIn(page: Page, role: DemoRole): Promise<void> {
   await page.goto('/login');
-  await page.getByRole('textbox', { name: 'E-postadress' }).fill(demoUsers[role]);
-  await page.getByRole('textbox', { name: 'Lösenord', exact: true }).fill(demoPassword);
-  await page.getByRole('button', { name: 'Logga in' }).click();
+  await submitPassword(page, demoUsers[role]);
+  if (role === 'admin') await enterCode(page, demoAdminTotpSecret);
   await expect(mainNavigation(page)).toBeVisible();
+}
+
+/**
+ * The code step of a sign-in: types a fresh code from the app. A code the server has seen already
+ * (a journey before this one, in another worker) is refused; the next one is not.
+ */
+export async function enterCode(page: Page, secret: string): Promise<void> {
+  await expect(page).toHaveURL(/\/login\/code/);
+  const field = page.getByRole('textbox', { name: 'Kod från appen' });
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await field.fill(await freshTotpCode(secret));
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    const refused = page.getByText('Koden stämmer inte');
+    await expect(mainNavigation(page).or(refused)).toBeVisible();
+    if (!(await refused.isVisible())) return;
+  }
 }
 
 /** The navigation landmark of the signed-in shell. */
@@ -47,6 +96,16 @@ export async function apiSignIn(request: APIRequestContext, account: DemoRole): 
     data: { email: demoUsers[account], password: demoPassword },
   });
   expect(response.ok(), `sign-in as ${account}: ${response.status()}`).toBe(true);
+  if (response.status() !== 202) return;
+  // The demo admin's code step; the waiting session's cookie is in the context already.
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const verified = await request.post('/api/auth/second-factor/verify', {
+      data: { code: await freshTotpCode(demoAdminTotpSecret) },
+    });
+    if (verified.ok()) return;
+    expect(verified.status(), `code step as ${account}`).toBe(400);
+  }
+  throw new Error(`the code step as ${account} failed three times`);
 }
 
 // Journeys run again and again on the same server, so every company they make gets a number of
@@ -81,4 +140,53 @@ export function withWrongCheckDigit(number: string): string {
 /** A short tag that makes names unique per run, e.g. "k3f9q". */
 export function runTag(): string {
   return Math.random().toString(36).slice(2, 7);
+}
+
+// ---------------------------------------------------------------------------------------------
+// New accounts: an admin invites, the invitation link comes from the development outbox.
+
+/** Invites a new account through the API as the demo admin; returns the invitation link's token. */
+export async function inviteAccount(
+  request: APIRequestContext,
+  account: { email: string; name: string; role: 'admin' | 'coach'; organisationId?: string },
+): Promise<string> {
+  await apiSignIn(request, 'admin');
+  const invited = await request.post('/api/users', { data: account });
+  expect(invited.status(), await invited.text()).toBe(201);
+  const outbox = await request.get('/api/outbox?pageSize=100');
+  const { items } = (await outbox.json()) as { items: { recipient: string; body: string }[] };
+  const token = /token=([A-Za-z0-9_-]+)/.exec(items.find((m) => m.recipient === account.email)?.body ?? '')?.[1];
+  expect(token, `an invitation e-mail to ${account.email}`).toBeDefined();
+  return token!;
+}
+
+/** Accepts an invitation in the browser with a password. */
+export async function acceptInvitation(page: Page, token: string, password: string): Promise<void> {
+  await page.goto(`/invitation?token=${token}`);
+  await page.getByRole('textbox', { name: 'Nytt lösenord' }).fill(password);
+  await page.getByRole('textbox', { name: 'Upprepa det nya lösenordet' }).fill(password);
+  await page.getByRole('button', { name: 'Aktivera kontot' }).click();
+}
+
+/**
+ * Enrols an authenticator app on the enrolment steps in view: reads the key off the page, types
+ * the app's code (and the password, when asked), and returns the key and the recovery codes.
+ */
+export async function enrolApp(page: Page, password?: string): Promise<{ secret: string; recoveryCodes: string[] }> {
+  await expect(page.getByRole('img', { name: 'QR-kod att skanna med autentiseringsappen' })).toBeVisible();
+  const secret = (await page.locator('pre').innerText()).replace(/\s/g, '');
+  await page.getByRole('textbox', { name: 'Kod från appen' }).fill(await freshTotpCode(secret));
+  // A signed-in user turning it on in the security settings confirms with the password too.
+  if (password) await page.getByRole('textbox', { name: 'Lösenord', exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Aktivera', exact: true }).click();
+  const list = page.getByRole('list', { name: 'Spara dina reservkoder' });
+  await expect(list).toBeVisible();
+  return { secret, recoveryCodes: (await list.getByRole('listitem').allInnerTexts()).map((code) => code.trim()) };
+}
+
+/** Opens the account menu and signs out. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^Konto:/ }).click();
+  await page.getByRole('menuitem', { name: 'Logga ut' }).click();
+  await expect(page).toHaveURL(/\/login$/);
 }

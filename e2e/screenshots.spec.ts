@@ -1,6 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { mainNavigation, signIn } from './helpers';
+import {
+  acceptInvitation,
+  demoUsers,
+  enrolApp,
+  inviteAccount,
+  mainNavigation,
+  runTag,
+  signIn,
+  submitPassword,
+} from './helpers';
 
 // Not a journey: saves full-page pictures of the main pages into screenshots/ (gitignored) so
 // that a person can look at them after a change. Run alone with
@@ -145,4 +154,36 @@ test('saves a screenshot of the action form', async ({ page }) => {
   await page.getByRole('button', { name: 'Ny åtgärd' }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
   await page.screenshot({ path: `${outDir}/action-form.png`, fullPage: true });
+});
+
+test('saves screenshots of two-step verification: code step, enrolment, recovery codes, security', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  await page.goto('/login');
+  await submitPassword(page, demoUsers.admin);
+  await expect(page.getByRole('textbox', { name: 'Kod från appen' })).toBeVisible();
+  await page.screenshot({ path: `${outDir}/login-code.png`, fullPage: true });
+
+  const admin = await playwright.request.newContext({ baseURL });
+  const email = `bild.admin.${runTag()}@demo.industryinwest.example`;
+  const token = await inviteAccount(admin, { email, name: 'Bild Administratör', role: 'admin' });
+  await admin.dispose();
+  await page.context().clearCookies();
+  await acceptInvitation(page, token, 'ett långt lösenord för bilderna');
+  await expect(page.getByRole('img', { name: 'QR-kod att skanna med autentiseringsappen' })).toBeVisible();
+  await page.screenshot({ path: `${outDir}/enrolment.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${outDir}/enrolment-mobile.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await enrolApp(page);
+  await page.screenshot({ path: `${outDir}/recovery-codes.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await expect(mainNavigation(page)).toBeVisible();
+  await page.getByRole('button', { name: /^Konto:/ }).click();
+  await page.screenshot({ path: `${outDir}/account-menu.png` });
+  await page.getByRole('menuitem', { name: 'Säkerhet' }).click();
+  await expect(page.getByText(/oanvända reservkoder kvar/)).toBeVisible();
+  await page.screenshot({ path: `${outDir}/security.png`, fullPage: true });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
+import type { SessionStage } from './second-factor';
 import {
+  pendingSignInMs,
   sessionAbsoluteMs,
   sessionExpiry,
   sessionIdleMs,
@@ -95,6 +97,47 @@ describe('sessionExpiry', () => {
 
   it.each(cases)('$sentence', ({ createdAfter, lastSeenAfter, nowAfter, expected }) => {
     expect(sessionExpiry({ createdAt: at(createdAfter), lastSeenAt: at(lastSeenAfter) }, at(nowAfter))).toBe(expected);
+  });
+
+  const pendingCases: { sentence: string; stage: SessionStage; nowAfter: number; expected: 'absolute' | null }[] = [
+    {
+      sentence: 'a sign-in waiting 4:59 for its code is alive',
+      stage: 'second_factor',
+      nowAfter: 5 * minute - second,
+      expected: null,
+    },
+    {
+      sentence: 'a sign-in waiting 5 minutes for its code has expired',
+      stage: 'second_factor',
+      nowAfter: 5 * minute,
+      expected: 'absolute',
+    },
+    {
+      sentence: 'a sign-in waiting 14:59 for an enrolment is alive',
+      stage: 'enrolment',
+      nowAfter: 15 * minute - second,
+      expected: null,
+    },
+    {
+      sentence: 'a sign-in waiting 15 minutes for an enrolment has expired',
+      stage: 'enrolment',
+      nowAfter: 15 * minute,
+      expected: 'absolute',
+    },
+    {
+      sentence: 'a signed-in session 15 minutes old is alive',
+      stage: 'signed_in',
+      nowAfter: 15 * minute,
+      expected: null,
+    },
+  ];
+
+  it.each(pendingCases)('$sentence', ({ stage, nowAfter, expected }) => {
+    expect(sessionExpiry({ createdAt: start, lastSeenAt: start, stage }, at(nowAfter))).toBe(expected);
+  });
+
+  it('gives a waiting sign-in minutes, not hours', () => {
+    expect(pendingSignInMs).toEqual({ second_factor: 5 * minute, enrolment: 15 * minute });
   });
 
   it('states the ASVS limits: 30 minutes idle, 12 hours absolute', () => {

@@ -21,10 +21,11 @@ import { idempotencyPlugin } from './http/idempotency';
 import { registerErrorHandler } from './http/errors';
 import { securityPlugin } from './http/security';
 import { loadCommonPasswords } from './modules/auth/common-passwords';
-import { createLoginLimiter } from './modules/auth/login-limiter';
 import { actionPlanRoutes } from './modules/action-plans/action-plans.routes';
+import { createLoginLimiter, secondFactorLimits } from './modules/auth/login-limiter';
 import { activityRoutes } from './modules/activities/activities.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { secondFactorRoutes } from './modules/auth/second-factor.routes';
 import { companyRoutes } from './modules/companies/companies.routes';
 import { companySpreadsheetRoutes } from './modules/company-spreadsheets/company-spreadsheets.routes';
 import { contactRoutes } from './modules/contacts/contacts.routes';
@@ -100,6 +101,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
     db: requestScopedDb(database.db),
     mailer: createMailer(config, app.log),
     loginLimiter: createLoginLimiter(),
+    secondFactorLimiter: createLoginLimiter(secondFactorLimits),
     commonPasswords: loadCommonPasswords(),
     now: options.now ?? (() => new Date()),
     lifecycle: { isDraining: false },
@@ -126,6 +128,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes, { ctx });
   await app.register(authRoutes, { ctx });
+  await app.register(secondFactorRoutes, { ctx });
   await app.register(organisationRoutes, { ctx });
   await app.register(userRoutes, { ctx });
   await app.register(companyRoutes, { ctx });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { ConfigError, loadConfig, type Config } from './config';
 
+const productionKey = 'a1'.repeat(32);
+
 describe('loadConfig defaults', () => {
   it('an empty environment gives the documented defaults', () => {
     expect(loadConfig({})).toEqual<Config>({
@@ -19,7 +21,13 @@ describe('loadConfig defaults', () => {
       shutdownDrainMs: 2000,
       adminEmail: undefined,
       jobsEnabled: true,
+      secondFactorKey: expect.any(Buffer),
     });
+  });
+
+  it('outside production, TOTP secrets are sealed with a fixed 32-byte development key', () => {
+    expect(loadConfig({}).secondFactorKey).toHaveLength(32);
+    expect(loadConfig({ NODE_ENV: 'test' }).secondFactorKey).toEqual(loadConfig({}).secondFactorKey);
   });
 });
 
@@ -88,8 +96,13 @@ describe('loadConfig reads the environment', () => {
     },
     {
       sentence: 'production uses secure cookies',
-      env: { NODE_ENV: 'production' },
+      env: { NODE_ENV: 'production', SECOND_FACTOR_KEY: productionKey },
       expected: { env: 'production', secureCookies: true },
+    },
+    {
+      sentence: 'SECOND_FACTOR_KEY is read as 32 bytes of hex',
+      env: { SECOND_FACTOR_KEY: productionKey },
+      expected: { secondFactorKey: Buffer.from(productionKey, 'hex') },
     },
     {
       sentence: 'test does not use secure cookies',
@@ -98,7 +111,7 @@ describe('loadConfig reads the environment', () => {
     },
     {
       sentence: 'SECURE_COOKIES=false overrides production (TLS terminated elsewhere is not assumed)',
-      env: { NODE_ENV: 'production', SECURE_COOKIES: 'false' },
+      env: { NODE_ENV: 'production', SECURE_COOKIES: 'false', SECOND_FACTOR_KEY: productionKey },
       expected: { secureCookies: false },
     },
     {
@@ -138,6 +151,16 @@ describe('loadConfig refuses a bad environment', () => {
     { sentence: 'a PUBLIC_URL that is not a URL is named', env: { PUBLIC_URL: 'iiw.example' }, named: ['PUBLIC_URL'] },
     { sentence: 'a boolean written "yes" is named', env: { SEED_DEMO_DATA: 'yes' }, named: ['SEED_DEMO_DATA'] },
     { sentence: 'an unknown LOG_LEVEL is named', env: { LOG_LEVEL: 'verbose' }, named: ['LOG_LEVEL'] },
+    {
+      sentence: 'production without a SECOND_FACTOR_KEY is named',
+      env: { NODE_ENV: 'production' },
+      named: ['SECOND_FACTOR_KEY'],
+    },
+    {
+      sentence: 'a SECOND_FACTOR_KEY that is not 32 bytes in hex is named',
+      env: { SECOND_FACTOR_KEY: 'not-a-key' },
+      named: ['SECOND_FACTOR_KEY'],
+    },
     {
       sentence: 'every bad variable is named at once',
       env: { PORT: 'abc', DATABASE_URL: 'mysql://x' },

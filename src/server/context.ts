@@ -10,6 +10,8 @@ export type AppContext = {
   db: Db;
   mailer: Mailer;
   loginLimiter: LoginLimiter;
+  /** Throttles checks of second-factor codes, keyed by user (decision 021). */
+  secondFactorLimiter: LoginLimiter;
   commonPasswords: ReadonlySet<string>;
   /** The clock; tests move it to prove expiry rules. */
   now: () => Date;

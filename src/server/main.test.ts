@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runEntryPoint } from './test/entry-point';
+import { demoAdminTotpSecret } from './db/seed';
+import { totpCodeAt } from './modules/auth/totp';
 
 // The real entry point as `npm start` runs it: config, migrations, seed, listen, and a graceful
 // stop on SIGTERM (R8). Runs on PGlite in a temporary data directory, or on DATABASE_URL's server.
@@ -46,6 +48,7 @@ describe('npm start', () => {
       await waitFor(() => server.output().includes('Industry In West is running'), 120_000);
       expect(server.output()).toContain(`http://localhost:${port}`);
       expect(server.output()).toContain('admin@demo.industryinwest.example');
+      expect(server.output()).toContain(demoAdminTotpSecret);
       const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
       expect(ready.status).toBe(200);
 
@@ -74,7 +77,13 @@ describe('npm start', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ email: 'admin@demo.industryinwest.example', password: 'Demo-Vast-2026' }),
       });
-      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+      // The demo admin has a second factor (decision 021): the code step gives the session.
+      const verified = await fetch(`${base}/api/auth/second-factor/verify`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: login.headers.get('set-cookie')!.split(';')[0]! },
+        body: JSON.stringify({ code: totpCodeAt(demoAdminTotpSecret, new Date()) }),
+      });
+      const cookie = verified.headers.get('set-cookie')!.split(';')[0]!;
 
       let signalledAt = Infinity;
       const outcomes = Array.from({ length: 40 }, async () => {
@@ -145,8 +154,22 @@ describe('a new installation without demo data', () => {
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ token, password: 'ett långt första lösenord' }),
         });
-        expect(accepted.status).toBe(200);
-        const cookie = accepted.headers.get('set-cookie')!.split(';')[0]!;
+        // The first admin enrols a second factor before anything else opens (decision 021).
+        expect(accepted.status).toBe(202);
+        expect(await accepted.json()).toEqual({ next: 'enrolment' });
+        const waiting = accepted.headers.get('set-cookie')!.split(';')[0]!;
+        const post = (url: string, body: unknown) =>
+          fetch(`http://127.0.0.1:${port}${url}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', cookie: waiting },
+            body: JSON.stringify(body),
+          });
+        const { secret } = (await (await post('/api/auth/second-factor/enrolment', {})).json()) as { secret: string };
+        const confirmed = await post('/api/auth/second-factor/enrolment/confirm', {
+          code: totpCodeAt(secret, new Date()),
+        });
+        expect(confirmed.status).toBe(200);
+        const cookie = confirmed.headers.get('set-cookie')!.split(';')[0]!;
         const organisations = await fetch(`http://127.0.0.1:${port}/api/organisations`, { headers: { cookie } });
         expect(((await organisations.json()) as { items: unknown[] }).items).toHaveLength(5);
         const companies = await fetch(`http://127.0.0.1:${port}/api/companies`, { headers: { cookie } });

@@ -4,7 +4,7 @@ import { buildApp, webRoot } from './app';
 import { bundledMaturityModels, syncMaturityModels } from './content/maturity-models';
 import { ConfigError, loadConfig, type Config } from './config';
 import { DataDirectoryLockedError, openDatabase } from './db/client';
-import { demoAccounts, demoPassword, seedDemoData, seedProgramme } from './db/seed';
+import { demoAccounts, demoAdminTotpSecret, demoPassword, seedDemoData, seedProgramme } from './db/seed';
 import { createReminderRunner, type ReminderRunner } from './modules/reminders/reminders.runner';
 import { inviteFirstAdmin } from './modules/users/users.service';
 
@@ -32,6 +32,10 @@ function banner(config: Config, databaseKind: string): string {
   if (config.seedDemoData) {
     lines.push('', `  Demo accounts (password for all: ${demoPassword}):`);
     for (const account of demoAccounts) lines.push(`    ${account.role.padEnd(8)} ${account.email}`);
+    lines.push(
+      `  The demo admin signs in with a code from an authenticator app too: add the TOTP secret`,
+      `    ${demoAdminTotpSecret}   (demo data only; every admin needs a second factor)`,
+    );
   }
   if (!fs.existsSync(path.join(webRoot, 'index.html'))) {
     lines.push('', '  The web app is not built: run `npm run build`.');
@@ -75,7 +79,7 @@ async function main(): Promise<void> {
     await database.close();
     fail(error instanceof Error ? error.message : String(error));
   }
-  if (config.seedDemoData) await seedDemoData(database.db, new Date());
+  if (config.seedDemoData) await seedDemoData(database.db, new Date(), config.secondFactorKey);
 
   const { app, ctx } = await buildApp({ config, database });
   const firstAdminLink = config.adminEmail ? await inviteFirstAdmin(ctx, config.adminEmail) : undefined;

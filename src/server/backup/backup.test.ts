@@ -21,7 +21,7 @@ const now = new Date('2026-11-27T10:00:00Z');
 async function seeded(options: DatabaseOptions) {
   const database = await openDatabase(options);
   await database.migrate();
-  await seedDemoData(database.db, now);
+  await seedDemoData(database.db, now, randomBytes(32));
   await database.close();
 }
 

@@ -1,5 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { hashPassword } from '../modules/auth/passwords';
+import { sealTotpSecret } from '../modules/auth/totp';
 import type { Db } from './client';
 import { seedActionPlans } from './seed-action-plans';
 import { seedFollowUp } from './seed-follow-up';
@@ -7,13 +8,18 @@ import { demoCompanyRows } from './demo-companies';
 import { seedActivities } from './seed-activities';
 import { seedMaturityDemo } from './seed-maturity';
 import { seedAnalysesDemo } from './seed-analyses';
-import { companies, companyStatusChanges, contacts, organisations, programmes, users } from './schema';
+import { companies, companyStatusChanges, contacts, organisations, programmes, secondFactors, users } from './schema';
 
 // Demo data for a first start. The five partner organisations are real; every person and company
 // here is invented, and the names say so ("Påhittad", "Exempel"); the e-mail domain is reserved
 // (.example) so no message can reach anyone.
 
 export const demoPassword = 'Demo-Vast-2026';
+/**
+ * The demo admin's TOTP secret (base32): admins must sign in with a second factor, so the demo
+ * admin has one, published like the password (README). Demo data only: never a real account.
+ */
+export const demoAdminTotpSecret = 'DEMOVASTDEMOVASTDEMOVASTDEMOVAST';
 export const demoDomain = 'demo.industryinwest.example';
 
 // Fixed ids keep links, tests and screenshots stable between runs.
@@ -132,11 +138,28 @@ export async function seedProgramme(db: Db): Promise<'seeded' | 'already_seeded'
   return 'seeded';
 }
 
-/** Demo people and companies on top of the programme, once (when the demo admin is missing). */
-export async function seedDemoData(db: Db, now: Date): Promise<'seeded' | 'already_seeded'> {
+function demoAdminSecondFactor(secondFactorKey: Buffer, now: Date) {
+  return {
+    userId: demoIds.users.admin,
+    sealedSecret: sealTotpSecret(secondFactorKey, demoIds.users.admin, demoAdminTotpSecret),
+    confirmedAt: now,
+    createdAt: now,
+  };
+}
+
+/**
+ * Demo people and companies on top of the programme, once (when the demo admin is missing). The
+ * key seals the demo admin's TOTP secret (config.secondFactorKey).
+ */
+export async function seedDemoData(db: Db, now: Date, secondFactorKey: Buffer): Promise<'seeded' | 'already_seeded'> {
   await seedProgramme(db);
   const [demoAdmin] = await db.select({ value: count() }).from(users).where(eq(users.id, demoIds.users.admin));
-  if (Number(demoAdmin?.value ?? 0) > 0) return 'already_seeded';
+  if (Number(demoAdmin?.value ?? 0) > 0) {
+    // Demo data seeded before admins needed a second factor: give the demo admin the published one,
+    // unless it has enrolled one of its own.
+    await db.insert(secondFactors).values(demoAdminSecondFactor(secondFactorKey, now)).onConflictDoNothing();
+    return 'already_seeded';
+  }
   const passwordHash = await hashPassword(demoPassword);
   const o = demoIds.organisations;
   await db.transaction(async (tx) => {
@@ -160,6 +183,7 @@ export async function seedDemoData(db: Db, now: Date): Promise<'seeded' | 'alrea
         updatedAt: now,
       })),
     );
+    await tx.insert(secondFactors).values(demoAdminSecondFactor(secondFactorKey, now));
     await seedActivities(
       tx,
       [o.idc, o.iucVast, o.iucSjuharad, o.gtc, o.tek],

@@ -3,8 +3,10 @@ import { energyCarriers } from '../content/emission-factors';
 import { calendarDate } from '../../core/calendar';
 import { luhnCheckDigit } from '../../core/organisation-number';
 import { randomUUID } from 'node:crypto';
-import { reminders } from '../db/schema';
+import { reminders, secondFactors } from '../db/schema';
 import { demoIds } from '../db/seed';
+import { startEnrolment } from '../modules/auth/second-factor.service';
+import { openTotpSecret, totpCodeAt } from '../modules/auth/totp';
 import { requestHandover } from '../modules/handovers/handovers.service';
 import { getMaturityResults, saveAnswer, startAssessment } from '../modules/maturity/maturity.service';
 import { logIntervention } from '../modules/interventions/interventions.service';
@@ -115,6 +117,15 @@ export async function prepareMatrix(t: TestApp): Promise<MatrixState> {
   );
   const interventionId = await logMatrixIntervention(t);
   const analyses = await prepareAnalyses(t);
+  // Every actor but the admin (who has a second factor) has an enrolment waiting for its code.
+  for (const userId of [
+    fixtures.ownCoachId,
+    fixtures.ownCompanyUserId,
+    demoIds.users.coachIucVast,
+    demoIds.users.companySecond,
+  ]) {
+    await startEnrolment(t.ctx, userId);
+  }
   const reminderId = randomUUID();
   await t.database.db.insert(reminders).values({
     id: reminderId,
@@ -473,6 +484,21 @@ const ownCompanyRecord = (read: number, write: number, isWrite: boolean): Expect
 const unusedToken = () => randomBytes(32).toString('base64url');
 const unique = () => randomBytes(4).toString('hex');
 
+/** A six-digit code that is right for nobody now: not the code of any stored secret at ± one step. */
+async function wrongCodeForEveryone(t: TestApp): Promise<string> {
+  const rows = await t.database.db.select().from(secondFactors);
+  const right = new Set(
+    rows.flatMap((row) => {
+      const secret = openTotpSecret(t.ctx.config.secondFactorKey, row.userId, row.sealedSecret);
+      return [-30_000, 0, 30_000].map((offset) => totpCodeAt(secret, new Date(t.clock.now.getTime() + offset)));
+    }),
+  );
+  for (let n = 0; ; n += 1) {
+    const code = String(n).padStart(6, '0');
+    if (!right.has(code)) return code;
+  }
+}
+
 async function currentVersion(t: TestApp, url: string): Promise<number> {
   const response = await t.app.inject({ method: 'GET', url, headers: { cookie: await t.login('admin') } });
   return (response.json() as { version: number }).version;
@@ -526,6 +552,40 @@ export const matrix: MatrixRow[] = [
     route: '/api/auth/invitations/accept',
     body: () => ({ token: unusedToken(), password: 'a long enough new password' }),
     expected: everyone(404),
+  },
+
+  // The second factor of the own account (decision 021). The admin has one (required), the others
+  // have an enrolment waiting; the code step needs a sign-in waiting for its code, which no actor has.
+  { method: 'GET', route: '/api/auth/second-factor', expected: signedIn(200) },
+  {
+    method: 'POST',
+    route: '/api/auth/second-factor/verify',
+    body: async (t) => ({ code: await wrongCodeForEveryone(t) }),
+    expected: everyone(401),
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/second-factor/enrolment',
+    body: () => ({}),
+    expected: { ...signedIn(200), admin: 409 },
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/second-factor/enrolment/confirm',
+    body: async (t) => ({ code: await wrongCodeForEveryone(t) }),
+    expected: { ...signedIn(400), admin: 409 },
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/second-factor/recovery-codes',
+    body: async (t) => ({ code: await wrongCodeForEveryone(t) }),
+    expected: { ...signedIn(409), admin: 400 },
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/second-factor/disable',
+    body: () => ({ password: 'not the password' }),
+    expected: { ...signedIn(409), admin: 422 },
   },
 
   // Organisations: public facts for the signed-in; only admins change them.

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoAdminTotpSecret } from '../db/seed';
+import { totpCodeAt } from '../modules/auth/totp';
 import { createTestApp, fixtures, type TestApp } from './test-app';
 
-// No password, session token, link token or e-mail address in the logs (QUALITY.md S14).
+// No password, session token, link token, TOTP secret or e-mail address in the logs (QUALITY.md S14).
 
 const lines: string[] = [];
 let t: TestApp;
@@ -20,8 +22,22 @@ describe('logs', () => {
       url: '/api/auth/login',
       payload: { email: fixtures.emails.admin, password: fixtures.password },
     });
-    const sessionToken = login.cookies.find((c) => c.name === 'iiw_session')!.value;
+    const pendingToken = login.cookies.find((c) => c.name === 'iiw_session')!.value;
+    const verified = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/second-factor/verify',
+      headers: { cookie: `iiw_session=${pendingToken}` },
+      payload: { code: totpCodeAt(demoAdminTotpSecret, t.clock.now) },
+    });
+    const sessionToken = verified.cookies.find((c) => c.name === 'iiw_session')!.value;
     const cookie = `iiw_session=${sessionToken}`;
+    const enrolment = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/second-factor/enrolment',
+      headers: { cookie: await t.login('coachOther') },
+      payload: {},
+    });
+    const newSecret = (enrolment.json() as { secret: string }).secret;
     const email = 'loggtest.person@demo.industryinwest.example';
     await t.app.inject({
       method: 'POST',
@@ -49,7 +65,10 @@ describe('logs', () => {
     expect(log).toContain('/api/auth/invitations/[token]');
     for (const secret of [
       fixtures.password,
+      pendingToken,
       sessionToken,
+      demoAdminTotpSecret,
+      newSecret,
       linkToken,
       'ett hemligt långt lösenord',
       'fel lösenord som loggas?',

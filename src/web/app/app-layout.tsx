@@ -1,7 +1,7 @@
 import { AppShell, Avatar, Burger, Group, Menu, Progress, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Notifications } from '@mantine/notifications';
-import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { IconChevronDown, IconLogout, IconShieldLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useNavigate, useNavigation } from 'react-router';
 import { useSignedInUser, useSetSignedInUser } from '../components/session';
@@ -105,6 +105,13 @@ export function AppLayout() {
                     </Text>
                   </Menu.Label>
                   <Menu.Divider />
+                  <Menu.Item
+                    component={Link}
+                    to="/account/security"
+                    leftSection={<IconShieldLock size={16} aria-hidden />}
+                  >
+                    {t('auth.secondFactor.security')}
+                  </Menu.Item>
                   <Menu.Item
                     leftSection={<IconLogout size={16} aria-hidden />}
                     onClick={() => void handleSignOut()}

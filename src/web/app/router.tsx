@@ -10,8 +10,9 @@ import { RouteErrorPage } from './route-error-page';
 // carry its menus; the guards and 404 are small and ship with the entry.
 
 /** A feature's page and its strings, loaded together when its route is first visited. */
-function withStrings<T>(feature: string, loadPage: () => Promise<T>): () => Promise<T> {
-  return async () => (await Promise.all([loadPage(), loadFeatureTranslations(feature)]))[0];
+function withStrings<T>(features: string | string[], loadPage: () => Promise<T>): () => Promise<T> {
+  const names = typeof features === 'string' ? [features] : features;
+  return async () => (await Promise.all([loadPage(), ...names.map((name) => loadFeatureTranslations(name))]))[0];
 }
 
 export const routes: RouteObject[] = [
@@ -23,6 +24,18 @@ export const routes: RouteObject[] = [
         path: '/login',
         lazy: withStrings('auth', () =>
           import('../features/auth/pages/sign-in-page').then((m) => ({ Component: m.SignInPage })),
+        ),
+      },
+      {
+        path: '/login/code',
+        lazy: withStrings('auth', () =>
+          import('../features/auth/pages/second-factor-page').then((m) => ({ Component: m.SecondFactorPage })),
+        ),
+      },
+      {
+        path: '/login/enrol',
+        lazy: withStrings('auth', () =>
+          import('../features/auth/pages/enrolment-page').then((m) => ({ Component: m.EnrolmentPage })),
         ),
       },
       {
@@ -47,12 +60,22 @@ export const routes: RouteObject[] = [
         element: <RequireAuth />,
         children: [
           {
-            lazy: () => import('./app-layout').then((m) => ({ Component: m.AppLayout })),
+            // The shell's account menu links to the own security settings, whose name is an auth string;
+            // features/signed-in holds the strings the signed-in features share (areas, effects …).
+            lazy: withStrings(['auth', 'signed-in'], () =>
+              import('./app-layout').then((m) => ({ Component: m.AppLayout })),
+            ),
             children: [
               {
                 index: true,
                 lazy: withStrings('overview', () =>
                   import('../features/overview/pages/overview-page').then((m) => ({ Component: m.OverviewPage })),
+                ),
+              },
+              {
+                path: '/account/security',
+                lazy: withStrings('auth', () =>
+                  import('../features/auth/pages/security-page').then((m) => ({ Component: m.SecurityPage })),
                 ),
               },
               {

@@ -38,16 +38,25 @@ export function isLanguage(value: unknown): value is Language {
 }
 
 const featureFiles = import.meta.glob<{ default: Tree }>('../features/*/i18n/*.json');
+/** Features whose strings are in use, so that a change of language brings theirs along. */
+const loadedFeatures = new Set<string>();
 
-/** Adds a feature's strings in every language; a route awaits it before its page renders. */
+async function loadFeatureLanguage(feature: string, language: Language): Promise<void> {
+  const load = featureFiles[`../features/${feature}/i18n/${language}.json`];
+  if (!load) throw new Error(`No ${language} translations for the feature ${feature}`);
+  i18next.addResourceBundle(language, 'translation', (await load()).default, true, true);
+}
+
+/**
+ * Adds a feature's strings in the active language; a route awaits it before its page renders.
+ * Another language's strings load when it is chosen (changeLanguage), so a visitor downloads one
+ * language's strings, not all of them (QUALITY.md P3).
+ */
 export async function loadFeatureTranslations(feature: string): Promise<void> {
-  await Promise.all(
-    languages.map(async (language) => {
-      const load = featureFiles[`../features/${feature}/i18n/${language}.json`];
-      if (!load) throw new Error(`No ${language} translations for the feature ${feature}`);
-      i18next.addResourceBundle(language, 'translation', (await load()).default, true, true);
-    }),
-  );
+  loadedFeatures.add(feature);
+  // The language asked for, not the resolved one: at start with a stored choice of English the
+  // resolved language is still Swedish until English's strings are there.
+  await loadFeatureLanguage(feature, isLanguage(i18next.language) ? i18next.language : defaultLanguage);
 }
 
 /** The language chosen earlier in this browser, if any. */
@@ -77,6 +86,7 @@ export function currentLanguage(): Language {
 export async function changeLanguage(language: Language): Promise<void> {
   rememberLanguage(language);
   await ensureLanguage(language);
+  await Promise.all([...loadedFeatures].map((feature) => loadFeatureLanguage(feature, language)));
   await i18next.changeLanguage(language);
 }
 

@@ -11,6 +11,7 @@ import type maturity from '../features/maturity/i18n/sv.json';
 import type myWeek from '../features/my-week/i18n/sv.json';
 import type organisations from '../features/organisations/i18n/sv.json';
 import type outbox from '../features/outbox/i18n/sv.json';
+import type signedIn from '../features/signed-in/i18n/sv.json';
 import type overview from '../features/overview/i18n/sv.json';
 import type users from '../features/users/i18n/sv.json';
 
@@ -32,6 +33,7 @@ declare module 'i18next' {
         typeof myWeek &
         typeof organisations &
         typeof outbox &
+        typeof signedIn &
         typeof overview &
         typeof users;
     };

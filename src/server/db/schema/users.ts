@@ -1,9 +1,20 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { companies } from './companies';
 import { organisations } from './organisations';
 
-// A user account with its sessions and one-time tokens (invitation, password reset).
+// A user account with its sessions, one-time tokens (invitation, password reset) and second factor.
 export const users = pgTable(
   'users',
   {
@@ -48,6 +59,11 @@ export const sessions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
     userAgent: text('user_agent'),
+    // A session is only signed in after the second factor; before that it opens the code step or
+    // the enrolment and nothing else (decision 021).
+    stage: text('stage', { enum: ['signed_in', 'second_factor', 'enrolment'] })
+      .notNull()
+      .default('signed_in'),
   },
   (t) => [index('sessions_user_id_idx').on(t.userId)],
 );
@@ -65,4 +81,32 @@ export const userTokens = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('user_tokens_user_id_idx').on(t.userId)],
+);
+
+// A user's TOTP secret (RFC 6238), sealed with AES-256-GCM under SECOND_FACTOR_KEY so that a copy
+// of the database alone opens nothing. It signs in only once confirmed with a code; a secret
+// waiting for confirmation is replaced by the next enrolment (decision 021).
+export const secondFactors = pgTable('second_factors', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  sealedSecret: text('sealed_secret').notNull(),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  // The 30-second step of the last accepted code: a code of that step or earlier is a replay.
+  lastUsedStep: bigint('last_used_step', { mode: 'number' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});
+
+// Single-use codes for a lost phone; only their SHA-256 is kept (80 random bits each).
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
 );

@@ -1,16 +1,21 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { companies, organisations, sessions, users, userTokens } from '../../db/schema';
+import { companies, organisations, secondFactors, sessions, users, userTokens } from '../../db/schema';
 
 export type UserRow = typeof users.$inferSelect;
 
-export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+/** The account of an e-mail address, and when its second factor was confirmed (null: none). */
+export async function findUserByEmail(
+  db: Db,
+  email: string,
+): Promise<(UserRow & { secondFactorConfirmedAt: Date | null }) | undefined> {
   const [row] = await db
-    .select()
+    .select({ user: users, secondFactorConfirmedAt: secondFactors.confirmedAt })
     .from(users)
+    .leftJoin(secondFactors, eq(secondFactors.userId, users.id))
     .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
     .limit(1);
-  return row;
+  return row && { ...row.user, secondFactorConfirmedAt: row.secondFactorConfirmedAt };
 }
 
 export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
@@ -18,17 +23,22 @@ export async function findUserById(db: Db, id: string): Promise<UserRow | undefi
   return row;
 }
 
-/** The session with its user and the organisation a company user works under, in one query. */
+/**
+ * The session with its user, the organisation a company user works under and whether the user has
+ * a confirmed second factor, in one query.
+ */
 export async function findSessionWithUser(db: Db, sessionId: string) {
   const [row] = await db
     .select({
       session: sessions,
       user: users,
       companyOrganisationId: companies.organisationId,
+      secondFactorConfirmedAt: secondFactors.confirmedAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(companies, eq(companies.id, users.companyId))
+    .leftJoin(secondFactors, eq(secondFactors.userId, users.id))
     .where(eq(sessions.id, sessionId))
     .limit(1);
   return row;

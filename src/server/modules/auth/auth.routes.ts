@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   acceptInvitationBodySchema,
@@ -7,6 +8,7 @@ import {
   meSchema,
   passwordResetConfirmBodySchema,
   passwordResetRequestBodySchema,
+  signInStepSchema,
   updateMeBodySchema,
 } from '../../../contracts/auth';
 import { emptyBodySchema, emptySchema, errorSchema } from '../../../contracts/common';
@@ -16,6 +18,13 @@ import * as auth from './auth.service';
 
 const tags = ['auth'];
 
+/** 200 with the user when signed in; 202 with the next step when a second factor comes first. */
+function answerSignIn(reply: FastifyReply, ctx: AppContext, result: auth.SignInResult) {
+  setSessionCookie(reply, ctx.config, result.token);
+  if (result.stage === 'signed_in') return reply.status(200).send(result.me);
+  return reply.status(202).send({ next: result.stage });
+}
+
 export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.post(
     '/api/auth/login',
@@ -23,14 +32,15 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       schema: {
         tags,
         summary: 'Sign in with e-mail and password',
+        description:
+          'Answers 200 with the user when signed in. Answers 202 when a second factor comes first: `next` is `second_factor` (POST the code to /api/auth/second-factor/verify) or `enrolment` (an admin without one enrols it first). Until then the session cookie opens only those steps.',
         body: loginBodySchema,
-        response: { 200: meSchema, 400: errorSchema, 401: errorSchema, 429: errorSchema },
+        response: { 200: meSchema, 202: signInStepSchema, 400: errorSchema, 401: errorSchema, 429: errorSchema },
       },
     },
     async (request, reply) => {
-      const session = await auth.login(ctx, request.body, { ip: request.ip, userAgent: request.headers['user-agent'] });
-      setSessionCookie(reply, ctx.config, session.token);
-      return session.me;
+      const result = await auth.login(ctx, request.body, { ip: request.ip, userAgent: request.headers['user-agent'] });
+      return answerSignIn(reply, ctx, result);
     },
   );
 
@@ -127,14 +137,15 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       schema: {
         tags,
         summary: 'Accept an invitation: choose a password and sign in',
+        description:
+          'Answers like the sign-in: 202 with `next: enrolment` for an admin, who enrols a second factor first.',
         body: acceptInvitationBodySchema,
-        response: { 200: meSchema, 400: errorSchema, 404: errorSchema },
+        response: { 200: meSchema, 202: signInStepSchema, 400: errorSchema, 404: errorSchema },
       },
     },
     async (request, reply) => {
-      const session = await auth.acceptInvitation(ctx, request.body, { userAgent: request.headers['user-agent'] });
-      setSessionCookie(reply, ctx.config, session.token);
-      return session.me;
+      const result = await auth.acceptInvitation(ctx, request.body, { userAgent: request.headers['user-agent'] });
+      return answerSignIn(reply, ctx, result);
     },
   );
 };

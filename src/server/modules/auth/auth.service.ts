@@ -1,5 +1,11 @@
 import { passwordProblem } from '../../../core/password-policy';
-import type { Actor } from '../../../core/roles';
+import { anonymous, type Actor } from '../../../core/roles';
+import {
+  isSecondFactorRequired,
+  stageAfterPassword,
+  type PendingStage,
+  type SessionStage,
+} from '../../../core/second-factor';
 import { sessionExpiry, shouldTouchSession, tokenLifetimeMs, type TokenPurpose } from '../../../core/session-policy';
 import { abilitiesOf } from '../../../core/access';
 import type { Me } from '../../../contracts/auth';
@@ -20,6 +26,15 @@ import * as q from './auth.queries';
 import { hashPassword, newSecret, secretDigest, verifyPassword } from './passwords';
 
 export type SessionInfo = { token: string; me: Me };
+
+/** Where a right password leads: a signed-in session, or one that waits for a second step. */
+export type SignInResult = { token: string } & ({ stage: 'signed_in'; me: Me } | { stage: PendingStage });
+
+/** A sign-in past its password and waiting for a code or an enrolment (decision 021). */
+export type PendingSignIn = { sessionId: string; userId: string; stage: PendingStage };
+
+/** What a session cookie stands for: an actor, or a pending sign-in (then the actor is anonymous). */
+export type SessionState = { actor: Actor; pendingSignIn: PendingSignIn | null };
 
 /** Checks a new password against the policy; throws invalid_input naming the field. */
 export function assertAcceptablePassword(ctx: AppContext, password: string, field = 'password'): void {
@@ -70,16 +85,29 @@ function actorOf(user: q.UserRow, companyOrganisationId: string | null): Actor |
   }
 }
 
-async function startSession(ctx: AppContext, db: Db, user: q.UserRow, userAgent: string | undefined): Promise<string> {
+async function insertSession(
+  ctx: AppContext,
+  db: Db,
+  userId: string,
+  stage: SessionStage,
+  userAgent: string | undefined,
+): Promise<string> {
   const token = newSecret();
   const now = ctx.now();
   await q.insertSession(db, {
     id: secretDigest(token),
-    userId: user.id,
+    userId,
     createdAt: now,
     lastSeenAt: now,
     userAgent: userAgent?.slice(0, 300) ?? null,
+    stage,
   });
+  return token;
+}
+
+async function startSession(ctx: AppContext, db: Db, user: q.UserRow, userAgent: string | undefined): Promise<string> {
+  const token = await insertSession(ctx, db, user.id, 'signed_in', userAgent);
+  const now = ctx.now();
   await q.updateUserRow(db, user.id, { lastSignedInAt: now });
   await recordAudit(db, { userId: user.id }, now, {
     action: 'user.sign_in',
@@ -90,7 +118,8 @@ async function startSession(ctx: AppContext, db: Db, user: q.UserRow, userAgent:
   return token;
 }
 
-async function sessionFor(
+/** Starts a signed-in session for a user who has passed every step of the sign-in. */
+export async function sessionFor(
   ctx: AppContext,
   db: Db,
   user: q.UserRow,
@@ -104,6 +133,22 @@ async function sessionFor(
 }
 
 /**
+ * After a right password: a signed-in session, or a short-lived one that opens only the code step
+ * or the enrolment of a second factor (S7, decision 021).
+ */
+async function signInAfterPassword(
+  ctx: AppContext,
+  db: Db,
+  user: q.UserRow,
+  hasSecondFactor: boolean,
+  userAgent: string | undefined,
+): Promise<SignInResult> {
+  const stage = stageAfterPassword(user.role, hasSecondFactor);
+  if (stage === 'signed_in') return { stage, ...(await sessionFor(ctx, db, user, userAgent)) };
+  return { stage, token: await insertSession(ctx, db, user.id, stage, userAgent) };
+}
+
+/**
  * Signs in with e-mail and password. The throttle is asked before any hashing, so a burst costs
  * no CPU (S8); wrong e-mail and wrong password give the same answer.
  */
@@ -111,7 +156,7 @@ export async function login(
   ctx: AppContext,
   input: LoginBody,
   meta: { ip: string; userAgent?: string },
-): Promise<SessionInfo> {
+): Promise<SignInResult> {
   const waitSeconds = await ctx.loginLimiter.attempt(meta.ip, input.email);
   if (waitSeconds !== null) throw rateLimited(waitSeconds);
   const user = await q.findUserByEmail(ctx.db, input.email);
@@ -122,7 +167,7 @@ export async function login(
   }
   await ctx.loginLimiter.succeed(input.email);
   // A new id at every sign-in: a session id planted before sign-in is worth nothing (S9).
-  return sessionFor(ctx, ctx.db, user, meta.userAgent);
+  return signInAfterPassword(ctx, ctx.db, user, user.secondFactorConfirmedAt !== null, meta.userAgent);
 }
 
 export async function logout(ctx: AppContext, actor: Actor, sessionToken: string | undefined): Promise<void> {
@@ -135,20 +180,33 @@ export async function logout(ctx: AppContext, actor: Actor, sessionToken: string
   });
 }
 
-/** The actor behind a session cookie; expired or disabled sessions are deleted and anonymous. */
-export async function resolveActor(ctx: AppContext, sessionToken: string | undefined): Promise<Actor> {
-  if (!sessionToken || sessionToken.length > 100) return { kind: 'anonymous' };
+const noSession: SessionState = { actor: anonymous, pendingSignIn: null };
+
+/**
+ * What a session cookie stands for. Expired or disabled sessions are deleted and anonymous. A
+ * pending sign-in is anonymous too: only the second-factor routes read it (decision 021).
+ */
+export async function resolveSession(ctx: AppContext, sessionToken: string | undefined): Promise<SessionState> {
+  if (!sessionToken || sessionToken.length > 100) return noSession;
   const sessionId = secretDigest(sessionToken);
   const found = await q.findSessionWithUser(ctx.db, sessionId);
-  if (!found) return { kind: 'anonymous' };
+  if (!found) return noSession;
   const now = ctx.now();
-  const actor = actorOf(found.user, found.companyOrganisationId);
-  if (sessionExpiry(found.session, now) !== null || found.user.status !== 'active' || !actor) {
+  const { session, user } = found;
+  const actor = actorOf(user, found.companyOrganisationId);
+  // A signed-in session of a role that needs a second factor and has none (one from before the
+  // rule, say) signs nobody in: the person signs in again and enrols.
+  const lacksSecondFactor =
+    session.stage === 'signed_in' && isSecondFactorRequired(user.role) && found.secondFactorConfirmedAt === null;
+  if (sessionExpiry(session, now) !== null || user.status !== 'active' || !actor || lacksSecondFactor) {
     await q.deleteSession(ctx.db, sessionId);
-    return { kind: 'anonymous' };
+    return noSession;
   }
-  if (shouldTouchSession(found.session, now)) await q.touchSession(ctx.db, sessionId, now);
-  return actor;
+  if (session.stage !== 'signed_in') {
+    return { actor: anonymous, pendingSignIn: { sessionId, userId: user.id, stage: session.stage } };
+  }
+  if (shouldTouchSession(session, now)) await q.touchSession(ctx.db, sessionId, now);
+  return { actor, pendingSignIn: null };
 }
 
 export async function updateMe(ctx: AppContext, actor: Actor, input: UpdateMeBody): Promise<Me> {
@@ -257,7 +315,7 @@ export async function acceptInvitation(
   ctx: AppContext,
   input: AcceptInvitationBody,
   meta: { userAgent?: string },
-): Promise<SessionInfo> {
+): Promise<SignInResult> {
   assertAcceptablePassword(ctx, input.password);
   const tokenId = secretDigest(input.token);
   const found = await q.findLiveToken(ctx.db, tokenId, 'invitation', ctx.now());
@@ -281,7 +339,8 @@ export async function acceptInvitation(
       before: { status: found.user.status },
       after: { status: user.status },
     });
-    return sessionFor(ctx, tx, user, meta.userAgent);
+    // An invited admin enrols a second factor before the first signed-in page.
+    return signInAfterPassword(ctx, tx, user, false, meta.userAgent);
   });
 }
 

@@ -43,9 +43,9 @@ async function latestMailTo(recipient: string): Promise<string> {
 
 describe('sign-in', () => {
   it('signs in with the right password and sets a strict HttpOnly session cookie', async () => {
-    const response = await login(fixtures.emails.admin, fixtures.password);
+    const response = await login(fixtures.emails.coachOwn, fixtures.password);
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ role: 'admin', abilities: { manageUsers: true, viewOutbox: true } });
+    expect(response.json()).toMatchObject({ role: 'coach', abilities: { viewUsers: true, manageUsers: false } });
     const cookie = response.cookies.find((c) => c.name === 'iiw_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
     // 32 random bytes in base64url: 256 bits (S9 asks for at least 128).

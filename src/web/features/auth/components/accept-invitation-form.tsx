@@ -9,7 +9,7 @@ import { applyFieldErrors } from '../../../components/error-message';
 import { focusFirstError } from '../../../components/form-validation';
 import { useSetSignedInUser } from '../../../components/session';
 import { changeLanguage, storedLanguage } from '../../../i18n/i18n';
-import { useAcceptInvitation } from '../api';
+import { isSignInStep, signInStepPath, useAcceptInvitation } from '../api';
 import { NewPasswordFields } from './new-password-fields';
 import { validateNewPassword } from './new-password-validation';
 
@@ -46,6 +46,11 @@ export function AcceptInvitationForm({ token, invitation, onLinkSpent }: AcceptI
         password: values.password,
         ...(name !== invitation.name ? { name } : {}),
       });
+      // An invited admin enrols a second factor before the first page.
+      if (isSignInStep(me)) {
+        void navigate(signInStepPath(me, '/'), { replace: true });
+        return;
+      }
       if (!storedLanguage() && me.locale) await changeLanguage(me.locale);
       setSignedInUser(me);
       void navigate('/', { replace: true });

@@ -35,6 +35,8 @@ function renderSignIn(login: { status: number; body?: unknown }, path = '/login'
     [
       { path: '/login', element: <SignInPage /> },
       { path: '/users', element: <p>users page</p> },
+      { path: '/login/code', element: <p>code step</p> },
+      { path: '/login/enrol', element: <p>enrolment</p> },
       { path: '/', element: <p>start page</p> },
     ],
     path,
@@ -105,5 +107,19 @@ describe('sign-in page', () => {
     await submit('anna@iucvast.se', 'correct horse battery');
     expect(await screen.findByText('start page')).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/');
+  });
+
+  it('goes on to the code step, keeping ?next, when the account has two-step verification', async () => {
+    const { router } = renderSignIn({ status: 202, body: { next: 'second_factor' } }, '/login?next=%2Fusers');
+    await submit('anna@iucvast.se', 'correct horse battery');
+    expect(await screen.findByText('code step')).toBeInTheDocument();
+    expect(`${router.state.location.pathname}${router.state.location.search}`).toBe('/login/code?next=%2Fusers');
+  });
+
+  it('sends an admin without two-step verification to enrol it', async () => {
+    const { router } = renderSignIn({ status: 202, body: { next: 'enrolment' } });
+    await submit('admin@iucvast.se', 'correct horse battery');
+    expect(await screen.findByText('enrolment')).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/login/enrol');
   });
 });

@@ -8,7 +8,7 @@ import { fieldErrorMessage } from '../../../components/error-message';
 import { safeNextPath } from '../../../components/safe-next-path';
 import { useMe, useSetSignedInUser } from '../../../components/session';
 import { changeLanguage, storedLanguage } from '../../../i18n/i18n';
-import { useSignIn } from '../api';
+import { isSignInStep, signInStepPath, useSignIn } from '../api';
 import { AuthLayout } from '../components/auth-layout';
 import { PasswordField } from '../components/password-field';
 
@@ -56,6 +56,11 @@ export function SignInPage() {
 
     try {
       const signedIn = await signIn.mutateAsync({ email: trimmed, password });
+      // A second factor comes first: the code from the app, or enrolling one (admins).
+      if (isSignInStep(signedIn)) {
+        void navigate(signInStepPath(signedIn, next));
+        return;
+      }
       // The account's language applies unless this browser already has a choice of its own.
       if (!storedLanguage()) await changeLanguage(signedIn.locale);
       setSignedInUser(signedIn);
