@@ -57,7 +57,9 @@ test('a coach logs two interventions and finds them in the time report, the time
 
   await mainNavigation(page).getByRole('link', { name: 'Min vecka' }).click();
   const dueThisWeek = page.getByRole('region', { name: 'Den här veckan', exact: true });
-  await expect(dueThisWeek.getByRole('link', { name: companyName })).toBeVisible();
+  await expect(dueThisWeek.getByRole('link', { name: companyName }).first()).toBeVisible();
+  // The demo company's action due today is there too, linked to its action plan.
+  await expect(dueThisWeek.locator(`a[href="/companies/${companyId}/action-plan"]`).first()).toBeVisible();
   const logged = page.getByRole('region', { name: 'Loggat den här veckan' });
   await expect(logged.getByRole('link', { name: companyName }).first()).toBeVisible();
   await page.screenshot({ path: `${shots}/follow-up-my-week.png`, fullPage: true });

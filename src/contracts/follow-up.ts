@@ -159,13 +159,16 @@ export const myWeekSchema = z.object({
 export type MyWeek = z.infer<typeof myWeekSchema>;
 
 // The company timeline: everything that happened with a company, newest first.
-/** Event kinds of the timeline; other modules add theirs (assessment, analysis, action, activity). */
+/** Event kinds of the timeline, in the order of the filter chips. */
 export const timelineKinds = [
   'registered',
   'status_change',
   'contact_added',
   'assessment',
   'activity_attended',
+  'analysis',
+  'action_created',
+  'action_done',
   'intervention',
 ] as const;
 export type TimelineKind = (typeof timelineKinds)[number];

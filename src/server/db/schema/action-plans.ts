@@ -79,6 +79,11 @@ export const actions = pgTable(
   (t) => [
     index('actions_company_id_idx').on(t.companyId, t.area, t.dueOn),
     index('actions_owner_user_id_idx').on(t.ownerUserId, t.status, t.dueOn),
+    // Open actions by company and due date: a coach's "my week" probes their companies' open
+    // actions here instead of scanning every action of the programme (listActionsDue).
+    index('actions_open_due_idx')
+      .on(t.companyId, t.dueOn)
+      .where(sql`${t.status} in ('planned', 'in_progress') and ${t.dueOn} is not null`),
     // A catalogue measure is adopted once per company; free actions have no key.
     uniqueIndex('actions_company_catalogue_key').on(t.companyId, t.catalogueKey),
     check('actions_target_step_check', sql`${t.targetStep} between 1 and 5`),

@@ -1,8 +1,17 @@
-import { aliasedTable, and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, eq, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { ActionStatus } from '../../../core/action-status';
 import type { MaturityArea } from '../../../core/maturity-areas';
 import type { Db } from '../../db/client';
-import { actions, actionSuggestionDismissals, companies, contacts, organisations, users } from '../../db/schema';
+import {
+  actions,
+  actionSuggestionDismissals,
+  companies,
+  contacts,
+  organisations,
+  reminders,
+  users,
+} from '../../db/schema';
 
 export type ActionRow = typeof actions.$inferSelect;
 export type ActionInsert = typeof actions.$inferInsert;
@@ -230,4 +239,72 @@ export async function sumActionEffects(
 export async function findCompanyName(db: Db, companyId: string): Promise<string | undefined> {
   const [row] = await db.select({ name: companies.name }).from(companies).where(eq(companies.id, companyId)).limit(1);
   return row?.name;
+}
+
+/**
+ * Actions due up to `until`, for the coach who owns them, else for the company's coach; companies
+ * that completed or withdrew are not reminded. An owner counts while they are an active coach of
+ * the company's responsible organisation (a hand-over or a deactivation moves the action to the
+ * company's coach). One statement in two branches, each starting from an index when a recipient is
+ * given: the owner's (`actions_owner_user_id_idx`) and the coach's companies
+ * (`companies_coach_id_idx`, then `actions_open_due_idx` per company), so a coach's "my week" reads
+ * their own actions, never every action of the programme.
+ */
+export async function listActionsDue(db: Db, filter: { until: string; recipientId?: string }) {
+  const isOpenAndDue = and(
+    // Written as the partial index's predicate (literals, not parameters) so the planner uses it.
+    sql`${actions.status} in ('planned', 'in_progress')`,
+    isNotNull(actions.dueOn),
+    lte(actions.dueOn, filter.until),
+    sql`${companies.status} not in ('completed', 'withdrawn')`,
+  );
+  const ownerIsCoach = sql`exists (select 1 from "users" "owner" where "owner"."id" = ${actions.ownerUserId}
+    and "owner"."role" = 'coach' and "owner"."status" = 'active'
+    and "owner"."organisation_id" = ${companies.organisationId})`;
+  // The join order is the planner's: each branch starts from the index its recipient condition has.
+  const branch = (recipient: SQL.Aliased<string>, isRecipient: SQL, isTheirs: SQL) =>
+    db
+      .select({
+        sourceId: actions.id,
+        companyId: actions.companyId,
+        companyName: companies.name,
+        recipientId: recipient,
+        dueOn: sql<string>`${actions.dueOn}`.as('due_on'),
+      })
+      .from(actions)
+      .innerJoin(companies, eq(companies.id, actions.companyId))
+      .where(and(isRecipient, isOpenAndDue, isTheirs));
+  const ofOwner = branch(
+    sql<string>`${actions.ownerUserId}`.as('recipient_id'),
+    filter.recipientId ? eq(actions.ownerUserId, filter.recipientId) : isNotNull(actions.ownerUserId),
+    ownerIsCoach,
+  );
+  const ofCoach = branch(
+    sql<string>`${companies.coachId}`.as('recipient_id'),
+    filter.recipientId ? eq(companies.coachId, filter.recipientId) : isNotNull(companies.coachId),
+    sql`not ${ownerIsCoach}`,
+  );
+  return unionAll(ofOwner, ofCoach).orderBy(sql`"due_on"`, sql`"name"`);
+}
+
+/** An action done, cancelled or moved to another date: its open reminders for another date (all of
+ * them when it is no longer open) are closed, done when the action is done, else dismissed. */
+export async function closeActionReminders(
+  db: Db,
+  actionId: string,
+  keep: { dueOn: string | null } | null,
+  status: 'done' | 'dismissed',
+  now: Date,
+): Promise<void> {
+  await db
+    .update(reminders)
+    .set({ status, resolvedAt: now })
+    .where(
+      and(
+        eq(reminders.sourceKind, 'action'),
+        eq(reminders.sourceId, actionId),
+        eq(reminders.status, 'open'),
+        keep?.dueOn ? sql`${reminders.dueOn} <> ${keep.dueOn}` : undefined,
+      ),
+    );
 }

@@ -42,6 +42,8 @@ import { findWorkableCompany } from '../companies/companies.service';
 import { listLatestCoachMeasurements } from '../maturity/maturity.service';
 import * as q from './action-plans.queries';
 
+export { listActionsDue } from './action-plans.queries';
+
 type CreateInput = z.output<typeof createActionBodySchema>;
 type UpdateInput = z.output<typeof updateActionBodySchema>;
 type AdoptInput = z.output<typeof adoptSuggestionBodySchema>;
@@ -333,6 +335,13 @@ export async function updateAction(ctx: AppContext, actor: Actor, id: string, in
     };
     const after = await q.updateActionIfVersion(tx, id, input.version, changes);
     if (!after) throw staleVersion(before.version);
+    // A reminder is about this action at this date: done or cancelled closes them all, a new date
+    // the ones for the old date (the scan writes one for the new date).
+    if (status !== before.status && (status === 'done' || status === 'cancelled')) {
+      await q.closeActionReminders(tx, id, null, status === 'done' ? 'done' : 'dismissed', now);
+    } else if (after.dueOn !== before.dueOn) {
+      await q.closeActionReminders(tx, id, { dueOn: after.dueOn }, 'dismissed', now);
+    }
     await recordAudit(tx, user, now, {
       action: 'action.update',
       entityType: 'action',

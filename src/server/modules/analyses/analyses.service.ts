@@ -218,15 +218,25 @@ const energyProblemMessages: Record<EnergyProblemCode, string> = {
   split_not_line_total: 'The parts must add up to the line’s kWh',
 };
 
-const snapshotSet = (row: q.AnalysisRow): EmissionFactorSet => ({
+const snapshotSet = (row: Pick<q.AnalysisRow, 'factorSetKey' | 'factors'>): EmissionFactorSet => ({
   key: row.factorSetKey ?? '',
   validFrom: '',
   factors: row.factors ?? [],
 });
 
-function computeEnergy(row: q.AnalysisRow): EnergyMappingResult | null {
+type EnergyMappingRow = Pick<q.AnalysisRow, 'kind' | 'content' | 'factors' | 'factorSetKey'>;
+
+function computeEnergy(row: EnergyMappingRow): EnergyMappingResult | null {
   if (row.kind !== 'energy_mapping' || !row.factors) return null;
   return summariseEnergyMapping(row.content as EnergyMappingInput, energyCarriers, snapshotSet(row));
+}
+
+/** An energy mapping's total energy and CO2e, computed from its stored copy of the factors as every
+ * response computes it (never stored totals); null for the other kinds. Pure: the timeline calls it
+ * on rows it read itself. */
+export function energyMappingTotals(row: EnergyMappingRow): { kwh: number; co2eKg: number | null } | null {
+  const total = computeEnergy(row)?.total;
+  return total ? { kwh: total.kwh, co2eKg: total.isCo2eComplete ? total.co2eKg : null } : null;
 }
 
 function toEnergyDto(result: EnergyMappingResult | null): EnergyMappingResultDto | null {

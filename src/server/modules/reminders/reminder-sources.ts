@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client';
 import type { reminderSourceKinds } from '../../db/schema';
+import { listActionsDue } from '../action-plans/action-plans.service';
 import { listFollowUpsDue } from '../interventions/interventions.service';
 import { listAssessmentsDueForReminders } from '../maturity/maturity.queries';
 
@@ -33,8 +34,12 @@ export const followUpsDue: DueSource = async (db, filter) =>
 export const assessmentsDue: DueSource = async (db, filter) =>
   (await listAssessmentsDueForReminders(db, filter)).map((row) => ({ sourceKind: 'assessment' as const, ...row }));
 
+/** Actions due: an open action's due date, for the coach who owns it, else for the company's coach. */
+export const actionsDue: DueSource = async (db, filter) =>
+  (await listActionsDue(db, filter)).map((row) => ({ sourceKind: 'action' as const, ...row }));
+
 /** Every source the scan and "my week" read. */
-export const dueSources: readonly DueSource[] = [followUpsDue, assessmentsDue];
+export const dueSources: readonly DueSource[] = [followUpsDue, assessmentsDue, actionsDue];
 
 /** Everything due up to the date from every source, earliest first. */
 export async function listDue(db: Db, filter: DueFilter, sources: readonly DueSource[] = dueSources) {

@@ -1,17 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import { like, sql } from 'drizzle-orm';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { and, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarDate } from '../../../core/calendar';
 import { addDays, reminderHorizon, weekOf } from '../../../core/interventions';
 import type { Db } from '../../db/client';
-import { outboxMessages, reminders } from '../../db/schema';
+import { outboxMessages, reminders, users } from '../../db/schema';
 import { demoIds } from '../../db/seed';
 import { createTestApp, dropPersistentDatabase, fixtures, type ActorName, type TestApp } from '../../test/test-app';
 import { listDue } from './reminder-sources';
 import { createReminderRunner } from './reminders.runner';
 import { emailReminder, scanReminders } from './reminders.service';
 
-async function call(t: TestApp, actor: ActorName, method: 'GET' | 'POST', url: string, payload?: unknown) {
+async function call(t: TestApp, actor: ActorName, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) {
   return t.app.inject({
     method,
     url,
@@ -187,5 +187,121 @@ describe('reminders and my week', () => {
     expect(mail!.recipient).toBe(fixtures.emails.coachOwn);
     expect(mail!.body).toContain('/my-week');
     expect(mail!.body).toMatch(/\/companies\/[0-9a-f-]{36}/);
+  });
+});
+
+describe('actions falling due', () => {
+  let t: TestApp;
+  const today = calendarDate(new Date(Date.now() + 40 * 86_400_000));
+  const week = weekOf(today);
+  // A second coach of the company's organisation, who owns one action.
+  const colleagueId = randomUUID();
+  type Due = { sourceKind: string; sourceId: string; companyId: string; dueOn: string };
+  type Week = { overdue: Due[]; dueThisWeek: Due[] };
+  const dueIds = (w: Week) =>
+    [...w.overdue, ...w.dueThisWeek].filter((d) => d.sourceKind === 'action').map((d) => d.sourceId);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.clock.now = new Date(`${today}T09:00:00+01:00`);
+    await t.database.db.insert(users).values({
+      id: colleagueId,
+      email: `kollega-${colleagueId}@example.test`,
+      name: 'Kollega Exempel',
+      role: 'coach',
+      organisationId: fixtures.ownOrganisationId,
+      status: 'active',
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  async function createAction(body: Record<string, unknown>) {
+    const response = await call(t, 'coachOwn', 'POST', `/api/companies/${fixtures.ownCompanyId}/actions`, {
+      area: 'energy_transition',
+      title: 'Åtgärd som förfaller',
+      ...body,
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json() as { id: string; version: number };
+  }
+
+  it("puts an open action's due date in my week: the owning coach's, else the company's coach's", async () => {
+    const company = (await call(t, 'coachOwn', 'GET', `/api/companies/${fixtures.ownCompanyId}`)).json() as {
+      contacts: { id: string }[];
+    };
+    const ofContact = await createAction({ ownerContactId: company.contacts[0]!.id, dueOn: addDays(today, -3) });
+    const unowned = await createAction({ dueOn: week.end });
+    const ofColleague = await createAction({ ownerUserId: colleagueId, dueOn: today });
+    const done = await createAction({ dueOn: addDays(today, -1), status: 'done' });
+    const later = await createAction({ dueOn: addDays(week.end, 1) });
+    const mine = (await call(t, 'coachOwn', 'GET', '/api/my-week')).json() as Week;
+    expect(mine.overdue).toContainEqual(
+      expect.objectContaining({ sourceKind: 'action', sourceId: ofContact.id, dueOn: addDays(today, -3) }),
+    );
+    expect(mine.dueThisWeek).toContainEqual(expect.objectContaining({ sourceKind: 'action', sourceId: unowned.id }));
+    expect(dueIds(mine)).not.toContain(ofColleague.id);
+    expect(dueIds(mine)).not.toContain(done.id);
+    expect(dueIds(mine)).not.toContain(later.id);
+    const colleague = await listDue(t.ctx.db, { until: week.end, recipientId: colleagueId });
+    expect(colleague.map((d) => [d.sourceKind, d.sourceId])).toEqual([['action', ofColleague.id]]);
+    // Another organisation's coach sees none of them.
+    const other = (await call(t, 'coachOther', 'GET', '/api/my-week')).json() as Week;
+    expect(dueIds(other)).not.toContain(ofContact.id);
+
+    // An owner who is no longer an active coach of the organisation hands the action to the company's coach.
+    await t.database.db.update(users).set({ status: 'deactivated' }).where(eq(users.id, colleagueId));
+    const handed = (await call(t, 'coachOwn', 'GET', '/api/my-week')).json() as Week;
+    expect(dueIds(handed)).toContain(ofColleague.id);
+    await t.database.db.update(users).set({ status: 'active' }).where(eq(users.id, colleagueId));
+  });
+
+  it('e-mails the reminder of a due action and closes it when the action is done', async () => {
+    const action = await createAction({ dueOn: addDays(today, -2), title: 'Isolera tryckluftsledningar' });
+    expect((await call(t, 'admin', 'POST', '/api/reminders/run', {})).statusCode).toBe(200);
+    const [reminder] = await t.database.db
+      .select()
+      .from(reminders)
+      .where(and(eq(reminders.sourceKind, 'action'), eq(reminders.sourceId, action.id)));
+    expect(reminder).toMatchObject({ recipientId: fixtures.ownCoachId, dueOn: addDays(today, -2), status: 'open' });
+    expect(reminder!.emailedAt).not.toBeNull();
+    const mails = await t.database.db
+      .select()
+      .from(outboxMessages)
+      .where(like(outboxMessages.subject, `Påminnelse: Åtgärd – %, ${addDays(today, -2)}`));
+    expect(mails.map((m) => m.recipient)).toContain(fixtures.emails.coachOwn);
+    expect(mails[0]!.body).toContain('En åtgärd ska vara klar hos');
+
+    // The company reports it done: the reminder closes and it leaves my week.
+    const patched = await call(t, 'companyOwn', 'PATCH', `/api/actions/${action.id}`, {
+      version: action.version,
+      status: 'done',
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    const list = (await call(t, 'coachOwn', 'GET', '/api/reminders')).json() as { items: { sourceId: string }[] };
+    expect(list.items.map((r) => r.sourceId)).not.toContain(action.id);
+    const [closed] = await t.database.db.select().from(reminders).where(eq(reminders.id, reminder!.id));
+    expect(closed!.status).toBe('done');
+    expect(dueIds((await call(t, 'coachOwn', 'GET', '/api/my-week')).json() as Week)).not.toContain(action.id);
+  });
+
+  it('dismisses the reminder of a cancelled action and of the old date when the date moves', async () => {
+    const cancelled = await createAction({ dueOn: addDays(today, -1) });
+    const moved = await createAction({ dueOn: addDays(today, -1) });
+    await call(t, 'admin', 'POST', '/api/reminders/run', {});
+    for (const [action, change] of [
+      [cancelled, { status: 'cancelled' }],
+      [moved, { dueOn: addDays(today, 30) }],
+    ] as const) {
+      const response = await call(t, 'coachOwn', 'PATCH', `/api/actions/${action.id}`, { version: 1, ...change });
+      expect(response.statusCode, response.body).toBe(200);
+    }
+    const rows = await t.database.db
+      .select({ sourceId: reminders.sourceId, status: reminders.status })
+      .from(reminders)
+      .where(eq(reminders.sourceKind, 'action'));
+    expect(rows.filter((r) => r.sourceId === cancelled.id).map((r) => r.status)).toEqual(['dismissed']);
+    expect(rows.filter((r) => r.sourceId === moved.id).map((r) => r.status)).toEqual(['dismissed']);
   });
 });

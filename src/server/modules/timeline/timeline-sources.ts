@@ -1,12 +1,13 @@
-import { and, desc, eq, gte, isNull, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { calendarDate } from '../../../core/calendar';
+import { calendarDate, programmeTimeZone } from '../../../core/calendar';
 import { toHours } from '../../../core/interventions';
 import type { TimelineEvent, TimelineKind } from '../../../contracts/follow-up';
 import type { Db } from '../../db/client';
 import { listActivitiesAttendedByCompany } from '../activities/activities.queries';
+import { energyMappingTotals } from '../analyses/analyses.service';
 import { listSubmittedAssessmentsForTimeline } from '../maturity/maturity.queries';
-import { companies, companyStatusChanges, contacts, interventions, users } from '../../db/schema';
+import { actions, analyses, companies, companyStatusChanges, contacts, interventions, users } from '../../db/schema';
 
 // The company timeline is a list of sources: each answers one kind of event for one company in
 // one query. Another module adds its kind with one source here (`assessments`, `analyses`,
@@ -20,9 +21,12 @@ export type TimelineSource = {
   list: (db: Db, filter: TimelineFilter, withNotes: boolean) => Promise<TimelineEvent[]>;
 };
 
-/** The date range on a date column (dates compare as text in YYYY-MM-DD). */
-function dateRange(column: PgColumn, filter: TimelineFilter): SQL | undefined {
-  return and(filter.from ? gte(column, filter.from) : undefined, filter.to ? lte(column, filter.to) : undefined);
+/** The date range on a date column or expression (dates compare as text in YYYY-MM-DD). */
+function dateRange(column: PgColumn | SQL, filter: TimelineFilter): SQL | undefined {
+  return and(
+    filter.from ? sql`${column} >= ${filter.from}::date` : undefined,
+    filter.to ? sql`${column} <= ${filter.to}::date` : undefined,
+  );
 }
 
 /** The date range on a timestamp column, by the Stockholm calendar day boundaries (±1 day of
@@ -173,6 +177,111 @@ export const activitiesAttended: TimelineSource = {
   },
 };
 
+// Actions and analyses are the company's own plan and studies: the company user reads them in
+// full, so their events carry no internal notes (an action's description stays on the plan).
+
+export const actionsCreated: TimelineSource = {
+  kind: 'action_created',
+  list: async (db, filter) => {
+    const rows = await db
+      .select({ id: actions.id, title: actions.title, area: actions.area, createdAt: actions.createdAt })
+      .from(actions)
+      .where(and(eq(actions.companyId, filter.companyId), instantRange(actions.createdAt, filter)))
+      .orderBy(desc(actions.createdAt))
+      .limit(filter.limit);
+    return rows.map((row) => ({
+      kind: 'action_created',
+      id: `action-created-${row.id}`,
+      date: calendarDate(row.createdAt),
+      at: row.createdAt.toISOString(),
+      data: { actionId: row.id, title: row.title, area: row.area },
+      notes: null,
+    }));
+  },
+};
+
+export const actionsDone: TimelineSource = {
+  kind: 'action_done',
+  list: async (db, filter) => {
+    const rows = await db
+      .select({
+        id: actions.id,
+        title: actions.title,
+        area: actions.area,
+        doneOn: actions.doneOn,
+        realisedKwh: actions.realisedKwh,
+        realisedCo2eKg: actions.realisedCo2eKg,
+        realisedSek: actions.realisedSek,
+        realisedMaterialTonnes: actions.realisedMaterialTonnes,
+      })
+      .from(actions)
+      .where(
+        and(
+          eq(actions.companyId, filter.companyId),
+          eq(actions.status, 'done'),
+          isNotNull(actions.doneOn),
+          dateRange(actions.doneOn, filter),
+        ),
+      )
+      .orderBy(desc(actions.doneOn), desc(actions.id))
+      .limit(filter.limit);
+    return rows.map(({ id, doneOn, ...data }) => ({
+      kind: 'action_done',
+      id: `action-done-${id}`,
+      date: doneOn!,
+      // Only the day is kept of when it was done.
+      at: null,
+      data: { actionId: id, ...data },
+      notes: null,
+    }));
+  },
+};
+
+export const analysesRecorded: TimelineSource = {
+  kind: 'analysis',
+  list: async (db, filter) => {
+    // The day it was performed, else the day it was recorded.
+    const day = sql<string>`coalesce(${analyses.performedOn}, (${analyses.createdAt} at time zone ${programmeTimeZone})::date)`;
+    const rows = await db
+      .select({
+        id: analyses.id,
+        kind: analyses.kind,
+        title: analyses.title,
+        year: analyses.year,
+        date: sql<string>`${day}::text`,
+        createdAt: analyses.createdAt,
+        // The content only where the event needs it (an energy mapping's totals).
+        content: sql<Record<
+          string,
+          unknown
+        > | null>`case when ${analyses.kind} = 'energy_mapping' then ${analyses.content} end`,
+        factors: analyses.factors,
+        factorSetKey: analyses.factorSetKey,
+      })
+      .from(analyses)
+      .where(and(eq(analyses.companyId, filter.companyId), dateRange(day, filter)))
+      .orderBy(desc(day), desc(analyses.createdAt))
+      .limit(filter.limit);
+    return rows.map((row) => {
+      const energy = row.content ? energyMappingTotals({ ...row, content: row.content }) : null;
+      return {
+        kind: 'analysis',
+        id: row.id,
+        date: row.date,
+        at: row.createdAt.toISOString(),
+        data: {
+          analysisKind: row.kind,
+          title: row.title,
+          year: row.year,
+          totalKwh: energy?.kwh ?? null,
+          totalCo2eKg: energy?.co2eKg ?? null,
+        },
+        notes: null,
+      };
+    });
+  },
+};
+
 /** Every source of the timeline, in the order of the filter chips. */
 export const timelineSources: readonly TimelineSource[] = [
   registered,
@@ -180,5 +289,8 @@ export const timelineSources: readonly TimelineSource[] = [
   contactsAdded,
   assessmentsSubmitted,
   activitiesAttended,
+  analysesRecorded,
+  actionsCreated,
+  actionsDone,
   interventionsLogged,
 ];

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { timelineKinds } from '../../../contracts/follow-up';
 import { createTestApp, fixtures, type ActorName, type TestApp } from '../../test/test-app';
 
 let t: TestApp;
@@ -35,13 +36,14 @@ async function timeline(actor: ActorName, query = '') {
 }
 
 describe('the company timeline', () => {
-  it('merges registration, status changes, contacts, measurements, activities and interventions, newest first', async () => {
+  it('merges registration, status changes, contacts, measurements, activities, analyses, actions and interventions, newest first', async () => {
     const response = await timeline('coachOwn');
     expect(response.statusCode).toBe(200);
     const { items } = response.json() as { items: Event[] };
     expect(new Set(items.map((e) => e.kind))).toEqual(
-      // The demo company has measurements and attended activities from the demo data.
-      new Set(['registered', 'status_change', 'contact_added', 'assessment', 'activity_attended', 'intervention']),
+      // Every kind: the demo company has measurements, attended activities, analyses and actions (some
+      // done) from the demo data.
+      new Set(timelineKinds),
     );
     const dates = items.map((e) => e.date);
     expect(dates).toEqual([...dates].sort().reverse());
@@ -153,5 +155,85 @@ describe('the timeline sources of measurements and activities', () => {
     });
     const due = week.json() as { overdue: { sourceId: string }[]; dueThisWeek: { sourceId: string }[] };
     expect([...due.overdue, ...due.dueThisWeek].some((item) => item.sourceId === draft.id)).toBe(true);
+  });
+});
+
+describe('the timeline sources of actions and analyses', () => {
+  async function post(method: 'POST' | 'PATCH', url: string, payload: unknown) {
+    const response = await t.app.inject({
+      method,
+      url,
+      headers: { cookie: await t.login('coachOwn'), 'content-type': 'application/json' },
+      payload: JSON.stringify(payload),
+    });
+    expect(response.statusCode, response.body).toBeLessThan(300);
+    return response.json() as { id: string; version: number };
+  }
+
+  it('shows an action added and done, with its realised effect, and an energy mapping with its totals', async () => {
+    t.clock.now = new Date('2026-11-24T10:00:00+01:00');
+    const action = await post('POST', `/api/companies/${fixtures.ownCompanyId}/actions`, {
+      area: 'energy_transition',
+      title: 'Byt till LED i tidslinjehallen',
+      description: 'INTERN-BESKRIVNING',
+    });
+    t.clock.now = new Date('2026-11-25T10:00:00+01:00');
+    await post('PATCH', `/api/actions/${action.id}`, {
+      version: action.version,
+      status: 'done',
+      realised: { kwh: 12_000, co2eKg: 1_500, sek: 18_000 },
+    });
+    // The hand calculation of analyses.test.ts: 339 200 kWh and 79 580 kg CO2e.
+    const mapping = await post('POST', `/api/companies/${fixtures.ownCompanyId}/analyses`, {
+      kind: 'energy_mapping',
+      title: 'Tidslinjens energikartläggning',
+      performedOn: '2026-11-20',
+      content: {
+        year: 2025,
+        factorSetKey: 'se-2023-residual-mix',
+        lines: [
+          { carrier: 'electricity', quantity: 120_000, unit: 'kWh', costSek: 180_000 },
+          { carrier: 'district_heating', quantity: 180, unit: 'MWh', costSek: 126_000, emissionFactorKgPerKwh: 0.035 },
+          { carrier: 'diesel', quantity: 4_000, unit: 'litre', costSek: 76_000 },
+        ],
+      },
+    });
+    const digital = await post('POST', `/api/companies/${fixtures.ownCompanyId}/analyses`, {
+      kind: 'digital',
+      title: 'Tidslinjens digitala analys',
+      content: {},
+    });
+    t.clock.now = new Date('2026-11-26T10:00:00+01:00');
+
+    for (const actor of ['coachOwn', 'companyOwn'] as const) {
+      const response = await timeline(actor, '?kinds=analysis,action_created,action_done&from=2026-11-20');
+      expect(response.statusCode).toBe(200);
+      expect(response.body).not.toContain('INTERN-BESKRIVNING');
+      const { items } = response.json() as { items: Event[] };
+      expect(new Set(items.map((e) => e.kind))).toEqual(new Set(['analysis', 'action_created', 'action_done']));
+      expect(items.find((e) => e.id === `action-created-${action.id}`)).toMatchObject({
+        date: '2026-11-24',
+        data: { title: 'Byt till LED i tidslinjehallen', area: 'energy_transition' },
+        notes: null,
+      });
+      expect(items.find((e) => e.id === `action-done-${action.id}`)).toMatchObject({
+        date: '2026-11-25',
+        data: { realisedKwh: 12_000, realisedCo2eKg: 1_500, realisedSek: 18_000, realisedMaterialTonnes: null },
+      });
+      const energy = items.find((e) => e.id === mapping.id)!;
+      expect(energy).toMatchObject({ date: '2026-11-20', data: { analysisKind: 'energy_mapping' } });
+      expect(energy.data.totalKwh).toBeCloseTo(339_200, 6);
+      expect(energy.data.totalCo2eKg).toBeCloseTo(79_580, 6);
+      // Without a performed date, an analysis is dated the day it was recorded.
+      expect(items.find((e) => e.id === digital.id)).toMatchObject({
+        date: '2026-11-25',
+        data: { analysisKind: 'digital', totalKwh: null, totalCo2eKg: null },
+      });
+      const dates = items.map((e) => e.date);
+      expect(dates).toEqual([...dates].sort().reverse());
+    }
+    // The date filter reads the performed date.
+    const before = (await timeline('coachOwn', '?kinds=analysis&to=2026-11-19')).json() as { items: Event[] };
+    expect(before.items.map((e) => e.id)).not.toContain(mapping.id);
   });
 });

@@ -2,7 +2,10 @@ import { Card, Chip, Group, Loader, Text, Timeline, Title } from '@mantine/core'
 import {
   IconBuildingFactory2,
   IconCalendarEvent,
+  IconChartDonut,
+  IconCircleCheck,
   IconClipboardCheck,
+  IconListCheck,
   IconProgressCheck,
   IconStairsUp,
   IconUser,
@@ -10,13 +13,21 @@ import {
 } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
+import type { AnalysisKind } from '../../../../core/analyses';
 import type { CompanyStatus } from '../../../../core/company-status';
 import type { MaturityArea } from '../../../../core/maturity-areas';
 import type { InterventionArea, InterventionKind } from '../../../../core/interventions';
 import { useTranslation } from 'react-i18next';
 import { timelineKinds, type TimelineEvent, type TimelineKind } from '../../../../contracts/follow-up';
 import { ErrorAlert } from '../../../components/error-alert';
-import { formatIsoDate, formatNumber } from '../../../components/format';
+import {
+  formatCo2eKg,
+  formatEnergy,
+  formatIsoDate,
+  formatNumber,
+  formatSek,
+  formatTonnes,
+} from '../../../components/format';
 import { useTimeline } from '../follow-up-api';
 
 const icons: Record<TimelineKind, Icon> = {
@@ -25,6 +36,9 @@ const icons: Record<TimelineKind, Icon> = {
   contact_added: IconUser,
   assessment: IconStairsUp,
   activity_attended: IconCalendarEvent,
+  analysis: IconChartDonut,
+  action_created: IconListCheck,
+  action_done: IconCircleCheck,
   intervention: IconClipboardCheck,
 };
 
@@ -55,6 +69,15 @@ function useEventTitle() {
           title: data.title,
           people: formatNumber(Number(data.attendedCount)),
         });
+      case 'analysis':
+        return t('followUp.timeline.event.analysis', {
+          kind: t(`analyses.kinds.${data.analysisKind as AnalysisKind}`),
+          title: data.title,
+        });
+      case 'action_created':
+        return t('followUp.timeline.event.action_created', { title: data.title });
+      case 'action_done':
+        return t('followUp.timeline.event.action_done', { title: data.title });
       case 'intervention':
         return t('followUp.timeline.event.intervention', {
           kind: t(`followUp.kinds.${data.interventionKind as InterventionKind}`),
@@ -64,8 +87,40 @@ function useEventTitle() {
   };
 }
 
+const numberOf = (value: string | number | null | undefined): number | null =>
+  typeof value === 'number' ? value : null;
+
+/** A done action's realised yearly effect, in the figures the company reported. */
+function realisedText(data: TimelineEvent['data'], t: TFunction): string {
+  const kwh = numberOf(data.realisedKwh);
+  const co2eKg = numberOf(data.realisedCo2eKg);
+  const sek = numberOf(data.realisedSek);
+  const tonnes = numberOf(data.realisedMaterialTonnes);
+  const effects = [
+    kwh === null ? null : formatEnergy(kwh),
+    co2eKg === null ? null : formatCo2eKg(co2eKg),
+    sek === null ? null : formatSek(sek),
+    tonnes === null ? null : t('followUp.timeline.event.material', { tonnes: formatTonnes(tonnes) }),
+  ].filter(Boolean);
+  return effects.length > 0
+    ? t('followUp.timeline.event.realised', { effects: effects.join(' · ') })
+    : t('followUp.timeline.event.noRealised');
+}
+
 function eventText(event: TimelineEvent, t: TFunction): string | null {
   if (event.kind === 'status_change') return (event.data.reason as string | null) ?? null;
+  if (event.kind === 'action_created') return t(`maturity.areas.${event.data.area as MaturityArea}`);
+  if (event.kind === 'action_done') {
+    return [t(`maturity.areas.${event.data.area as MaturityArea}`), realisedText(event.data, t)].join(' · ');
+  }
+  if (event.kind === 'analysis') {
+    const kwh = numberOf(event.data.totalKwh);
+    if (kwh === null) return null;
+    const co2eKg = numberOf(event.data.totalCo2eKg);
+    return co2eKg === null
+      ? t('followUp.timeline.event.energyUse', { energy: formatEnergy(kwh) })
+      : t('followUp.timeline.event.energyUseAndCo2e', { energy: formatEnergy(kwh), co2e: formatCo2eKg(co2eKg) });
+  }
   if (event.kind === 'intervention') {
     const area = event.data.area
       ? t(`followUp.areas.${event.data.area as InterventionArea}`)

@@ -12,6 +12,11 @@ import { PageHeader } from '../../../components/page-header';
 import { useSignedInUser } from '../../../components/session';
 import { useMyWeek, useReminders, useResolveReminder, useRunReminders } from '../api';
 
+/** Where an item is dealt with: a due action on the company's action plan, the rest on the company page. */
+function linkOf(item: Pick<DueItem, 'sourceKind' | 'companyId'>): string {
+  return item.sourceKind === 'action' ? `/companies/${item.companyId}/action-plan` : `/companies/${item.companyId}`;
+}
+
 function DueList({ title, items, empty, tone }: { title: string; items: DueItem[]; empty: string; tone: string }) {
   const { t } = useTranslation();
   const headingId = `due-${tone}`;
@@ -30,7 +35,7 @@ function DueList({ title, items, empty, tone }: { title: string; items: DueItem[
         {items.map((item) => (
           <Group key={`${item.sourceKind}-${item.sourceId}`} justify="space-between" wrap="nowrap">
             <div>
-              <Anchor component={Link} to={`/companies/${item.companyId}`} fw={600}>
+              <Anchor component={Link} to={linkOf(item)} fw={600}>
                 {item.companyName}
               </Anchor>
               <Text size="sm" c="dark.5">
@@ -85,7 +90,7 @@ function RemindersCard() {
               {data.items.map((reminder) => (
                 <Table.Tr key={reminder.id}>
                   <Table.Td>
-                    <Anchor component={Link} to={`/companies/${reminder.companyId}`}>
+                    <Anchor component={Link} to={linkOf(reminder)}>
                       {reminder.companyName}
                     </Anchor>
                   </Table.Td>

@@ -1,0 +1,1 @@
+CREATE INDEX "actions_open_due_idx" ON "actions" USING btree ("company_id","due_on") WHERE "actions"."status" in ('planned', 'in_progress') and "actions"."due_on" is not null;
