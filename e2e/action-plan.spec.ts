@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { mainNavigation, runTag, signIn } from './helpers';
+import { addEnergyMeasure, answerAll, mainNavigation, runTag, signIn, submitMeasurement } from './helpers';
 
 // Issue 5 "done when", as people do it: a coach measures a company and sees suggestions with their
 // reasons, adopts two and edits one; records an energy mapping whose CO2e matches a hand
@@ -21,7 +21,12 @@ const swedishTonnes = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 
 
 /** A Swedish number as shown ("1 234 567", "12,3", "−4") as a number. */
 function parseSwedish(text: string): number {
-  return Number(text.replace(/[\s\u00a0]/g, '').replace('\u2212', '-').replace(',', '.'));
+  return Number(
+    text
+      .replace(/[\s\u00a0]/g, '')
+      .replace('\u2212', '-')
+      .replace(',', '.'),
+  );
 }
 
 /** The realised SEK and tonnes CO2e of an effect summary (the plan's, the card's or the programme's). */
@@ -50,6 +55,15 @@ async function counts(summary: Locator): Promise<{ actions: number; done: number
   return { actions: Number(actions), done: Number(done) };
 }
 
+/** Sets the carrier and unit of a line of the energy mapping (a new line is electricity in kWh). */
+async function chooseCarrier(page: Page, line: number, carrier: string, unit: string) {
+  await page.getByRole('combobox', { name: `Energibärare, rad ${line}` }).click();
+  await page.getByRole('option', { name: carrier, exact: true }).click();
+  await page.getByRole('combobox', { name: `Enhet, rad ${line}` }).click();
+  await page.getByRole('option', { name: unit, exact: true }).click();
+}
+
+/** An action's row in the plan, by its title. */
 function actionRow(page: Page, title: string) {
   return page.getByRole('region', { name: 'Åtgärder' }).getByRole('row').filter({ hasText: title });
 }
@@ -73,17 +87,8 @@ test('a coach plans actions from suggestions and an energy mapping; the company 
     await page.getByRole('option', { name: /^Energiomställning/ }).click();
     await page.getByRole('button', { name: 'Starta mätning' }).click();
     await expect(page).toHaveURL(/\/assessments\//);
-    const groups = page.getByRole('radiogroup');
-    await expect(groups.first()).toBeVisible();
-    const count = await groups.count();
-    for (let i = 0; i < count; i += 1) {
-      await groups.nth(i).getByRole('radio', { name: /^Nivå 2:/ }).click();
-    }
-    await expect(page.getByText(`${count} av ${count} frågor besvarade`)).toBeVisible();
-    await expect(page.getByRole('status').filter({ hasText: 'Sparat' })).toBeVisible();
-    await page.getByRole('button', { name: 'Skicka in mätningen' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Skicka in mätningen' }).click();
-    await expect(page).toHaveURL(/\/maturity$/);
+    await answerAll(page, 2);
+    await submitMeasurement(page);
     await expect(page.getByRole('group', { name: 'Energiomställning' }).getByText(/^Steg 2:/)).toBeVisible();
   });
 
@@ -96,9 +101,7 @@ test('a coach plans actions from suggestions and an energy mapping; the company 
       .getByRole('article')
       .filter({ hasText: 'Energiomställning' });
     // Every answer on level 2 puts every dimension on step 2, so each reason names the step.
-    await expect(suggestions.first()).toContainText(
-      /Dimensionen .+ är på steg 2 – åtgärden lyfter den mot steg 3\./,
-    );
+    await expect(suggestions.first()).toContainText(/Dimensionen .+ är på steg 2 – åtgärden lyfter den mot steg 3\./);
     for (let i = 0; i < 2; i += 1) {
       const suggestion = suggestions.first();
       const title = await suggestion.getByRole('heading', { level: 3 }).innerText();
@@ -109,7 +112,9 @@ test('a coach plans actions from suggestions and an energy mapping; the company 
     }
 
     const [first] = adopted;
-    await actionRow(page, first!).getByRole('button', { name: `Redigera ${first}` }).click();
+    await actionRow(page, first!)
+      .getByRole('button', { name: `Redigera ${first}` })
+      .click();
     const form = page.getByRole('dialog', { name: 'Redigera åtgärd' });
     await form.getByRole('combobox', { name: 'Ansvarig' }).click();
     await page.getByRole('option', { name: coachName }).click();
@@ -143,26 +148,20 @@ test('a coach plans actions from suggestions and an energy mapping; the company 
     await page.getByRole('textbox', { name: 'Kostnad per år, rad 1' }).fill('180000');
 
     await addLine.click();
-    await page.getByRole('combobox', { name: 'Energibärare, rad 2' }).click();
-    await page.getByRole('option', { name: 'Fjärrvärme', exact: true }).click();
-    await page.getByRole('combobox', { name: 'Enhet, rad 2' }).click();
-    await page.getByRole('option', { name: 'MWh', exact: true }).click();
+    await chooseCarrier(page, 2, 'Fjärrvärme', 'MWh');
     await page.getByRole('textbox', { name: 'Mängd, rad 2' }).fill('180');
     await page.getByRole('textbox', { name: 'Egen faktor (kg CO₂e/kWh), rad 2' }).fill('0,035');
 
     await addLine.click();
-    await page.getByRole('combobox', { name: 'Energibärare, rad 3' }).click();
-    await page.getByRole('option', { name: 'Diesel (MK1)', exact: true }).click();
-    await page.getByRole('combobox', { name: 'Enhet, rad 3' }).click();
-    await page.getByRole('option', { name: 'liter', exact: true }).click();
+    await chooseCarrier(page, 3, 'Diesel (MK1)', 'liter');
     await page.getByRole('textbox', { name: 'Mängd, rad 3' }).fill('4000');
 
     // By hand, with se-2023-residual-mix (content/emission-factors/) and carriers.json:
-    //   electricity      120 000 kWh                       × 0,5241 kg/kWh            = 62 892 kg
-    //   district heating 180 MWh = 180 000 kWh              × 0,035 (the network's own) =  6 300 kg
-    //   diesel           4 000 l × 9,8 kWh/l = 39 200 kWh   × 0,265 kg/kWh             = 10 388 kg
+    //   electricity       120 000 kWh                      × 0,5241 kg/kWh              = 62 892 kg
+    //   district heating  180 MWh = 180 000 kWh            × 0,035 (the network's own)  =  6 300 kg
+    //   diesel            4 000 l × 9,8 kWh/l = 39 200 kWh × 0,265 kg/kWh               = 10 388 kg
     //   total                                                                          = 79 580 kg
-    // = 79,6 t CO2e with one decimal.
+    // = 79,6 t CO2e with one decimal (as src/server/modules/analyses/analyses.test.ts asserts).
     await page.getByRole('button', { name: 'Spara kartläggningen' }).click();
     await expect(page.getByText('Sparat')).toBeVisible();
     const emissions = page.getByText('Utsläpp per år', { exact: true }).locator('..');
@@ -172,15 +171,7 @@ test('a coach plans actions from suggestions and an energy mapping; the company 
   });
 
   await test.step('a measure of the mapping becomes an action in the plan', async () => {
-    await page.getByRole('button', { name: 'Lägg till åtgärd' }).click();
-    const form = page.getByRole('dialog');
-    await form.getByRole('textbox', { name: 'Titel' }).fill(measure);
-    await form.getByRole('combobox', { name: 'Energibärare' }).click();
-    await page.getByRole('option', { name: 'El', exact: true }).click();
-    await form.getByRole('textbox', { name: 'Besparing, kWh per år' }).fill('24000');
-    await form.getByRole('textbox', { name: 'Investering' }).fill('60000');
-    await form.getByRole('button', { name: 'Spara' }).click();
-    await expect(form).toBeHidden();
+    await addEnergyMeasure(page, { title: measure, carrier: 'El', kwhPerYear: '24000', investment: '60000' });
     const finding = page.getByRole('row', { name: new RegExp(measure) });
     // 24 000 kWh × 0,5241 kg/kWh = 12 578 kg = 12,6 t CO2e.
     await expect(finding).toContainText('12,6 t CO₂e');
@@ -217,7 +208,9 @@ test('a coach plans actions from suggestions and an energy mapping; the company 
     const planTotals = company.getByRole('region', { name: 'Effekt av handlingsplanen' });
     const planBefore = await realisedIn(planTotals);
 
-    await actionRow(company, reported).getByRole('button', { name: `Rapportera utfall för ${reported}` }).click();
+    await actionRow(company, reported)
+      .getByRole('button', { name: `Rapportera utfall för ${reported}` })
+      .click();
     const dialog = company.getByRole('dialog', { name: 'Rapportera utfall' });
     await expect(dialog.getByRole('combobox', { name: 'Status' })).toHaveValue('Klar');
     const realised = dialog.getByRole('group', { name: 'Vad åtgärden har gett per år' });
