@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './helpers';
+import { addEnergyMeasure, signIn } from './helpers';
 
 // A coach records an energy mapping with the company and turns a measure into an action (issue 5).
 
@@ -19,15 +19,7 @@ test('a coach maps a company’s energy, adds a measure and turns it into an act
   await page.getByRole('button', { name: 'Spara kartläggningen' }).click();
   await expect(page.getByText('Sparat')).toBeVisible();
 
-  await page.getByRole('button', { name: 'Lägg till åtgärd' }).click();
-  const form = page.getByRole('dialog');
-  await form.getByRole('textbox', { name: 'Titel' }).fill('LED-belysning');
-  await form.getByRole('combobox', { name: 'Energibärare' }).click();
-  await page.getByRole('option', { name: 'El', exact: true }).click();
-  await form.getByRole('textbox', { name: 'Besparing, kWh per år' }).fill('24000');
-  await form.getByRole('textbox', { name: 'Investering' }).fill('60000');
-  await form.getByRole('button', { name: 'Spara' }).click();
-  await expect(form).toBeHidden();
+  await addEnergyMeasure(page, { title: 'LED-belysning', carrier: 'El', kwhPerYear: '24000', investment: '60000' });
   const row = page.getByRole('row', { name: /LED-belysning/ });
   // 24 000 kWh × 0,5241 = 12,6 t; × 1,50 kr/kWh = 36 000 kr; 60 000 / 36 000 = 1,7 years.
   await expect(row).toContainText('12,6 t CO₂e');

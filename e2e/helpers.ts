@@ -190,3 +190,48 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByRole('menuitem', { name: 'Logga ut' }).click();
   await expect(page).toHaveURL(/\/login$/);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Analyses: steps on an energy mapping's page.
+
+/** Adds a measure to the open energy mapping through its form, as the coach types it. */
+export async function addEnergyMeasure(
+  page: Page,
+  measure: { title: string; carrier: string; kwhPerYear: string; investment: string },
+): Promise<void> {
+  await page.getByRole('button', { name: 'Lägg till åtgärd' }).click();
+  const form = page.getByRole('dialog');
+  await form.getByRole('textbox', { name: 'Titel' }).fill(measure.title);
+  await form.getByRole('combobox', { name: 'Energibärare' }).click();
+  await page.getByRole('option', { name: measure.carrier, exact: true }).click();
+  await form.getByRole('textbox', { name: 'Besparing, kWh per år' }).fill(measure.kwhPerYear);
+  await form.getByRole('textbox', { name: 'Investering' }).fill(measure.investment);
+  await form.getByRole('button', { name: 'Spara' }).click();
+  await expect(form).toBeHidden();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Maturity: steps on a measurement's page.
+
+/** Answers every question of the open measurement with the given level and waits for the autosave. */
+export async function answerAll(page: Page, level: number): Promise<void> {
+  const groups = page.getByRole('radiogroup');
+  await expect(groups.first()).toBeVisible();
+  const count = await groups.count();
+  for (let i = 0; i < count; i += 1) {
+    await groups
+      .nth(i)
+      .getByRole('radio', { name: new RegExp(`^Nivå ${level}:`) })
+      .click();
+  }
+  await expect(page.getByText(`${count} av ${count} frågor besvarade`)).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Sparat' })).toBeVisible();
+}
+
+/** Submits the open measurement through its confirmation and returns to the maturity page. */
+export async function submitMeasurement(page: Page, nextDueOn?: string): Promise<void> {
+  if (nextDueOn) await page.getByLabel('Nästa mätning senast').fill(nextDueOn);
+  await page.getByRole('button', { name: 'Skicka in mätningen' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Skicka in mätningen' }).click();
+  await expect(page).toHaveURL(/\/maturity$/);
+}

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import { answerAll, signIn, submitMeasurement } from './helpers';
 
 // The maturity journey of issue 4: a coach runs a foundation and a digitalisation baseline for a
 // demo company, sees the ladder and the radar, runs a follow-up with better answers and sees the
@@ -18,28 +18,6 @@ async function startMeasurement(page: Page, area: string, button: string) {
   await page.getByRole('option', { name: new RegExp(`^${area.replace(/[()]/g, '\\$&')}`) }).click();
   await page.getByRole('button', { name: button }).click();
   await expect(page).toHaveURL(/\/assessments\//);
-}
-
-/** Answers every question with the given level and waits for the autosave. */
-async function answerAll(page: Page, level: number) {
-  const groups = page.getByRole('radiogroup');
-  await expect(groups.first()).toBeVisible();
-  const count = await groups.count();
-  for (let i = 0; i < count; i += 1) {
-    await groups
-      .nth(i)
-      .getByRole('radio', { name: new RegExp(`^Nivå ${level}:`) })
-      .click();
-  }
-  await expect(page.getByText(`${count} av ${count} frågor besvarade`)).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: 'Sparat' })).toBeVisible();
-}
-
-async function submitMeasurement(page: Page, nextDueOn?: string) {
-  if (nextDueOn) await page.getByLabel('Nästa mätning senast').fill(nextDueOn);
-  await page.getByRole('button', { name: 'Skicka in mätningen' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Skicka in mätningen' }).click();
-  await expect(page).toHaveURL(/\/maturity$/);
 }
 
 test('a coach measures a company, sees ladder, radar and change; a self-assessment is confirmed', async ({ page }) => {
