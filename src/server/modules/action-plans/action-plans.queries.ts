@@ -188,10 +188,13 @@ function rowsOf<T>(result: unknown): T[] {
 }
 
 /**
- * effectTotals (src/core/effects.ts) in one SQL statement for several groupings at once (GROUPING
- * SETS): cancelled actions count nowhere, expected effects count for every other action, realised
- * ones only for done actions; a missing figure adds 0. The organisation is the company's current
- * responsible organisation. `scope` filters the companies (one company, or all).
+ * effectTotals (src/core/effects.ts) in one SQL statement: cancelled actions count nowhere,
+ * expected effects count for every other action, realised ones only for done actions; a missing
+ * figure adds 0. The organisation is the company's current responsible organisation. A company's
+ * totals come overall and by area (GROUPING SETS). The programme's are summed in SQL by
+ * organisation and area only, which PostgreSQL aggregates in parallel, and rolled up here (every
+ * aggregate is a sum, a count or an "any"): 80 ms instead of 200 ms over 300 000 actions, where
+ * grouping sets would aggregate in one process (bench/README.md).
  */
 export async function sumActionEffects(
   db: Db,
@@ -201,17 +204,15 @@ export async function sumActionEffects(
   const counted = sql`a.status <> 'cancelled'`;
   const done = sql`a.status = 'done'`;
   const sum = (column: string, when: SQL) => sql`coalesce(sum(a.${sql.raw(column)}) filter (where ${when}), 0)::float8`;
-  const sets =
-    groupingSets === 'company'
-      ? sql`grouping sets ((), (a.area))`
-      : sql`grouping sets ((), (c.organisation_id), (a.area), (c.organisation_id, a.area))`;
+  const sets = groupingSets === 'company' ? sql`grouping sets ((), (a.area))` : sql`c.organisation_id, a.area`;
   const organisation =
     groupingSets === 'company'
       ? sql`null::uuid as "organisationId", 1 as "isAllOrganisations"`
-      : sql`c.organisation_id as "organisationId", grouping(c.organisation_id)::int as "isAllOrganisations"`;
+      : sql`c.organisation_id as "organisationId", 0 as "isAllOrganisations"`;
+  const areaFlag = groupingSets === 'company' ? sql`grouping(a.area)::int` : sql`0`;
   const where = scope.companyId ? sql`where a.company_id = ${scope.companyId}` : sql``;
   const result = await db.execute(sql`
-    select ${organisation}, a.area as "area", grouping(a.area)::int as "isAllAreas",
+    select ${organisation}, a.area as "area", ${areaFlag} as "isAllAreas",
            (count(*) filter (where ${counted}))::int as "actions",
            (count(*) filter (where ${done}))::int as "done",
            (count(*) filter (where ${done} and a.realised_kwh is null and a.realised_co2e_kg is null
@@ -233,7 +234,62 @@ export async function sumActionEffects(
       join companies c on c.id = a.company_id
       ${where}
      group by ${sets}`);
-  return rowsOf<TotalsRow>(result);
+  const rows = rowsOf<TotalsRow>(result);
+  return groupingSets === 'company' ? rows : [...rows, ...rollUp(rows)];
+}
+
+const additive = [
+  'actions',
+  'done',
+  'doneWithoutRealised',
+  'investmentSek',
+  'doneInvestmentSek',
+  'expectedKwh',
+  'expectedCo2eKg',
+  'expectedSek',
+  'expectedMaterialTonnes',
+  'realisedKwh',
+  'realisedCo2eKg',
+  'realisedSek',
+  'realisedMaterialTonnes',
+] as const satisfies readonly (keyof TotalsRow)[];
+
+/** The rows per organisation, per area and overall, from the rows per organisation and area. */
+function rollUp(rows: readonly TotalsRow[]): TotalsRow[] {
+  const groups = new Map<string, TotalsRow>();
+  const add = (key: string, organisationId: string | null, area: MaturityArea | null, row: TotalsRow) => {
+    const group = groups.get(key) ?? {
+      ...emptyTotalsRow(),
+      organisationId,
+      area,
+      isAllOrganisations: organisationId === null ? 1 : 0,
+      isAllAreas: area === null ? 1 : 0,
+    };
+    for (const name of additive) group[name] += Number(row[name]);
+    group.hasInvestment ||= row.hasInvestment;
+    group.hasDoneInvestment ||= row.hasDoneInvestment;
+    groups.set(key, group);
+  };
+  // As GROUPING SETS would: the overall row exists even when there is no action at all.
+  groups.set('all', { ...emptyTotalsRow(), isAllOrganisations: 1, isAllAreas: 1 });
+  for (const row of rows) {
+    add(`organisation:${row.organisationId}`, row.organisationId, null, row);
+    add(`area:${row.area}`, null, row.area, row);
+    add('all', null, null, row);
+  }
+  return [...groups.values()];
+}
+
+function emptyTotalsRow(): TotalsRow {
+  return {
+    organisationId: null,
+    area: null,
+    isAllOrganisations: 0,
+    isAllAreas: 0,
+    hasInvestment: false,
+    hasDoneInvestment: false,
+    ...(Object.fromEntries(additive.map((name) => [name, 0])) as Record<(typeof additive)[number], number>),
+  };
 }
 
 export async function findCompanyName(db: Db, companyId: string): Promise<string | undefined> {
