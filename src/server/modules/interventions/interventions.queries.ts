@@ -130,27 +130,30 @@ export async function findUserName(db: Db, id: string) {
  * "my week" reads their own follow-ups, not every intervention of the programme.
  */
 export async function listFollowUpsDue(db: Db, filter: { until: string; recipientId?: string }) {
+  // The company by primary key for each follow-up found: a join let the planner sort every company
+  // of the programme (a merge join) to match a coach's few hundred entries, 132 ms instead of 16 at 100×.
+  const companyName = sql<string>`(select "name" from "companies" where "id" = ${interventions.companyId})`;
+  const companyStatus = sql`(select "status" from "companies" where "id" = ${interventions.companyId})`;
   return db
     .select({
       sourceId: interventions.id,
       companyId: interventions.companyId,
-      companyName: companies.name,
+      companyName,
       recipientId: interventions.coachId,
       dueOn: sql<string>`${interventions.nextFollowUpOn}`,
     })
     .from(interventions)
-    .innerJoin(companies, eq(companies.id, interventions.companyId))
     .where(
       and(
         lte(interventions.nextFollowUpOn, filter.until),
-        sql`${companies.status} not in ('completed', 'withdrawn')`,
+        sql`${companyStatus} not in ('completed', 'withdrawn')`,
         filter.recipientId ? eq(interventions.coachId, filter.recipientId) : undefined,
         sql`not exists (select 1 from "interventions" "newer" where "newer"."company_id" = ${interventions.companyId}
           and ("newer"."occurred_on", "newer"."created_at", "newer"."id")
             > (${interventions.occurredOn}, ${interventions.createdAt}, ${interventions.id}))`,
       ),
     )
-    .orderBy(interventions.nextFollowUpOn, companies.name);
+    .orderBy(interventions.nextFollowUpOn, companyName);
 }
 
 /** A newly logged intervention is the follow-up: the company's open follow-up reminders are done. */

@@ -1,4 +1,4 @@
-import { Anchor, Card, Group, Text, Title } from '@mantine/core';
+import { Anchor, Card, Group, Skeleton, Text, Title } from '@mantine/core';
 import { IconListCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -26,6 +26,8 @@ export function ActionPlanCard({ companyId }: { companyId: string }) {
           {t('actionPlans.card.open')}
         </Anchor>
       </Group>
+      {/* The summary's room while it loads, so the cards below do not jump (QUALITY.md P2, CLS). */}
+      {totals.isPending ? <Skeleton height={96} aria-hidden /> : null}
       {overall ? (
         overall.actions === 0 && overall.done === 0 ? (
           <Text size="sm">{t('actionPlans.card.none')}</Text>
