@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Center, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,12 +6,10 @@ import { Link, useParams } from 'react-router';
 import { actionStatuses, type ActionStatus } from '../../../../core/action-status';
 import { maturityAreas, type MaturityArea } from '../../../../core/maturity-areas';
 import type { Action } from '../../../../contracts/action-plans';
-import { isApiError } from '../../../components/api-client';
 import { EffectSummary } from '../../../components/effect-summary';
-import { ErrorAlert } from '../../../components/error-alert';
+import { QueryFallback } from '../../../components/query-fallback';
 import { formatIsoDate, formatSek, formatYears } from '../../../components/format';
 import { PageHeader } from '../../../components/page-header';
-import { StatusPage } from '../../../components/status-page';
 import { useActionPlan, useCompanyActionTotals } from '../api';
 import { ActionFormModal } from '../components/action-form-modal';
 import { ActionStatusBadge } from '../components/action-status-badge';
@@ -31,31 +29,17 @@ export function ActionPlanPage() {
   const totals = useCompanyActionTotals(companyId);
   const [editing, setEditing] = useState<Editing>(null);
 
-  if (plan.isPending) {
+  if (plan.isPending || plan.error || !plan.data) {
     return (
-      <Center mih="40vh" role="status">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
-  }
-  if (isApiError(plan.error, 'not_found') || isApiError(plan.error, 'invalid_input')) {
-    return (
-      <StatusPage
-        title={t('companies.notFound.title')}
-        text={t('companies.notFound.text')}
-        linkLabel={t('companies.backToList')}
-        linkTo="/companies"
+      <QueryFallback
+        query={plan}
+        notFound={{
+          title: t('companies.notFound.title'),
+          text: t('companies.notFound.text'),
+          linkLabel: t('companies.backToList'),
+          linkTo: '/companies',
+        }}
       />
-    );
-  }
-  if (plan.error || !plan.data) {
-    return (
-      <Stack maw={560}>
-        <ErrorAlert error={plan.error} />
-        <div>
-          <Button onClick={() => void plan.refetch()}>{t('common.retry')}</Button>
-        </div>
-      </Stack>
     );
   }
   const data = plan.data;

@@ -1,13 +1,11 @@
-import { Anchor, Button, Center, Grid, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { isApiError } from '../../../components/api-client';
-import { ErrorAlert } from '../../../components/error-alert';
+import { QueryFallback } from '../../../components/query-fallback';
 import { formatDateTime, formatSek } from '../../../components/format';
 import { PageHeader } from '../../../components/page-header';
-import { StatusPage } from '../../../components/status-page';
 import { useSignedInUser } from '../../../components/session';
 import { useActivity } from '../api';
 import { ActivityFormModal } from '../components/activity-form-modal';
@@ -27,31 +25,17 @@ export function ActivityPage() {
   // Read once per render: the page shows whether the activity has started or ended.
   const [now] = useState(() => Date.now());
 
-  if (activity.isPending) {
+  if (activity.isPending || activity.error || !activity.data) {
     return (
-      <Center mih="40vh" role="status">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
-  }
-  if (isApiError(activity.error, 'not_found') || isApiError(activity.error, 'invalid_input')) {
-    return (
-      <StatusPage
-        title={t('activities.notFound.title')}
-        text={t('activities.notFound.text')}
-        linkLabel={t('activities.backToList')}
-        linkTo="/activities"
+      <QueryFallback
+        query={activity}
+        notFound={{
+          title: t('activities.notFound.title'),
+          text: t('activities.notFound.text'),
+          linkLabel: t('activities.backToList'),
+          linkTo: '/activities',
+        }}
       />
-    );
-  }
-  if (activity.error || !activity.data) {
-    return (
-      <Stack maw={560}>
-        <ErrorAlert error={activity.error} />
-        <div>
-          <Button onClick={() => void activity.refetch()}>{t('common.retry')}</Button>
-        </div>
-      </Stack>
     );
   }
 

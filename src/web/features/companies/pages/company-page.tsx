@@ -1,13 +1,11 @@
-import { Anchor, Button, Center, Grid, Group, Loader, Stack, Text } from '@mantine/core';
+import { Anchor, Grid, Group, Stack, Text } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { isApiError } from '../../../components/api-client';
-import { ErrorAlert } from '../../../components/error-alert';
+import { QueryFallback } from '../../../components/query-fallback';
 import { PageHeader } from '../../../components/page-header';
 import { useSignedInUser } from '../../../components/session';
-import { StatusPage } from '../../../components/status-page';
 import { useCompany } from '../api';
 import { CompanyFactsCard } from '../components/company-facts-card';
 import { CompanyStatusBadge } from '../components/company-status-badge';
@@ -43,31 +41,17 @@ export function CompanyPage() {
   const [isEditing, setEditing] = useState(false);
   const [isEditingUndertaking, setEditingUndertaking] = useState(false);
 
-  if (company.isPending) {
+  if (company.isPending || company.error || !company.data) {
     return (
-      <Center mih="40vh" role="status">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
-  }
-  if (isApiError(company.error, 'not_found') || isApiError(company.error, 'invalid_input')) {
-    return (
-      <StatusPage
-        title={t('companies.notFound.title')}
-        text={t('companies.notFound.text')}
-        linkLabel={t('companies.backToList')}
-        linkTo="/companies"
+      <QueryFallback
+        query={company}
+        notFound={{
+          title: t('companies.notFound.title'),
+          text: t('companies.notFound.text'),
+          linkLabel: t('companies.backToList'),
+          linkTo: '/companies',
+        }}
       />
-    );
-  }
-  if (company.error || !company.data) {
-    return (
-      <Stack maw={560}>
-        <ErrorAlert error={company.error} />
-        <div>
-          <Button onClick={() => void company.refetch()}>{t('common.retry')}</Button>
-        </div>
-      </Stack>
     );
   }
 

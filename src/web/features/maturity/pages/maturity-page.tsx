@@ -1,13 +1,11 @@
-import { Anchor, Badge, Button, Card, Center, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Stack, Table, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { isApiError } from '../../../components/api-client';
 import { EmptyRow } from '../../../components/empty-row';
-import { ErrorAlert } from '../../../components/error-alert';
+import { QueryFallback } from '../../../components/query-fallback';
 import { formatDate, formatIsoDate } from '../../../components/format';
 import { PageHeader } from '../../../components/page-header';
-import { StatusPage } from '../../../components/status-page';
 import { useMaturityResults } from '../api';
 import { AreaResultsCard } from '../components/area-results-card';
 import { LadderCard } from '../components/ladder-card';
@@ -19,31 +17,17 @@ export function MaturityPage() {
   const { companyId = '' } = useParams();
   const results = useMaturityResults(companyId);
 
-  if (results.isPending) {
+  if (results.isPending || results.error || !results.data) {
     return (
-      <Center mih="40vh" role="status">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
-  }
-  if (isApiError(results.error, 'not_found') || isApiError(results.error, 'invalid_input')) {
-    return (
-      <StatusPage
-        title={t('companies.notFound.title')}
-        text={t('companies.notFound.text')}
-        linkLabel={t('companies.backToList')}
-        linkTo="/companies"
+      <QueryFallback
+        query={results}
+        notFound={{
+          title: t('companies.notFound.title'),
+          text: t('companies.notFound.text'),
+          linkLabel: t('companies.backToList'),
+          linkTo: '/companies',
+        }}
       />
-    );
-  }
-  if (results.error || !results.data) {
-    return (
-      <Stack maw={560}>
-        <ErrorAlert error={results.error} />
-        <div>
-          <Button onClick={() => void results.refetch()}>{t('common.retry')}</Button>
-        </div>
-      </Stack>
     );
   }
   const data = results.data;
