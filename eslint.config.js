@@ -1,4 +1,4 @@
-// ESLint flat config. The boundary rules below are the architecture in DESIGN.md made executable:
+// ESLint flat config. The boundary rules below are the architecture in docs/architecture.md made executable:
 // the core stays pure, contracts depend on zod and the core only, the server and the web never
 // reach into each other, and web features never import each other. src/core/boundaries.test.ts
 // proves each of them fails on a violation.
@@ -26,7 +26,7 @@ const featureZones = webFeatures.map((feature) => ({
   target: `./src/web/features/${feature}`,
   from: './src/web/features',
   except: [`./${feature}`],
-  message: 'Web features never import each other: move the shared piece to src/web/components/ (STYLE.md).',
+  message: 'Web features never import each other: move the shared piece to src/web/components/ (docs/style.md).',
 }));
 
 // Path zones need the import to resolve to a real file; the import-name patterns further down
@@ -44,7 +44,7 @@ const layerZones = [
 /** Relative imports that climb into another top-level folder of src (e.g. '../../server/app'). */
 const layerPattern = (layer, message) => ({ regex: `^(\\.\\./)+${layer}(/|$)`, message });
 
-const coreMessage = 'The core is pure TypeScript: no I/O, no framework, no database (DESIGN.md).';
+const coreMessage = 'The core is pure TypeScript: no I/O, no framework, no database (docs/architecture.md).';
 const webServerMessage = 'The web app must not import server-side code or packages.';
 
 const restrictedInCore = {
@@ -108,6 +108,18 @@ const restrictedInServer = {
   patterns: [
     layerPattern('web', 'The server never imports the web app.'),
     { group: ['react*', '@mantine/*', '@tanstack/*'], message: 'The server never imports the web app.' },
+  ],
+};
+
+// A module reaches another only through its service (docs/style.md): its queries and routes
+// are its own. Tests may read another module's queries to set up or check the database.
+const restrictedInServerModules = {
+  patterns: [
+    ...restrictedInServer.patterns,
+    {
+      group: ['../*/*.queries', '../*/*.routes'],
+      message: 'A module reaches another only through its service (docs/style.md).',
+    },
   ],
 };
 
@@ -197,6 +209,11 @@ export default defineConfig(
   { files: ['src/core/**/*.ts'], rules: { 'no-restricted-imports': ['error', restrictedInCore] } },
   { files: ['src/contracts/**/*.ts'], rules: { 'no-restricted-imports': ['error', restrictedInContracts] } },
   { files: ['src/server/**/*.ts'], rules: { 'no-restricted-imports': ['error', restrictedInServer] } },
+  {
+    files: ['src/server/modules/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', restrictedInServerModules] },
+  },
   { files: ['src/web/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', restrictedInWeb] } },
 
   // --- React ------------------------------------------------------------------------------------

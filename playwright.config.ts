@@ -4,7 +4,7 @@ import { defineConfig, devices } from '@playwright/test';
 
 // Browser journeys against the real server (npm start: Fastify serving the built web app from
 // dist/web, so `npm run build` must have run; postinstall does it) on a fresh embedded database.
-// Chromium is Debian's package: never `playwright install` here (STACK.md).
+// Chromium is Debian's package: never `playwright install` here (decision 001).
 
 // E2E_PORT lets two checkouts run their journeys side by side.
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -26,6 +26,9 @@ if (!process.env.TEST_WORKER_INDEX) {
 
 export default defineConfig({
   testDir: 'e2e',
+  // The screenshots are for a person to look at after a change, not a check: CI leaves them out
+  // (about 100 s); `npx playwright test e2e/screenshots.spec.ts` takes them.
+  ...(isCi && { testIgnore: ['**/screenshots.spec.ts'] }),
   fullyParallel: false,
   forbidOnly: isCi,
   workers: 1,
@@ -71,6 +74,8 @@ export default defineConfig({
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: e2eDataDir,
+      // Where the journeys read e-mails as their recipients get them (e2e/helpers.ts); cleared above.
+      MAILBOX_DIR: './data/e2e-mailbox',
       LOG_LEVEL: 'warn',
       SEED_DEMO_DATA: 'true',
       // The journeys run on the embedded database whatever the shell has set.

@@ -15,7 +15,7 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     reportCompressedSize: true,
-    // bench/bundle-budget.ts reads it to sum each route's JavaScript (QUALITY.md P3).
+    // bench/bundle-budget.ts reads it to sum each route's JavaScript (docs/quality.md P3).
     manifest: true,
   },
   server: {

@@ -2,10 +2,11 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../src/server/db/client';
 
 /** A fresh database for one benchmark run: PGlite in memory, or a throw-away database on
- * DATABASE_URL's server (dropped by `drop`). `keepAs` names a database kept for EXPLAIN afterwards. */
+ * DATABASE_URL's server (dropped by `drop`; `url` reaches it from other processes). `keepAs` names
+ * a database kept for EXPLAIN afterwards. */
 export async function openBenchDatabase(
   options: { keepAs?: string } = {},
-): Promise<{ database: Database; drop: () => Promise<void>; kind: string }> {
+): Promise<{ database: Database; drop: () => Promise<void>; kind: string; url?: string }> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl)
     return { database: await openDatabase({ kind: 'pglite', dataDir: null }), drop: async () => {}, kind: 'pglite' };
@@ -20,6 +21,7 @@ export async function openBenchDatabase(
   return {
     database: await openDatabase({ kind: 'postgres', url: url.toString() }),
     kind: 'postgres',
+    url: url.toString(),
     drop: async () => {
       const client = new pg.Client({ connectionString: serverUrl });
       await client.connect();

@@ -127,12 +127,13 @@ export type Request = { url: string; init?: RequestInit };
 
 /**
  * `connections` clients, each sending the next request as soon as its last one is read, for
- * `seconds`; `next(i)` gives the i-th request of the run. Latency is from send to the last byte.
+ * `seconds`, or with `requests` until that many were sent; `next(i)` gives the i-th request of the
+ * run. Latency is from send to the last byte.
  */
 export async function load(
   name: string,
   next: (i: number) => Request,
-  options: { seconds: number; connections: number },
+  options: { seconds: number; connections: number; requests?: number },
 ): Promise<Figures> {
   const latencies: number[] = [];
   let failures = 0;
@@ -141,7 +142,7 @@ export async function load(
   const started = performance.now();
   const deadline = started + options.seconds * 1000;
   const client = async () => {
-    while (performance.now() < deadline) {
+    while (options.requests === undefined ? performance.now() < deadline : count < options.requests) {
       const { url, init } = next(count++);
       const start = performance.now();
       try {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-// QUALITY.md P3: the JavaScript a route needs, gzipped, against the budgets: the first route a
+// docs/quality.md P3: the JavaScript a route needs, gzipped, against the budgets: the first route a
 // visitor meets (sign-in) ≤ 170 KiB, any route ≤ 350 KiB. A route's JavaScript is the entry chunk
 // and the page's chunk with everything they import statically, plus the feature's strings (which
 // its route loads beside the page: src/web/i18n/i18n.ts). Reads Vite's manifest in dist/web,

@@ -1,4 +1,4 @@
-// Lighthouse on the main pages (QUALITY.md P2: performance ≥ 90, median of 5). Serves the built
+// Lighthouse on the main pages (docs/quality.md P2: performance ≥ 90, median of 5). Serves the built
 // web app (`npm run build` first) with the demo data on a fresh in-memory PGlite, signs in as the
 // demo coach, and runs Lighthouse's performance category `--runs` times per page in Debian's
 // Chromium, with the desktop preset unless `--mobile`. Prints the median score with LCP, TBT (the

@@ -1,9 +1,12 @@
-// The scale benchmark (QUALITY.md P1–P8, issue 7 item 8). For each scale (default 1×, 10× and
+// The scale benchmark (docs/quality.md P1–P8, issue 7 item 8). For each scale (default 1×, 10× and
 // 100×) it builds a fresh database, fills it to P1's sizes (bench/fill.ts), serves the real app on
 // loopback and loads the key endpoints one after the other, each as a coach would use it, next to
 // a bare Fastify + `SELECT 1` on the same database measured in the same run. It prints p50/p95/p99
 // and throughput as a ratio to the bare endpoint, and writes bench/results/bench-….json.
-// Usage: npm run bench -- [--scales 1,10,100] [--seconds 5] [--connections 1] [--submits 100] [--keep]
+// On PostgreSQL it also measures a read mix served by two server processes against one (issue 14).
+// Usage: npm run bench -- [--scales 1,10,100] [--seconds 5] [--connections 1] [--submits 100]
+//   [--two-requests 3000] [--two-connections 8] [--keep | --keep-as NAME] [--only a,b]
+import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import { demoIds, seedDemoData } from '../src/server/db/seed';
 import { saveAnswer, startAssessment } from '../src/server/modules/maturity/maturity.service';
@@ -22,14 +25,24 @@ import {
   type Request,
   benchSecondFactorKey,
 } from './bench-kit';
-import { fillProgramme } from './fill';
+import { fillFollowUps, fillProgramme } from './fill';
+import { measureTwoProcesses, type TwoProcesses } from './two-processes';
 
 const scales = listOption('scales', ['1', '10', '100']).map(Number);
 const seconds = numberOption('seconds', 5);
 const connections = numberOption('connections', 1);
 const submits = numberOption('submits', 100);
+/** Two processes against one (PostgreSQL): requests of the read mix, and the clients sending them. */
+const twoRequests = numberOption('two-requests', 3000);
+const twoConnections = numberOption('two-connections', 8);
+/** Only the endpoints whose names contain one of these (and the bare yardstick); the submits only
+ * when "submit" is among them. For a quick look at one endpoint: --only dashboard */
+const only = listOption('only', []);
+const isMeasured = (name: string) => only.length === 0 || only.some((part) => name.includes(part));
 /** PostgreSQL: keep the last scale's database as iiw_bench_kept, for EXPLAIN afterwards. */
-const keep = flagOption('keep');
+const keep = flagOption('keep') || listOption('keep-as', []).length > 0;
+/** The kept database's name: another run on the same server keeping its own leaves this one alone. */
+const keepAs = listOption('keep-as', ['iiw_bench_kept'])[0]!;
 
 const coachActor = {
   kind: 'user',
@@ -40,11 +53,12 @@ const coachActor = {
 
 async function runScale(scale: number): Promise<void> {
   const started = Date.now();
-  const { database, drop, kind } = await openBenchDatabase(keep ? { keepAs: 'iiw_bench_kept' } : {});
+  const { database, drop, kind, url } = await openBenchDatabase(keep ? { keepAs } : {});
   try {
     await database.migrate();
     await seedDemoData(database.db, new Date(), benchSecondFactorKey);
-    const counts = await fillProgramme(database, scale);
+    const fill = await fillProgramme(database, scale);
+    const counts: Record<string, number> = fill.counts;
     const dataSeconds = (Date.now() - started) / 1000;
     // A generated company of the coach's organisation, with P1's share of everything.
     const picked = await database.db.execute(sql`
@@ -59,6 +73,7 @@ async function runScale(scale: number): Promise<void> {
     const options = { seconds, connections };
     const rows: Figures[] = [];
     const measure = async (name: string, next: (i: number) => Request) => {
+      if (name !== 'bare Fastify + SELECT 1' && !isMeasured(name)) return;
       rows.push(await load(name, next, options));
     };
 
@@ -89,7 +104,42 @@ async function runScale(scale: number): Promise<void> {
     await measure('company effect totals (GET …/action-totals)', get(`/api/companies/${companyId}/action-totals`));
     await measure('dashboard: programme effect totals (GET /api/action-totals)', get('/api/action-totals'));
     await measure('dashboard: my week (GET /api/my-week)', get('/api/my-week'));
+    // The programme dashboard (issue 12, decision 034): the whole programme from its start to today
+    // as project management opens it, one organisation's, and the coach's (their organisation).
+    await measure('programme dashboard, admin (GET /api/dashboard)', asAdmin('/api/dashboard'));
+    await measure(
+      'programme dashboard, admin, an organisation and a year',
+      asAdmin(`/api/dashboard?organisationId=${demoIds.organisations.iucVast}&from=2025-01-01&to=2025-12-31`),
+    );
+    await measure('programme dashboard, coach (GET /api/dashboard)', get('/api/dashboard'));
     await measure('time report, a year (GET /api/time-report)', get('/api/time-report?from=2026-01-01&to=2026-12-31'));
+    // The indicator report of this year for the whole programme (issue 12, decision 027), as project
+    // management reads it and takes its .xlsx for the funder.
+    const year = new Date().getFullYear();
+    const thisYear = `from=${year}-01-01&to=${year}-12-31`;
+    await measure(
+      'indicator report, a year, admin (GET /api/indicator-report)',
+      asAdmin(`/api/indicator-report?${thisYear}`),
+    );
+    await measure(
+      'indicator report .xlsx, a year, admin (GET …/export)',
+      asAdmin(`/api/indicator-report/export?${thisYear}`),
+    );
+    // State aid (issue 13): a company's ledger (its undertaking of three companies, realised support)
+    // and the programme's export of a year's grants as project management takes it.
+    await measure('state aid ledger (GET …/state-aid)', get(`/api/companies/${companyId}/state-aid`));
+    await measure(
+      'state aid export, a year (GET /api/state-aid-grants/export)',
+      asAdmin(`/api/state-aid-grants/export?${thisYear}`),
+    );
+
+    // Several processes on one database (issue 14): the same reads from one server process, then
+    // spread over two. Only PostgreSQL: PGlite is one process's database.
+    let twoProcesses: TwoProcesses | undefined;
+    if (isMeasured('two processes') && url) {
+      twoProcesses = await measureTwoProcesses(url, companyId, { requests: twoRequests, connections: twoConnections });
+      rows.push(twoProcesses.one, twoProcesses.two);
+    }
 
     // Writes: autosave cycles through a draft's questions; each submit gets a fresh, fully
     // answered draft prepared untimed, so only the submit itself is measured.
@@ -106,7 +156,7 @@ async function runScale(scale: number): Promise<void> {
     const latencies: number[] = [];
     let failures = 0;
     let timedMs = 0;
-    for (let i = 0; i < submits; i += 1) {
+    for (let i = 0; i < (isMeasured('measurement submit') ? submits : 0); i += 1) {
       const assessment = await startAssessment(ctx, coachActor, companyId, { area: 'foundation' });
       for (const dimension of assessment.model.content.dimensions)
         for (const question of dimension.questions)
@@ -126,7 +176,23 @@ async function runScale(scale: number): Promise<void> {
       latencies.push(took);
       if (response.status !== 200) failures += 1;
     }
-    rows.push(figures('measurement submit (POST …/submit), one at a time', latencies, failures, timedMs));
+    if (latencies.length > 0) {
+      rows.push(figures('measurement submit (POST …/submit), one at a time', latencies, failures, timedMs));
+    }
+
+    // The impact view of the last year (decision 035), on follow-ups added only now (fillFollowUps).
+    if (isMeasured('impact')) {
+      const followUps = await fillFollowUps(database);
+      counts.followUps = followUps;
+      const to = new Date().toISOString().slice(0, 10);
+      const from = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+      await measure('impact view, a year, coach (GET /api/impact)', get(`/api/impact?from=${from}&to=${to}`));
+      await measure(
+        'impact view, a year, one organisation, admin',
+        asAdmin(`/api/impact?from=${from}&to=${to}&organisationId=${demoIds.organisations.idc}`),
+      );
+      await measure('impact view, a year, the programme, admin', asAdmin(`/api/impact?from=${from}&to=${to}`));
+    }
 
     printTable(
       `Scale ${scale}× on ${kind}, ${connections} connection(s): ${Object.entries(counts)
@@ -134,6 +200,15 @@ async function runScale(scale: number): Promise<void> {
         .join(', ')}; data ready in ${dataSeconds.toFixed(1)} s`,
       rows,
     );
+    if (twoProcesses) {
+      console.log(
+        `\nTwo processes against one (${twoRequests} requests of the read mix, ${twoConnections} clients): ` +
+          `${twoProcesses.one.requestsPerSecond.toFixed(0)} and ${twoProcesses.two.requestsPerSecond.toFixed(0)} req/s, ` +
+          `ratio ${twoProcesses.ratio.toFixed(2)} (on ${os.cpus().length} CPUs, load ${twoProcesses.loadAverage.toFixed(1)})`,
+      );
+    } else if (isMeasured('two processes')) {
+      console.log('\nTwo processes against one: not measured on PGlite, which one process holds (set DATABASE_URL).');
+    }
     const file = writeResults(`bench-${kind}-${scale}x-c${connections}`, {
       benchmark: 'bench',
       scale,
@@ -141,7 +216,18 @@ async function runScale(scale: number): Promise<void> {
       connections,
       seconds,
       dataSeconds,
+      fillStepSeconds: fill.stepSeconds,
       counts,
+      ...(twoProcesses && {
+        twoProcesses: {
+          requests: twoRequests,
+          connections: twoConnections,
+          oneRequestsPerSecond: twoProcesses.one.requestsPerSecond,
+          twoRequestsPerSecond: twoProcesses.two.requestsPerSecond,
+          ratio: twoProcesses.ratio,
+          loadAverage: twoProcesses.loadAverage,
+        },
+      }),
       results: rows.map((row) => ({
         ...row,
         ratio: Number((row.requestsPerSecond / rows[0]!.requestsPerSecond).toFixed(3)),

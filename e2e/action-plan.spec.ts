@@ -4,7 +4,8 @@ import { addEnergyMeasure, answerAll, mainNavigation, runTag, signIn, submitMeas
 // Issue 5 "done when", as people do it: a coach measures a company and sees suggestions with their
 // reasons, adopts two and edits one; records an energy mapping whose CO2e matches a hand
 // calculation and turns a measure into an action; then the company's own user reports one action
-// done with its realised saving, and the company's and the programme's totals grow by exactly that.
+// done with its realised saving, which waits apart as "not confirmed" (issue 14, finding 9), and
+// once the coach confirms it the company's and the programme's totals grow by exactly that.
 
 // Exempelverken i Skövde AB (IDC): the demo company user's own company. Its seeded actions are free
 // text (no catalogue key), so every catalogue suggestion is adoptable; journeys share the database,
@@ -29,30 +30,43 @@ function parseSwedish(text: string): number {
   );
 }
 
-/** The realised SEK and tonnes CO2e of an effect summary (the plan's, the card's or the programme's). */
-async function realisedIn(summary: Locator): Promise<{ sek: number; co2eTonnes: number }> {
+type Figures = { sek: number; co2eTonnes: number };
+/** "Uppnått" (confirmed by a coach) or "Ej bekräftat" (reported, waiting for the coach). */
+type Line = 'Uppnått' | 'Ej bekräftat';
+
+/** The SEK and tonnes CO2e of a line of an effect summary (the plan's, the card's or the
+ * programme's); a summary without unconfirmed results shows no "Ej bekräftat" line: zero. */
+async function figuresIn(summary: Locator, line: Line): Promise<Figures> {
   // The UI writes no-break spaces ("72\u00a0400\u00a0kr"), which a regular expression must allow.
-  const sek = summary.getByText(/^Uppnått:\s([−\d\s]+)\skr$/);
-  const co2e = summary.getByText(/^Uppnått:\s([−\d\s,]+)\st\sCO₂e$/);
+  const sek = summary.getByText(new RegExp(`^${line}:\\s([−\\d\\s]+)\\skr$`));
+  const co2e = summary.getByText(new RegExp(`^${line}:\\s([−\\d\\s,]+)\\st\\sCO₂e$`));
+  if (line === 'Ej bekräftat' && (await sek.count()) === 0) return { sek: 0, co2eTonnes: 0 };
   await expect(sek).toBeVisible();
   const sekText = /([−\d\s]+)\skr$/.exec(await sek.innerText())![1]!;
   const co2eText = /([−\d\s,]+)\st\sCO₂e$/.exec(await co2e.innerText())![1]!;
   return { sek: parseSwedish(sekText), co2eTonnes: parseSwedish(co2eText) };
 }
 
-/** The realised figures grown by the reported amounts, as the UI writes them in Swedish. */
-async function expectRealisedGrown(summary: Locator, before: { sek: number; co2eTonnes: number }) {
-  const sek = swedishSek.format(before.sek + reportedSek);
-  const co2e = `${swedishTonnes.format(Math.round((before.co2eTonnes + reportedCo2eTonnes) * 10) / 10)} t CO₂e`;
-  await expect(summary.getByText(`Uppnått: ${sek}`, { exact: true })).toBeVisible();
-  await expect(summary.getByText(`Uppnått: ${co2e}`, { exact: true })).toBeVisible();
+/** A line's figures grown by the reported amounts (or unchanged), as the UI writes them in Swedish. */
+async function expectFigures(summary: Locator, line: Line, before: Figures, growth: 0 | 1) {
+  const sek = swedishSek.format(before.sek + growth * reportedSek);
+  const co2e = `${swedishTonnes.format(Math.round((before.co2eTonnes + growth * reportedCo2eTonnes) * 10) / 10)} t CO₂e`;
+  if (line === 'Ej bekräftat' && before.sek + growth * reportedSek === 0) {
+    await expect(summary.getByText(/^Ej bekräftat:/)).toHaveCount(0);
+    return;
+  }
+  await expect(summary.getByText(`${line}: ${sek}`, { exact: true })).toBeVisible();
+  await expect(summary.getByText(`${line}: ${co2e}`, { exact: true })).toBeVisible();
 }
 
-/** The "N åtgärder, varav M klara" line of an effect summary, as numbers. */
+/** The "N åtgärder, varav M klara" line of an effect summary ("1 åtgärd, varav 1 klar" in the
+ * singular; numbers grouped the Swedish way), as numbers. */
+const countsLine = /^([\d\u00a0 ]+)\såtgärd(?:er)?, varav ([\d\u00a0 ]+) klara?\./;
 async function counts(summary: Locator): Promise<{ actions: number; done: number }> {
-  const line = summary.getByText(/^\d+\såtgärder, varav \d+ klara\./);
-  const [, actions, done] = /^(\d+)\såtgärder, varav (\d+) klara/.exec(await line.innerText())!;
-  return { actions: Number(actions), done: Number(done) };
+  const line = summary.getByText(countsLine);
+  const [, actions, done] = countsLine.exec(await line.innerText())!;
+  const toNumber = (digits: string) => Number(digits.replace(/[\u00a0 ]/g, ''));
+  return { actions: toNumber(actions!), done: toNumber(done!) };
 }
 
 /** Sets the carrier and unit of a line of the energy mapping (a new line is electricity in kWh). */
@@ -72,7 +86,7 @@ test('a coach plans actions from suggestions and an energy mapping; the company 
   page,
   browser,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const tag = runTag();
   const measure = `LED-belysning i hall 2 ${tag}`;
   const adopted: string[] = [];
@@ -187,10 +201,12 @@ test('a coach plans actions from suggestions and an energy mapping; the company 
   // Before: the company's totals (its page's card) and the programme's, as the coach reads them.
   await page.goto(`/companies/${companyId}`);
   const card = page.getByRole('region', { name: 'Handlingsplan' });
-  const companyBefore = await realisedIn(card);
+  const companyBefore = await figuresIn(card, 'Uppnått');
+  const companyUnconfirmedBefore = await figuresIn(card, 'Ej bekräftat');
   await mainNavigation(page).getByRole('link', { name: 'Effekter av åtgärder' }).click();
   const programme = page.getByRole('region', { name: 'Hela programmet' });
-  const programmeBefore = await realisedIn(programme);
+  const programmeBefore = await figuresIn(programme, 'Uppnått');
+  const programmeUnconfirmedBefore = await figuresIn(programme, 'Ej bekräftat');
   const programmeCountsBefore = await counts(programme);
 
   const companyContext = await browser.newContext();
@@ -206,7 +222,8 @@ test('a coach plans actions from suggestions and an energy mapping; the company 
     await expect(company.getByRole('region', { name: 'Förslag på åtgärder' })).toHaveCount(0);
     await expect(company.getByRole('button', { name: `Redigera ${reported}` })).toHaveCount(0);
     const planTotals = company.getByRole('region', { name: 'Effekt av handlingsplanen' });
-    const planBefore = await realisedIn(planTotals);
+    const planBefore = await figuresIn(planTotals, 'Uppnått');
+    const planUnconfirmedBefore = await figuresIn(planTotals, 'Ej bekräftat');
 
     await actionRow(company, reported)
       .getByRole('button', { name: `Rapportera utfall för ${reported}` })
@@ -222,14 +239,30 @@ test('a coach plans actions from suggestions and an energy mapping; the company 
     const row = actionRow(company, reported);
     await expect(row).toContainText('Klar');
     await expect(row).toContainText('Uppnått: 2,5 t CO₂e, 45 000 kr');
-    await expectRealisedGrown(planTotals, planBefore);
+    await expect(row).toContainText('Ej bekräftat');
+    // Reported, not confirmed: it waits apart, and the realised totals stay as they were.
+    await expectFigures(planTotals, 'Uppnått', planBefore, 0);
+    await expectFigures(planTotals, 'Ej bekräftat', planUnconfirmedBefore, 1);
   });
 
-  await test.step('the company totals and the programme totals grow by exactly the reported saving', async () => {
+  await test.step('the programme totals show the report as unconfirmed, realised unchanged', async () => {
+    await page.reload();
+    await expectFigures(programme, 'Uppnått', programmeBefore, 0);
+    await expectFigures(programme, 'Ej bekräftat', programmeUnconfirmedBefore, 1);
+  });
+
+  await test.step('the coach confirms it: the totals grow by exactly the reported saving', async () => {
+    await page.goto(`/companies/${companyId}/action-plan`);
+    await actionRow(page, reported)
+      .getByRole('button', { name: `Bekräfta utfallet för ${reported}` })
+      .click();
+    await expect(actionRow(page, reported)).not.toContainText('Ej bekräftat');
     await page.goto(`/companies/${companyId}`);
-    await expectRealisedGrown(card, companyBefore);
+    await expectFigures(card, 'Uppnått', companyBefore, 1);
+    await expectFigures(card, 'Ej bekräftat', companyUnconfirmedBefore, 0);
     await mainNavigation(page).getByRole('link', { name: 'Effekter av åtgärder' }).click();
-    await expectRealisedGrown(programme, programmeBefore);
+    await expectFigures(programme, 'Uppnått', programmeBefore, 1);
+    await expectFigures(programme, 'Ej bekräftat', programmeUnconfirmedBefore, 0);
     expect(await counts(programme)).toEqual({
       actions: programmeCountsBefore.actions,
       done: programmeCountsBefore.done + 1,

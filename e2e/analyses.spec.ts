@@ -7,6 +7,18 @@ test('a coach maps a company’s energy, adds a measure and turns it into an act
   await signIn(page, 'coach');
   await page.goto('/companies/00000000-0000-4000-8000-000000000206');
   await page.getByRole('link', { name: /Alla analyser/ }).click();
+  const rows = page.getByRole('row');
+  await expect(page.getByRole('heading', { level: 1, name: 'Analyser' })).toBeVisible();
+  await expect(page.getByRole('table')).toBeVisible();
+  const rowsBefore = await rows.count();
+  // Opening a new analysis and walking away leaves nothing behind (issue 16): it is made on saving.
+  await page.getByRole('button', { name: 'Ny analys' }).click();
+  await page.getByRole('menuitem', { name: 'Digital analys' }).click();
+  await expect(page.getByText('Analysen skapas när du sparar den')).toBeVisible();
+  await page.getByRole('link', { name: /Analyser för/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Analyser' })).toBeVisible();
+  await expect(rows).toHaveCount(rowsBefore);
+
   await page.getByRole('button', { name: 'Ny analys' }).click();
   await page.getByRole('menuitem', { name: 'Energikartläggning' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Energikartläggning/ })).toBeVisible();
@@ -18,6 +30,7 @@ test('a coach maps a company’s energy, adds a measure and turns it into an act
   await expect(page.getByText('62,9 t CO₂e').first()).toBeVisible();
   await page.getByRole('button', { name: 'Spara kartläggningen' }).click();
   await expect(page.getByText('Sparat')).toBeVisible();
+  await expect(page).toHaveURL(/\/analyses\/[0-9a-f-]{36}$/);
 
   await addEnergyMeasure(page, { title: 'LED-belysning', carrier: 'El', kwhPerYear: '24000', investment: '60000' });
   const row = page.getByRole('row', { name: /LED-belysning/ });

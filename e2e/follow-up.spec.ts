@@ -75,14 +75,33 @@ test('the due follow-up reaches the coach as an e-mail when the reminders run', 
   await page.screenshot({ path: `${shots}/follow-up-outbox.png`, fullPage: true });
 });
 
+test("the admin chooses an organisation and a coach in the time report and sees that coach's hours", async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.goto('/time-report');
+  await expect(page.getByText(/^Astrid Påhittad: /)).toBeVisible();
+  await page.getByRole('combobox', { name: 'Organisation' }).click();
+  await page.getByRole('option', { name: 'IDC West Sweden' }).click();
+  await page.getByRole('combobox', { name: 'Industriutvecklare' }).click();
+  await page.getByRole('option', { name: 'Bertil Exempelsson' }).click();
+  await expect(page.getByText(/^Bertil Exempelsson: .* timm/)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Per företag' }).getByRole('row').nth(1)).toBeVisible();
+  await page.screenshot({ path: `${shots}/time-report-admin.png`, fullPage: true });
+});
+
 test('the coach sees the reminder in my week and marks it done', async ({ page }) => {
   await signIn(page, 'coach');
   await page.goto('/my-week');
-  const reminders = page.getByRole('region', { name: 'Påminnelser' });
-  await expect(reminders.getByText('Skickad med e-post').first()).toBeVisible();
-  const before = await reminders.getByRole('button', { name: 'Klar' }).count();
-  await reminders.getByRole('button', { name: 'Klar' }).first().click();
-  await expect(reminders.getByRole('button', { name: 'Klar' })).toHaveCount(before - 1);
+  // The reminder sits on its item's row: each item is listed once, with its reminder's buttons.
+  const main = page.getByRole('main');
+  await expect(main.getByText(/Skickad med e-post/).first()).toBeVisible();
+  await expect(page.getByRole('region', { name: /Kommande veckor/ })).toBeVisible();
+  const rows = await main.locator('section a[href^="/companies/"]').evaluateAll((links) =>
+    links.map((link) => `${link.getAttribute('href')} ${link.parentElement?.textContent ?? ''}`),
+  );
+  expect(new Set(rows).size).toBe(rows.length);
+  const before = await main.getByRole('button', { name: /^Klar/ }).count();
+  await main.getByRole('button', { name: /^Klar/ }).first().click();
+  await expect(main.getByRole('button', { name: /^Klar/ })).toHaveCount(before - 1);
 });
 
 test('a company user sees their timeline without internal notes and no coaching log', async ({ page }) => {

@@ -111,3 +111,30 @@ test('a coach registers a company, adds two contacts and enrols it', async ({ pa
   await expect(enrolment).toContainText('av Bertil Exempelsson');
   await expect(timeline.getByText('Status: Inskrivet')).toBeVisible();
 });
+
+test('a company name of one long unbroken word does not push the page sideways on a phone', async ({ page }) => {
+  const name = `Verkstadsindustriaktiebolaget${'Västsverige'.repeat(4)}${runTag()}`;
+  await signIn(page, 'coach');
+  const created = await page.request.post('/api/companies', {
+    data: { organisationNumber: freshOrganisationNumber(), name },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/companies/${id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Verkstadsindustriaktiebolaget');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('a dialog opened from a row menu gives focus back to that menu’s button when it closes', async ({ page }) => {
+  await signIn(page, 'coach');
+  await page.goto('/companies/00000000-0000-4000-8000-000000000201');
+  const menuButton = page.getByRole('button', { name: /^Val för / }).first();
+  await menuButton.click();
+  await page.getByRole('menuitem', { name: 'Redigera' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(menuButton).toBeFocused();
+});

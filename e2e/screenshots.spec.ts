@@ -90,7 +90,7 @@ test('saves screenshots of the analyses: the list, a demo energy mapping and a n
   await expect(page.getByRole('dialog')).toBeVisible();
   await page.screenshot({ path: `${outDir}/energy-mapping-split.png` });
   await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: 'Lägg till åtgärd' }).click();
+  await page.getByRole('button', { name: 'Lägg till fynd' }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
   await page.screenshot({ path: `${outDir}/energy-measure-form.png` });
   await page.keyboard.press('Escape');
@@ -181,7 +181,7 @@ test('saves screenshots of two-step verification: code step, enrolment, recovery
   await page.screenshot({ path: `${outDir}/recovery-codes.png`, fullPage: true });
   await page.getByRole('button', { name: 'Fortsätt' }).click();
   await expect(mainNavigation(page)).toBeVisible();
-  await page.getByRole('button', { name: /^Konto:/ }).click();
+  await page.getByRole('button', { name: /, konto$/ }).click();
   await page.screenshot({ path: `${outDir}/account-menu.png` });
   await page.getByRole('menuitem', { name: 'Säkerhet' }).click();
   await expect(page.getByText(/oanvända reservkoder kvar/)).toBeVisible();

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { demoUsers, navigationLinks, signIn } from './helpers';
 
 // Goal: a person signs in and finds exactly the parts of the platform their role may use
-// (the menu follows the abilities the server sends; DESIGN.md roles).
+// (the menu follows the abilities the server sends; docs/architecture.md, "Roles").
 
 test('an admin sees every section, including organisations and the e-mail outbox', async ({ page }) => {
   await signIn(page, 'admin');
@@ -14,10 +14,12 @@ test('an admin sees every section, including organisations and the e-mail outbox
     'Aktiviteter',
     'Tidrapport',
     'Effekter av åtgärder',
+    'Rapporter',
     'Överlämningar',
     'Användare',
     'Organisationer',
     'Emissionsfaktorer',
+    'Statligt stöd',
     'E-postutkorg',
     'API-dokumentation',
   ]);
@@ -33,6 +35,7 @@ test('a coach sees companies and users but not organisations or the outbox', asy
     'Aktiviteter',
     'Tidrapport',
     'Effekter av åtgärder',
+    'Rapporter',
     'Överlämningar',
     'Användare',
     'API-dokumentation',
@@ -82,4 +85,16 @@ test('a visitor switches to English, and the choice holds after a reload and on 
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill('Demo-Vast-2026');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('navigation', { name: 'Main menu' }).getByText('Companies')).toBeVisible();
+});
+
+test('a visitor who is not signed in gets the sign-in page with no error in the console', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('requestfailed', (request) => errors.push(`failed: ${request.url()}`));
+  await page.goto('/companies');
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(errors).toEqual([]);
 });

@@ -8,7 +8,7 @@ test('signing out returns to the sign-in page and the app is no longer reachable
   const cookiesWhileSignedIn = await page.context().cookies();
   const cookieHeader = cookiesWhileSignedIn.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
 
-  await page.getByRole('button', { name: /^Konto:/ }).click();
+  await page.getByRole('button', { name: /, konto$/ }).click();
   await page.getByRole('menuitem', { name: 'Logga ut' }).click();
 
   await expect(page).toHaveURL(/\/login$/);
@@ -19,7 +19,7 @@ test('signing out returns to the sign-in page and the app is no longer reachable
   await expect(page).toHaveURL(/\/login$/);
   await expect(mainNavigation(page)).toHaveCount(0);
 
-  // The old cookie is dead on the server, not only forgotten by the browser (QUALITY.md S9).
+  // The old cookie is dead on the server, not only forgotten by the browser (docs/quality.md S9).
   const replay = await request.get('/api/auth/me', { headers: { cookie: cookieHeader } });
   expect(replay.status()).toBe(401);
 });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { actionStatuses } from '../core/action-status';
+import { effectBounds, type EffectKind } from '../core/effects';
 import { maturityAreas } from '../core/maturity-areas';
-import { idSchema, localeSchema, timestampSchema, versionSchema } from './common';
+import { idSchema, localeSchema, timestampSchema, versionSchema, visibleLine } from './common';
 import { contentKeySchema, localisedTextSchema } from './content-fields';
 
 // Fields of an action in an action plan (issue 5, item 1) that follow the core's units (decision 016):
@@ -10,20 +11,24 @@ import { contentKeySchema, localisedTextSchema } from './content-fields';
 
 export const actionStatusSchema = z.enum(actionStatuses);
 
+/** The largest amount of money a field takes (an investment); effects have their own bounds. */
 export const effectLimit = 1e12;
 
-const effectSchema = z
-  .number({ error: 'Enter a number' })
-  .min(-effectLimit, { error: 'Too large' })
-  .max(effectLimit, { error: 'Too large' })
-  .nullable();
+/** One kind of effect within its plausibility bounds (effectBounds in the core, decision 025):
+ * outside them a 400 names the field and the bound, in the form and on the server alike. */
+const effectSchema = (kind: EffectKind) =>
+  z
+    .number({ error: 'Enter a number' })
+    .min(effectBounds[kind].min, { error: `At least ${effectBounds[kind].min}` })
+    .max(effectBounds[kind].max, { error: `At most ${effectBounds[kind].max}` })
+    .nullable();
 
 /** One field per kind of `effectKinds` in src/core/effects.ts (a test keeps the two in step). */
 export const effectsSchema = z.strictObject({
-  kwh: effectSchema.optional(),
-  co2eKg: effectSchema.optional(),
-  sek: effectSchema.optional(),
-  materialTonnes: effectSchema.optional(),
+  kwh: effectSchema('kwh').optional(),
+  co2eKg: effectSchema('co2eKg').optional(),
+  sek: effectSchema('sek').optional(),
+  materialTonnes: effectSchema('materialTonnes').optional(),
 });
 export type EffectsInput = z.infer<typeof effectsSchema>;
 
@@ -41,11 +46,13 @@ const isoDateSchema = z.iso.date({ error: 'A date, e.g. 2026-11-26' });
 export const actionTitleMax = 200;
 export const actionDescriptionMax = 5000;
 
-const titleSchema = z
-  .string({ error: 'Enter a title' })
-  .trim()
-  .min(1, { error: 'Enter a title' })
-  .max(actionTitleMax, { error: `At most ${actionTitleMax} characters` });
+const titleSchema = visibleLine(
+  z
+    .string({ error: 'Enter a title' })
+    .trim()
+    .min(1, { error: 'Enter a title' })
+    .max(actionTitleMax, { error: `At most ${actionTitleMax} characters` }),
+);
 const descriptionSchema = z
   .string()
   .trim()
@@ -77,6 +84,9 @@ const planFields = {
   ownerUserId: idSchema.nullable().optional(),
   dueOn: isoDateSchema.nullable().optional(),
   investmentSek: investmentSekSchema.optional(),
+  /** The energy carrier whose use the action changes (content/emission-factors/carriers.json); with
+   * one, CO2e is computed from the kWh and a typed CO2e answers 400 (decision 038). */
+  carrier: contentKeySchema.nullable().optional(),
   expected: effectsSchema.optional(),
 };
 
@@ -104,6 +114,7 @@ export const updateActionBodySchema = z
     ownerUserId: planFields.ownerUserId,
     dueOn: planFields.dueOn,
     investmentSek: planFields.investmentSek,
+    carrier: planFields.carrier,
     expected: planFields.expected,
     status: actionStatusSchema.optional(),
     realised: effectsSchema.optional(),
@@ -126,6 +137,16 @@ const effectValuesSchema = z.object({
 });
 export type EffectValues = z.infer<typeof effectValuesSchema>;
 
+/** Who confirmed the realised figures and when; null while nobody on the staff has (decision 025).
+ * `by` is null for figures the migration confirmed, which no company user had ever changed. */
+export const realisedConfirmationSchema = z
+  .object({ at: timestampSchema, by: z.object({ id: idSchema, name: z.string() }).nullable() })
+  .nullable();
+export type RealisedConfirmation = z.infer<typeof realisedConfirmationSchema>;
+
+export const confirmRealisedBodySchema = z.strictObject({ version: versionSchema });
+export type ConfirmRealisedBody = z.infer<typeof confirmRealisedBodySchema>;
+
 export const actionOwnerSchema = z.object({ kind: z.enum(['contact', 'coach']), id: idSchema, name: z.string() });
 export type ActionOwner = z.infer<typeof actionOwnerSchema>;
 
@@ -143,8 +164,13 @@ export const actionSchema = z.object({
   status: actionStatusSchema,
   doneOn: z.string().nullable(),
   investmentSek: z.number().nullable(),
+  /** The energy carrier and the factor (kg CO2e/kWh) the CO2e is computed with; null without one,
+   * when CO2e is as typed (decision 038). */
+  carrier: z.string().nullable(),
+  emissionFactorKgPerKwh: z.number().nullable(),
   expected: effectValuesSchema,
   realised: effectValuesSchema,
+  realisedConfirmation: realisedConfirmationSchema,
   /** paybackYears (src/core/effects.ts) of the investment and the expected / realised SEK saving. */
   expectedPaybackYears: z.number().nullable(),
   realisedPaybackYears: z.number().nullable(),
@@ -154,6 +180,8 @@ export const actionSchema = z.object({
   abilities: z.object({
     canEdit: z.boolean(),
     canUpdateProgress: z.boolean(),
+    /** Staff may confirm realised figures a company user reported (there are some, unconfirmed). */
+    canConfirmRealised: z.boolean(),
     nextStatuses: z.array(actionStatusSchema),
   }),
 });
@@ -172,6 +200,9 @@ export const actionListSchema = z.object({
     contacts: z.array(z.object({ id: idSchema, name: z.string() })),
     coaches: z.array(z.object({ id: idSchema, name: z.string() })),
   }),
+  /** The carriers an action may name, each with the factor it takes when chosen now (the factor set
+   * in use this year): the form shows the CO2e it will compute. Empty for those who may not write. */
+  carriers: z.array(z.object({ key: z.string(), name: localisedTextSchema, emissionFactorKgPerKwh: z.number() })),
   abilities: z.object({ canCreate: z.boolean(), canSeeSuggestions: z.boolean() }),
 });
 export type ActionList = z.infer<typeof actionListSchema>;
@@ -188,10 +219,14 @@ export const effectTotalsSchema = z.object({
   actions: z.number().int(),
   done: z.number().int(),
   doneWithoutRealised: z.number().int(),
+  doneUnconfirmed: z.number().int(),
   investmentSek: z.number(),
   doneInvestmentSek: z.number(),
   expected: effectSumsSchema,
+  /** Confirmed by a coach: the figures that go to funders. */
   realised: effectSumsSchema,
+  /** Reported on done actions but not confirmed yet: shown apart, counted in no report. */
+  realisedUnconfirmed: effectSumsSchema,
   expectedPaybackYears: z.number().nullable(),
   realisedPaybackYears: z.number().nullable(),
 });
@@ -267,6 +302,7 @@ export const adoptSuggestionBodySchema = z
     ownerUserId: planFields.ownerUserId,
     dueOn: planFields.dueOn,
     investmentSek: planFields.investmentSek,
+    carrier: planFields.carrier,
     expected: planFields.expected,
   })
   .refine(oneOwner, oneOwnerIssue);

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { activityTypes, participantGenders, registrationStatuses } from '../core/activities';
 import { areas } from '../core/areas';
-import { idSchema, pageSchema, paginationQuerySchema, timestampSchema, versionSchema } from './common';
+import { idSchema, pageSchema, paginationQuerySchema, timestampSchema, versionSchema, visibleLine } from './common';
+import { stateAidWarningSchema } from './state-aid';
 
 // Activities (aktiviteter) and registrations (anmälningar): docs/decisions/014.
 
@@ -20,19 +21,23 @@ export const activityTypeSchema = z.enum(activityTypes);
 export const areaSchema = z.enum(areas);
 export const registrationStatusSchema = z.enum(registrationStatuses);
 
-const titleSchema = z
-  .string({ error: 'Enter a title' })
-  .trim()
-  .min(1, { error: 'Enter a title' })
-  .max(activityLimits.titleMax, { error: `At most ${activityLimits.titleMax} characters` });
+const titleSchema = visibleLine(
+  z
+    .string({ error: 'Enter a title' })
+    .trim()
+    .min(1, { error: 'Enter a title' })
+    .max(activityLimits.titleMax, { error: `At most ${activityLimits.titleMax} characters` }),
+);
 const descriptionSchema = z
   .string()
   .trim()
   .max(activityLimits.descriptionMax, { error: `At most ${activityLimits.descriptionMax} characters` });
-const placeSchema = z
-  .string()
-  .trim()
-  .max(activityLimits.placeMax, { error: `At most ${activityLimits.placeMax} characters` })
+const placeSchema = visibleLine(
+  z
+    .string()
+    .trim()
+    .max(activityLimits.placeMax, { error: `At most ${activityLimits.placeMax} characters` }),
+)
   .transform((value) => value || null)
   .nullable();
 const onlineUrlSchema = z
@@ -165,6 +170,11 @@ export const activitySchema = activitySummarySchema.extend({
   /** Participants by gender and by company (staff only; null for company users). "registered"
    * counts held places, waiting list excluded. */
   counts: z.object({ byGender: z.array(genderCountSchema), byCompany: z.array(companyCountSchema) }).nullable(),
+  /** On the answer to registering people (staff): their companies without a current state aid
+   * grant (issue 13). The registrations are recorded all the same. */
+  stateAidWarnings: z
+    .array(z.object({ companyId: idSchema, companyName: z.string(), warning: stateAidWarningSchema }))
+    .optional(),
 });
 export type Activity = z.infer<typeof activitySchema>;
 

@@ -3,7 +3,7 @@ import { analysisKinds } from '../core/analyses';
 import { energyUseCategories, energyUseGroups, type EnergyUseCategory } from '../core/energy';
 import { maturityAreas } from '../core/maturity-areas';
 import { effectLimit, investmentSekSchema } from './action-plans';
-import { idSchema } from './common';
+import { idSchema, visibleLine } from './common';
 import { contentKeySchema } from './content-fields';
 import { contentSourceSchema, emissionFactorSetSchema, energyCarrierSchema } from './emission-factors';
 import { energyMappingInputSchema, energyUseCategorySchema } from './energy-mappings';
@@ -24,7 +24,7 @@ export const analysisLimits = {
   filenameMax: 200,
 } as const;
 
-const title = z.string().trim().min(1, { error: 'Enter a title' }).max(analysisLimits.titleMax);
+const title = visibleLine(z.string().trim().min(1, { error: 'Enter a title' }).max(analysisLimits.titleMax));
 const text = z.string().trim().max(analysisLimits.textMax);
 const optionalText = text.nullable().optional();
 const tonnes = z.number({ error: 'Enter tonnes per year' }).min(0).max(effectLimit);
@@ -57,7 +57,7 @@ export const resourceFlowsContentSchema = z.strictObject({
 });
 export type ResourceFlowsContent = z.infer<typeof resourceFlowsContentSchema>;
 
-/** The five circular business model archetypes (DOMAIN.md, "Circular business models"). */
+/** The five circular business model archetypes (docs/domain.md, "Circular business models"). */
 export const circularArchetypes = [
   'circular_supplies',
   'resource_recovery',
@@ -65,7 +65,7 @@ export const circularArchetypes = [
   'sharing_platforms',
   'product_as_a_service',
 ] as const;
-/** The 9R ladder, R0 Refuse … R9 Recover (DOMAIN.md). */
+/** The 9R ladder, R0 Refuse … R9 Recover (docs/domain.md). */
 export const rStrategies = [
   'refuse',
   'rethink',
@@ -267,7 +267,7 @@ export type Attachment = z.infer<typeof attachmentSchema>;
 export const attachmentListSchema = z.object({ items: z.array(attachmentSchema) });
 
 export const uploadAttachmentBodySchema = z.strictObject({
-  filename: z.string().trim().min(1, { error: 'Name the file' }).max(analysisLimits.filenameMax),
+  filename: visibleLine(z.string().trim().min(1, { error: 'Name the file' }).max(analysisLimits.filenameMax)),
   contentType: z
     .string()
     .max(100)

@@ -25,6 +25,11 @@ export const meSchema = z.object({
 });
 export type Me = z.infer<typeof meSchema>;
 
+/** Who the browser is, asked by the shell on every load: answered 200 either way, so a visitor who
+ * is not signed in sees no failed request in the console; `me` is null then. */
+export const sessionSchema = z.object({ me: meSchema.nullable() });
+export type Session = z.infer<typeof sessionSchema>;
+
 // Sign-in checks the stored hash only; length rules apply when a password is set.
 const currentPasswordSchema = z
   .string({ error: 'Enter your password' })

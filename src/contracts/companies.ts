@@ -1,7 +1,22 @@
 import { z } from 'zod';
+import { areas } from '../core/areas';
 import { companyStatuses } from '../core/company-status';
-import { isLegalPersonNumber, parseOrganisationNumber } from '../core/organisation-number';
-import { idSchema, limits, pageSchema, paginationQuerySchema, timestampSchema, versionSchema } from './common';
+import { generalArea } from '../core/dashboard';
+import { interventionKinds } from '../core/interventions';
+import {
+  isLegalPersonNumber,
+  parseOrganisationNumber,
+  type OrganisationNumberProblem,
+} from '../core/organisation-number';
+import {
+  idSchema,
+  limits,
+  pageSchema,
+  paginationQuerySchema,
+  timestampSchema,
+  versionSchema,
+  visibleLine,
+} from './common';
 import { contactSchema } from './contacts';
 import { reportingAreaSchema } from './organisations';
 
@@ -12,6 +27,17 @@ export const companyStatusSchema = z.enum(companyStatuses);
 export const sizeClasses = ['micro', 'small', 'medium', 'large'] as const;
 export const sizeClassSchema = z.enum(sizeClasses);
 
+const organisationNumberReasons = {
+  format: 'organisation_number_format',
+  check_digit: 'organisation_number_check_digit',
+  birth_date: 'organisation_number_birth_date',
+} as const satisfies Record<OrganisationNumberProblem, string>;
+const organisationNumberMessages: Record<OrganisationNumberProblem, string> = {
+  format: 'An organisation number has ten digits, written NNNNNN-NNNN',
+  check_digit: 'The check digit does not match: check the number for a typo',
+  birth_date: "A sole trader's personal identity number starts with a real date of birth: check the date",
+};
+
 /** A Swedish organisation number (or a sole trader's personal identity number), normalised to NNNNNN-NNNN. */
 export const organisationNumberSchema = z
   .string({ error: 'Enter an organisation number' })
@@ -21,13 +47,8 @@ export const organisationNumberSchema = z
     if ('problem' in parsed) {
       ctx.addIssue({
         code: 'custom',
-        params: {
-          reason: parsed.problem === 'format' ? 'organisation_number_format' : 'organisation_number_check_digit',
-        },
-        message:
-          parsed.problem === 'format'
-            ? 'An organisation number has ten digits, written NNNNNN-NNNN'
-            : 'The check digit does not match: check the number for a typo',
+        params: { reason: organisationNumberReasons[parsed.problem] },
+        message: organisationNumberMessages[parsed.problem],
       });
       return z.NEVER;
     }
@@ -35,10 +56,12 @@ export const organisationNumberSchema = z
   });
 
 const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `At most ${max} characters` })
+  visibleLine(
+    z
+      .string()
+      .trim()
+      .max(max, { error: `At most ${max} characters` }),
+  )
     .transform((value) => value || null)
     .nullable()
     .optional();
@@ -54,11 +77,9 @@ const moneySekSchema = z.number({ error: 'Enter an amount in SEK' }).int({ error
 const yearSchema = z.number().int().min(1990).max(2100);
 
 const companyFactsShape = {
-  name: z
-    .string({ error: 'Enter the company name' })
-    .trim()
-    .min(2, { error: 'At least 2 characters' })
-    .max(limits.nameMax),
+  name: visibleLine(
+    z.string({ error: 'Enter the company name' }).trim().min(2, { error: 'At least 2 characters' }).max(limits.nameMax),
+  ),
   streetAddress: optionalText(200),
   postalCode: z
     .string()
@@ -130,6 +151,44 @@ export const companySortKeys = [
   'updatedAt',
 ] as const;
 
+/** What the dashboard's maturity figures count: a baseline, a follow-up, both, or a climb of a step. */
+export const maturityFilters = ['baseline', 'follow_up', 'compared', 'climbed'] as const;
+/** Which actions a company has: any in its plan (not cancelled), open, done, done with confirmed or
+ * with unconfirmed realised effects (decision 025). */
+export const actionFilters = ['plan', 'open', 'done', 'confirmed', 'unconfirmed'] as const;
+const listDate = z.iso.date({ error: 'A date, e.g. 2026-06-30' });
+
+/**
+ * The filters behind the dashboard's figures (decision 034), so that each number opens the companies
+ * it counts. A period (`from`, `to`) reads states as at its end (the status, maturity) and events
+ * within it (taken up, coaching, attendance); the action filters are of the plans today, as the
+ * dashboard's action figures.
+ */
+export const companyRecordFilters = {
+  from: listDate.optional(),
+  to: listDate.optional(),
+  /** Taken up into the programme (first enrolled), within the period when one is given. */
+  takenUp: z.enum(['true']).optional(),
+  /** In a co-financer's geography (content/co-financers.json key). */
+  coFinancer: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/, { error: 'A co-financer key' })
+    .max(100)
+    .optional(),
+  /** Without this fact recorded. */
+  missing: z.enum(['size_class', 'municipality', 'sni_division']).optional(),
+  maturityArea: z.enum(areas).optional(),
+  maturity: z.enum(maturityFilters).optional(),
+  actions: z.enum(actionFilters).optional(),
+  /** Coaching logged in the period: any kind, or one. */
+  coaching: z.enum(['any', ...interventionKinds]).optional(),
+  coachingArea: z.enum([...areas, generalArea]).optional(),
+  /** Coaching logged by this organisation. */
+  coachingOrganisationId: idSchema.optional(),
+  /** A person of the company attended an activity held in the period. */
+  attended: z.enum(['true']).optional(),
+};
+
 export const companyListQuerySchema = paginationQuerySchema.extend({
   q: z.string().trim().max(200).optional(),
   status: companyStatusSchema.optional(),
@@ -142,6 +201,7 @@ export const companyListQuerySchema = paginationQuerySchema.extend({
     .string()
     .regex(/^\d{2}$/, { error: 'Two digits, e.g. 25' })
     .optional(),
+  ...companyRecordFilters,
   sort: z.enum(companySortKeys).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
 });

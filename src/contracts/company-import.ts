@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fieldErrorSchema } from './common';
+import { fieldErrorSchema, visibleLine } from './common';
 
 // Importing companies from a spreadsheet: the file travels as base64 in JSON (state-changing
 // routes take JSON only), is previewed with every row's errors, then imported all-valid or none.
@@ -25,12 +25,14 @@ export type ImportField = (typeof importFields)[number];
 export const importMaxBytes = 5 * 1024 * 1024;
 
 export const importFileSchema = z.strictObject({
-  fileName: z
-    .string({ error: 'Choose a file' })
-    .trim()
-    .min(1)
-    .max(255)
-    .regex(/\.(xlsx|csv)$/i, { error: 'Choose an .xlsx or .csv file' }),
+  fileName: visibleLine(
+    z
+      .string({ error: 'Choose a file' })
+      .trim()
+      .min(1)
+      .max(255)
+      .regex(/\.(xlsx|csv)$/i, { error: 'Choose an .xlsx or .csv file' }),
+  ),
   contentBase64: z
     .string({ error: 'Choose a file' })
     .min(1, { error: 'The file is empty' })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailSchema, idSchema, personNameSchema, timestampSchema, versionSchema } from './common';
+import { emailSchema, idSchema, personNameSchema, timestampSchema, versionSchema, visibleLine } from './common';
 
 // A person at a company. Gender is asked for funder reports (women/men); consents record what
 // the person agreed to, when, and which text version they saw.
@@ -56,10 +56,7 @@ const contactFieldsShape = {
     .nullable()
     .optional(),
   phone: phoneSchema,
-  role: z
-    .string()
-    .trim()
-    .max(100)
+  role: visibleLine(z.string().trim().max(100))
     .transform((value) => value || null)
     .nullable()
     .optional(),

@@ -52,7 +52,7 @@ export const emissionFactorSchema = z.strictObject({
   unit: z.literal('kg CO2e/kWh', { error: 'Give factors in kg CO2e/kWh' }),
   value: z.number().min(0).finite(),
   source: contentSourceSchema,
-  /** A value the programme has not confirmed (DOMAIN.md: build it as data, mark it). */
+  /** A value the programme has not confirmed (docs/domain.md: build it as data, mark it). */
   unconfirmed: z.boolean().optional(),
   note: localisedTextSchema.optional(),
 });

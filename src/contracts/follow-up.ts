@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { hoursProblem, interventionAreas, interventionHourLimits, interventionKinds } from '../core/interventions';
 import { idSchema, timestampSchema, versionSchema } from './common';
+import { withPeriodRules } from './indicator-reports';
+import { grantExceededSchema, stateAidWarningSchema } from './state-aid';
 
 // Follow-up work (issue 6): interventions (the coaching log), the coach's time report, the
 // reminders, "my week" and the company timeline.
@@ -70,6 +72,9 @@ export const interventionSchema = z.object({
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
   abilities: z.object({ canEdit: z.boolean(), canDelete: z.boolean() }),
+  /** On the answer to logging: the company has no current state aid grant (issue 13). The
+   * intervention is recorded all the same. */
+  warnings: z.array(stateAidWarningSchema).optional(),
 });
 export type Intervention = z.infer<typeof interventionSchema>;
 
@@ -108,6 +113,48 @@ export const timeReportSchema = z.object({
   cells: z.array(z.object({ month: z.string(), companyId: idSchema, hours: z.number() })),
 });
 export type TimeReport = z.infer<typeof timeReportSchema>;
+
+// Time and cost (issue 12, item 6; decision 035): hours per organisation, person and month, for the
+// organisation's payment claim.
+export const timeAndCostQuerySchema = withPeriodRules(
+  z.strictObject({
+    from: isoDateSchema,
+    to: isoDateSchema,
+    /** One organisation (a coach's is always their own). */
+    organisationId: idSchema.optional(),
+  }),
+);
+export type TimeAndCostQuery = z.infer<typeof timeAndCostQuerySchema>;
+
+const monthHoursSchema = z.object({ month: z.string(), hours: z.number(), entryCount: z.number().int() });
+
+export const timeAndCostSchema = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  filters: z.object({ organisationId: idSchema.nullable(), organisationName: z.string().nullable() }),
+  madeAt: timestampSchema,
+  /** Every month the period touches, YYYY-MM, oldest first. */
+  months: z.array(z.string()),
+  totalHours: z.number(),
+  organisations: z.array(
+    z.object({
+      organisationId: idSchema,
+      organisationName: z.string(),
+      totalHours: z.number(),
+      /** The organisation's hours per month (months without hours left out). */
+      months: z.array(monthHoursSchema),
+      /** Each person who logged hours for it, by name, with their hours per month. */
+      people: z.array(
+        z.object({
+          userId: idSchema,
+          name: z.string(),
+          totalHours: z.number(),
+          months: z.array(monthHoursSchema),
+        }),
+      ),
+    }),
+  ),
+});
+export type TimeAndCost = z.infer<typeof timeAndCostSchema>;
 
 // Reminders and "my week".
 export const reminderSourceKindSchema = z.enum(['follow_up', 'assessment', 'action']);
@@ -153,8 +200,13 @@ export const myWeekSchema = z.object({
   weekEnd: z.string(),
   overdue: z.array(dueItemSchema),
   dueThisWeek: z.array(dueItemSchema),
+  /** Due after this week up to `comingUntil` (core comingWeeks), so a coach can plan ahead. */
+  comingUntil: z.string(),
+  coming: z.array(dueItemSchema),
   interventionsThisWeek: z.array(interventionSchema),
   hoursThisWeek: z.number(),
+  /** The coach's companies whose realised support passed their granted value (issue 13). */
+  grantsExceeded: z.array(grantExceededSchema),
 });
 export type MyWeek = z.infer<typeof myWeekSchema>;
 

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { idSchema, limits, timestampSchema, versionSchema } from './common';
+import { reportingAreas } from '../core/regions';
+import { idSchema, limits, timestampSchema, versionSchema, visibleLine } from './common';
 
-export const reportingAreas = ['fyrbodal', 'goteborgsregionen', 'skaraborg', 'sjuharad', 'halland'] as const;
+// The areas are the core's list (src/core/regions.ts), the one place that names them.
+export { reportingAreas };
 export const reportingAreaSchema = z.enum(reportingAreas);
 
 export const organisationSchema = z.object({
@@ -18,16 +20,20 @@ export type Organisation = z.infer<typeof organisationSchema>;
 
 export const organisationListSchema = z.object({ items: z.array(organisationSchema) });
 
-const organisationNameSchema = z
-  .string({ error: 'Enter a name' })
-  .trim()
-  .min(2, { error: 'At least 2 characters' })
-  .max(limits.nameMax, { error: `At most ${limits.nameMax} characters` });
-const shortNameSchema = z
-  .string({ error: 'Enter a short name' })
-  .trim()
-  .min(2, { error: 'At least 2 characters' })
-  .max(40, { error: 'At most 40 characters' });
+const organisationNameSchema = visibleLine(
+  z
+    .string({ error: 'Enter a name' })
+    .trim()
+    .min(2, { error: 'At least 2 characters' })
+    .max(limits.nameMax, { error: `At most ${limits.nameMax} characters` }),
+);
+const shortNameSchema = visibleLine(
+  z
+    .string({ error: 'Enter a short name' })
+    .trim()
+    .min(2, { error: 'At least 2 characters' })
+    .max(40, { error: 'At most 40 characters' }),
+);
 
 export const createOrganisationBodySchema = z.strictObject({
   name: organisationNameSchema,

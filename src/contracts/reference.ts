@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { visibleLine } from './common';
 import { reportingAreaSchema } from './organisations';
 
 // Reference data under content/, served read-only to signed-in users for pickers and labels.
@@ -18,5 +19,5 @@ export const undertakingSchema = z.object({ id: z.uuid(), name: z.string(), comp
 export const undertakingListSchema = z.object({ items: z.array(undertakingSchema) });
 export const undertakingQuerySchema = z.strictObject({ q: z.string().trim().max(200).optional() });
 export const createUndertakingBodySchema = z.strictObject({
-  name: z.string({ error: 'Enter a name' }).trim().min(2, { error: 'At least 2 characters' }).max(200),
+  name: visibleLine(z.string({ error: 'Enter a name' }).trim().min(2, { error: 'At least 2 characters' }).max(200)),
 });

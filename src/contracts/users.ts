@@ -26,6 +26,8 @@ export const userSchema = z.object({
   companyName: z.string().nullable(),
   locale: localeSchema,
   lastSignedInAt: timestampSchema.nullable(),
+  /** Two-step sign-in is on (a confirmed second factor): an admin may reset it when it is lost. */
+  hasSecondFactor: z.boolean(),
   version: z.number().int(),
   createdAt: timestampSchema,
 });

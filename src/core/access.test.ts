@@ -11,13 +11,17 @@ import {
   assessmentAbilities,
   startableAssessmentMode,
   can,
+  funderReportScope,
   canRegisterForCompany,
   canSeeRegistration,
   canSeeInternalNotes,
   canSeeUser,
+  canSeeFullOrganisationNumber,
   companyAccess,
+  fullOrganisationNumberScope,
   companyScope,
   interventionAbilities,
+  stateAidAbilities,
   tenantShapeError,
   userScope,
   type Ability,
@@ -276,6 +280,32 @@ describe('canSeeUser and userScope agree', () => {
   });
 });
 
+/** The filter a query applies for a company scope, written out independently of the rules. */
+function matchesCompanyScope(scope: CompanyScope, company: CompanyRef): boolean {
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'organisation':
+      return company.organisationId === scope.organisationId;
+    case 'company':
+      return company.id === scope.companyId;
+    case 'none':
+      return false;
+  }
+}
+
+describe('canSeeFullOrganisationNumber and fullOrganisationNumberScope agree', () => {
+  const actors = [anonymous, admin, coachA, companyUserA1];
+  const cases = actors.flatMap((actor) => [companyA1, companyA2, companyB1].map((company) => ({ actor, company })));
+
+  it.each(cases)('for $actor.kind $actor.role and company $company.id', ({ actor, company }) => {
+    // A search may match a sole trader's hidden digits only where the number is shown in full.
+    expect(matchesCompanyScope(fullOrganisationNumberScope(actor), company)).toBe(
+      canSeeFullOrganisationNumber(actor, company),
+    );
+  });
+});
+
 describe('can and abilitiesOf', () => {
   const granted: Record<Role, readonly Ability[]> = {
     admin: [...abilities],
@@ -293,6 +323,9 @@ describe('can and abilitiesOf', () => {
       'viewTimeReport',
       'viewMyWeek',
       'viewProgrammeActionTotals',
+      'viewFunderReports',
+      'viewStateAidRates',
+      'exportStateAidGrants',
     ],
     company: ['viewCompanies', 'viewActivities'],
   };
@@ -323,6 +356,37 @@ describe('can and abilitiesOf', () => {
     expect(can(actor, ability)).toBe(expected);
   });
 
+  it.each([
+    {
+      sentence: 'an admin reports on the whole programme',
+      actor: admin,
+      asked: undefined,
+      expected: { organisationId: null },
+    },
+    {
+      sentence: 'an admin reports on one organisation',
+      actor: admin,
+      asked: 'org-b',
+      expected: { organisationId: 'org-b' },
+    },
+    {
+      sentence: 'a coach always reports on their own organisation',
+      actor: coachA,
+      asked: undefined,
+      expected: { organisationId: coachA.organisationId },
+    },
+    {
+      sentence: 'a coach may not report on another organisation',
+      actor: coachA,
+      asked: 'org-other',
+      expected: 'forbidden',
+    },
+    { sentence: 'a company user reports on nothing', actor: companyUserA1, asked: undefined, expected: 'forbidden' },
+    { sentence: 'an anonymous visitor reports on nothing', actor: anonymous, asked: undefined, expected: 'forbidden' },
+  ] as const)('funderReportScope: $sentence', ({ actor, asked, expected }) => {
+    expect(funderReportScope(actor, asked)).toEqual(expected);
+  });
+
   const abilitiesCases: { sentence: string; actor: Actor; expected: Record<Ability, boolean> }[] = [
     {
       sentence: 'an anonymous visitor has every ability switched off',
@@ -348,6 +412,13 @@ describe('can and abilitiesOf', () => {
         runReminders: false,
         viewProgrammeActionTotals: false,
         manageEmissionFactorSets: false,
+        viewFunderReports: false,
+        manageProgrammeSettings: false,
+        freezeFunderReports: false,
+        viewProgrammeFunderReports: false,
+        viewStateAidRates: false,
+        manageStateAidRates: false,
+        exportStateAidGrants: false,
       },
     },
     {
@@ -374,6 +445,13 @@ describe('can and abilitiesOf', () => {
         runReminders: true,
         viewProgrammeActionTotals: true,
         manageEmissionFactorSets: true,
+        viewFunderReports: true,
+        manageProgrammeSettings: true,
+        freezeFunderReports: true,
+        viewProgrammeFunderReports: true,
+        viewStateAidRates: true,
+        manageStateAidRates: true,
+        exportStateAidGrants: true,
       },
     },
     {
@@ -400,6 +478,13 @@ describe('can and abilitiesOf', () => {
         runReminders: false,
         viewProgrammeActionTotals: true,
         manageEmissionFactorSets: false,
+        viewFunderReports: true,
+        manageProgrammeSettings: false,
+        freezeFunderReports: false,
+        viewProgrammeFunderReports: false,
+        viewStateAidRates: true,
+        manageStateAidRates: false,
+        exportStateAidGrants: true,
       },
     },
     {
@@ -426,6 +511,13 @@ describe('can and abilitiesOf', () => {
         runReminders: false,
         viewProgrammeActionTotals: false,
         manageEmissionFactorSets: false,
+        viewFunderReports: false,
+        manageProgrammeSettings: false,
+        freezeFunderReports: false,
+        viewProgrammeFunderReports: false,
+        viewStateAidRates: false,
+        manageStateAidRates: false,
+        exportStateAidGrants: false,
       },
     },
   ];
@@ -807,5 +899,28 @@ describe('analysisAbilities (docs/decisions/020)', () => {
     expect(canDeleteAnalysisAttachment(companyUserA1, company, 'someone-else')).toBe(false);
     expect(canDeleteAnalysisAttachment(coachA, company, 'someone-else')).toBe(true);
     expect(canDeleteAnalysisAttachment(coachB, company, 'u-coach-b')).toBe(false);
+  });
+});
+
+describe('stateAidAbilities', () => {
+  const company = companyA1;
+  it.each([
+    { who: 'an admin', actor: admin, expected: [true, true, true, true, true] },
+    { who: 'a coach of the organisation', actor: coachA, expected: [true, true, true, true, true] },
+    {
+      who: 'the company’s own user: reads and declares, confirms and grants nothing',
+      actor: companyUserA1,
+      expected: [true, true, false, false, false],
+    },
+    { who: 'an anonymous visitor', actor: anonymous, expected: [false, false, false, false, false] },
+  ])('$who', ({ actor, expected }) => {
+    const abilities = stateAidAbilities(actor, company);
+    expect([
+      abilities.canRead,
+      abilities.canDeclare,
+      abilities.canConfirmDeclarations,
+      abilities.canGrant,
+      abilities.canSeeUndertakingLedger,
+    ]).toEqual(expected);
   });
 });

@@ -1,6 +1,6 @@
 import type { Actor, Role } from './roles';
 
-// The access rules of the platform, in one place (DESIGN.md "Who uses it"; docs/decisions/003).
+// The access rules of the platform, in one place (docs/architecture.md "Roles"; docs/decisions/003).
 // Services ask these functions and scope their queries with them; the web reads the resulting
 // abilities from responses and never re-derives a rule.
 
@@ -13,7 +13,7 @@ export type CompanyRef = { id: string; organisationId: string };
 /**
  * Admin sees every company; a coach works fully on their organisation's companies and sees the
  * thin view (name, org. number, responsible organisation) of the others, so no company is enrolled
- * twice; a company user sees only their own company. DESIGN.md, roles table.
+ * twice; a company user sees only their own company. docs/architecture.md "Roles".
  */
 export function companyAccess(actor: Actor, company: CompanyRef): CompanyAccess {
   if (actor.kind === 'anonymous') return 'none';
@@ -109,6 +109,16 @@ export const abilities = [
   'runReminders',
   'viewProgrammeActionTotals',
   'manageEmissionFactorSets',
+  'viewFunderReports',
+  'manageProgrammeSettings',
+  'freezeFunderReports',
+  /** Reports on the whole programme or any organisation (a coach's are their own organisation's). */
+  'viewProgrammeFunderReports',
+  /** State aid (issue 13): staff read the hourly and EUR rates and export the grants of a period
+   * (a coach their own organisation's); project management keeps the rates and the settings. */
+  'viewStateAidRates',
+  'manageStateAidRates',
+  'exportStateAidGrants',
 ] as const;
 export type Ability = (typeof abilities)[number];
 
@@ -129,6 +139,9 @@ const roleAbilities: Record<Role, readonly Ability[]> = {
     'viewTimeReport',
     'viewMyWeek',
     'viewProgrammeActionTotals',
+    'viewFunderReports',
+    'viewStateAidRates',
+    'exportStateAidGrants',
   ],
   company: ['viewCompanies', 'viewActivities'],
 };
@@ -169,7 +182,7 @@ export function tenantShapeError(
 }
 
 /** What an actor may do with one company they can see in full. Company users read their own
- * company but do not change the register (DESIGN.md: "read-mostly"). */
+ * company but do not change the register (docs/architecture.md: "read-mostly"). */
 export function companyRecordAbilities(
   actor: Actor,
   company: CompanyRef,
@@ -190,6 +203,14 @@ export function canSeeFullOrganisationNumber(actor: Actor, company: CompanyRef):
     case 'company':
       return actor.companyId === company.id;
   }
+}
+
+/** The companies whose sole traders' numbers the actor sees in full, as a filter a query can apply:
+ * the same set as canSeeFullOrganisationNumber, so a search matches the hidden digits of no other
+ * sole trader (decision 008). Today it is the actor's company scope; the access test holds the two
+ * rules together should either change. */
+export function fullOrganisationNumberScope(actor: Actor): CompanyScope {
+  return companyScope(actor);
 }
 
 /** What an actor may do with one activity, given the organisations that organise it. Every
@@ -217,7 +238,7 @@ export function canSeeRegistration(actor: Actor, company: CompanyRef, organiserI
 }
 
 /** Whether the actor may sign up the people of a company: admin, the company's responsible
- * organisation, or the company's own users (DESIGN.md, roles table). */
+ * organisation, or the company's own users (docs/architecture.md "Roles"). */
 export function canRegisterForCompany(actor: Actor, company: CompanyRef): boolean {
   return companyAccess(actor, company) === 'full';
 }
@@ -330,4 +351,65 @@ export function analysisAbilities(
 export function canDeleteAnalysisAttachment(actor: Actor, company: CompanyRef, uploadedBy: string | null): boolean {
   const abilities = analysisAbilities(actor, company);
   return abilities.canEdit || (abilities.canRead && actor.kind === 'user' && actor.userId === uploadedBy);
+}
+
+/**
+ * Whose figures an actor's funder report or dashboard covers (issue 12): an admin the whole
+ * programme or the organisation asked for; a coach their own organisation only (asking for another
+ * is refused: `forbidden`); a company user none of it.
+ */
+export function funderReportScope(
+  actor: Actor,
+  requestedOrganisationId: string | undefined,
+): { organisationId: string | null } | 'forbidden' {
+  if (actor.kind === 'anonymous' || !can(actor, 'viewFunderReports')) return 'forbidden';
+  if (actor.role === 'admin') return { organisationId: requestedOrganisationId ?? null };
+  if (actor.role !== 'coach') return 'forbidden';
+  if (requestedOrganisationId && requestedOrganisationId !== actor.organisationId) return 'forbidden';
+  return { organisationId: actor.organisationId };
+}
+
+/**
+ * What an actor may do with a company's state aid (issue 13; decision 032). Whoever sees the
+ * company in full reads its aid and declarations and may declare earlier aid (the company's own
+ * user fills in the declaration in the portal); staff confirm a company user's declaration, make
+ * grants and read the ledger of the whole undertaking, which holds other companies' aid.
+ */
+export function stateAidAbilities(
+  actor: Actor,
+  company: CompanyRef,
+): {
+  canRead: boolean;
+  canDeclare: boolean;
+  canConfirmDeclarations: boolean;
+  canGrant: boolean;
+  canSeeUndertakingLedger: boolean;
+} {
+  const canRead = companyAccess(actor, company) === 'full';
+  const isStaff = canSeeInternalNotes(actor, company);
+  return {
+    canRead,
+    canDeclare: canRead,
+    canConfirmDeclarations: isStaff,
+    canGrant: isStaff,
+    canSeeUndertakingLedger: isStaff,
+  };
+}
+
+/**
+ * Whose figures an actor's programme dashboard covers (issue 12, item 1; decision 034): an admin
+ * the whole programme or the organisation asked for; a coach their own organisation. Another
+ * organisation's id is another tenant's record to a coach, so it answers as one that does not
+ * exist (`not_found`, decision 003), where the funder report refuses it (`funderReportScope`); a
+ * company user has no dashboard of the programme (`forbidden`).
+ */
+export function dashboardScope(
+  actor: Actor,
+  requestedOrganisationId: string | undefined,
+): { organisationId: string | null } | 'forbidden' | 'not_found' {
+  if (actor.kind === 'anonymous' || !can(actor, 'viewFunderReports')) return 'forbidden';
+  if (actor.role === 'admin') return { organisationId: requestedOrganisationId ?? null };
+  if (actor.role !== 'coach') return 'forbidden';
+  if (requestedOrganisationId && requestedOrganisationId !== actor.organisationId) return 'not_found';
+  return { organisationId: actor.organisationId };
 }

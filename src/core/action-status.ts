@@ -1,4 +1,4 @@
-// An action's way through an action plan (DESIGN.md glossary "action plan, action"; issue 5):
+// An action's way through an action plan (docs/glossary.md "action plan, action"; issue 5):
 // planned → in_progress → done, or cancelled. A done action can be reopened when its effect did not
 // hold, and a cancelled one taken up again as planned, so history is kept rather than edited.
 

@@ -1,7 +1,7 @@
 // Activities (aktiviteter) and registrations (anmälningar): the programme's events and who takes part
 // (issue 6; docs/decisions/014). Pure rules: the service locks the activity row and applies them.
 
-/** The kinds of activity the programme offers (DOMAIN.md: inspiration and insight, workshops, networks, trainings). */
+/** The kinds of activity the programme offers (docs/domain.md: inspiration and insight, workshops, networks, trainings). */
 export const activityTypes = [
   'inspiration',
   'insight',
@@ -16,7 +16,7 @@ export type ActivityType = (typeof activityTypes)[number];
 export const registrationStatuses = ['registered', 'waitlisted', 'cancelled'] as const;
 export type RegistrationStatus = (typeof registrationStatuses)[number];
 
-/** The genders funders count participants by (DOMAIN.md: participants by gender). */
+/** The genders funders count participants by (docs/domain.md: participants by gender). */
 export const participantGenders = ['woman', 'man', 'other', 'not_stated'] as const;
 export type ParticipantGender = (typeof participantGenders)[number];
 

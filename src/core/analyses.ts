@@ -1,4 +1,4 @@
-// The analyses a coach makes with a company (issue 5, items 3 and 4; DESIGN.md glossary
+// The analyses a coach makes with a company (issue 5, items 3 and 4; docs/glossary.md
 // "analysis"). The energy mapping is computed (src/core/energy.ts); the others are structured
 // forms whose findings become actions.
 

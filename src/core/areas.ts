@@ -1,4 +1,4 @@
-/** The programme's areas: the foundation step and the four focus areas (DOMAIN.md, "company journey"). */
+/** The programme's areas: the foundation step and the four focus areas (docs/domain.md, "company journey"). */
 export const areas = [
   'foundation',
   'resource_efficiency',

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-// The architecture's import boundaries (DESIGN.md, STYLE.md) are enforced by eslint.config.js.
+// The architecture's import boundaries (docs/architecture.md, docs/style.md) are enforced by eslint.config.js.
 // This proves each rule fires on a violation and stays quiet on an allowed import, so that a
 // change to the config cannot silently switch a boundary off. It lives in src/core because the
 // core is where purity matters most.
@@ -90,6 +90,21 @@ const violations: Case[] = [
     filePath: 'src/web/features/users/pages/x.tsx',
     importPath: '../../organisations/api',
   },
+  {
+    sentence: "a server module may not import another module's queries",
+    filePath: 'src/server/modules/timeline/x.ts',
+    importPath: '../maturity/maturity.queries',
+  },
+  {
+    sentence: "a server module may not import another module's routes",
+    filePath: 'src/server/modules/timeline/x.ts',
+    importPath: '../companies/companies.routes',
+  },
+  {
+    sentence: 'the server module still may not import the web app',
+    filePath: 'src/server/modules/timeline/x.ts',
+    importPath: '../../../web/components/format',
+  },
 ];
 
 const allowed: Case[] = [
@@ -114,6 +129,16 @@ const allowed: Case[] = [
     importPath: '../../components/format',
   },
   { sentence: 'a feature may use react', filePath: 'src/web/features/companies/x.ts', importPath: 'react' },
+  {
+    sentence: "a server module may import another module's service",
+    filePath: 'src/server/modules/timeline/x.ts',
+    importPath: '../maturity/maturity.service',
+  },
+  {
+    sentence: 'a server module may import its own queries',
+    filePath: 'src/server/modules/timeline/x.ts',
+    importPath: './timeline.queries',
+  },
 ];
 
 describe('import boundaries', () => {

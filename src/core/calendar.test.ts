@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDate, startOfCalendarDate } from './calendar';
+import { calendarDate, startOfCalendarDate, monthsOfPeriod } from './calendar';
 
 describe('calendarDate', () => {
   it.each([
@@ -32,4 +32,23 @@ describe('startOfCalendarDate', () => {
   ])('$why ($date)', ({ date, expected }) => {
     expect(startOfCalendarDate(date).toISOString()).toBe(expected);
   });
+});
+
+describe('monthsOfPeriod', () => {
+  const cases = [
+    {
+      sentence: 'a quarter is three months',
+      from: '2027-01-01',
+      to: '2027-03-31',
+      expected: ['2027-01', '2027-02', '2027-03'],
+    },
+    { sentence: 'one day is its month', from: '2027-02-14', to: '2027-02-14', expected: ['2027-02'] },
+    {
+      sentence: 'a period across the new year',
+      from: '2026-11-20',
+      to: '2027-01-05',
+      expected: ['2026-11', '2026-12', '2027-01'],
+    },
+  ];
+  it.each(cases)('$sentence', ({ from, to, expected }) => expect(monthsOfPeriod(from, to)).toEqual(expected));
 });

@@ -34,3 +34,22 @@ export function startOfCalendarDate(date: string, timeZone: string = programmeTi
   const guess = new Date(utcMidnight.getTime() - offsetAt(utcMidnight));
   return new Date(utcMidnight.getTime() - offsetAt(guess));
 }
+
+/** Every month (YYYY-MM) a period of calendar dates touches, oldest first: a report per month shows
+ * the months without hours too. */
+export function monthsOfPeriod(from: string, to: string): string[] {
+  const months: string[] = [];
+  let year = Number(from.slice(0, 4));
+  let month = Number(from.slice(5, 7));
+  const last = to.slice(0, 7);
+  for (;;) {
+    const key = `${year}-${String(month).padStart(2, '0')}`;
+    if (key > last) return months;
+    months.push(key);
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+}

@@ -1,4 +1,4 @@
-// The company's way through the programme (DESIGN.md glossary): prospect → enrolled → active →
+// The company's way through the programme (docs/glossary.md): prospect → enrolled → active →
 // completed, or withdrawn with a reason from any open status. A withdrawn or completed company
 // can be taken up again as a prospect, which keeps the history honest instead of editing it.
 
@@ -47,4 +47,31 @@ export function statusDateProblem(
   if (changedOn > today) return 'in_future';
   if (previousChangeOn && changedOn < previousChangeOn) return 'before_previous';
   return null;
+}
+
+/** A row of a company's status history, as decision 009 keeps it (dates YYYY-MM-DD, in the order written). */
+export type StatusHistoryEntry = { toStatus: CompanyStatus; changedOn: string };
+
+/**
+ * The day a company was taken up into the programme: the first day it entered `enrolled`
+ * (decision 009; the programme's target of about 250 companies counts these, docs/domain.md "The
+ * programme"), or null while it never was. A company that withdrew or completed stays taken up:
+ * it took part. The SQL keeps the same day in `companies.enrolled_on` (decision 034).
+ */
+export function takenUpOn(history: readonly StatusHistoryEntry[]): string | null {
+  let first: string | null = null;
+  for (const entry of history) {
+    if (entry.toStatus === 'enrolled' && (first === null || entry.changedOn < first)) first = entry.changedOn;
+  }
+  return first;
+}
+
+/**
+ * A company's status at the end of a day (decision 009: the history is in date order, the same
+ * day allowed, so the last entry written on or before the day holds); null before its first entry.
+ */
+export function statusOn(history: readonly StatusHistoryEntry[], date: string): CompanyStatus | null {
+  let status: CompanyStatus | null = null;
+  for (const entry of history) if (entry.changedOn <= date) status = entry.toStatus;
+  return status;
 }

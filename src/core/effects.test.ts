@@ -69,6 +69,7 @@ const action = (overrides: Partial<ActionEffects>): ActionEffects => ({
   investmentSek: null,
   expected: {},
   realised: {},
+  isRealisedConfirmed: true,
   ...overrides,
 });
 
@@ -145,13 +146,35 @@ describe('effectTotals', () => {
       actions: 0,
       done: 0,
       doneWithoutRealised: 0,
+      doneUnconfirmed: 0,
       investmentSek: 0,
       doneInvestmentSek: 0,
       expected: { kwh: 0, co2eKg: 0, sek: 0, materialTonnes: 0 },
       realised: { kwh: 0, co2eKg: 0, sek: 0, materialTonnes: 0 },
+      realisedUnconfirmed: { kwh: 0, co2eKg: 0, sek: 0, materialTonnes: 0 },
       expectedPaybackYears: null,
       realisedPaybackYears: null,
     });
+  });
+
+  it('sums realised figures no coach has confirmed apart, out of the confirmed totals and the payback', () => {
+    // By hand: LED (confirmed) 35 000 kWh, 52 500 SEK, invest 120 000; a company's own report of
+    // 2 000 kWh, 9 000 SEK on an action that cost 30 000 is not confirmed: it counts apart.
+    const result = effectTotals([
+      ...plan,
+      action({
+        status: 'done',
+        investmentSek: 30_000,
+        realised: { kwh: 2_000, sek: 9_000 },
+        isRealisedConfirmed: false,
+      }),
+    ]);
+    expect(result.realised).toEqual({ kwh: 35_000, co2eKg: 18_343.5, sek: 52_500, materialTonnes: 0 });
+    expect(result.realisedUnconfirmed).toEqual({ kwh: 2_000, co2eKg: 0, sek: 9_000, materialTonnes: 0 });
+    expect(result.doneUnconfirmed).toBe(1);
+    expect(result.done).toBe(2);
+    expect(result.doneInvestmentSek).toBe(150_000);
+    expect(result.realisedPaybackYears).toBeCloseTo(120_000 / 52_500, 12);
   });
 
   it('keeps negative effects (an action that uses more energy) in the sum', () => {
@@ -213,6 +236,7 @@ describe('effectTotals by area and organisation', () => {
       co2eKg: fc.option(fc.integer({ min: 0, max: 1e6 })),
       materialTonnes: fc.option(fc.integer({ min: 0, max: 1e3 })),
     }),
+    isRealisedConfirmed: fc.boolean(),
   });
 
   it('adds up: the groups of any grouping sum to the whole (property)', () => {
@@ -231,6 +255,7 @@ describe('effectTotals by area and organisation', () => {
           for (const kind of effectKinds) {
             if (sum((t) => t.expected[kind]) !== whole.expected[kind]) return false;
             if (sum((t) => t.realised[kind]) !== whole.realised[kind]) return false;
+            if (sum((t) => t.realisedUnconfirmed[kind]) !== whole.realisedUnconfirmed[kind]) return false;
           }
         }
         return true;

@@ -1,4 +1,4 @@
-// The effects of actions (issue 5; DESIGN.md glossary "action plan, action"): expected and realised
+// The effects of actions (issue 5; docs/glossary.md "action plan, action"): expected and realised
 // yearly effects in kWh, kg CO2e, SEK and tonnes of material, payback, and totals per company, area
 // and organisation. These are the reference the SQL totals of the action plan are tested against.
 // Units (decision 016): every figure is per year; CO2e in kg (shown in tonnes); nothing is rounded here.
@@ -44,7 +44,23 @@ export type ActionEffects = {
   investmentSek: number | null;
   expected: Effects;
   realised: Effects;
+  /** A coach confirmed the realised figures (decision 025): only confirmed ones go to funders. */
+  isRealisedConfirmed: boolean;
 };
+
+/**
+ * How large a yearly effect of one action of an SME can plausibly be, per kind (decision 025): a
+ * figure outside is a typing error (a missing decimal comma, kWh typed as Wh), not a result. The
+ * upper bound is what the whole of an energy-intensive medium-sized manufacturer uses or emits in
+ * a year; the lower bound lets an action honestly increase a figure (a heat pump's electricity),
+ * by a tenth of that. The contract refuses anything outside, for the form and the server alike.
+ */
+export const effectBounds = {
+  kwh: { min: -5_000_000, max: 50_000_000 },
+  co2eKg: { min: -2_000_000, max: 20_000_000 },
+  sek: { min: -5_000_000, max: 50_000_000 },
+  materialTonnes: { min: -5_000, max: 50_000 },
+} as const satisfies Record<EffectKind, { min: number; max: number }>;
 
 export type EffectTotals = {
   /** Actions counted: every status but cancelled. */
@@ -57,9 +73,13 @@ export type EffectTotals = {
   doneInvestmentSek: number;
   /** Expected effects of every counted action. */
   expected: EffectSums;
-  /** Realised effects of done actions only. */
+  /** Realised effects of done actions whose figures a coach confirmed: what funders are told. */
   realised: EffectSums;
-  /** paybackYears of the sums; null when no counted (done) action has a known investment. */
+  /** Done actions with realised figures nobody on the staff has confirmed yet, and their sums. */
+  doneUnconfirmed: number;
+  realisedUnconfirmed: EffectSums;
+  /** paybackYears of the sums (realised: over confirmed done actions); null when none of the
+   * actions summed has a known investment. */
   expectedPaybackYears: number | null;
   realisedPaybackYears: number | null;
 };
@@ -76,24 +96,34 @@ function addEffects(sums: EffectSums, effects: Effects): void {
   }
 }
 
+/** True when an action has a realised figure of any kind. */
+export function hasRealised(realised: Effects): boolean {
+  return effectKinds.some((kind) => known(realised[kind]));
+}
+
 /**
  * Totals of expected and realised effects over actions (issue 5, item 5): cancelled actions are
  * left out altogether; expected effects count for every other action, realised effects only for
- * done ones (a figure typed on an open action is a forecast, not a result). Missing figures add 0.
+ * done ones (a figure typed on an open action is a forecast, not a result), and only when a coach
+ * confirmed them; unconfirmed realised figures are summed apart (issue 14, finding 9). Missing
+ * figures add 0.
  */
 export function effectTotals(actions: readonly ActionEffects[]): EffectTotals {
   const totals = {
     actions: 0,
     done: 0,
     doneWithoutRealised: 0,
+    doneUnconfirmed: 0,
     investmentSek: 0,
     doneInvestmentSek: 0,
     expected: zeroSums(),
     realised: zeroSums(),
+    realisedUnconfirmed: zeroSums(),
   };
   // Payback needs at least one known investment: unknown investments are not free ones.
   let hasInvestment = false;
-  let hasDoneInvestment = false;
+  let hasConfirmedInvestment = false;
+  let confirmedInvestmentSek = 0;
   for (const action of actions) {
     if (action.status === 'cancelled') continue;
     totals.actions += 1;
@@ -104,14 +134,21 @@ export function effectTotals(actions: readonly ActionEffects[]): EffectTotals {
     if (action.status !== 'done') continue;
     totals.done += 1;
     totals.doneInvestmentSek += investment;
-    if (known(action.investmentSek)) hasDoneInvestment = true;
-    addEffects(totals.realised, action.realised);
-    if (!effectKinds.some((kind) => known(action.realised[kind]))) totals.doneWithoutRealised += 1;
+    if (!hasRealised(action.realised)) {
+      totals.doneWithoutRealised += 1;
+    } else if (action.isRealisedConfirmed) {
+      addEffects(totals.realised, action.realised);
+      confirmedInvestmentSek += investment;
+      if (known(action.investmentSek)) hasConfirmedInvestment = true;
+    } else {
+      totals.doneUnconfirmed += 1;
+      addEffects(totals.realisedUnconfirmed, action.realised);
+    }
   }
   return {
     ...totals,
     expectedPaybackYears: hasInvestment ? paybackYears(totals.investmentSek, totals.expected.sek) : null,
-    realisedPaybackYears: hasDoneInvestment ? paybackYears(totals.doneInvestmentSek, totals.realised.sek) : null,
+    realisedPaybackYears: hasConfirmedInvestment ? paybackYears(confirmedInvestmentSek, totals.realised.sek) : null,
   };
 }
 

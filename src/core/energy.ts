@@ -1,4 +1,4 @@
-// Energy mapping (DOMAIN.md "Maturity references: energy transition"; Energimyndigheten's
+// Energy mapping (docs/domain.md "Maturity references: energy transition"; Energimyndigheten's
 // energikartläggning): energy use per carrier and year → kWh, SEK and CO2e, and the energy balance
 // over production processes, support processes and transport. Decision 016 sets the units:
 // kWh and SEK are plain numbers never rounded here (rounding happens at presentation), CO2e is
@@ -337,15 +337,23 @@ export function energySavingEffect(
   factorSet: EmissionFactorSet,
 ): { kwh: number; sek: number | null; co2eKg: number | null } {
   const price = result.carriers.find((carrier) => carrier.carrier === saving.carrier)?.sekPerKwh ?? null;
-  // A line's own factor (a district heating network's value) beats the set's, as in the mapping.
-  const ownFactor = result.lines.find((line) => line.carrier === saving.carrier && line.factorOrigin === 'line');
-  const factor =
-    ownFactor?.factorKgPerKwh ?? factorSet.factors.find((candidate) => candidate.carrier === saving.carrier)?.value;
+  const factor = mappingCarrierFactor(saving.carrier, result, factorSet);
   return {
     kwh: saving.kwh,
     sek: price === null ? null : saving.kwh * price,
-    co2eKg: factor === undefined || factor === null ? null : saving.kwh * factor,
+    co2eKg: factor === null ? null : saving.kwh * factor,
   };
+}
+
+/** The factor (kg CO2e/kWh) a mapping gives one carrier: a line's own factor (a district heating
+ * network's value) before the set's, as the mapping's totals use it; null when neither gives one. */
+export function mappingCarrierFactor(
+  carrier: string,
+  result: Pick<EnergyMappingResult, 'lines'>,
+  factorSet: Pick<EmissionFactorSet, 'factors'>,
+): number | null {
+  const ownFactor = result.lines.find((line) => line.carrier === carrier && line.factorOrigin === 'line');
+  return ownFactor?.factorKgPerKwh ?? factorSet.factors.find((candidate) => candidate.carrier === carrier)?.value ?? null;
 }
 
 /** An energy measure of a mapping (Energimyndigheten: measures with savings, cost and payback): the

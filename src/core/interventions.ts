@@ -1,6 +1,6 @@
 // Interventions (insatser): the coaching log. Funders count the hours of support each company
 // received, and de minimis and the "structured and documented support" rule depend on them
-// (issue 6; DOMAIN.md). Hours are kept as whole quarter hours so that sums are exact.
+// (issue 6; docs/domain.md). Hours are kept as whole quarter hours so that sums are exact.
 
 /** What kind of work an intervention was (issue 6, scope 2). */
 export const interventionKinds = [
@@ -14,7 +14,7 @@ export const interventionKinds = [
 ] as const;
 export type InterventionKind = (typeof interventionKinds)[number];
 
-/** The area an intervention was about (DESIGN.md glossary); none means general support. */
+/** The area an intervention was about (docs/glossary.md); none means general support. */
 export const interventionAreas = [
   'foundation',
   'resource_efficiency',
@@ -87,6 +87,14 @@ export type DueState = 'overdue' | 'due_this_week' | 'later';
 export function dueState(dueOn: string, today: string): DueState {
   if (dueOn < today) return 'overdue';
   return dueOn <= weekOf(today).end ? 'due_this_week' : 'later';
+}
+
+/** How many weeks after this one "my week" looks ahead, so a coach can plan beyond Sunday. */
+export const comingWeeks = 4;
+
+/** The last due date "my week" shows as coming: the Sunday `comingWeeks` weeks after this week's. */
+export function comingUntil(today: string): string {
+  return addDays(weekOf(today).end, 7 * comingWeeks);
 }
 
 /** A reminder is made this many days before its date, so a coach sees it in the week it falls. */

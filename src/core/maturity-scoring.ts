@@ -1,4 +1,4 @@
-// Scoring of a maturity measurement (DESIGN.md "The maturity models"; docs/decisions/013).
+// Scoring of a maturity measurement (docs/domain.md "Maturity references"; docs/decisions/013).
 // One pure function turns answers into dimension scores, an area score and a step on the ladder;
 // the server stores its result at submit and the web shows it live while the form is filled in.
 
@@ -116,7 +116,20 @@ export function dimensionChanges(
   });
 }
 
-/** Peers are shown only when at least this many exist, so no company can be recognised (DESIGN.md). */
+/** Steps gained from one measurement to a later one (decision 013's ladder): positive when the company
+ * climbed, 0 when it stayed, negative when it fell back; null when either has no step. */
+export function stepChange(from: number | null, to: number | null): number | null {
+  if (from === null || to === null) return null;
+  return to - from;
+}
+
+/** A company climbed when its later measurement is at least one step above the earlier one (issue 12:
+ * the result indicator and the impact view count the same way). */
+export function hasClimbed(change: number | null): change is number {
+  return change !== null && change >= 1;
+}
+
+/** Peers are shown only when at least this many exist, so no company can be recognised (docs/architecture.md). */
 export const minimumPeers = 5;
 
 /** True when a peer group is large enough to show its medians. */

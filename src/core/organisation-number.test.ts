@@ -26,6 +26,25 @@ describe('parseOrganisationNumber', () => {
     { sentence: 'the number 222000-2188 with the dash is valid', input: '222000-2188', expected: '222000-2188' },
     { sentence: 'the number 222000-2188 without the dash is valid', input: '2220002188', expected: '222000-2188' },
     { sentence: 'surrounding and inner spaces are ignored', input: ' 556036 0793 ', expected: '556036-0793' },
+    {
+      sentence: "a legal person's twelve-digit form (16 before the number) is read as the ten digits",
+      input: '16556036-0793',
+      expected: '556036-0793',
+    },
+    { sentence: 'the twelve-digit form without the dash too', input: '165560360793', expected: '556036-0793' },
+    { sentence: "a sole trader's personal identity number is valid", input: '811218-9876', expected: '811218-9876' },
+    {
+      sentence: "a sole trader's twelve-digit form (the century first) is read as the ten digits",
+      input: '19811218-9876',
+      expected: '811218-9876',
+    },
+    {
+      sentence: 'a coordination number (60 added to the day) is a real date of birth',
+      input: '811278-9873',
+      expected: '811278-9873',
+    },
+    { sentence: '29 February 2000 is a real date', input: '000229-1235', expected: '000229-1235' },
+    { sentence: 'born 1 January 1946 is a real date', input: '460101-1234', expected: '460101-1234' },
   ];
 
   it.each(valid)('$sentence', ({ input, expected }) => {
@@ -47,7 +66,21 @@ describe('parseOrganisationNumber', () => {
     { sentence: 'two swapped digits fail the check digit', input: '565036-0793', expected: 'check_digit' },
     { sentence: 'nine digits are the wrong length', input: '556036-079', expected: 'format' },
     { sentence: 'eleven digits are the wrong length', input: '556036-07930', expected: 'format' },
-    { sentence: 'a twelve-digit form with century is the wrong length', input: '16556036-0793', expected: 'format' },
+    {
+      sentence: "a century before a legal person's number is no form any register uses",
+      input: '19556036-0793',
+      expected: 'format',
+    },
+    { sentence: '16 before a personal identity number is no form', input: '16811218-9876', expected: 'format' },
+    { sentence: 'thirteen digits are the wrong length', input: '1655603607931', expected: 'format' },
+    { sentence: 'a month 13 is no date of birth', input: '811318-9875', expected: 'birth_date' },
+    { sentence: '30 February is no date of birth', input: '810230-9872', expected: 'birth_date' },
+    { sentence: '29 February 1901 or 2001 is no date of birth', input: '010229-1234', expected: 'birth_date' },
+    {
+      sentence: '29 February 1900 (the century given) is no date of birth',
+      input: '19000229-1235',
+      expected: 'birth_date',
+    },
     { sentence: 'letters are not digits', input: '556036-079A', expected: 'format' },
     { sentence: 'a word is not a number', input: 'Volvo AB', expected: 'format' },
     { sentence: 'an empty string is not a number', input: '', expected: 'format' },
@@ -58,9 +91,9 @@ describe('parseOrganisationNumber', () => {
     expect(parseOrganisationNumber(input)).toEqual({ problem: expected });
   });
 
-  it('any nine digits followed by their Luhn check digit parse to the written form', () => {
+  it("any legal person's nine digits followed by their Luhn check digit parse to the written form", () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^\d{9}$/), (nine) => {
+      fc.property(fc.stringMatching(/^\d{2}[2-9]\d{6}$/), (nine) => {
         const digits = `${nine}${luhnCheckDigit(nine)}`;
         expect(parseOrganisationNumber(digits)).toEqual({ value: `${digits.slice(0, 6)}-${digits.slice(6)}` });
       }),

@@ -1,4 +1,4 @@
-// Password rules of OWASP ASVS 5.0 level 2 (QUALITY.md S5): length only, no composition rules,
+// Password rules of OWASP ASVS 5.0 level 2 (docs/quality.md S5): length only, no composition rules,
 // never truncated, and common passwords refused.
 
 /** Shortest accepted password, ASVS 6.2.1. */

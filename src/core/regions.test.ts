@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  coFinancersOf,
   municipalitiesInArea,
   municipalityByCode,
   reportingAreasOf,
+  type CoFinancer,
   type Municipality,
   type ReportingArea,
 } from './regions';
@@ -62,5 +64,26 @@ describe('municipalitiesInArea', () => {
 
   it.each(cases)('$sentence', ({ area, expected }) => {
     expect(municipalitiesInArea(list, area).map((municipality) => municipality.code)).toEqual(expected);
+  });
+});
+
+describe('coFinancersOf', () => {
+  const coFinancers: CoFinancer[] = [
+    { key: 'vgr', name: { sv: 'VGR', en: 'VGR' }, geography: { countyCodes: ['14'] } },
+    { key: 'halland', name: { sv: 'RH', en: 'RH' }, geography: { countyCodes: ['13'] } },
+    { key: 'skaraborg', name: { sv: 'Sk', en: 'Sk' }, geography: { reportingAreas: ['skaraborg'] } },
+  ];
+  const cases: { sentence: string; code: string; expected: string[] }[] = [
+    { sentence: 'Skövde counts for the county region and for Skaraborg', code: '1496', expected: ['vgr', 'skaraborg'] },
+    {
+      sentence: 'Kungsbacka counts for Region Halland only (GR is no co-financer)',
+      code: '1384',
+      expected: ['halland'],
+    },
+    { sentence: 'Göteborg counts for the county region only', code: '1480', expected: ['vgr'] },
+    { sentence: 'an unknown code counts for none', code: '9999', expected: [] },
+  ];
+  it.each(cases)('$sentence', ({ code, expected }) => {
+    expect(coFinancersOf(coFinancers, list, code)).toEqual(expected);
   });
 });

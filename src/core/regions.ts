@@ -1,4 +1,4 @@
-// Geography of the programme (DOMAIN.md "Geography"): the municipalities of Västra Götaland
+// Geography of the programme (docs/domain.md "Geography"): the municipalities of Västra Götaland
 // (county 14) and Halland (county 13), keyed by SCB municipality code, and the reporting areas the
 // co-financers want figures for. The list itself is content (content/municipalities.json) passed in
 // as an argument, so a change of membership is a data change, not a code change.
@@ -25,12 +25,41 @@ export function municipalityByCode<M extends Municipality>(list: readonly M[], c
 }
 
 /** The reporting areas a municipality counts in; Kungsbacka counts in both Halland and GR, so its
- * companies appear in both co-financers' figures (DOMAIN.md "Geography"). Unknown code: none. */
+ * companies appear in both co-financers' figures (docs/domain.md "Geography"). Unknown code: none. */
 export function reportingAreasOf(list: readonly Municipality[], code: string): readonly ReportingArea[] {
   return municipalityByCode(list, code)?.reportingAreas ?? [];
 }
 
-/** The municipalities that count in a reporting area, in list order (DOMAIN.md "Geography"). */
+/** The municipalities that count in a reporting area, in list order (docs/domain.md "Geography"). */
 export function municipalitiesInArea<M extends Municipality>(list: readonly M[], area: ReportingArea): M[] {
   return list.filter((municipality) => municipality.reportingAreas.includes(area));
+}
+
+/** A regional co-financer and the geography it wants figures for: whole counties (a region) or
+ * reporting areas (a kommunalförbund). Content (content/co-financers.json), passed in. */
+export type CoFinancer = {
+  key: string;
+  name: { sv: string; en: string };
+  geography: { countyCodes: readonly CountyCode[] } | { reportingAreas: readonly ReportingArea[] };
+};
+
+/** Whether a municipality lies in a co-financer's geography (docs/domain.md "The programme": each
+ * co-financer wants figures for its own geography). */
+export function isInCoFinancerGeography(coFinancer: CoFinancer, municipality: Municipality): boolean {
+  const geography = coFinancer.geography;
+  if ('countyCodes' in geography) return geography.countyCodes.includes(municipality.countyCode);
+  return geography.reportingAreas.some((area) => municipality.reportingAreas.includes(area));
+}
+
+/** The keys of the co-financers whose figures a company in this municipality counts in, in list
+ * order: Skövde counts for Västra Götalandsregionen and Skaraborg, Kungsbacka for Region Halland
+ * only (GR is a reporting area, not a co-financer). Unknown code: none. */
+export function coFinancersOf(
+  coFinancers: readonly CoFinancer[],
+  municipalities: readonly Municipality[],
+  code: string,
+): string[] {
+  const municipality = municipalityByCode(municipalities, code);
+  if (!municipality) return [];
+  return coFinancers.filter((c) => isInCoFinancerGeography(c, municipality)).map((c) => c.key);
 }

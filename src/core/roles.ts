@@ -1,4 +1,4 @@
-/** The three signed-in roles of the platform (DESIGN.md, "Who uses it"). */
+/** The three signed-in roles of the platform (docs/architecture.md "Roles"). */
 export const roles = ['admin', 'coach', 'company'] as const;
 export type Role = (typeof roles)[number];
 

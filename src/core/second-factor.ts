@@ -1,6 +1,6 @@
 import type { Role } from './roles';
 
-// The second factor at sign-in, QUALITY.md S7 (OWASP ASVS 5.0 V6): a time-based one-time password
+// The second factor at sign-in, docs/quality.md S7 (OWASP ASVS 5.0 V6): a time-based one-time password
 // (TOTP, RFC 6238) from an authenticator app, with single-use recovery codes for a lost phone.
 // Decision 021 records why it works this way. Time is an argument, as everywhere in the core.
 
@@ -21,7 +21,7 @@ export const sessionStages = ['signed_in', 'second_factor', 'enrolment'] as cons
 export type SessionStage = (typeof sessionStages)[number];
 export type PendingStage = Exclude<SessionStage, 'signed_in'>;
 
-/** Admins must use a second factor; everyone else may turn it on (QUALITY.md S7). */
+/** Admins must use a second factor; everyone else may turn it on (docs/quality.md S7). */
 export function isSecondFactorRequired(role: Role): boolean {
   switch (role) {
     case 'admin':

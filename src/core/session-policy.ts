@@ -1,4 +1,4 @@
-// Session lifetime rules, QUALITY.md S9 (ASVS 5.0 V7): idle at most 30 minutes, absolute at most
+// Session lifetime rules, docs/quality.md S9 (ASVS 5.0 V7): idle at most 30 minutes, absolute at most
 // 12 hours. Time is an argument so tests can move the clock.
 
 import type { SessionStage } from './second-factor';

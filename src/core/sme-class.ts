@@ -1,4 +1,4 @@
-// The EU SME definition (Commission Recommendation 2003/361/EC, Annex art. 2; DOMAIN.md "EU SME
+// The EU SME definition (Commission Recommendation 2003/361/EC, Annex art. 2; docs/domain.md "EU SME
 // definition"): headcount is mandatory and only one of the two financial ceilings must be met.
 // Figures come in SEK from the annual accounts and are converted with a configured rate per year.
 
@@ -55,7 +55,7 @@ export function smeClassRank(value: SmeClass): number {
 }
 
 /** Converts SEK to EUR with a rate quoted as SEK per EUR (Riksbanken's quotation, e.g. 11.48):
- * the ceilings are in EUR, the accounts in SEK (DOMAIN.md: a configured rate per year). */
+ * the ceilings are in EUR, the accounts in SEK (docs/domain.md: a configured rate per year). */
 export function sekToEur(amountSek: number, sekPerEur: number): number {
   if (!Number.isFinite(sekPerEur) || sekPerEur <= 0) throw new RangeError('sek_per_eur_not_positive');
   return amountSek / sekPerEur;

@@ -1,4 +1,4 @@
-// Industry classification (DOMAIN.md "Industry classification"): SNI 2007, the Swedish version of
+// Industry classification (docs/domain.md "Industry classification"): SNI 2007, the Swedish version of
 // NACE Rev. 2, has five levels; a code is written with two to five digits, a dot after the
 // division ("25", "25.6", "25.62", "25.620"). Manufacturing is section C, divisions 10–33.
 

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -22,6 +21,10 @@ import { registerErrorHandler } from './http/errors';
 import { securityPlugin } from './http/security';
 import { loadCommonPasswords } from './modules/auth/common-passwords';
 import { actionPlanRoutes } from './modules/action-plans/action-plans.routes';
+import { indicatorReportRoutes } from './modules/indicator-reports/indicator-reports.routes';
+import { impactRoutes } from './modules/impact/impact.routes';
+import { stateAidRoutes } from './modules/state-aid/state-aid.routes';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
 import { createLoginLimiter, secondFactorLimits } from './modules/auth/login-limiter';
 import { activityRoutes } from './modules/activities/activities.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -31,18 +34,21 @@ import { companySpreadsheetRoutes } from './modules/company-spreadsheets/company
 import { contactRoutes } from './modules/contacts/contacts.routes';
 import { interventionRoutes } from './modules/interventions/interventions.routes';
 import { analysisRoutes } from './modules/analyses/analyses.routes';
+import { emissionFactorSetRoutes } from './modules/emission-factor-sets/emission-factor-sets.routes';
 import { reminderRoutes } from './modules/reminders/reminders.routes';
 import { timelineRoutes } from './modules/timeline/timeline.routes';
 import { handoverRoutes } from './modules/handovers/handovers.routes';
 import { referenceRoutes } from './modules/reference/reference.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { maturityRoutes } from './modules/maturity/maturity.routes';
+import { metricsRoutes } from './modules/metrics/metrics.routes';
 import { organisationRoutes } from './modules/organisations/organisations.routes';
 import { outboxRoutes } from './modules/outbox/outbox.routes';
 import { userRoutes } from './modules/users/users.routes';
-import { createMailer } from './mail/mailer';
+import { createMailer, inMailScope, requestWroteMail } from './mail/mailer';
+import { projectPath } from './paths';
 
-export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+export const webRoot = projectPath('dist', 'web');
 
 export type BuildOptions = {
   config: Config;
@@ -82,6 +88,8 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   const app = Fastify({
     logger: options.logStream ? { ...loggerOptions(config), stream: options.logStream } : loggerOptions(config),
     bodyLimit: 1024 * 1024,
+    // Behind the proxies named in TRUST_PROXY, request.ip is the client's (the throttle counts it).
+    trustProxy: config.trustProxy ?? false,
     // Request ids are random, not sequential, so they reveal nothing about traffic.
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
@@ -99,15 +107,29 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
     database,
     // The request's transaction while a keyed create runs (decision 018), else the database.
     db: requestScopedDb(database.db),
-    mailer: createMailer(config, app.log),
-    loginLimiter: createLoginLimiter(),
-    secondFactorLimiter: createLoginLimiter(secondFactorLimits),
+    mailer: createMailer(config, database, app.log),
+    // In the database, so several app processes count together (decision 029).
+    loginLimiter: createLoginLimiter(database.db, 'sign-in'),
+    secondFactorLimiter: createLoginLimiter(database.db, 'code', secondFactorLimits),
     commonPasswords: loadCommonPasswords(),
     now: options.now ?? (() => new Date()),
     lifecycle: { isDraining: false },
   };
 
   registerErrorHandler(app);
+  // E-mail written by a request goes out before its answer does, once its transaction has
+  // committed (decision 036); what fails here is retried by the job runner. Only a request that
+  // wrote e-mail waits for it: a slow mail server holds up no other.
+  app.addHook('onRequest', (_request, _reply, done) => inMailScope(done));
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (!requestWroteMail()) return payload;
+    try {
+      await ctx.mailer.deliverDue(ctx.now());
+    } catch (error) {
+      request.log.error({ err: error }, 'e-mail delivery after the request failed; the job runner retries');
+    }
+    return payload;
+  });
   await app.register(cookie);
   await app.register(securityPlugin);
   await app.register(swagger, {
@@ -126,6 +148,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   await app.register(idempotencyPlugin, { ctx });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(metricsRoutes, { ctx });
   await app.register(healthRoutes, { ctx });
   await app.register(authRoutes, { ctx });
   await app.register(secondFactorRoutes, { ctx });
@@ -141,9 +164,14 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   await app.register(maturityRoutes, { ctx });
   await app.register(interventionRoutes, { ctx });
   await app.register(analysisRoutes, { ctx });
+  await app.register(emissionFactorSetRoutes, { ctx });
   await app.register(reminderRoutes, { ctx });
   await app.register(timelineRoutes, { ctx });
   await app.register(actionPlanRoutes, { ctx });
+  await app.register(indicatorReportRoutes, { ctx });
+  await app.register(impactRoutes, { ctx });
+  await app.register(stateAidRoutes, { ctx });
+  await app.register(dashboardRoutes, { ctx });
 
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) {

@@ -18,10 +18,14 @@ describe('loadConfig defaults', () => {
       secureCookies: false,
       smtp: undefined,
       mailFrom: 'Industry In West <no-reply@industryinwest.example>',
+      mailboxDir: 'data/mailbox',
       shutdownDrainMs: 2000,
       adminEmail: undefined,
       jobsEnabled: true,
       secondFactorKey: expect.any(Buffer),
+      secondFactorKeys: [expect.any(Buffer)],
+      trustProxy: undefined,
+      metricsToken: undefined,
     });
   });
 
@@ -95,6 +99,26 @@ describe('loadConfig reads the environment', () => {
       expected: { seedDemoData: false },
     },
     {
+      sentence: 'production seeds no demo data unless asked (its credentials are published)',
+      env: { NODE_ENV: 'production', SECOND_FACTOR_KEY: productionKey },
+      expected: { seedDemoData: false },
+    },
+    {
+      sentence: 'production seeds demo data when SEED_DEMO_DATA=true asks for it (a demo site)',
+      env: { NODE_ENV: 'production', SECOND_FACTOR_KEY: productionKey, SEED_DEMO_DATA: 'true' },
+      expected: { seedDemoData: true },
+    },
+    {
+      sentence: 'production writes no mailbox files unless MAILBOX_DIR asks for it (they hold live one-time links)',
+      env: { NODE_ENV: 'production', SECOND_FACTOR_KEY: productionKey },
+      expected: { mailboxDir: undefined },
+    },
+    {
+      sentence: 'MAILBOX_DIR names where e-mail goes without SMTP',
+      env: { MAILBOX_DIR: '/tmp/post' },
+      expected: { mailboxDir: '/tmp/post' },
+    },
+    {
       sentence: 'production uses secure cookies',
       env: { NODE_ENV: 'production', SECOND_FACTOR_KEY: productionKey },
       expected: { env: 'production', secureCookies: true },
@@ -102,7 +126,23 @@ describe('loadConfig reads the environment', () => {
     {
       sentence: 'SECOND_FACTOR_KEY is read as 32 bytes of hex',
       env: { SECOND_FACTOR_KEY: productionKey },
-      expected: { secondFactorKey: Buffer.from(productionKey, 'hex') },
+      expected: {
+        secondFactorKey: Buffer.from(productionKey, 'hex'),
+        secondFactorKeys: [Buffer.from(productionKey, 'hex')],
+      },
+    },
+    {
+      sentence: 'SECOND_FACTOR_KEY_PREVIOUS opens what the key before sealed, after the current one',
+      env: { SECOND_FACTOR_KEY: productionKey, SECOND_FACTOR_KEY_PREVIOUS: 'a'.repeat(64) },
+      expected: {
+        secondFactorKey: Buffer.from(productionKey, 'hex'),
+        secondFactorKeys: [Buffer.from(productionKey, 'hex'), Buffer.from('a'.repeat(64), 'hex')],
+      },
+    },
+    {
+      sentence: 'METRICS_TOKEN opens GET /metrics to that bearer token',
+      env: { METRICS_TOKEN: 'f'.repeat(64) },
+      expected: { metricsToken: 'f'.repeat(64) },
     },
     {
       sentence: 'test does not use secure cookies',
@@ -160,6 +200,16 @@ describe('loadConfig refuses a bad environment', () => {
       sentence: 'a SECOND_FACTOR_KEY that is not 32 bytes in hex is named',
       env: { SECOND_FACTOR_KEY: 'not-a-key' },
       named: ['SECOND_FACTOR_KEY'],
+    },
+    {
+      sentence: 'a METRICS_TOKEN shorter than 32 characters is named',
+      env: { METRICS_TOKEN: 'kort-token' },
+      named: ['METRICS_TOKEN'],
+    },
+    {
+      sentence: 'a METRICS_TOKEN with a space is named',
+      env: { METRICS_TOKEN: `${'a'.repeat(20)} ${'b'.repeat(20)}` },
+      named: ['METRICS_TOKEN'],
     },
     {
       sentence: 'every bad variable is named at once',

@@ -2,21 +2,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildApp, webRoot } from './app';
 import { bundledMaturityModels, syncMaturityModels } from './content/maturity-models';
-import { ConfigError, loadConfig, type Config } from './config';
-import { DataDirectoryLockedError, openDatabase } from './db/client';
+import { fail, loadConfigOrFail, openDatabaseOrFail } from './cli/command-line';
+import type { Config } from './config';
 import { demoAccounts, demoAdminTotpSecret, demoPassword, seedDemoData, seedProgramme } from './db/seed';
-import { createReminderRunner, type ReminderRunner } from './modules/reminders/reminders.runner';
+import {
+  findPublishedCredentialHolders,
+  type PublishedCredentialHolder,
+} from './modules/auth/published-credentials.service';
+import { createJobRunner, type JobRunner } from './jobs/job-runner';
 import { inviteFirstAdmin } from './modules/users/users.service';
 
 // Serves the platform: config, database, migrations, demo seed, then listen. Shuts down
 // gracefully on SIGTERM: in-flight requests finish, then the database closes (R8).
 
 const shutdownDeadlineMs = 8000;
-
-function fail(message: string): never {
-  process.stderr.write(`\n${message}\n\n`);
-  process.exit(1);
-}
 
 function banner(config: Config, databaseKind: string): string {
   const url = `http://localhost:${config.port}`;
@@ -26,10 +25,23 @@ function banner(config: Config, databaseKind: string): string {
     '',
     `  Open ${url} in your browser.`,
     `  Database: ${databaseKind === 'pglite' ? `embedded PGlite in ${path.resolve(config.dataDir, 'pglite')}` : 'PostgreSQL (DATABASE_URL)'}`,
-    `  E-mail:   ${config.smtp ? `SMTP via ${config.smtp.host}` : 'development outbox (Admin → E-postutkorg); nothing is sent'}`,
+    `  E-mail:   ${
+      config.smtp
+        ? `SMTP via ${config.smtp.host}`
+        : config.mailboxDir
+          ? `not sent: each message is a file in ${path.resolve(config.mailboxDir)} (links included)`
+          : 'not sent and not written anywhere (set SMTP_HOST): invitations and reset links reach nobody'
+    }`,
     `  API:      ${url}/api/docs`,
   ];
-  if (config.seedDemoData) {
+  if (config.seedDemoData && config.env === 'production') {
+    // A public demo site may ask for demo data in production; its banner names no credential.
+    lines.push(
+      '',
+      '  Demo data is on (SEED_DEMO_DATA=true): the demo accounts sign in with the credentials the',
+      '  README publishes. Never run a real installation like this.',
+    );
+  } else if (config.seedDemoData) {
     lines.push('', `  Demo accounts (password for all: ${demoPassword}):`);
     for (const account of demoAccounts) lines.push(`    ${account.role.padEnd(8)} ${account.email}`);
     lines.push(
@@ -43,26 +55,28 @@ function banner(config: Config, databaseKind: string): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) fail(error.message);
-    throw error;
-  }
+function publishedCredentialsMessage(holders: PublishedCredentialHolder[]): string {
+  const credential = { password: 'the demo password', second_factor: 'the demo second-factor secret' } as const;
+  return [
+    'Refusing to start in production: these accounts sign in with credentials published in the README:',
+    ...holders.map((h) => `  ${h.email} (${h.role}): ${h.credentials.map((c) => credential[c]).join(' and ')}`),
+    '',
+    'A real installation starts from an empty database (SEED_DEMO_DATA is off in production). To keep',
+    'this database, deactivate those accounts with `npm run revoke-published-credentials`, then set',
+    'ADMIN_EMAIL to invite a new admin at the next start. A demo site may set SEED_DEMO_DATA=true.',
+  ].join('\n');
+}
 
-  let database;
-  try {
-    database = await openDatabase(
-      config.databaseUrl
-        ? { kind: 'postgres', url: config.databaseUrl }
-        : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') },
-    );
-  } catch (error) {
-    if (error instanceof DataDirectoryLockedError) fail(error.message);
-    throw error;
-  }
+/** Milliseconds since the process started, at the end of each step of the start; logged once the
+ * server listens, so an operator sees where a slow start spends its time (docs/operations.md). */
+const startPhases: Record<string, number> = {};
+const phaseDone = (name: string) => void (startPhases[name] = Math.round(performance.now()));
+
+async function main(): Promise<void> {
+  phaseDone('modulesLoaded');
+  const config = loadConfigOrFail();
+  const database = await openDatabaseOrFail(config);
+  phaseDone('databaseOpen');
 
   try {
     await database.migrate();
@@ -70,6 +84,7 @@ async function main(): Promise<void> {
     await database.close();
     fail(`Could not apply the database migrations: ${error instanceof Error ? error.message : String(error)}`);
   }
+  phaseDone('migrated');
   // The programme and its partners always; demo people and companies when demo data is on.
   await seedProgramme(database.db);
   try {
@@ -80,19 +95,33 @@ async function main(): Promise<void> {
     fail(error instanceof Error ? error.message : String(error));
   }
   if (config.seedDemoData) await seedDemoData(database.db, new Date(), config.secondFactorKey);
+  phaseDone('seeded');
+  if (config.env === 'production' && !config.seedDemoData) {
+    // The published demo credentials open any account that still holds them (decision 023).
+    const holders = await findPublishedCredentialHolders(database.db, config.secondFactorKeys, new Date());
+    if (holders.length > 0) {
+      await database.close();
+      fail(publishedCredentialsMessage(holders));
+    }
+  }
 
+  phaseDone('credentialsChecked');
   const { app, ctx } = await buildApp({ config, database });
+  phaseDone('appBuilt');
   const firstAdminLink = config.adminEmail ? await inviteFirstAdmin(ctx, config.adminEmail) : undefined;
 
-  // The job runner (reminders) works inside the same database; JOBS_ENABLED=false turns it off.
-  let runner: ReminderRunner | undefined;
+  // The job runner (reminders, cleanup) works inside the same database; JOBS_ENABLED=false turns it off.
+  // It starts before the server listens: on PGlite its first start (the pgboss schema) would
+  // otherwise hold the one connection while the first requests wait.
+  let runner: JobRunner | undefined;
   if (config.jobsEnabled) {
-    runner = createReminderRunner(ctx, {
+    runner = createJobRunner(ctx, {
       hasWorkers: true,
       onError: (error) => app.log.error({ err: error }, 'job runner error'),
     });
     await runner.start();
   }
+  phaseDone('jobsStarted');
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -130,7 +159,10 @@ async function main(): Promise<void> {
       `Could not listen on port ${config.port}: ${error instanceof Error ? error.message : String(error)}. Set PORT to another port.`,
     );
   }
+  phaseDone('listening');
+  app.log.info({ msSinceProcessStart: startPhases }, 'started');
   process.stdout.write(banner(config, database.kind));
+
   if (firstAdminLink) {
     // The operator's terminal, not the log: the one way in on a new installation without SMTP.
     process.stdout.write(

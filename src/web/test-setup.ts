@@ -1,8 +1,12 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 
-// jsdom lacks what Mantine measures with: matchMedia, ResizeObserver, scrollIntoView.
+// findBy… waits until the page shows what it should; the default of 1 s is a wall-clock bound that a
+// loaded machine misses while rendering, so the wait is long and a passing test returns at once.
+configure({ asyncUtilTimeout: 15_000 });
+
+// jsdom lacks what Mantine measures with: matchMedia, ResizeObserver, document.fonts, scrollIntoView.
 // Imported at the top of each web test (files start with `// @vitest-environment jsdom`).
 
 if (typeof window !== 'undefined') {
@@ -30,6 +34,13 @@ if (typeof window !== 'undefined') {
     }
     Object.defineProperty(window, 'ResizeObserver', { writable: true, value: ResizeObserverStub });
     Object.defineProperty(globalThis, 'ResizeObserver', { writable: true, value: ResizeObserverStub });
+  }
+
+  // An autosizing Textarea listens for web fonts loading.
+  if (!('fonts' in document)) {
+    Object.defineProperty(document, 'fonts', {
+      value: { addEventListener: () => {}, removeEventListener: () => {}, ready: Promise.resolve() },
+    });
   }
 
   if (!Element.prototype.scrollIntoView) {

@@ -11,7 +11,7 @@ import { seedDemoData } from '../db/seed';
 import { backup, restore, type Target } from './backup';
 import type { Manifest } from './manifest';
 
-// The restore drill (QUALITY.md R6): back up a seeded database, restore it elsewhere, and compare
+// The restore drill (docs/quality.md R6): back up a seeded database, restore it elsewhere, and compare
 // every table's count and checksum; on the embedded database always, on PostgreSQL when a server
 // is configured.
 
@@ -40,7 +40,7 @@ describe('backup and restore on the embedded database', () => {
     const result = await backup({ kind: 'pglite', dataDir: source }, path.join(root, 'backups'), now);
     manifest = result.manifest;
     file = result.file;
-  }, 120_000);
+  });
 
   afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -58,7 +58,7 @@ describe('backup and restore on the embedded database', () => {
     const companies = await restored.db.query.companies.findMany({ columns: { id: true } });
     await restored.close();
     expect(companies.length).toBe(manifest.tables['public.companies']!.rows);
-  }, 60_000);
+  });
 
   it('reports a table whose rows differ from the manifest', async () => {
     const tampered = path.join(root, 'tampered.tar.gz');
@@ -68,7 +68,7 @@ describe('backup and restore on the embedded database', () => {
     fs.writeFileSync(`${tampered}.manifest.json`, JSON.stringify(altered));
     const result = await restore({ kind: 'pglite', dataDir: path.join(root, 'tampered', 'pglite') }, tampered);
     expect(result.differences.map((d) => d.table)).toEqual(['public.companies']);
-  }, 60_000);
+  });
 
   it('refuses to restore over a directory that holds data', async () => {
     await expect(restore({ kind: 'pglite', dataDir: source }, file)).rejects.toThrow(/not empty/);
@@ -89,7 +89,7 @@ describe('backup and restore on the embedded database', () => {
       env: { ...env, DATA_DIR: path.join(root, 'cli-restored') },
     });
     expect(restored.stdout).toMatch(/every checksum matches/);
-  }, 120_000);
+  });
 });
 
 const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
@@ -112,7 +112,7 @@ describe.skipIf(!serverUrl)('backup and restore on PostgreSQL', () => {
   beforeAll(async () => {
     for (const name of names) await admin(`create database ${name}`);
     await seeded({ kind: 'postgres', url: urlOf(names[0]!) });
-  }, 120_000);
+  });
 
   afterAll(async () => {
     for (const name of names) await admin(`drop database if exists ${name} with (force)`);
@@ -127,5 +127,5 @@ describe.skipIf(!serverUrl)('backup and restore on PostgreSQL', () => {
     expect(restored.differences).toEqual([]);
     expect(restored.tables).toBe(Object.keys(result.manifest.tables).length);
     await expect(restore(source, result.file)).rejects.toThrow(/not empty/);
-  }, 120_000);
+  });
 });

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { lockDataDirectory } from '../db/client';
 import { buildManifest, compareTables, summariseTables, type Manifest, type ManifestDifference } from './manifest';
 
-// Backup and restore of either database (QUALITY.md R6, docs/decisions/017-backup-and-restore.md).
+// Backup and restore of either database (docs/quality.md R6, docs/decisions/017-backup-and-restore.md).
 // PostgreSQL: pg_dump in the custom format, online, in one exported snapshot shared with the
 // manifest. PGlite: its own data-directory tarball, offline, because the embedded database has
 // exactly one process and the running server holds it.

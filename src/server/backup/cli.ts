@@ -1,15 +1,10 @@
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../config';
+import { fail, loadConfigOrFail } from '../cli/command-line';
 import { DataDirectoryLockedError } from '../db/client';
 import { backup, BackupError, restore, type Target } from './backup';
 
 // npm run backup [-- --out DIR]     npm run restore -- FILE
 // The database is the one the server would use: DATABASE_URL, or the embedded one in DATA_DIR.
-
-function fail(message: string): never {
-  process.stderr.write(`\n${message}\n\n`);
-  process.exit(1);
-}
 
 function optionValue(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
@@ -18,13 +13,7 @@ function optionValue(args: string[], name: string): string | undefined {
 
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) fail(error.message);
-    throw error;
-  }
+  const config = loadConfigOrFail();
   const target: Target = config.databaseUrl
     ? { kind: 'postgres', url: config.databaseUrl }
     : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') };

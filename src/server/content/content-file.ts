@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
+import { projectRoot } from '../paths';
 
 // Content files are data reviewed like code: read and checked once at import, so a bad edit stops
 // the server at start with a message naming the file, the path and the entry as written.
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const root = projectRoot;
 
 /** Validates parsed content; `listKey` names the array whose entries the message quotes. */
 export function parseContent<T extends z.ZodType>(

@@ -4,9 +4,16 @@ import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
 
-import { municipalitiesInArea, reportingAreas, reportingAreasOf, type ReportingArea } from '../../core/regions';
+import {
+  coFinancersOf,
+  municipalitiesInArea,
+  reportingAreas,
+  reportingAreasOf,
+  type ReportingArea,
+} from '../../core/regions';
 import { rateForYear } from '../../core/sme-class';
 import { parseSniCode } from '../../core/sni';
+import { coFinancers, parseCoFinancersFile } from './co-financers';
 import { municipalities, municipalitiesVersion, parseMunicipalitiesFile } from './municipalities';
 import { parseSniFile, sniDivisions, sniVersion } from './sni';
 
@@ -227,5 +234,42 @@ describe('content/sek-per-eur.json', () => {
 
   it('gives a rate for every programme year from 2023', () => {
     for (const year of [2023, 2024, 2025, 2026]) expect(rateForYear(content.rates, year)).not.toBeNull();
+  });
+});
+
+describe('content/co-financers.json', () => {
+  it('names the four regional co-financers', () => {
+    expect(coFinancers.map((c) => c.name.sv)).toEqual([
+      'Västra Götalandsregionen',
+      'Region Halland',
+      'Skaraborgs kommunalförbund',
+      'Fyrbodals kommunalförbund',
+    ]);
+  });
+
+  const sizes = [
+    { key: 'vastra_gotalandsregionen', expected: 49 },
+    { key: 'region_halland', expected: 6 },
+    { key: 'skaraborgs_kommunalforbund', expected: 15 },
+    { key: 'fyrbodals_kommunalforbund', expected: 14 },
+  ];
+  it.each(sizes)('$key covers $expected municipalities', ({ key, expected }) => {
+    const covered = municipalities.filter((m) => coFinancersOf(coFinancers, municipalities, m.code).includes(key));
+    expect(covered).toHaveLength(expected);
+  });
+
+  it('puts every municipality under one county region at least', () => {
+    for (const m of municipalities)
+      expect(coFinancersOf(coFinancers, municipalities, m.code).length).toBeGreaterThan(0);
+  });
+
+  it('refuses a geography naming an unknown reporting area, naming the file', () => {
+    expect(() =>
+      parseCoFinancersFile({
+        version: '1',
+        source: 's',
+        coFinancers: [{ key: 'x', name: { sv: 'x', en: 'x' }, geography: { reportingAreas: ['nowhere'] } }],
+      }),
+    ).toThrow(/content\/co-financers.json is invalid/);
   });
 });

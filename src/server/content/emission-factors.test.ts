@@ -106,7 +106,7 @@ describe('content/emission-factors/sets', () => {
     { sentence: 'the 2021 set has the same diesel', set: 'se-2021-residual-mix', carrier: 'diesel', value: 0.265 },
   ];
 
-  it.each(domainFigures)('$sentence (DOMAIN.md)', ({ set, carrier, value }) => {
+  it.each(domainFigures)('$sentence (docs/domain.md)', ({ set, carrier, value }) => {
     expect(factor(set, carrier)?.value).toBe(value);
   });
 

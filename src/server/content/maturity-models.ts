@@ -1,22 +1,19 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { and, eq } from 'drizzle-orm';
 import { maturityAreas } from '../../core/maturity-areas';
 import { maturityModelContentSchema, type MaturityModelContent } from '../../contracts/maturity';
 import type { Db } from '../db/client';
 import { maturityModels } from '../db/schema';
+import { projectPath } from '../paths';
 import { parseContent } from './content-file';
 
 // The maturity models are content (content/maturity/<area>/vN.json, see its README). They are read
 // and validated at start; each version is stored once in maturity_models and never changed, so a
 // measurement keeps scoring with the version it used (docs/decisions/013).
 
-export const defaultMaturityContentDir = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../content/maturity',
-);
+export const defaultMaturityContentDir = projectPath('content', 'maturity');
 
 export type MaturityModelFile = { file: string; content: MaturityModelContent; contentHash: string };
 

@@ -3,7 +3,7 @@ import { parseContent, readContentJson } from './content-file';
 
 import { countyCodes, reportingAreas } from '../../core/regions';
 
-// The municipalities and their reporting areas (DOMAIN.md "Geography") are content: read and
+// The municipalities and their reporting areas (docs/domain.md "Geography") are content: read and
 // checked once at import, so a bad edit stops the server at start instead of skewing a report.
 
 const fileName = 'content/municipalities.json';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { SekPerEurRates } from '../../core/sme-class';
 import { parseContent, readContentJson } from './content-file';
 
-// Yearly SEK per EUR rates for the SME class (DOMAIN.md: the rate per year is configuration).
+// Yearly SEK per EUR rates for the SME class (docs/domain.md: the rate per year is configuration).
 const fileName = 'content/sek-per-eur.json';
 
 const ratesFileSchema = z.object({

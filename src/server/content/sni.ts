@@ -3,7 +3,7 @@ import { parseContent, readContentJson } from './content-file';
 
 import { sniVersions } from '../../core/sni';
 
-// The SNI 2007 divisions with their Swedish and English names (DOMAIN.md "Industry
+// The SNI 2007 divisions with their Swedish and English names (docs/domain.md "Industry
 // classification") are content: read and checked once at import, so a bad edit stops the server.
 
 const fileName = 'content/sni-2007.json';

@@ -119,7 +119,7 @@ describe('lockDataDirectory', () => {
 
 describe('openDatabase on PGlite', () => {
   // Two PGlite start-ups in one test take 20 s and more on a loaded machine.
-  it('refuses a second open of a data directory while the first is open', { timeout: 120_000 }, async () => {
+  it('refuses a second open of a data directory while the first is open', async () => {
     const dir = makeDataDir();
     const first = await openDatabase({ kind: 'pglite', dataDir: dir });
     let second: Database | undefined;
@@ -142,7 +142,7 @@ describe('openDatabase on PGlite', () => {
     await expect(openDatabase({ kind: 'pglite', dataDir: dir })).rejects.toBeInstanceOf(DataDirectoryLockedError);
   });
 
-  it('holds the lock while open and releases it on close', { timeout: 60_000 }, async () => {
+  it('holds the lock while open and releases it on close', async () => {
     const dir = makeDataDir();
     const database = await openDatabase({ kind: 'pglite', dataDir: dir });
     try {

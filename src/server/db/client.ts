@@ -1,15 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import pg from 'pg';
+import type pg from 'pg';
+import { projectPath } from '../paths';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -28,27 +23,42 @@ export type Database = {
   jobConnection: JobConnection;
   /** Applies the committed migrations that have not run yet. */
   migrate: () => Promise<void>;
-  /** Statements sent through `db` since the start; the no-N+1 test (QUALITY.md P8) reads it. */
+  /** Statements sent through `db` since the start; the no-N+1 test (docs/quality.md P8) reads it. */
   queryCount: () => number;
   /** Throws when the database does not answer. */
   ping: () => Promise<void>;
+  /** The connection pool's use, on PostgreSQL (PGlite is one connection in the process). */
+  poolUse?: () => { total: number; idle: number; waiting: number; max: number };
+  /** The whole embedded database as a tar archive, for `loadDataDir` (tests start from a copy). */
+  dumpDataDir?: () => Promise<Blob>;
   close: () => Promise<void>;
 };
 
-export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+// Read from the source folder in the compiled start too: the SQL files are data, not code.
+export const migrationsFolder = projectPath('src', 'server', 'db', 'migrations');
 
 export class DataDirectoryLockedError extends Error {}
 
 export type DatabaseOptions =
-  { kind: 'postgres'; url: string; poolSize?: number } | { kind: 'pglite'; dataDir: string | null };
+  { kind: 'postgres'; url: string; poolSize?: number } | { kind: 'pglite'; dataDir: string | null; loadDataDir?: Blob };
 
 /** Opens PostgreSQL when a URL is given, otherwise the embedded PGlite in `dataDir` (null: memory). */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.kind === 'postgres' ? openPostgres(options.url, options.poolSize) : openPglite(options.dataDir);
+  return options.kind === 'postgres'
+    ? openPostgres(options.url, options.poolSize)
+    : openPglite(options.dataDir, options.loadDataDir);
 }
 
+// Each engine's driver is loaded when that engine is opened: a start loads one of them, not both
+// (PGlite's WASM module alone takes most of a second to load).
+
 async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 3000 });
+  const [{ default: pgDriver }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
+    import('pg'),
+    import('drizzle-orm/node-postgres'),
+    import('drizzle-orm/node-postgres/migrator'),
+  ]);
+  const pool: pg.Pool = new pgDriver.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 3000 });
   // An idle client that loses its server must not crash the process; /readyz reports it.
   pool.on('error', () => {});
   const counter = queryCounter();
@@ -72,19 +82,32 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
     ping: async () => {
       await db.execute(sql`select 1`);
     },
+    poolUse: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: poolSize }),
     close: () => pool.end(),
   };
 }
 
-async function openPglite(dataDir: string | null): Promise<Database> {
+async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<Database> {
   let releaseLock = () => {};
   if (dataDir) {
     fs.mkdirSync(dataDir, { recursive: true });
     releaseLock = lockDataDirectory(dataDir);
   }
   try {
+    const [{ PGlite: pglite }, { pg_trgm }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all(
+      [
+        import('@electric-sql/pglite'),
+        import('@electric-sql/pglite/contrib/pg_trgm'),
+        import('drizzle-orm/pglite'),
+        import('drizzle-orm/pglite/migrator'),
+      ],
+    );
     // pg_trgm backs the substring search of the company register (migration 0002).
-    const client = await PGlite.create({ ...(dataDir && { dataDir }), extensions: { pg_trgm } });
+    const client = await pglite.create({
+      ...(dataDir && { dataDir }),
+      ...(loadDataDir && { loadDataDir }),
+      extensions: { pg_trgm },
+    });
     const counter = queryCounter();
     const db = drizzlePglite(client, { schema, logger: counter.logger }) as unknown as Db;
     return {
@@ -96,6 +119,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
       ping: async () => {
         await client.query('select 1');
       },
+      dumpDataDir: () => client.dumpDataDir('none'),
       close: async () => {
         await client.close();
         releaseLock();

@@ -93,7 +93,7 @@ export const fixedDemoCompanies = [
   { n: 206, name: 'Provmekano i Lidköping AB', municipalityCode: '1494' },
 ];
 
-/** Rows for 40 demo companies, their status history and contacts. */
+/** Rows for 40 demo companies, their status history and contacts (the maturity seed adds 5 peers). */
 export function demoCompanyRows(programmeId: string, organisationsInOrder: readonly DemoOrganisation[], now: Date) {
   const companyRows: (typeof companies.$inferInsert)[] = [];
   const statusRows: (typeof companyStatusChanges.$inferInsert)[] = [];

@@ -10,7 +10,8 @@ import { actions, companies, contacts } from './schema';
 // actions written freely (no catalogue key, so every suggestion stays open to adopt) in a mix of
 // statuses, with expected effects, and realised ones for most done actions, so that the plan,
 // the company card and the programme totals show something. Owners alternate between the
-// company's coach and its first contact. CO2e is in kg (decision 016).
+// company's coach and its first contact. CO2e is in kg (decision 016). Most realised effects are
+// confirmed by the coach; some wait for it.
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
@@ -129,6 +130,10 @@ export async function seedActionPlans(db: Db, now: Date): Promise<void> {
         realisedCo2eKg: realised(template.expected.co2eKg),
         realisedSek: realised(template.expected.sek),
         realisedMaterialTonnes: realised(template.expected.materialTonnes),
+        // The coach confirmed all but every fourth company's results, which wait for the coach
+        // (decision 025): the plan and the totals show both kinds.
+        ...(realisedShare !== null &&
+          i % 4 !== 1 && { realisedConfirmedAt: at, realisedConfirmedBy: company.coachId }),
         createdAt: at,
         updatedAt: at,
       });

@@ -1,4 +1,9 @@
-import { energySavingEffect, summariseEnergyMapping, type EmissionFactorSet } from '../../core/energy';
+import {
+  energySavingEffect,
+  mappingCarrierFactor,
+  summariseEnergyMapping,
+  type EmissionFactorSet,
+} from '../../core/energy';
 import type { EnergyMappingInput } from '../../contracts/energy-mappings';
 import { emissionFactorSets, energyCarriers } from '../content/emission-factors';
 import type { Db } from './client';
@@ -127,6 +132,9 @@ export async function seedAnalysesDemo(db: Db, companiesToMap: readonly DemoMapp
           id: actionId,
           companyId: company.companyId,
           ...figures,
+          // As "Gör till åtgärd" does: the measure's carrier and the mapping's factor (decision 038).
+          carrier: measure.carrier,
+          emissionFactorKgPerKwh: mappingCarrierFactor(measure.carrier, result, coreSet),
           status: 'planned',
           dueOn: '2026-12-31',
           ownerUserId: company.coachId,

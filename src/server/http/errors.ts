@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { errorSchema, type ApiError, type ErrorCode, type FieldError } from '../../contracts/common';
+import { capFieldErrors } from './body-shape';
 
 const statusOf: Record<ErrorCode, number> = {
   invalid_input: 400,
@@ -52,6 +53,13 @@ function fieldPath(prefix: string, path: readonly PropertyKey[]): string {
   return inner ? `${prefix}.${inner}` : prefix;
 }
 
+/** A zod issue's code, or for a custom rule the reason it names (`params.reason`, as the
+ * organisation number and `visibleLine` give), so the client can translate why, not just "custom". */
+function issueCode(issue: { keyword: string; params: Record<string, unknown> }): string {
+  const reason = (issue.params.params as { reason?: unknown } | undefined)?.reason;
+  return issue.keyword === 'custom' && typeof reason === 'string' ? reason : issue.keyword;
+}
+
 /** The one place that maps errors to HTTP: codes to status, and never internals in a 5xx. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -59,7 +67,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
       if (error.code === 'rate_limited' && error.details?.retryAfterSeconds) {
         void reply.header('retry-after', String(error.details.retryAfterSeconds));
       }
-      return reply.status(error.status).send({ code: error.code, message: error.message, details: error.details });
+      const details = error.details?.fields ? { ...error.details, ...capFieldErrors(error.details.fields) } : error.details;
+      return reply.status(error.status).send({ code: error.code, message: error.message, details });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const prefix = error.validationContext === 'querystring' ? 'query' : (error.validationContext ?? 'body');
@@ -74,11 +83,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
             message: 'This field is not accepted here',
           }));
         }
-        return [{ field: fieldPath(prefix, path), code: issue.keyword, message: issue.message ?? 'Invalid value' }];
+        return [{ field: fieldPath(prefix, path), code: issueCode(issue), message: issue.message ?? 'Invalid value' }];
       });
       return reply
         .status(400)
-        .send({ code: 'invalid_input', message: 'Some fields need attention', details: { fields } });
+        .send({ code: 'invalid_input', message: 'Some fields need attention', details: capFieldErrors(fields) });
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error }, 'response did not match its contract');

@@ -5,7 +5,7 @@ import { auditEntries, contacts, idempotencyKeys } from '../db/schema';
 import { freshOrganisationNumber, matrix, prepareMatrix } from '../test/access-matrix';
 import { actors, createTestApp, fixtures, type ActorName, type TestApp } from '../test/test-app';
 
-// QUALITY.md R4 through the real HTTP layer on the real engine: a retry with the same
+// docs/quality.md R4 through the real HTTP layer on the real engine: a retry with the same
 // Idempotency-Key returns the first answer and creates nothing (docs/decisions/018).
 
 let t: TestApp;

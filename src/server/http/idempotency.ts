@@ -6,7 +6,7 @@ import type { AppContext } from '../context';
 import { inRequestTransaction } from '../db/request-transaction';
 import * as idempotency from '../modules/idempotency/idempotency.service';
 
-// `Idempotency-Key` on create routes (QUALITY.md R4, docs/decisions/018). A route opts in with
+// `Idempotency-Key` on create routes (docs/quality.md R4, docs/decisions/018). A route opts in with
 // `config: { acceptsIdempotencyKey: true }`. With the header, the whole request runs in one
 // transaction that first takes the key and last stores the answer, so a create that was
 // acknowledged and its key are committed together or not at all. A retry with the same key gets

@@ -1,12 +1,13 @@
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { jsonNestsDeeperThan, maxBodyDepth } from './body-shape';
 import { AppError, invalidField } from './errors';
 
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * Security headers (QUALITY.md S11) and the refusal of cross-site requests (S10).
+ * Security headers (docs/quality.md S11) and the refusal of cross-site requests (S10).
  * State-changing routes accept only application/json, which a cross-site form or simple request
  * cannot send, and refuse any request whose Origin or Sec-Fetch-Site says it came from elsewhere.
  */
@@ -42,6 +43,17 @@ export const securityPlugin = fp(async (app: FastifyInstance) => {
     );
   });
   app.removeContentTypeParser(['text/plain']);
+
+  // Fastify's own JSON parser (secure-json-parse, which refuses __proto__ keys), after a flat scan
+  // that refuses a body nested deeper than any form needs: every later walk over the body recurses.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (jsonNestsDeeperThan(body as string, maxBodyDepth)) {
+      done(invalidField('body', 'too_deep', `The body is nested more than ${maxBodyDepth} levels deep`), undefined);
+      return;
+    }
+    parseJson(request, body as string, done);
+  });
 
   app.addHook('onRequest', async (request) => {
     if (!stateChanging.has(request.method)) return;

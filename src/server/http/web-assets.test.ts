@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webRoot } from '../app';
 import { createTestApp, type TestApp } from '../test/test-app';
 
-// The built web app as the server sends it (QUALITY.md P2, P3): compressed copies from the build,
+// The built web app as the server sends it (docs/quality.md P2, P3): compressed copies from the build,
 // hashed assets cached for a year, the shell never cached. Needs the build (`npm install` runs it).
 
 let t: TestApp;
@@ -19,6 +19,14 @@ afterAll(async () => {
 });
 
 describe('the web app', () => {
+  it('names its icon in the page and serves it, so a browser asks for no missing favicon.ico', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/' });
+    expect(page.body).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml"');
+    const icon = await t.app.inject({ method: 'GET', url: '/favicon.svg' });
+    expect(icon.statusCode).toBe(200);
+    expect(icon.headers['content-type']).toMatch(/^image\/svg\+xml/);
+  });
+
   it('sends the brotli copy of an asset to a browser that accepts it, cached for a year', async () => {
     const response = await t.app.inject({
       method: 'GET',

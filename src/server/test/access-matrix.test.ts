@@ -6,14 +6,15 @@ let t: TestApp;
 let state: MatrixState;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // With a metrics token, so that the matrix shows that no session opens GET /metrics.
+  t = await createTestApp({ env: { METRICS_TOKEN: 'access-matrix-metrics-token-0123456789' } });
   state = await prepareMatrix(t);
 });
 afterAll(async () => {
   await t?.close();
 });
 
-describe('access matrix (QUALITY.md S1)', () => {
+describe('access matrix (docs/quality.md S1)', () => {
   for (const row of matrix) {
     for (const actor of actors) {
       it(`${row.method} ${row.route} as ${actor} answers ${row.expected[actor]}`, async () => {

@@ -10,12 +10,14 @@ import { openTotpSecret, totpCodeAt } from '../modules/auth/totp';
 import { requestHandover } from '../modules/handovers/handovers.service';
 import { getMaturityResults, saveAnswer, startAssessment } from '../modules/maturity/maturity.service';
 import { logIntervention } from '../modules/interventions/interventions.service';
-import { createAction, dismissSuggestion, getAction } from '../modules/action-plans/action-plans.service';
+import { freezeReport } from '../modules/indicator-reports/frozen-reports.service';
+import { getProgrammeSettings } from '../modules/indicator-reports/indicator-reports.service';
+import { createAction, dismissSuggestion, getAction, updateAction } from '../modules/action-plans/action-plans.service';
 import { actionCatalogue } from '../content/action-catalogue';
 import type { ActorName, TestApp } from './test-app';
 import { fixtures } from './test-app';
 
-// The access matrix (QUALITY.md S1): every route × every actor, with the answer each must get.
+// The access matrix (docs/quality.md S1): every route × every actor, with the answer each must get.
 // "Own" actors belong to the tenant of the target record (organisation IDC, its company `first`);
 // "other" actors belong to another organisation or company. A route missing here fails the
 // inventory test; a rule removed from the core changes an answer here and fails the matrix.
@@ -47,6 +49,8 @@ export type MatrixState = {
   reminderId: string;
   /** An action of the own company's plan. */
   actionId: string;
+  /** A frozen report of the own organisation (issue 12). */
+  frozenReportId: string;
   /** Set by the adopt row's body: a catalogue key the own company has not adopted yet. */
   adoptKey: string;
   /** Set by the restore row's body: a suggestion just dismissed for the own company. */
@@ -63,6 +67,13 @@ export type MatrixState = {
   deletableFindingId: string;
   convertibleFindingId: string;
   deletableAttachmentId: string;
+  /** State aid (issue 13): a rate of each kind, a single undertaking holding a company of the own
+   * organisation, and (set by the confirm row's body) a company user's declaration to confirm. */
+  hourlyRateId: string;
+  eurRateId: string;
+  stateAidUndertakingId: string;
+  stateAidGrantId: string;
+  declarationToConfirmId: string;
 };
 
 /** Creates the records some rows target. */
@@ -152,9 +163,76 @@ export async function prepareMatrix(t: TestApp): Promise<MatrixState> {
     submittedAssessmentId: submitted!.id,
     submitTargetId: '',
     actionId: await createMatrixAction(t),
+    frozenReportId: (
+      await freezeReport(t.ctx, matrixAdmin, {
+        from: '2026-01-01',
+        to: '2026-12-31',
+        organisationId: fixtures.ownOrganisationId,
+        title: 'Matrisrapport',
+      })
+    ).meta.id,
     adoptKey: '',
     restoreKey: '',
+    ...(await prepareStateAid(t)),
+    declarationToConfirmId: '',
   };
+}
+
+/** Rates for the current year and month, a confirmed declaration of the own company (so a grant
+ * can be made), and an undertaking with a fresh company of the own organisation. */
+async function prepareStateAid(t: TestApp) {
+  const today = calendarDate(t.clock.now);
+  const hourlyRate = await adminCall(t, 'POST', '/api/hourly-rates', {
+    organisationId: fixtures.ownOrganisationId,
+    year: Number(today.slice(0, 4)),
+    rateSek: 900,
+    decidedOn: `${today.slice(0, 4)}-01-01`,
+  });
+  const eurRate = await adminCall(t, 'POST', '/api/eur-rates', {
+    month: today.slice(0, 7),
+    sekPerEur: '11.2',
+    source: 'Matriskurs',
+  });
+  await adminCall(t, 'POST', `/api/companies/${fixtures.ownCompanyId}/state-aid-declarations`, {
+    hasEarlierAid: false,
+    signedOn: today,
+    signerName: 'Matris Firmatecknare',
+  });
+  const grant = (await adminCall(t, 'POST', `/api/companies/${fixtures.ownCompanyId}/state-aid-grants`, {
+    grantedOn: today,
+    plannedHours: 2,
+  })) as unknown as { grant: { id: string } };
+  const undertaking = await adminCall(t, 'POST', '/api/undertakings', { name: `Matriskoncern ${unique()}` });
+  const company = await adminCall(t, 'POST', '/api/companies', {
+    organisationNumber: freshOrganisationNumber(),
+    name: `Koncernbolaget ${unique()} AB`,
+    organisationId: fixtures.ownOrganisationId,
+  });
+  const response = await t.app.inject({
+    method: 'PATCH',
+    url: `/api/companies/${company.id}`,
+    headers: { cookie: await t.login('admin') },
+    payload: { version: company.version, undertakingId: undertaking.id },
+  });
+  if (response.statusCode !== 200) throw new Error(`matrix set-up failed: ${response.body}`);
+  return {
+    hourlyRateId: hourlyRate.id,
+    eurRateId: eurRate.id,
+    stateAidUndertakingId: undertaking.id,
+    stateAidGrantId: grant.grant.id,
+  };
+}
+
+/** A declaration the own company's user filled in, waiting for a coach. */
+async function freshDeclarationToConfirm(t: TestApp): Promise<string> {
+  const response = await t.app.inject({
+    method: 'POST',
+    url: `/api/companies/${fixtures.ownCompanyId}/state-aid-declarations`,
+    headers: { cookie: await t.login('companyOwn') },
+    payload: { hasEarlierAid: false, signedOn: calendarDate(t.clock.now), signerName: 'Matris Undertecknare' },
+  });
+  if (response.statusCode !== 201) throw new Error(`matrix set-up failed: ${response.body}`);
+  return (response.json() as { id: string }).id;
 }
 
 /** An action the own coach put in the own company's plan. */
@@ -481,6 +559,28 @@ const ownCompanyRecord = (read: number, write: number, isWrite: boolean): Expect
   companyOther: 404,
 });
 
+/** A frozen report of the own organisation: admins and its coaches read it, another organisation's
+ * coach gets 404, company users 403 (funder reports are not theirs). */
+const frozenReportRecord = (admin: number, coachOwn: number): Expected => ({
+  anonymous: 401,
+  admin,
+  coachOwn,
+  coachOther: 404,
+  companyOwn: 403,
+  companyOther: 403,
+});
+
+/** Figures of the own organisation (the dashboard, decision 034): admins and its coaches read them,
+ * another organisation's coach gets 404 (its id is another tenant's record), company users 403. */
+const ownOrganisationFigures: Expected = {
+  anonymous: 401,
+  admin: 200,
+  coachOwn: 200,
+  coachOther: 404,
+  companyOwn: 403,
+  companyOther: 403,
+};
+
 const unusedToken = () => randomBytes(32).toString('base64url');
 const unique = () => randomBytes(4).toString('hex');
 
@@ -508,6 +608,8 @@ export const matrix: MatrixRow[] = [
   // Health and documentation: public, no data.
   { method: 'GET', route: '/livez', expected: everyone(200) },
   { method: 'GET', route: '/readyz', expected: everyone(200) },
+  // Metrics: for the bearer of METRICS_TOKEN (which the matrix's app has) and no session (decision 037).
+  { method: 'GET', route: '/metrics', expected: everyone(401) },
   { method: 'GET', route: '/api/openapi.json', expected: everyone(200) },
   { method: 'GET', route: '/api/docs', expected: everyone(200) },
   { method: 'HEAD', route: '/api/docs/', expected: everyone(200) },
@@ -527,6 +629,7 @@ export const matrix: MatrixRow[] = [
     expected: everyone(200),
   },
   { method: 'POST', route: '/api/auth/logout', body: () => ({}), expected: everyone(204), needsFreshSession: true },
+  { method: 'GET', route: '/api/auth/session', expected: everyone(200) },
   { method: 'GET', route: '/api/auth/me', expected: signedIn(200) },
   { method: 'PATCH', route: '/api/auth/me', body: () => ({ locale: 'sv' }), expected: signedIn(200) },
   {
@@ -645,6 +748,15 @@ export const matrix: MatrixRow[] = [
       name: 'Greta Testberg',
     }),
     expected: adminOnly(200),
+  },
+  // Resetting a lost second factor: admins only. The coach has none on, so the admin's answer is the
+  // 409 of the rule behind the access check (second-factor.test.ts shows the reset itself).
+  {
+    method: 'POST',
+    route: '/api/users/:id/second-factor/reset',
+    url: () => `/api/users/${fixtures.ownCoachId}/second-factor/reset`,
+    body: () => ({}),
+    expected: adminOnly(409),
   },
   {
     method: 'POST',
@@ -1085,6 +1197,20 @@ export const matrix: MatrixRow[] = [
   { method: 'GET', route: '/api/time-report', expected: staffOnly(200) },
   { method: 'GET', route: '/api/time-report/export', expected: staffOnly(200) },
 
+  // Time and cost per organisation: staff; a coach their own organisation (another answers 403).
+  {
+    method: 'GET',
+    route: '/api/time-and-cost',
+    url: () => `/api/time-and-cost?from=2026-01-01&to=2026-12-31&organisationId=${fixtures.ownOrganisationId}`,
+    expected: { ...staffOnly(200), coachOther: 403 },
+  },
+  {
+    method: 'GET',
+    route: '/api/time-and-cost/export',
+    url: () => `/api/time-and-cost/export?from=2026-01-01&to=2026-12-31&organisationId=${fixtures.ownOrganisationId}`,
+    expected: { ...staffOnly(200), coachOther: 403 },
+  },
+
   // The timeline follows the company's access; its own users read it without internal notes.
   {
     method: 'GET',
@@ -1133,11 +1259,99 @@ export const matrix: MatrixRow[] = [
     body: async (t, state) => ({ version: await actionVersion(t, state.actionId), realised: { kwh: 900 } }),
     expected: { ...ownCompanyRecord(200, 200, true), companyOwn: 200 },
   },
+  // Realised effects count once staff confirm them (decision 025): the company reports, the coach confirms.
+  {
+    method: 'POST',
+    route: '/api/actions/:id/confirm-realised',
+    url: (_t, state) => `/api/actions/${state.actionId}/confirm-realised`,
+    body: async (t, state) => {
+      const version = await actionVersion(t, state.actionId);
+      const reported = await updateAction(t.ctx, matrixAdmin, state.actionId, { version, realised: { kwh: 950 } });
+      return { version: reported.version };
+    },
+    expected: ownCompanyRecord(200, 200, true),
+  },
   {
     method: 'GET',
     route: '/api/companies/:id/action-totals',
     url: () => `/api/companies/${fixtures.ownCompanyId}/action-totals`,
     expected: ownCompanyRecord(200, 200, false),
+  },
+  // Funder reports (issue 12, decision 027): admins for the programme or any organisation, coaches
+  // for their own organisation only (another's: 403), company users none of it.
+  {
+    method: 'GET',
+    route: '/api/indicator-report',
+    url: () => '/api/indicator-report?from=2026-01-01&to=2026-12-31',
+    expected: staffOnly(200),
+  },
+  { method: 'GET', route: '/api/programme-settings', expected: staffOnly(200) },
+  {
+    method: 'PATCH',
+    route: '/api/programme-settings',
+    body: async (t) => ({ version: (await getProgrammeSettings(t.ctx, matrixAdmin)).version, supportMinHours: 4 }),
+    expected: adminOnly(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/indicator-report/export',
+    url: () => '/api/indicator-report/export?from=2026-01-01&to=2026-12-31',
+    expected: staffOnly(200),
+  },
+  // The impact view: staff; a coach their own organisation (asking for another answers 403).
+  {
+    method: 'GET',
+    route: '/api/impact',
+    url: () => `/api/impact?from=2026-01-01&to=2026-12-31&organisationId=${fixtures.ownOrganisationId}`,
+    expected: { ...staffOnly(200), coachOther: 403 },
+  },
+  {
+    method: 'GET',
+    route: '/api/impact/export',
+    url: () => `/api/impact/export?from=2026-01-01&to=2026-12-31&organisationId=${fixtures.ownOrganisationId}`,
+    expected: { ...staffOnly(200), coachOther: 403 },
+  },
+  // The programme dashboard (decision 034): the programme or any organisation for admins, a coach's
+  // own organisation (another's answers 404), nothing for company users.
+  {
+    method: 'GET',
+    route: '/api/dashboard',
+    url: () => `/api/dashboard?organisationId=${fixtures.ownOrganisationId}&from=2026-01-01&to=2026-12-31`,
+    expected: ownOrganisationFigures,
+  },
+  // Frozen reports: admins freeze; a coach reads their organisation's (another's answers 404);
+  // company users none of it.
+  { method: 'GET', route: '/api/frozen-reports', expected: staffOnly(200) },
+  {
+    method: 'POST',
+    route: '/api/frozen-reports',
+    body: () => ({ from: '2026-01-01', to: '2026-03-31', title: 'Kvartalsrapport' }),
+    expected: adminOnly(201),
+  },
+  {
+    method: 'GET',
+    route: '/api/frozen-reports/:id',
+    url: (_t, state) => `/api/frozen-reports/${state.frozenReportId}`,
+    expected: frozenReportRecord(200, 200),
+  },
+  {
+    method: 'GET',
+    route: '/api/frozen-reports/:id/export',
+    url: (_t, state) => `/api/frozen-reports/${state.frozenReportId}/export`,
+    expected: frozenReportRecord(200, 200),
+  },
+  {
+    method: 'GET',
+    route: '/api/frozen-reports/:id/changes',
+    url: (_t, state) => `/api/frozen-reports/${state.frozenReportId}/changes`,
+    expected: frozenReportRecord(200, 200),
+  },
+  {
+    method: 'POST',
+    route: '/api/frozen-reports/:id/versions',
+    url: (_t, state) => `/api/frozen-reports/${state.frozenReportId}/versions`,
+    body: () => ({ reason: 'Rättad deltagarlista' }),
+    expected: frozenReportRecord(201, 403),
   },
   // The programme's totals are aggregated figures of every organisation: staff read them.
   { method: 'GET', route: '/api/action-totals', expected: staffOnly(200) },
@@ -1174,6 +1388,116 @@ export const matrix: MatrixRow[] = [
       return {};
     },
     expected: ownCompanyRecord(204, 204, true),
+  },
+
+  // State aid (issue 13, decision 032): staff read the rates and settings, admins keep them; whoever
+  // sees the company in full reads its aid and declares earlier aid (the company's own user too);
+  // staff confirm declarations, make grants and read the undertaking's ledger.
+  { method: 'GET', route: '/api/hourly-rates', expected: staffOnly(200) },
+  {
+    method: 'POST',
+    route: '/api/hourly-rates',
+    body: () => ({ organisationId: fixtures.ownOrganisationId, year: 2099, rateSek: 1_000, decidedOn: '2026-01-15' }),
+    expected: adminOnly(201),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/hourly-rates/:id',
+    url: (_t, state) => `/api/hourly-rates/${state.hourlyRateId}`,
+    body: async (t, state) => {
+      const list = (
+        await t.app.inject({ method: 'GET', url: '/api/hourly-rates', headers: { cookie: await t.login('admin') } })
+      ).json() as { items: { id: string; version: number }[] };
+      return { version: list.items.find((r) => r.id === state.hourlyRateId)!.version, rateSek: 900 };
+    },
+    expected: adminOnly(200),
+  },
+  { method: 'GET', route: '/api/eur-rates', expected: staffOnly(200) },
+  {
+    method: 'POST',
+    route: '/api/eur-rates',
+    body: () => ({ month: '2099-12', sekPerEur: '11.0', source: 'Matriskälla' }),
+    expected: adminOnly(201),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/eur-rates/:id',
+    url: (_t, state) => `/api/eur-rates/${state.eurRateId}`,
+    body: async (t, state) => {
+      const list = (
+        await t.app.inject({ method: 'GET', url: '/api/eur-rates', headers: { cookie: await t.login('admin') } })
+      ).json() as { items: { id: string; version: number }[] };
+      return { version: list.items.find((r) => r.id === state.eurRateId)!.version, source: 'Matriskurs' };
+    },
+    expected: adminOnly(200),
+  },
+  { method: 'GET', route: '/api/state-aid-settings', expected: staffOnly(200) },
+  {
+    method: 'PATCH',
+    route: '/api/state-aid-settings',
+    body: async (t) => ({ version: await currentVersion(t, '/api/state-aid-settings'), declarationValidMonths: 12 }),
+    expected: adminOnly(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/companies/:id/state-aid',
+    url: () => `/api/companies/${fixtures.ownCompanyId}/state-aid`,
+    expected: ownCompanyRecord(200, 200, false),
+  },
+  {
+    method: 'POST',
+    route: '/api/companies/:id/state-aid-declarations',
+    url: () => `/api/companies/${fixtures.ownCompanyId}/state-aid-declarations`,
+    body: (t) => ({ hasEarlierAid: false, signedOn: calendarDate(t.clock.now), signerName: 'Matris Tecknare' }),
+    expected: { ...ownCompanyRecord(201, 201, true), companyOwn: 201 },
+  },
+  {
+    method: 'POST',
+    route: '/api/state-aid-declarations/:id/confirm',
+    url: (_t, state) => `/api/state-aid-declarations/${state.declarationToConfirmId}/confirm`,
+    body: async (t, state) => {
+      state.declarationToConfirmId = await freshDeclarationToConfirm(t);
+      return { version: 1 };
+    },
+    expected: ownCompanyRecord(200, 200, true),
+  },
+  {
+    method: 'POST',
+    route: '/api/companies/:id/state-aid-grants/preview',
+    url: () => `/api/companies/${fixtures.ownCompanyId}/state-aid-grants/preview`,
+    body: (t) => ({ grantedOn: calendarDate(t.clock.now), plannedHours: 1 }),
+    expected: ownCompanyRecord(200, 200, true),
+  },
+  {
+    method: 'POST',
+    route: '/api/companies/:id/state-aid-grants',
+    url: () => `/api/companies/${fixtures.ownCompanyId}/state-aid-grants`,
+    body: (t) => ({ grantedOn: calendarDate(t.clock.now), plannedHours: 1 }),
+    expected: ownCompanyRecord(201, 201, true),
+  },
+  {
+    method: 'GET',
+    route: '/api/companies/:id/state-aid-declaration-form',
+    url: () => `/api/companies/${fixtures.ownCompanyId}/state-aid-declaration-form?plannedAmountOre=100000`,
+    expected: ownCompanyRecord(200, 200, false),
+  },
+  {
+    method: 'GET',
+    route: '/api/state-aid-grants/:id/notice',
+    url: (_t, state) => `/api/state-aid-grants/${state.stateAidGrantId}/notice`,
+    expected: ownCompanyRecord(200, 200, false),
+  },
+  {
+    method: 'GET',
+    route: '/api/state-aid-grants/export',
+    url: () => '/api/state-aid-grants/export?from=2026-01-01&to=2030-12-31',
+    expected: staffOnly(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/undertakings/:id/state-aid',
+    url: (_t, state) => `/api/undertakings/${state.stateAidUndertakingId}/state-aid`,
+    expected: { ...ownCompanyRecord(200, 200, false), companyOwn: 403, companyOther: 403 },
   },
 
   // The development outbox holds links that sign people in: admins only.

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries } from '../db/schema';
 import { createTestApp, fixtures, type TestApp } from './test-app';
 
-// QUALITY.md R1: concurrent writers with stale versions get 409 and no update is ever lost. Runs
+// docs/quality.md R1: concurrent writers with stale versions get 409 and no update is ever lost. Runs
 // on PGlite, and on PostgreSQL (a pool of connections, so the writes really overlap) in CI.
 
 let t: TestApp;

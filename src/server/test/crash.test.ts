@@ -1,19 +1,17 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { sql, type SQL } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { luhnCheckDigit } from '../../core/organisation-number';
 import { openDatabase } from '../db/client';
 import { demoAccounts, demoIds, demoPassword } from '../db/seed';
-import { runEntryPoint, type EntryPointRun } from './entry-point';
+import { createServerDatabase, freePort, runEntryPoint, untilRunning, type EntryPointRun } from './entry-point';
 
-// QUALITY.md R2 and R4: the crash harness. The real server (`src/server/main.ts`, as `npm start`
-// runs it) takes concurrent company and contact creates, each with an Idempotency-Key, and is
+// docs/quality.md R2 and R4: the crash harness. The real server (`src/server/main.ts`, the entry point
+// that `npm start` runs compiled and `npm run dev` runs from source) takes concurrent company and contact creates, each with an Idempotency-Key, and is
 // killed with SIGKILL in the middle, several times, restarting each time on the same data. Then
 // every request is sent again with its own key, and the database is checked: no acknowledged
 // write missing, no operation half applied (a company without its status history or audit row, a
@@ -28,29 +26,19 @@ const workers = 6;
 const marker = `Krasch ${randomBytes(3).toString('hex')}`;
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iiw-crash-'));
-const databaseName = `iiw_crash_${randomBytes(6).toString('hex')}`;
+let database: Awaited<ReturnType<typeof createServerDatabase>>;
 let databaseUrl: string | undefined;
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
-  if (!serverUrl) return;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${databaseName}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${databaseName}`;
-  databaseUrl = url.toString();
+  database = await createServerDatabase('iiw_crash');
+  databaseUrl = database?.url;
 });
 
 afterAll(async () => {
   for (const child of children) child.kill('SIGKILL');
   fs.rmSync(dataDir, { recursive: true, force: true });
-  if (!serverUrl) return;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${databaseName} with (force)`);
-  await admin.end();
+  await database?.drop();
 });
 
 type Server = EntryPointRun & { base: string };
@@ -67,15 +55,6 @@ function run(args: string[], env: Record<string, string>) {
   return started;
 }
 
-/** A port nobody listens on now; other test runs share this machine. */
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
 const startTimes: number[] = [];
 
 async function startServer(): Promise<Server> {
@@ -87,13 +66,7 @@ async function startServer(): Promise<Server> {
     JOBS_ENABLED: 'false',
     SHUTDOWN_DRAIN_MS: '0',
   });
-  const deadline = Date.now() + 60_000;
-  while (!server.output().includes('Industry In West is running')) {
-    if (Date.now() > deadline || server.child.exitCode !== null) {
-      throw new Error(`the server did not start:\n${server.output()}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await untilRunning(server);
   startTimes.push(Date.now() - began);
   return { ...server, base: `http://127.0.0.1:${port}` };
 }
@@ -124,7 +97,7 @@ async function send(base: string, cookie: string, attempt: Attempt) {
     method: 'POST',
     headers: { cookie, 'content-type': 'application/json', 'idempotency-key': attempt.key },
     body: JSON.stringify(attempt.body),
-    signal: AbortSignal.timeout(20_000),
+    signal: AbortSignal.timeout(120_000),
   });
 }
 
@@ -225,7 +198,7 @@ const lockFile = path.join(dataDir, 'pglite', 'platform.lock');
 describe(`the crash harness on ${engine} (R2, R4)`, () => {
   it(
     `loses no acknowledged write, half-applies nothing and duplicates nothing across ${kills} SIGKILLs under load`,
-    { timeout: 180_000 },
+    { timeout: 900_000 },
     async () => {
       const started = Date.now();
       const attempts: Attempt[] = [];

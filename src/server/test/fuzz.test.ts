@@ -6,7 +6,7 @@ import { summariseTables } from '../backup/manifest';
 import { matrix, prepareMatrix, type MatrixRow, type MatrixState } from './access-matrix';
 import { actors, createTestApp, type ActorName, type TestApp } from './test-app';
 
-// QUALITY.md S13: property-based bad input on every route of the access matrix, generated from
+// docs/quality.md S13: property-based bad input on every route of the access matrix, generated from
 // the route's own zod schemas (body, query, params). As any actor: never a 5xx, every error in the
 // error model, never a 2xx for a body the contract refuses, and a refused write changes nothing.
 // FUZZ_RUNS sets the runs per route (default 100; the refused-writes batch runs a third of that).
@@ -24,7 +24,7 @@ beforeAll(async () => {
   t = await createTestApp();
   state = await prepareMatrix(t);
   for (const actor of actors) cookies.set(actor, await t.login(actor));
-}, 120_000);
+});
 afterAll(async () => {
   await t?.close();
 });
@@ -214,7 +214,7 @@ async function fingerprint(): Promise<string> {
 
 describe('generated input on every route (S13)', () => {
   for (const row of rows) {
-    it(`${row.method} ${row.route}`, { timeout: 120_000 }, async () => {
+    it(`${row.method} ${row.route}`, async () => {
       const schemas = schemasOf(row);
       const bodySchema = jsonSchemaOf(schemas.body);
       const querySchema = jsonSchemaOf(schemas.querystring);

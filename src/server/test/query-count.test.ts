@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matrix, prepareMatrix, type MatrixState } from './access-matrix';
 import { createTestApp, fixtures, type ActorName, type TestApp } from './test-app';
 
-// QUALITY.md P8: the statements a request sends do not grow with the size of the page or with the
+// docs/quality.md P8: the statements a request sends do not grow with the size of the page or with the
 // records inside a detail (no N+1). Every paginated list of the access matrix is found from its
 // contract (a `pageSize` in its query) and called with one row and with a full page.
 

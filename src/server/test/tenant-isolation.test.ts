@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matrix, prepareMatrix, type MatrixState } from './access-matrix';
 import { createTestApp, fixtures, type ActorName, type TestApp } from './test-app';
 
-// QUALITY.md S2: marker values are written into two companies of two organisations; then every
+// docs/quality.md S2: marker values are written into two companies of two organisations; then every
 // readable route of the access matrix is called by every signed-in actor, as the matrix calls it
 // and replayed with the other tenant's ids. No answer may carry a marker, or (for company users)
 // an id, of a company the actor may not see. New modules are scanned as soon as they add rows.
@@ -58,7 +58,7 @@ beforeAll(async () => {
   state = await prepareMatrix(t);
   await plantMarkers(tenants.own, 'own');
   await plantMarkers(tenants.other, 'other');
-}, 120_000);
+});
 afterAll(async () => {
   await t?.close();
 });

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,16 +7,17 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type RegisteredRoute } from '../app';
 import { loadConfig } from '../config';
 import type { AppContext } from '../context';
-import { openDatabase, type Database } from '../db/client';
+import { migrationsFolder, openDatabase, type Database } from '../db/client';
 import { eq } from 'drizzle-orm';
 import { secondFactors } from '../db/schema';
 import { demoAccounts, demoAdminTotpSecret, demoIds, demoPassword, seedDemoData } from '../db/seed';
 import { totpCodeAt } from '../modules/auth/totp';
+import { latestLinkTokenTo } from './mailbox';
 
 // Every test file gets its own real database: PGlite in memory by default, or a fresh database
 // on the PostgreSQL server named by TEST_DATABASE_URL / DATABASE_URL (dropped afterwards).
 
-/** The actors of the access matrix (QUALITY.md S1). "Own" means the tenant of the target record. */
+/** The actors of the access matrix (docs/quality.md S1). "Own" means the tenant of the target record. */
 export const actors = ['anonymous', 'admin', 'coachOwn', 'coachOther', 'companyOwn', 'companyOther'] as const;
 export type ActorName = (typeof actors)[number];
 
@@ -47,6 +48,10 @@ export type TestApp = {
   database: Database;
   clock: { now: Date };
   routes: RegisteredRoute[];
+  /** Where e-mail is delivered (no SMTP in tests): read it with `readMailbox`/`latestLinkTokenTo`. */
+  mailboxDir: string;
+  /** The token of the one-time link in the latest e-mail the recipient got. */
+  latestLinkTokenTo: (recipient: string) => string;
   /** Signs in and returns the Cookie header value. */
   login: (actor: ActorName, options?: { isFresh?: boolean }) => Promise<string>;
   close: () => Promise<void>;
@@ -68,12 +73,54 @@ export async function dropPersistentDatabase(name: string): Promise<void> {
   await client.end();
 }
 
+/**
+ * Every file's fresh PGlite starts as a copy of one migrated and seeded database, kept in the temp
+ * folder under a name made of everything the migrations and the seed read (the migrations, the
+ * database code with the seed, the core, the contracts, the content) and the day: migrating and
+ * seeding each in WebAssembly took 5 s idle and over 10 s on a busy machine, a copy about one. A
+ * change to any of those makes a new copy. A file that changes the seed's key (SECOND_FACTOR_KEY)
+ * or keeps its database (`persistent`) starts empty as before.
+ */
+const pgliteTemplate = (() => {
+  let file: string | undefined;
+  const sourceRoot = path.join(import.meta.dirname, '..', '..');
+  const seedInputs = [
+    migrationsFolder,
+    path.join(sourceRoot, 'server', 'db'),
+    path.join(sourceRoot, 'server', 'content'),
+    path.join(sourceRoot, 'core'),
+    path.join(sourceRoot, 'contracts'),
+    path.join(sourceRoot, '..', 'content'),
+  ];
+  return () => {
+    if (file) return file;
+    const hash = createHash('sha256');
+    for (const folder of seedInputs) {
+      for (const name of fs.readdirSync(folder, { recursive: true }).map(String).sort()) {
+        const full = path.join(folder, name);
+        if (!name.endsWith('.test.ts') && fs.statSync(full).isFile()) hash.update(full).update(fs.readFileSync(full));
+      }
+    }
+    hash.update(new Date().toISOString().slice(0, 10));
+    file = path.join(os.tmpdir(), `iiw-test-template-${hash.digest('hex').slice(0, 16)}.tar`);
+    return file;
+  };
+})();
+
 /** A fresh database, or with `persistent` one that outlives the app: a PGlite data directory in
  * the temp folder, or a named database on the server, so a second app can open it again. */
-async function openTestDatabase(persistent?: string): Promise<{ database: Database; drop: () => Promise<void> }> {
+async function openTestDatabase(
+  persistent?: string,
+  fromTemplate = false,
+): Promise<{ database: Database; drop: () => Promise<void> }> {
   const url = serverUrl();
   if (!url) {
-    const database = await openDatabase({ kind: 'pglite', dataDir: persistent ? persistentDataDir(persistent) : null });
+    const template = fromTemplate && !persistent && fs.existsSync(pgliteTemplate()) ? pgliteTemplate() : undefined;
+    const database = await openDatabase({
+      kind: 'pglite',
+      dataDir: persistent ? persistentDataDir(persistent) : null,
+      ...(template && { loadDataDir: new Blob([fs.readFileSync(template)]) }),
+    });
     return { database, drop: async () => {} };
   }
   const name = `iiw_test_${persistent ?? randomBytes(6).toString('hex')}`;
@@ -105,10 +152,25 @@ export async function createTestApp(
     persistent?: string;
   } = {},
 ): Promise<TestApp> {
-  const { database, drop } = await openTestDatabase(options.persistent);
+  const usesTemplate = !options.persistent && options.env?.SECOND_FACTOR_KEY === undefined;
+  const { database, drop } = await openTestDatabase(options.persistent, usesTemplate);
   await database.migrate();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'false', ...options.env });
-  await seedDemoData(database.db, new Date(), config.secondFactorKey);
+  const mailboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iiw-mailbox-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    SEED_DEMO_DATA: 'false',
+    MAILBOX_DIR: mailboxDir,
+    ...options.env,
+  });
+  const seeded = await seedDemoData(database.db, new Date(), config.secondFactorKey);
+  if (usesTemplate && seeded === 'seeded' && database.dumpDataDir) {
+    // The first file of the day to get here leaves the copy for the others; written aside and
+    // renamed, so a file reading it never sees half of it.
+    const partial = `${pgliteTemplate()}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    fs.writeFileSync(partial, Buffer.from(await (await database.dumpDataDir()).arrayBuffer()));
+    fs.renameSync(partial, pgliteTemplate());
+  }
   const clock = { now: new Date() };
   const routes: RegisteredRoute[] = [];
   const { app, ctx } = await buildApp({
@@ -120,19 +182,31 @@ export async function createTestApp(
   });
   await app.ready();
   const cookies = new Map<ActorName, string>();
+  // Each helper sign-in comes from an address of its own: the sign-in throttle counts attempts per
+  // address and account a minute (decision 029), and tests that move the clock sign in afresh many
+  // times a minute. The throttle's own tests sign in through the routes, not through this helper.
+  let signIns = 0;
+  const nextAddress = () => {
+    signIns += 1;
+    return `10.254.${(signIns >> 8) & 255}.${signIns & 255}`;
+  };
   return {
     app,
     ctx,
     database,
     clock,
     routes,
+    mailboxDir,
+    latestLinkTokenTo: (recipient) => latestLinkTokenTo(mailboxDir, recipient),
     login: async (actor, loginOptions) => {
       if (actor === 'anonymous') return '';
       const cached = loginOptions?.isFresh ? undefined : cookies.get(actor);
       if (cached) return cached;
+      const remoteAddress = nextAddress();
       let response = await app.inject({
         method: 'POST',
         url: '/api/auth/login',
+        remoteAddress,
         payload: { email: actorEmails[actor], password: demoPassword },
       });
       if (response.statusCode === 202 && actor === 'admin') {
@@ -146,8 +220,7 @@ export async function createTestApp(
         response = await app.inject({
           method: 'POST',
           url: '/api/auth/second-factor/verify',
-          // An address of its own, so tests that exhaust the code throttle still sign in here.
-          remoteAddress: '10.255.255.1',
+          remoteAddress,
           headers: { cookie: response.cookies.map((c) => `${c.name}=${c.value}`).join('; ') },
           payload: { code: totpCodeAt(demoAdminTotpSecret, clock.now) },
         });
@@ -162,6 +235,7 @@ export async function createTestApp(
       await app.close();
       await database.close();
       await drop();
+      fs.rmSync(mailboxDir, { recursive: true, force: true });
     },
   };
 }

@@ -2,11 +2,13 @@ import { AppShell, Avatar, Burger, Group, Menu, Progress, Text, UnstyledButton }
 import { useDisclosure } from '@mantine/hooks';
 import { Notifications } from '@mantine/notifications';
 import { IconChevronDown, IconLogout, IconShieldLock } from '@tabler/icons-react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useNavigate, useNavigation } from 'react-router';
 import { useSignedInUser, useSetSignedInUser } from '../components/session';
 import { LanguageSwitch } from '../components/language-switch';
 import { useSignOut } from '../features/auth/api';
+import { watchDialogFocus } from './dialog-focus';
 import { MainNavigation } from './navigation';
 
 function initials(name: string): string {
@@ -25,6 +27,8 @@ export function AppLayout() {
   const navigate = useNavigate();
   const setSignedInUser = useSetSignedInUser();
   const signOut = useSignOut();
+  // The signed-in pages open dialogs; the sign-in page has none, so it does not carry this.
+  useEffect(() => watchDialogFocus(), []);
 
   async function handleSignOut() {
     try {
@@ -78,6 +82,7 @@ export function AppLayout() {
               <LanguageSwitch />
               <Menu position="bottom-end" withinPortal>
                 <Menu.Target>
+                  {/* The name first: a button's accessible name starts with the words it shows (WCAG 2.5.3). */}
                   <UnstyledButton
                     aria-label={t('shell.userMenu', { name: me.name })}
                     px="xs"
@@ -85,7 +90,7 @@ export function AppLayout() {
                     style={{ borderRadius: 'var(--mantine-radius-sm)' }}
                   >
                     <Group gap={8} wrap="nowrap">
-                      <Avatar size={32} radius="xl" color="brand">
+                      <Avatar size={32} radius="xl" color="brand" aria-hidden>
                         {initials(me.name)}
                       </Avatar>
                       <Text size="sm" fw={500} visibleFrom="sm">

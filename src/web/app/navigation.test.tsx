@@ -36,10 +36,12 @@ describe('main navigation', () => {
       'activities',
       'timeReport',
       'actionTotals',
+      'reports',
       'handovers',
       'users',
       'organisations',
       'factorSets',
+      'stateAid',
       'outbox',
       'apiDocs',
     ]);

@@ -4,10 +4,12 @@ import {
   IconArrowsExchange,
   IconBuildingFactory2,
   IconChartBar,
+  IconReportAnalytics,
   IconBuildingCommunity,
   IconCalendarEvent,
   IconCalendarWeek,
   IconClockHour4,
+  IconCoins,
   IconHome,
   IconLeaf,
   IconMail,
@@ -18,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { Ability } from '../../core/access';
 
-// The navigation follows the abilities the server sends with the user (DESIGN.md: the web never
+// The navigation follows the abilities the server sends with the user (docs/architecture.md: the web never
 // re-derives an access rule from the role).
 
 export type NavItemKey =
@@ -28,10 +30,12 @@ export type NavItemKey =
   | 'activities'
   | 'timeReport'
   | 'actionTotals'
+  | 'reports'
   | 'handovers'
   | 'users'
   | 'organisations'
   | 'factorSets'
+  | 'stateAid'
   | 'outbox'
   | 'apiDocs';
 
@@ -60,10 +64,12 @@ export const navItems: readonly NavItem[] = [
     labelKey: 'followUp.nav.timeReport',
   },
   { key: 'actionTotals', to: '/action-totals', ability: 'viewProgrammeActionTotals', icon: IconChartBar },
+  { key: 'reports', to: '/reports', ability: 'viewFunderReports', icon: IconReportAnalytics },
   { key: 'handovers', to: '/handovers', ability: 'viewHandovers', icon: IconArrowsExchange },
   { key: 'users', to: '/users', ability: 'viewUsers', icon: IconUsers },
   { key: 'organisations', to: '/admin/organisations', ability: 'manageOrganisations', icon: IconBuildingCommunity },
   { key: 'factorSets', to: '/admin/emission-factor-sets', ability: 'manageEmissionFactorSets', icon: IconLeaf },
+  { key: 'stateAid', to: '/admin/state-aid', ability: 'manageStateAidRates', icon: IconCoins },
   { key: 'outbox', to: '/admin/outbox', ability: 'viewOutbox', icon: IconMail },
   { key: 'apiDocs', to: '/api/docs', ability: 'viewApiDocs', icon: IconApi, isExternal: true },
 ];

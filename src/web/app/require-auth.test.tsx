@@ -8,7 +8,7 @@ import { RequireAuth } from './require-auth';
 describe('route guard', () => {
   it('sends a visitor to the sign-in page with the page they wanted in ?next', async () => {
     const { fetchStub } = stubFetch({
-      'GET /api/auth/me': { status: 401, body: { code: 'unauthenticated', message: 'Sign in to continue' } },
+      'GET /api/auth/session': { status: 200, body: { me: null } },
     });
     vi.stubGlobal('fetch', fetchStub);
     const { router } = renderRoutes(

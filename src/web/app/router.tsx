@@ -5,7 +5,7 @@ import { PageLoader } from './page-loader';
 import { RequireAbility, RequireAuth } from './require-auth';
 import { RouteErrorPage } from './route-error-page';
 
-// Each page is its own chunk (QUALITY.md P3: first route ≤ 170 KiB gzip), loaded when its route
+// Each page is its own chunk (docs/quality.md P3: first route ≤ 170 KiB gzip), loaded when its route
 // is first visited. The signed-in shell is a chunk of its own too, so the sign-in page does not
 // carry its menus; the guards and 404 are small and ship with the entry.
 
@@ -137,6 +137,22 @@ export const routes: RouteObject[] = [
                     ),
                   },
                   {
+                    path: '/companies/:companyId/analyses/new/:kind',
+                    lazy: withStrings('analyses', () =>
+                      import('../features/analyses/pages/new-analysis-page').then((m) => ({
+                        Component: m.NewAnalysisPage,
+                      })),
+                    ),
+                  },
+                  {
+                    path: '/companies/:companyId/state-aid',
+                    lazy: withStrings('state-aid', () =>
+                      import('../features/state-aid/pages/company-state-aid-page').then((m) => ({
+                        Component: m.CompanyStateAidPage,
+                      })),
+                    ),
+                  },
+                  {
                     path: '/analyses/:analysisId',
                     lazy: withStrings('analyses', () =>
                       import('../features/analyses/pages/analysis-page').then((m) => ({ Component: m.AnalysisPage })),
@@ -216,6 +232,43 @@ export const routes: RouteObject[] = [
                 ],
               },
               {
+                element: <RequireAbility ability="viewFunderReports" />,
+                children: [
+                  {
+                    path: '/reports',
+                    lazy: withStrings(['funder-reports'], () =>
+                      import('../features/funder-reports/pages/indicator-report-page').then((m) => ({
+                        Component: m.IndicatorReportPage,
+                      })),
+                    ),
+                  },
+                  {
+                    path: '/reports/impact',
+                    lazy: withStrings(['funder-reports'], () =>
+                      import('../features/funder-reports/pages/impact-page').then((m) => ({
+                        Component: m.ImpactPage,
+                      })),
+                    ),
+                  },
+                  {
+                    path: '/reports/time-and-cost',
+                    lazy: withStrings(['funder-reports'], () =>
+                      import('../features/funder-reports/pages/time-and-cost-page').then((m) => ({
+                        Component: m.TimeAndCostPage,
+                      })),
+                    ),
+                  },
+                  {
+                    path: '/reports/frozen/:id',
+                    lazy: withStrings(['funder-reports'], () =>
+                      import('../features/funder-reports/pages/frozen-report-page').then((m) => ({
+                        Component: m.FrozenReportPage,
+                      })),
+                    ),
+                  },
+                ],
+              },
+              {
                 element: <RequireAbility ability="viewHandovers" />,
                 children: [
                   {
@@ -260,6 +313,20 @@ export const routes: RouteObject[] = [
                     lazy: withStrings('analyses', () =>
                       import('../features/analyses/pages/factor-sets-page').then((m) => ({
                         Component: m.FactorSetsPage,
+                      })),
+                    ),
+                  },
+                ],
+              },
+              {
+                element: <RequireAbility ability="manageStateAidRates" />,
+                children: [
+                  {
+                    path: '/admin/state-aid',
+                    // One chunk with the company's state aid page (the entry lists each chunk's files).
+                    lazy: withStrings('state-aid', () =>
+                      import('../features/state-aid/pages/company-state-aid-page').then((m) => ({
+                        Component: m.StateAidAdminPage,
                       })),
                     ),
                   },

@@ -37,5 +37,13 @@ export const theme = createTheme({
     Button: { defaultProps: { fw: 600 } },
     Paper: { defaultProps: { radius: 'md' } },
     Modal: { defaultProps: { radius: 'md', centered: true } },
+    // Never change a number a person typed: Mantine clamps to min/max on blur by default, which
+    // saved 30 hours as 24 without a word. The form's validation names the limit instead.
+    NumberInput: { defaultProps: { clampBehavior: 'none' } },
+    // A menu gives focus back to its button when it closes, so a dialog opened from one of its
+    // items returns focus there too, not to the top of the page (WCAG 2.4.3).
+    Menu: { defaultProps: { returnFocus: true } },
+    // Badges keep the case they were written in: upper case turned "12 MWh" into "12 MWH".
+    Badge: { defaultProps: { tt: 'none' } },
   },
 });

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ApiError, ErrorCode, FieldError } from '../../contracts/common';
 
 // The one way the web talks to the API: same-origin JSON with the session cookie. The server
-// refuses state-changing requests that are not application/json (QUALITY.md S10), so every
+// refuses state-changing requests that are not application/json (docs/quality.md S10), so every
 // write sends a JSON body, `{}` when there is nothing to say.
 
 export class ApiRequestError extends Error {

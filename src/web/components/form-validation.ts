@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
+import { fieldCodeMessage } from './error-message';
 
-// Forms validate with the same contract schemas as the server (STYLE.md, "Contracts"), but the
+// Forms validate with the same contract schemas as the server (docs/style.md, "Contracts"), but the
 // words come from i18n: the contracts' messages are English only.
 
 function issueMessage(t: TFunction, issue: z.core.$ZodIssue): string {
@@ -20,6 +21,11 @@ function issueMessage(t: TFunction, issue: z.core.$ZodIssue): string {
       return issue.format === 'email' ? t('validation.email') : t('validation.invalid');
     case 'invalid_type':
       return t('validation.required');
+    case 'custom': {
+      // A contract rule that names its reason (e.g. visibleLine's) says the same as the server would.
+      const reason = (issue.params as { reason?: unknown } | undefined)?.reason;
+      return typeof reason === 'string' ? fieldCodeMessage(t, reason, t('validation.invalid')) : t('validation.invalid');
+    }
     default:
       return t('validation.invalid');
   }

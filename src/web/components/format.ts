@@ -1,4 +1,5 @@
-// Dates, numbers and money are always shown in Swedish format (DESIGN.md, "User interface"),
+import type { TFunction } from 'i18next';
+// Dates, numbers and money are always shown in Swedish format (docs/architecture.md, "User interface"),
 // whichever language the words are in: "26 nov. 2026 14:05", "1 234,5", "12 500 kr".
 
 const locale = 'sv-SE';
@@ -32,6 +33,19 @@ export function formatNumber(value: number): string {
 
 export function formatSek(value: number): string {
   return sekFormat.format(value);
+}
+
+const timeFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+
+/** A period from one time to another: the date once when both are on the same day,
+ * "5 dec. 2026 09:00–12:00", otherwise both in full. */
+export function formatPeriod(from: string | Date, to: string | Date): string {
+  const start = toDate(from);
+  const end = toDate(to);
+  if (dateFormat.format(start) === dateFormat.format(end)) {
+    return `${dateTimeFormat.format(start)}–${timeFormat.format(end)}`;
+  }
+  return `${dateTimeFormat.format(start)} – ${dateTimeFormat.format(end)}`;
 }
 
 /** A calendar date written YYYY-MM-DD (no time, no zone), shown as "26 nov. 2026". */
@@ -78,4 +92,9 @@ export function formatTonnes(tonnes: number): string {
 /** Years with one decimal ("2,5 år" / "2.5 yr" comes from the caller's unit word). */
 export function formatYears(years: number): string {
   return decimalFormat.format(years);
+}
+
+/** Hours with the word in the right number: "1 timme", "2,5 timmar" (the signed-in strings). */
+export function hoursText(t: TFunction, hours: number): string {
+  return t('followUp.hoursCount', { count: hours, hours: formatNumber(hours) });
 }

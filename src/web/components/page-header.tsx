@@ -17,7 +17,8 @@ export function PageHeader({ title, documentTitle, description, meta, actions }:
   usePageTitle(documentTitle ?? title);
   return (
     <Group justify="space-between" align="flex-end" mb="lg" gap="md" wrap="wrap">
-      <Stack gap={4}>
+      {/* min-width 0: a flex item may then shrink below its longest word, which breaks instead. */}
+      <Stack gap={4} miw={0} maw="100%">
         <Title order={1} fz={{ base: 26, sm: 30 }} c="brand.9">
           {title}
         </Title>

@@ -1,21 +1,18 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Me } from '../../contracts/auth';
+import type { Me, Session } from '../../contracts/auth';
 import type { Ability } from '../../core/access';
-import { apiRequest, isApiError } from './api-client';
+import { apiRequest } from './api-client';
 
 // The signed-in user, shared by the shell, the route guards and every feature. Null means
 // "not signed in"; the abilities in it decide what the interface offers (never the role string).
 
 export const meQueryKey = ['auth', 'me'] as const;
 
-/** Who is signed in, or null when nobody is (401). */
+/** Who is signed in, or null when nobody is. The session route answers 200 either way, so a
+ * visitor who is not signed in sees no failed request in the browser's console. */
 export async function fetchMe(): Promise<Me | null> {
-  try {
-    return await apiRequest<Me>('/api/auth/me');
-  } catch (error) {
-    if (isApiError(error, 'unauthenticated')) return null;
-    throw error;
-  }
+  // Typed, not parsed: the shell loads no zod, which keeps the sign-in page within its budget (P3).
+  return (await apiRequest<Session>('/api/auth/session')).me;
 }
 
 export function useMe() {

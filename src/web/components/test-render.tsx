@@ -4,6 +4,7 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
+import { theme } from '../app/theme';
 import { initI18n, languages } from '../i18n/i18n';
 
 // Component tests render pages without their routes' loaders: register every feature's strings.
@@ -23,7 +24,7 @@ export function renderRoutes(routes: RouteObject[], initialPath: string, queryCl
   const view = render(
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
-        <MantineProvider>
+        <MantineProvider theme={theme}>
           <RouterProvider router={router} />
         </MantineProvider>
       </QueryClientProvider>

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { changeLanguage, ensureLanguage, initI18n, loadFeatureTranslations } from './i18n';
 
-// A route loads its feature's strings in the active language only (QUALITY.md P3: the sign-in
+// A route loads its feature's strings in the active language only (docs/quality.md P3: the sign-in
 // page is the first thing a visitor downloads); choosing another language brings the other
 // language's strings of every feature in use.
 

@@ -7,7 +7,7 @@ import sv from './sv.json';
 //
 // The strings shared by the shell live here; each feature keeps its own in
 // features/<feature>/i18n/{sv,en}.json, loaded with the feature's route (loadFeatureTranslations),
-// so the first page carries only what it shows (QUALITY.md P3).
+// so the first page carries only what it shows (docs/quality.md P3).
 
 export const languages = ['sv', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -16,7 +16,7 @@ export const defaultLanguage: Language = 'sv';
 type Tree = { [key: string]: string | Tree };
 
 // Swedish ships with the entry; English loads when someone chooses it, so the first page carries
-// one language's shared strings (QUALITY.md P3).
+// one language's shared strings (docs/quality.md P3).
 const resources = { sv: { translation: sv } } as const;
 const otherLanguages: Record<Exclude<Language, 'sv'>, () => Promise<{ default: Tree }>> = {
   en: () => import('./en.json'),
@@ -50,7 +50,7 @@ async function loadFeatureLanguage(feature: string, language: Language): Promise
 /**
  * Adds a feature's strings in the active language; a route awaits it before its page renders.
  * Another language's strings load when it is chosen (changeLanguage), so a visitor downloads one
- * language's strings, not all of them (QUALITY.md P3).
+ * language's strings, not all of them (docs/quality.md P3).
  */
 export async function loadFeatureTranslations(feature: string): Promise<void> {
   loadedFeatures.add(feature);

@@ -6,12 +6,14 @@ import type analyses from '../features/analyses/i18n/sv.json';
 import type auth from '../features/auth/i18n/sv.json';
 import type companies from '../features/companies/i18n/sv.json';
 import type companyImport from '../features/company-import/i18n/sv.json';
+import type funderReports from '../features/funder-reports/i18n/sv.json';
 import type handovers from '../features/handovers/i18n/sv.json';
 import type maturity from '../features/maturity/i18n/sv.json';
 import type myWeek from '../features/my-week/i18n/sv.json';
 import type organisations from '../features/organisations/i18n/sv.json';
 import type outbox from '../features/outbox/i18n/sv.json';
 import type signedIn from '../features/signed-in/i18n/sv.json';
+import type stateAid from '../features/state-aid/i18n/sv.json';
 import type overview from '../features/overview/i18n/sv.json';
 import type users from '../features/users/i18n/sv.json';
 
@@ -28,12 +30,14 @@ declare module 'i18next' {
         typeof auth &
         typeof companies &
         typeof companyImport &
+        typeof funderReports &
         typeof handovers &
         typeof maturity &
         typeof myWeek &
         typeof organisations &
         typeof outbox &
         typeof signedIn &
+        typeof stateAid &
         typeof overview &
         typeof users;
     };

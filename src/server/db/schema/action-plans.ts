@@ -7,6 +7,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   smallint,
@@ -71,6 +72,22 @@ export const actions = pgTable(
     realisedCo2eKg: doublePrecision('realised_co2e_kg'),
     realisedSek: doublePrecision('realised_sek'),
     realisedMaterialTonnes: doublePrecision('realised_material_tonnes'),
+    /**
+     * The energy carrier whose use the action changes, and the factor (kg CO2e/kWh) its CO2e is
+     * computed with, kept as it was (decision 038): an action made from a mapping's finding takes
+     * the mapping's factor, any other the set in use when the carrier was chosen. With a carrier,
+     * expected and realised CO2e are kWh × this factor, stored in the CO2e columns the rollup reads.
+     */
+    carrier: text('carrier'),
+    emissionFactorKgPerKwh: doublePrecision('emission_factor_kg_per_kwh'),
+    /**
+     * When a coach or admin confirmed the realised figures, and who (decision 025): staff entering
+     * them confirms them, a company user's change clears the confirmation. Only confirmed figures
+     * go into the funders' figures. `by` is null where migration 0015 confirmed figures that no
+     * company user had ever changed.
+     */
+    realisedConfirmedAt: timestamp('realised_confirmed_at', { withTimezone: true }),
+    realisedConfirmedBy: uuid('realised_confirmed_by').references(() => users.id, { onDelete: 'set null' }),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: at('created_at'),
@@ -89,6 +106,9 @@ export const actions = pgTable(
     check('actions_target_step_check', sql`${t.targetStep} between 1 and 5`),
     check('actions_investment_check', sql`${t.investmentSek} >= 0`),
     check('actions_one_owner_check', sql`${t.ownerContactId} is null or ${t.ownerUserId} is null`),
+    // A carrier always has its factor, and a factor belongs to a carrier.
+    check('actions_carrier_factor_check', sql`(${t.carrier} is null) = (${t.emissionFactorKgPerKwh} is null)`),
+    check('actions_emission_factor_check', sql`${t.emissionFactorKgPerKwh} >= 0`),
   ],
 );
 
@@ -219,3 +239,49 @@ export const emissionFactorSets = pgTable('emission_factor_sets', {
   createdAt: at('created_at'),
   updatedAt: at('updated_at'),
 });
+
+const rollupNumber = (name: string) => numeric(name).notNull().default('0');
+const rollupCount = (name: string) => integer(name).notNull().default(0);
+
+/**
+ * The programme's effect totals per organisation (the company's current one) and area, kept by
+ * the writes themselves (decision 026): row triggers on `actions` add each action's part and take
+ * its old part away in the writing transaction, and a company that moves to another organisation
+ * takes its actions' parts along (migration 0016). So the programme's totals read 25 rows however
+ * large the programme is, and are never stale. The parts are the same as the company query's
+ * (sumCompanyActionEffects): counts, and sums in `numeric`, so adding and taking away leaves no
+ * rounding behind.
+ */
+export const actionEffectRollups = pgTable(
+  'action_effect_rollups',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    area: text('area', { enum: maturityAreas }).notNull(),
+    /** Actions of any status, cancelled ones too: the group exists while this is above 0. */
+    actionRows: rollupCount('action_rows'),
+    actions: rollupCount('actions'),
+    done: rollupCount('done'),
+    doneWithoutRealised: rollupCount('done_without_realised'),
+    doneUnconfirmed: rollupCount('done_unconfirmed'),
+    withInvestment: rollupCount('with_investment'),
+    confirmedWithInvestment: rollupCount('confirmed_with_investment'),
+    investmentSek: rollupNumber('investment_sek'),
+    doneInvestmentSek: rollupNumber('done_investment_sek'),
+    confirmedInvestmentSek: rollupNumber('confirmed_investment_sek'),
+    expectedKwh: rollupNumber('expected_kwh'),
+    expectedCo2eKg: rollupNumber('expected_co2e_kg'),
+    expectedSek: rollupNumber('expected_sek'),
+    expectedMaterialTonnes: rollupNumber('expected_material_tonnes'),
+    realisedKwh: rollupNumber('realised_kwh'),
+    realisedCo2eKg: rollupNumber('realised_co2e_kg'),
+    realisedSek: rollupNumber('realised_sek'),
+    realisedMaterialTonnes: rollupNumber('realised_material_tonnes'),
+    unconfirmedKwh: rollupNumber('unconfirmed_kwh'),
+    unconfirmedCo2eKg: rollupNumber('unconfirmed_co2e_kg'),
+    unconfirmedSek: rollupNumber('unconfirmed_sek'),
+    unconfirmedMaterialTonnes: rollupNumber('unconfirmed_material_tonnes'),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.area] })],
+);

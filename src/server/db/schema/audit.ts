@@ -1,6 +1,6 @@
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-// One row per mutation, written in the same transaction as the change (QUALITY.md S14).
+// One row per mutation, written in the same transaction as the change (docs/quality.md S14).
 // No foreign keys: the trail must outlive what it describes.
 export const auditEntries = pgTable(
   'audit_entries',

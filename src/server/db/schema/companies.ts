@@ -54,6 +54,13 @@ export const companies = pgTable(
     status: text('status', { enum: companyStatuses }).notNull().default('prospect'),
     statusChangedOn: date('status_changed_on'),
     withdrawnReason: text('withdrawn_reason'),
+    /**
+     * The day the company was taken up into the programme: the first day it entered `enrolled`
+     * (takenUpOn in src/core/company-status.ts), null while it never was. Kept by a trigger on
+     * `company_status_changes` (migration 0024, decision 034), so every path that writes a status
+     * keeps it; the dashboard's progress and the company list's `takenUp` filter read it.
+     */
+    enrolledOn: date('enrolled_on'),
     undertakingId: uuid('undertaking_id').references(() => undertakings.id),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -72,6 +79,7 @@ export const companies = pgTable(
     // The peer group of a company in the maturity comparison (docs/decisions/013).
     index('companies_peer_group_idx').on(t.programmeId, t.sizeClass, t.sniDivision),
     index('companies_undertaking_id_idx').on(t.undertakingId),
+    index('companies_enrolled_on_idx').on(t.programmeId, t.enrolledOn),
   ],
 );
 
@@ -123,4 +131,28 @@ export const handoverRequests = pgTable(
     index('handover_requests_to_organisation_id_idx').on(t.toOrganisationId),
     index('handover_requests_status_idx').on(t.status),
   ],
+);
+
+/**
+ * The company's size facts each time they changed, with the class derived from them (docs/domain.md:
+ * keep the class as it was on each reporting date). Written by a trigger on `companies` (migration
+ * 0018), so no path that writes a company can forget it; `recorded_at` is the company row's
+ * `updated_at`, the service's clock. RCO01 counts a company in the class it had at its first
+ * support in the period (sizeClassOn in src/core/indicators.ts).
+ */
+export const companySizeRecords = pgTable(
+  'company_size_records',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    financialYear: integer('financial_year'),
+    headcount: integer('headcount'),
+    turnoverSek: bigint('turnover_sek', { mode: 'number' }),
+    balanceSheetSek: bigint('balance_sheet_sek', { mode: 'number' }),
+    sizeClass: text('size_class', { enum: ['micro', 'small', 'medium', 'large'] }),
+  },
+  (t) => [index('company_size_records_company_id_idx').on(t.companyId, t.recordedAt)],
 );

@@ -1,7 +1,7 @@
 import { integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './users';
 
-// The first answer to a create sent with an `Idempotency-Key` (QUALITY.md R4, decision 018).
+// The first answer to a create sent with an `Idempotency-Key` (docs/quality.md R4, decision 018).
 // Written in the same transaction as the create, so an acknowledged create and its key are both
 // there or neither is. A retry with the same key by the same user gets this answer again.
 export const idempotencyKeys = pgTable(

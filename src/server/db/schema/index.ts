@@ -10,3 +10,5 @@ export * from './maturity';
 export * from './follow-up';
 export * from './action-plans';
 export * from './idempotency';
+export * from './reports';
+export * from './state-aid';

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 // The five partner organisations. Which reporting areas each covers is editable data
-// (DOMAIN.md: the split is likely but unconfirmed).
+// (docs/domain.md: the split is likely but unconfirmed).
 export const organisations = pgTable(
   'organisations',
   {

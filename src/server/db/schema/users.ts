@@ -110,3 +110,25 @@ export const recoveryCodes = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
 );
+
+// Password hashes already checked against the demo password the README publishes, by the SHA-256
+// of the hash: a production start verifies only hashes it has not seen, so the check costs one
+// argon2 verification per new password instead of one per account at every start.
+export const passwordHashChecks = pgTable('password_hash_checks', {
+  hashDigest: text('hash_digest').primaryKey(),
+  checkedAt: timestamp('checked_at', { withTimezone: true }).notNull(),
+});
+
+// The sign-in and code-check throttles (decision 029), in the database so that every app process
+// behind a load balancer counts the same attempts. The columns are the ones rate-limiter-flexible's
+// Drizzle store reads and writes. A key is the SHA-256 of what it counts (an address, an account),
+// so the table holds no e-mail address or IP address.
+export const throttleCounters = pgTable(
+  'throttle_counters',
+  {
+    key: text('key').primaryKey(),
+    points: integer('points').notNull(),
+    expire: timestamp('expire', { withTimezone: true }),
+  },
+  (t) => [index('throttle_counters_expire_idx').on(t.expire)],
+);

@@ -4,6 +4,7 @@ import type { ActionStatus } from '../../../core/action-status';
 import type { MaturityArea } from '../../../core/maturity-areas';
 import type { Db } from '../../db/client';
 import {
+  actionEffectRollups,
   actions,
   actionSuggestionDismissals,
   companies,
@@ -18,12 +19,14 @@ export type ActionInsert = typeof actions.$inferInsert;
 
 const ownerContacts = aliasedTable(contacts, 'owner_contacts');
 const ownerUsers = aliasedTable(users, 'owner_users');
+const confirmers = aliasedTable(users, 'confirmers');
 
 const listColumns = {
   row: actions,
   companyOrganisationId: companies.organisationId,
   ownerContactName: ownerContacts.name,
   ownerUserName: ownerUsers.name,
+  confirmerName: confirmers.name,
 };
 
 export type ActionListRow = {
@@ -31,6 +34,7 @@ export type ActionListRow = {
   companyOrganisationId: string;
   ownerContactName: string | null;
   ownerUserName: string | null;
+  confirmerName: string | null;
 };
 
 function withOwners() {
@@ -41,7 +45,8 @@ function withOwners() {
         .from(actions)
         .innerJoin(companies, eq(companies.id, actions.companyId))
         .leftJoin(ownerContacts, eq(ownerContacts.id, actions.ownerContactId))
-        .leftJoin(ownerUsers, eq(ownerUsers.id, actions.ownerUserId)),
+        .leftJoin(ownerUsers, eq(ownerUsers.id, actions.ownerUserId))
+        .leftJoin(confirmers, eq(confirmers.id, actions.realisedConfirmedBy)),
   };
 }
 
@@ -159,91 +164,27 @@ export async function listOrganisations(db: Db) {
     .orderBy(asc(organisations.name));
 }
 
-/** One group's aggregates as SQL returns them; payback is derived from them by the core. */
+/** One group's aggregates as SQL returns them; payback is derived from them by the core's rule. */
 export type TotalsRow = {
   organisationId: string | null;
   area: MaturityArea | null;
-  /** grouping() bits: 1 where the column is rolled up in this row's grouping set. */
+  /** 1 where the column is rolled up in this row (every organisation, every area). */
   isAllOrganisations: number;
   isAllAreas: number;
-  actions: number;
-  done: number;
-  doneWithoutRealised: number;
-  investmentSek: number;
-  doneInvestmentSek: number;
-  hasInvestment: boolean;
-  hasDoneInvestment: boolean;
-  expectedKwh: number;
-  expectedCo2eKg: number;
-  expectedSek: number;
-  expectedMaterialTonnes: number;
-  realisedKwh: number;
-  realisedCo2eKg: number;
-  realisedSek: number;
-  realisedMaterialTonnes: number;
-};
+} & Record<(typeof totalsColumns)[number], number>;
 
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
-
-/**
- * effectTotals (src/core/effects.ts) in one SQL statement: cancelled actions count nowhere,
- * expected effects count for every other action, realised ones only for done actions; a missing
- * figure adds 0. The organisation is the company's current responsible organisation. A company's
- * totals come overall and by area (GROUPING SETS). The programme's are summed in SQL by
- * organisation and area only, which PostgreSQL aggregates in parallel, and rolled up here (every
- * aggregate is a sum, a count or an "any"): 80 ms instead of 200 ms over 300 000 actions, where
- * grouping sets would aggregate in one process (bench/README.md).
- */
-export async function sumActionEffects(
-  db: Db,
-  scope: { companyId?: string },
-  groupingSets: 'company' | 'programme',
-): Promise<TotalsRow[]> {
-  const counted = sql`a.status <> 'cancelled'`;
-  const done = sql`a.status = 'done'`;
-  const sum = (column: string, when: SQL) => sql`coalesce(sum(a.${sql.raw(column)}) filter (where ${when}), 0)::float8`;
-  const sets = groupingSets === 'company' ? sql`grouping sets ((), (a.area))` : sql`c.organisation_id, a.area`;
-  const organisation =
-    groupingSets === 'company'
-      ? sql`null::uuid as "organisationId", 1 as "isAllOrganisations"`
-      : sql`c.organisation_id as "organisationId", 0 as "isAllOrganisations"`;
-  const areaFlag = groupingSets === 'company' ? sql`grouping(a.area)::int` : sql`0`;
-  const where = scope.companyId ? sql`where a.company_id = ${scope.companyId}` : sql``;
-  const result = await db.execute(sql`
-    select ${organisation}, a.area as "area", ${areaFlag} as "isAllAreas",
-           (count(*) filter (where ${counted}))::int as "actions",
-           (count(*) filter (where ${done}))::int as "done",
-           (count(*) filter (where ${done} and a.realised_kwh is null and a.realised_co2e_kg is null
-                               and a.realised_sek is null and a.realised_material_tonnes is null))::int
-             as "doneWithoutRealised",
-           ${sum('investment_sek', counted)} as "investmentSek",
-           ${sum('investment_sek', done)} as "doneInvestmentSek",
-           coalesce(bool_or(a.investment_sek is not null) filter (where ${counted}), false) as "hasInvestment",
-           coalesce(bool_or(a.investment_sek is not null) filter (where ${done}), false) as "hasDoneInvestment",
-           ${sum('expected_kwh', counted)} as "expectedKwh",
-           ${sum('expected_co2e_kg', counted)} as "expectedCo2eKg",
-           ${sum('expected_sek', counted)} as "expectedSek",
-           ${sum('expected_material_tonnes', counted)} as "expectedMaterialTonnes",
-           ${sum('realised_kwh', done)} as "realisedKwh",
-           ${sum('realised_co2e_kg', done)} as "realisedCo2eKg",
-           ${sum('realised_sek', done)} as "realisedSek",
-           ${sum('realised_material_tonnes', done)} as "realisedMaterialTonnes"
-      from actions a
-      join companies c on c.id = a.company_id
-      ${where}
-     group by ${sets}`);
-  const rows = rowsOf<TotalsRow>(result);
-  return groupingSets === 'company' ? rows : [...rows, ...rollUp(rows)];
-}
-
-const additive = [
+/** The additive aggregates of a group of actions, as the rollup table and the company query name them. */
+const totalsColumns = [
+  'actionRows',
   'actions',
   'done',
   'doneWithoutRealised',
+  'doneUnconfirmed',
+  'withInvestment',
+  'confirmedWithInvestment',
   'investmentSek',
   'doneInvestmentSek',
+  'confirmedInvestmentSek',
   'expectedKwh',
   'expectedCo2eKg',
   'expectedSek',
@@ -252,7 +193,93 @@ const additive = [
   'realisedCo2eKg',
   'realisedSek',
   'realisedMaterialTonnes',
-] as const satisfies readonly (keyof TotalsRow)[];
+  'unconfirmedKwh',
+  'unconfirmedCo2eKg',
+  'unconfirmedSek',
+  'unconfirmedMaterialTonnes',
+] as const;
+
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/**
+ * A company's effectTotals (src/core/effects.ts) in one SQL statement over its actions, overall
+ * and by area (GROUPING SETS): cancelled actions count nowhere, expected effects count for every
+ * other action, realised ones only for done actions, confirmed apart from unconfirmed (decision
+ * 024); a missing figure adds 0. The same sums per action as the rollup trigger of migration 0016
+ * (`action_effect_rollup_add`), which keeps the programme's totals.
+ */
+export async function sumCompanyActionEffects(db: Db, companyId: string): Promise<TotalsRow[]> {
+  const counted = sql`a.status <> 'cancelled'`;
+  const done = sql`a.status = 'done'`;
+  const hasRealised = sql`(a.realised_kwh is not null or a.realised_co2e_kg is not null
+    or a.realised_sek is not null or a.realised_material_tonnes is not null)`;
+  const confirmed = sql`${done} and ${hasRealised} and a.realised_confirmed_at is not null`;
+  const unconfirmed = sql`${done} and a.realised_confirmed_at is null`;
+  const sum = (column: string, when: SQL) => sql`coalesce(sum(a.${sql.raw(column)}) filter (where ${when}), 0)::float8`;
+  const count = (when: SQL) => sql`(count(*) filter (where ${when}))::int`;
+  const result = await db.execute(sql`
+    select null::uuid as "organisationId", 1 as "isAllOrganisations", a.area as "area",
+           grouping(a.area)::int as "isAllAreas",
+           count(*)::int as "actionRows",
+           ${count(counted)} as "actions",
+           ${count(done)} as "done",
+           ${count(sql`${done} and not ${hasRealised}`)} as "doneWithoutRealised",
+           ${count(sql`${unconfirmed} and ${hasRealised}`)} as "doneUnconfirmed",
+           ${count(sql`${counted} and a.investment_sek is not null`)} as "withInvestment",
+           ${count(sql`${confirmed} and a.investment_sek is not null`)} as "confirmedWithInvestment",
+           ${sum('investment_sek', counted)} as "investmentSek",
+           ${sum('investment_sek', done)} as "doneInvestmentSek",
+           ${sum('investment_sek', confirmed)} as "confirmedInvestmentSek",
+           ${sum('expected_kwh', counted)} as "expectedKwh",
+           ${sum('expected_co2e_kg', counted)} as "expectedCo2eKg",
+           ${sum('expected_sek', counted)} as "expectedSek",
+           ${sum('expected_material_tonnes', counted)} as "expectedMaterialTonnes",
+           ${sum('realised_kwh', confirmed)} as "realisedKwh",
+           ${sum('realised_co2e_kg', confirmed)} as "realisedCo2eKg",
+           ${sum('realised_sek', confirmed)} as "realisedSek",
+           ${sum('realised_material_tonnes', confirmed)} as "realisedMaterialTonnes",
+           ${sum('realised_kwh', unconfirmed)} as "unconfirmedKwh",
+           ${sum('realised_co2e_kg', unconfirmed)} as "unconfirmedCo2eKg",
+           ${sum('realised_sek', unconfirmed)} as "unconfirmedSek",
+           ${sum('realised_material_tonnes', unconfirmed)} as "unconfirmedMaterialTonnes"
+      from actions a
+     where a.company_id = ${companyId}
+     group by grouping sets ((), (a.area))`);
+  return rowsOf<TotalsRow>(result);
+}
+
+/**
+ * The programme's totals per organisation and area, read from the rollup the writes keep
+ * (`action_effect_rollups`, maintained by triggers in the writing transaction, decision 026),
+ * then rolled up here per organisation, per area and overall: 25 rows, whatever the size of the
+ * programme. A group exists while an action of any status is in it, as in effectTotalsBy*.
+ */
+export async function sumProgrammeActionEffects(db: Db): Promise<TotalsRow[]> {
+  const rows = await db
+    .select({
+      organisationId: actionEffectRollups.organisationId,
+      area: actionEffectRollups.area,
+      ...(Object.fromEntries(totalsColumns.map((name) => [name, actionEffectRollups[name]])) as {
+        [K in (typeof totalsColumns)[number]]: (typeof actionEffectRollups)[K];
+      }),
+    })
+    .from(actionEffectRollups)
+    .where(sql`${actionEffectRollups.actionRows} > 0`);
+  const groups = rows.map(
+    (row): TotalsRow => ({
+      ...row,
+      isAllOrganisations: 0,
+      isAllAreas: 0,
+      ...(Object.fromEntries(totalsColumns.map((name) => [name, Number(row[name])])) as Record<
+        (typeof totalsColumns)[number],
+        number
+      >),
+    }),
+  );
+  return [...groups, ...rollUp(groups)];
+}
 
 /** The rows per organisation, per area and overall, from the rows per organisation and area. */
 function rollUp(rows: readonly TotalsRow[]): TotalsRow[] {
@@ -265,9 +292,7 @@ function rollUp(rows: readonly TotalsRow[]): TotalsRow[] {
       isAllOrganisations: organisationId === null ? 1 : 0,
       isAllAreas: area === null ? 1 : 0,
     };
-    for (const name of additive) group[name] += Number(row[name]);
-    group.hasInvestment ||= row.hasInvestment;
-    group.hasDoneInvestment ||= row.hasDoneInvestment;
+    for (const name of totalsColumns) group[name] += row[name];
     groups.set(key, group);
   };
   // As GROUPING SETS would: the overall row exists even when there is no action at all.
@@ -286,9 +311,7 @@ function emptyTotalsRow(): TotalsRow {
     area: null,
     isAllOrganisations: 0,
     isAllAreas: 0,
-    hasInvestment: false,
-    hasDoneInvestment: false,
-    ...(Object.fromEntries(additive.map((name) => [name, 0])) as Record<(typeof additive)[number], number>),
+    ...(Object.fromEntries(totalsColumns.map((name) => [name, 0])) as Record<(typeof totalsColumns)[number], number>),
   };
 }
 

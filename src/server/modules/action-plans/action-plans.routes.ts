@@ -7,6 +7,7 @@ import {
   actionSuggestionListSchema,
   adoptSuggestionBodySchema,
   companyActionTotalsSchema,
+  confirmRealisedBodySchema,
   createActionBodySchema,
   dismissSuggestionBodySchema,
   programmeActionTotalsSchema,
@@ -76,6 +77,21 @@ export const actionPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
       },
     },
     async (request) => plans.updateAction(ctx, request.actor, request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/actions/:id/confirm-realised',
+    {
+      schema: {
+        tags,
+        summary:
+          'Confirm the realised effects as they stand (staff): from then on they count in the totals and the funder reports; a stale version answers 409',
+        params: idParamsSchema,
+        body: confirmRealisedBodySchema,
+        response: { 200: actionSchema, ...errors },
+      },
+    },
+    async (request) => plans.confirmRealised(ctx, request.actor, request.params.id, request.body),
   );
 
   app.get(

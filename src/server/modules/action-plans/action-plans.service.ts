@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { actionAbilities, can, type CompanyRef } from '../../../core/access';
+import {
+  applyActionCo2e,
+  type ActionCo2eChange,
+  type ActionCo2eState,
+  type CarrierFactor,
+} from '../../../core/action-co2e';
 import { actionStatusChangeProblem, nextActionStatuses, type ActionStatus } from '../../../core/action-status';
 import { suggestActions } from '../../../core/action-suggestions';
 import { calendarDate } from '../../../core/calendar';
-import { effectKinds, paybackYears, type EffectKind, type EffectTotals } from '../../../core/effects';
+import { effectKinds, hasRealised, paybackYears, type EffectKind, type EffectTotals } from '../../../core/effects';
 import { maturityAreas, type MaturityArea } from '../../../core/maturity-areas';
 import { stepOfScore } from '../../../core/maturity-scoring';
 import type { Actor, SignedInActor } from '../../../core/roles';
@@ -16,6 +22,7 @@ import {
   type ActionSuggestionList,
   type adoptSuggestionBodySchema,
   type CompanyActionTotals,
+  type ConfirmRealisedBody,
   type createActionBodySchema,
   type dismissSuggestionBodySchema,
   type EffectsInput,
@@ -28,6 +35,7 @@ import type { FieldError } from '../../../contracts/common';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
 import { actionCatalogue } from '../../content/action-catalogue';
+import { energyCarriers } from '../../content/emission-factors';
 import {
   AppError,
   conflict,
@@ -39,6 +47,7 @@ import {
 } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
 import { findWorkableCompany } from '../companies/companies.service';
+import { currentEmissionFactors } from '../emission-factor-sets/emission-factor-sets.service';
 import { listLatestCoachMeasurements } from '../maturity/maturity.service';
 import * as q from './action-plans.queries';
 
@@ -122,9 +131,17 @@ function toAction(actor: Actor, found: q.ActionListRow): Action {
     status: row.status,
     doneOn: row.doneOn,
     investmentSek: row.investmentSek,
+    carrier: row.carrier,
+    emissionFactorKgPerKwh: row.emissionFactorKgPerKwh,
     expected,
     realised,
     expectedPaybackYears: paybackYears(row.investmentSek, expected.sek),
+    realisedConfirmation: row.realisedConfirmedAt
+      ? {
+          at: row.realisedConfirmedAt.toISOString(),
+          by: row.realisedConfirmedBy ? { id: row.realisedConfirmedBy, name: found.confirmerName ?? '' } : null,
+        }
+      : null,
     realisedPaybackYears: row.status === 'done' ? paybackYears(row.investmentSek, realised.sek) : null,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
@@ -132,6 +149,7 @@ function toAction(actor: Actor, found: q.ActionListRow): Action {
     abilities: {
       canEdit: abilities.canEdit,
       canUpdateProgress: abilities.canUpdateProgress,
+      canConfirmRealised: abilities.canEdit && hasRealised(realised) && !row.realisedConfirmedAt,
       nextStatuses: abilities.canUpdateProgress ? [...nextActionStatuses(row.status)] : [],
     },
   };
@@ -169,6 +187,99 @@ function statusProblem(from: ActionStatus, to: ActionStatus): AppError | null {
   });
 }
 
+// CO2e from the energy carrier (decision 038) -------------------------------------------------
+
+/** The year whose factor set an action takes when it names a carrier now (Stockholm calendar). */
+const yearOf = (now: Date) => Number(calendarDate(now).slice(0, 4));
+
+/**
+ * The carrier a body names, with the factor of the set in use this year: undefined when the body
+ * leaves it out, null when it clears it. The carrier the action already has keeps its snapshot (the
+ * core's rule), so its factor is not looked up. An unknown carrier answers 400 naming `carrier`.
+ */
+async function chosenCarrier(
+  db: Db,
+  carrier: string | null | undefined,
+  current: string | null,
+  now: Date,
+): Promise<CarrierFactor | null | undefined> {
+  if (carrier === undefined || carrier === null) return carrier;
+  if (!energyCarriers.some((candidate) => candidate.key === carrier)) {
+    throw invalidInput([{ field: 'carrier', code: 'unknown_carrier', message: 'Choose one of the energy carriers' }]);
+  }
+  if (carrier === current) return undefined;
+  const factor = (await currentEmissionFactors(db, yearOf(now))).factors.get(carrier);
+  if (factor === undefined) {
+    throw new AppError('rule_violated', 'The factor set in use has no factor for this carrier', {
+      fields: [{ field: 'carrier', code: 'no_emission_factor', message: 'No emission factor for this carrier' }],
+    });
+  }
+  return { carrier, factorKgPerKwh: factor };
+}
+
+const co2eProblemMessages = {
+  computed_from_carrier: 'With an energy carrier the CO2e is computed from the kWh: leave it out, or remove the carrier',
+  co2e_out_of_bounds: `The CO2e this gives (kWh × the carrier's factor) is past the bounds of one action`,
+} as const;
+
+function co2eStateOf(row: q.ActionRow | null): ActionCo2eState {
+  return {
+    carrier:
+      row?.carrier && row.emissionFactorKgPerKwh !== null
+        ? { carrier: row.carrier, factorKgPerKwh: row.emissionFactorKgPerKwh }
+        : null,
+    expected: { kwh: row?.expectedKwh ?? null, co2eKg: row?.expectedCo2eKg ?? null },
+    realised: { kwh: row?.realisedKwh ?? null, co2eKg: row?.realisedCo2eKg ?? null },
+  };
+}
+
+/**
+ * The carrier, factor, kWh and CO2e columns of an action after a write, by the core's rule
+ * (applyActionCo2e): with a carrier, CO2e = kWh × factor, stored in the columns the rollup reads in
+ * the same statement; a CO2e typed with a carrier answers 400 naming the field, so nothing typed is
+ * overwritten without a word (decision 024).
+ */
+async function co2eColumns(
+  db: Db,
+  before: q.ActionRow | null,
+  input: { carrier?: string | null; expected?: EffectsInput; realised?: EffectsInput },
+  now: Date,
+): Promise<Partial<q.ActionInsert>> {
+  const change: ActionCo2eChange = {
+    carrier: await chosenCarrier(db, input.carrier, before?.carrier ?? null, now),
+    ...(input.expected && { expected: { kwh: input.expected.kwh, co2eKg: input.expected.co2eKg } }),
+    ...(input.realised && { realised: { kwh: input.realised.kwh, co2eKg: input.realised.co2eKg } }),
+  };
+  const result = applyActionCo2e(co2eStateOf(before), change);
+  if ('problems' in result) {
+    throw invalidInput(
+      result.problems.map((problem) => ({
+        field: problem.field,
+        code: problem.code,
+        message: co2eProblemMessages[problem.code],
+      })),
+    );
+  }
+  const { carrier, expected, realised } = result.state;
+  return {
+    carrier: carrier?.carrier ?? null,
+    emissionFactorKgPerKwh: carrier?.factorKgPerKwh ?? null,
+    expectedKwh: expected.kwh,
+    expectedCo2eKg: expected.co2eKg,
+    realisedKwh: realised.kwh,
+    realisedCo2eKg: realised.co2eKg,
+  };
+}
+
+/** The carriers the action form offers, each with the factor it takes when chosen now. */
+async function carrierOptions(db: Db, now: Date): Promise<ActionList['carriers']> {
+  const { factors } = await currentEmissionFactors(db, yearOf(now));
+  return energyCarriers.flatMap((carrier) => {
+    const factor = factors.get(carrier.key);
+    return factor === undefined ? [] : [{ key: carrier.key, name: carrier.name, emissionFactorKgPerKwh: factor }];
+  });
+}
+
 /** A company's action plan, filterable by area and status, capped at `actionListLimit`. */
 export async function listCompanyActions(
   ctx: AppContext,
@@ -179,11 +290,12 @@ export async function listCompanyActions(
   const user = signedIn(actor);
   const company = await getPlanCompany(ctx.db, user, companyId);
   const abilities = actionAbilities(user, company);
-  const [rows, contacts, coaches, name] = await Promise.all([
+  const [rows, contacts, coaches, name, carriers] = await Promise.all([
     q.listActions(ctx.db, { companyId, ...query }, actionListLimit + 1),
     abilities.canCreate ? q.listOwnerContacts(ctx.db, companyId) : [],
     abilities.canCreate ? q.listOwnerCoaches(ctx.db, company.organisationId) : [],
     q.findCompanyName(ctx.db, companyId),
+    abilities.canCreate ? carrierOptions(ctx.db, ctx.now()) : [],
   ]);
   const byArea = (a: q.ActionListRow, b: q.ActionListRow) =>
     maturityAreas.indexOf(a.row.area) - maturityAreas.indexOf(b.row.area);
@@ -196,17 +308,44 @@ export async function listCompanyActions(
       .map((row) => toAction(user, row)),
     isTruncated: rows.length > actionListLimit,
     owners: { contacts, coaches },
+    carriers,
     abilities: { canCreate: abilities.canCreate, canSeeSuggestions: abilities.canSeeSuggestions },
   };
 }
 
-export async function getAction(ctx: AppContext, actor: Actor, id: string): Promise<Action> {
-  const user = signedIn(actor);
-  const found = await q.findAction(ctx.db, id);
+/** An action and its company if the actor sees the plan; else 404 for the action, whichever it is. */
+async function findActionOf(db: Db, user: SignedInActor, id: string) {
+  const found = await q.findAction(db, id);
   if (!found) throw notFound('The action');
-  await getPlanCompany(ctx.db, user, found.row.companyId).catch(() => {
+  const company = await getPlanCompany(db, user, found.row.companyId).catch(() => {
     throw notFound('The action');
   });
+  return { found, company };
+}
+
+/** Writes an action's audit row of a change, with before and after. */
+async function auditActionChange(
+  tx: Db,
+  user: SignedInActor,
+  now: Date,
+  action: string,
+  company: CompanyRef,
+  before: q.ActionRow,
+  after: q.ActionRow,
+): Promise<void> {
+  await recordAudit(tx, user, now, {
+    action,
+    entityType: 'action',
+    entityId: before.id,
+    organisationId: company.organisationId,
+    before,
+    after,
+  });
+}
+
+export async function getAction(ctx: AppContext, actor: Actor, id: string): Promise<Action> {
+  const user = signedIn(actor);
+  const { found } = await findActionOf(ctx.db, user, id);
   return toAction(user, found);
 }
 
@@ -267,6 +406,9 @@ export async function createAction(
         investmentSek: input.investmentSek ?? null,
         ...effectValues('expected', input.expected),
         ...effectValues('realised', input.realised),
+        ...(await co2eColumns(tx, null, input, now)),
+        // Only staff create actions: the realised figures they enter are confirmed (decision 025).
+        ...(input.realised && hasRealised(input.realised) && { realisedConfirmedAt: now, realisedConfirmedBy: user.userId }),
         createdBy: user.userId,
         createdAt: now,
         updatedAt: now,
@@ -285,11 +427,7 @@ export async function createAction(
 export async function updateAction(ctx: AppContext, actor: Actor, id: string, input: UpdateInput): Promise<Action> {
   const user = signedIn(actor);
   await ctx.db.transaction(async (tx) => {
-    const found = await q.findAction(tx, id);
-    if (!found) throw notFound('The action');
-    const company = await getPlanCompany(tx, user, found.row.companyId).catch(() => {
-      throw notFound('The action');
-    });
+    const { found, company } = await findActionOf(tx, user, id);
     const abilities = actionAbilities(user, company);
     const named = Object.keys(input).filter((key) => key !== 'version');
     if (!abilities.canEdit) {
@@ -318,6 +456,10 @@ export async function updateAction(ctx: AppContext, actor: Actor, id: string, in
     if (input.ownerContactId) owner.ownerUserId = null;
     if (input.ownerUserId) owner.ownerContactId = null;
     if (input.ownerContactId !== undefined || input.ownerUserId !== undefined) await checkOwner(tx, company, owner);
+    const co2e = await co2eColumns(tx, before, input, now);
+    // The confirmation looks at the realised figures as they will be stored: with a carrier the form
+    // sends no CO2e, and that repeat of the figures must not read as a change (decision 025).
+    const realised = input.realised && { ...input.realised, co2eKg: co2e.realisedCo2eKg };
     const changes: Partial<q.ActionInsert> = {
       ...(input.area !== undefined && { area: input.area as MaturityArea }),
       ...(input.title !== undefined && { title: input.title }),
@@ -329,6 +471,8 @@ export async function updateAction(ctx: AppContext, actor: Actor, id: string, in
       ...(input.investmentSek !== undefined && { investmentSek: input.investmentSek }),
       ...effectValues('expected', input.expected),
       ...effectValues('realised', input.realised),
+      ...co2e,
+      ...realisedConfirmationChange(before, realised, abilities.canEdit ? user.userId : null, now),
       status,
       doneOn: status === 'done' ? (before.status === 'done' ? before.doneOn : calendarDate(now)) : null,
       updatedAt: now,
@@ -342,14 +486,62 @@ export async function updateAction(ctx: AppContext, actor: Actor, id: string, in
     } else if (after.dueOn !== before.dueOn) {
       await q.closeActionReminders(tx, id, { dueOn: after.dueOn }, 'dismissed', now);
     }
-    await recordAudit(tx, user, now, {
-      action: 'action.update',
-      entityType: 'action',
-      entityId: id,
-      organisationId: company.organisationId,
-      before,
-      after,
+    await auditActionChange(tx, user, now, 'action.update', company, before, after);
+  });
+  return toAction(user, (await q.findAction(ctx.db, id))!);
+}
+
+/**
+ * What a change of the realised figures does to their confirmation (decision 025): figures staff
+ * enter are confirmed by them; a company user's change clears the confirmation, so the coach sees
+ * it again; a body that repeats the figures unchanged leaves it as it was (the coach's edit form
+ * sends them with every save, and editing a title must not confirm what the company reported).
+ */
+function realisedConfirmationChange(
+  before: q.ActionRow,
+  realised: EffectsInput | undefined,
+  staffUserId: string | null,
+  now: Date,
+): Pick<q.ActionInsert, 'realisedConfirmedAt' | 'realisedConfirmedBy'> | Record<string, never> {
+  if (!realised) return {};
+  const beforeValues = effectsOf(before, 'realised');
+  const afterValues = { ...beforeValues, ...Object.fromEntries(Object.entries(realised).filter(([, v]) => v !== undefined)) };
+  if (effectKinds.every((kind) => afterValues[kind] === beforeValues[kind])) return {};
+  if (!hasRealised(afterValues) || !staffUserId) return { realisedConfirmedAt: null, realisedConfirmedBy: null };
+  return { realisedConfirmedAt: now, realisedConfirmedBy: staffUserId };
+}
+
+/**
+ * A coach or admin confirms the realised figures of an action as they stand, typically ones the
+ * company's own user reported: from then on they count in the totals and the funders' figures.
+ * Staff with full access only (403 for the company user); nothing to confirm answers 422 naming
+ * `realised`; a stale version 409. Audited as `action.confirm_realised`.
+ */
+export async function confirmRealised(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: ConfirmRealisedBody,
+): Promise<Action> {
+  const user = signedIn(actor);
+  await ctx.db.transaction(async (tx) => {
+    const { found, company } = await findActionOf(tx, user, id);
+    if (!actionAbilities(user, company).canEdit) throw forbidden('The coach confirms realised effects');
+    const before = found.row;
+    if (before.version !== input.version) throw staleVersion(before.version);
+    if (!hasRealised(effectsOf(before, 'realised'))) {
+      throw new AppError('rule_violated', 'The action has no realised figures to confirm', {
+        fields: [{ field: 'realised', code: 'nothing_to_confirm', message: 'Enter the realised effect first' }],
+      });
+    }
+    const now = ctx.now();
+    const after = await q.updateActionIfVersion(tx, id, input.version, {
+      realisedConfirmedAt: now,
+      realisedConfirmedBy: user.userId,
+      updatedAt: now,
     });
+    if (!after) throw staleVersion(before.version);
+    await auditActionChange(tx, user, now, 'action.confirm_realised', company, before, after);
   });
   return toAction(user, (await q.findAction(ctx.db, id))!);
 }
@@ -477,6 +669,7 @@ export async function adoptSuggestion(
         status: 'planned',
         investmentSek: input.investmentSek ?? null,
         ...effectValues('expected', input.expected),
+        ...(await co2eColumns(tx, null, input, now)),
         createdBy: user.userId,
         createdAt: now,
         updatedAt: now,
@@ -553,18 +746,26 @@ function toTotals(row: q.TotalsRow | undefined): EffectTotals {
     sek: n(row?.realisedSek),
     materialTonnes: n(row?.realisedMaterialTonnes),
   };
+  const realisedUnconfirmed = {
+    kwh: n(row?.unconfirmedKwh),
+    co2eKg: n(row?.unconfirmedCo2eKg),
+    sek: n(row?.unconfirmedSek),
+    materialTonnes: n(row?.unconfirmedMaterialTonnes),
+  };
   const investmentSek = n(row?.investmentSek);
-  const doneInvestmentSek = n(row?.doneInvestmentSek);
   return {
     actions: n(row?.actions),
     done: n(row?.done),
     doneWithoutRealised: n(row?.doneWithoutRealised),
+    doneUnconfirmed: n(row?.doneUnconfirmed),
     investmentSek,
-    doneInvestmentSek,
+    doneInvestmentSek: n(row?.doneInvestmentSek),
     expected,
     realised,
-    expectedPaybackYears: row?.hasInvestment ? paybackYears(investmentSek, expected.sek) : null,
-    realisedPaybackYears: row?.hasDoneInvestment ? paybackYears(doneInvestmentSek, realised.sek) : null,
+    realisedUnconfirmed,
+    expectedPaybackYears: n(row?.withInvestment) > 0 ? paybackYears(investmentSek, expected.sek) : null,
+    realisedPaybackYears:
+      n(row?.confirmedWithInvestment) > 0 ? paybackYears(n(row?.confirmedInvestmentSek), realised.sek) : null,
   };
 }
 
@@ -575,7 +776,7 @@ const byArea = (a: { area: MaturityArea }, b: { area: MaturityArea }) =>
 export async function getCompanyTotals(ctx: AppContext, actor: Actor, companyId: string): Promise<CompanyActionTotals> {
   const user = signedIn(actor);
   await getPlanCompany(ctx.db, user, companyId);
-  const rows = await q.sumActionEffects(ctx.db, { companyId }, 'company');
+  const rows = await q.sumCompanyActionEffects(ctx.db, companyId);
   return {
     companyId,
     overall: toTotals(rows.find((r) => Number(r.isAllAreas) === 1)),
@@ -592,7 +793,7 @@ export async function getProgrammeTotals(ctx: AppContext, actor: Actor): Promise
   const user = signedIn(actor);
   if (!can(user, 'viewProgrammeActionTotals')) throw forbidden();
   const [rows, organisations] = await Promise.all([
-    q.sumActionEffects(ctx.db, {}, 'programme'),
+    q.sumProgrammeActionEffects(ctx.db),
     q.listOrganisations(ctx.db),
   ]);
   const isAll = (value: number) => Number(value) === 1;

@@ -1,4 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   effectTotals,
@@ -207,6 +208,107 @@ describe('the action plan', () => {
     expect(list).toMatchObject({ abilities: { canCreate: false, canSeeSuggestions: false }, owners: { contacts: [] } });
   });
 
+  it("counts a company user's reported effect apart until a coach confirms it, then exactly that (finding 9)", async () => {
+    const totalsOf = async () =>
+      ((await call('coachOwn', 'GET', `/api/companies/${fixtures.ownCompanyId}/action-totals`)).json() as {
+        overall: EffectTotals;
+      }).overall;
+    const programmeOf = async () =>
+      ((await call('admin', 'GET', '/api/action-totals')).json() as { overall: EffectTotals }).overall;
+    const created = await create({ expected: { sek: 50_000 } });
+    const [companyBefore, programmeBefore] = [await totalsOf(), await programmeOf()];
+
+    const reported = await call('companyOwn', 'PATCH', `/api/actions/${created.id}`, {
+      version: 1,
+      status: 'done',
+      realised: { sek: 45_000, co2eKg: 2_500 },
+    });
+    expect(reported.statusCode, reported.body).toBe(200);
+    expect(reported.json()).toMatchObject({ realisedConfirmation: null, abilities: { canConfirmRealised: false } });
+    const afterReport = await totalsOf();
+    // By hand: the confirmed figures do not move; 45 000 kr and 2 500 kg wait apart for the coach.
+    expect(afterReport.realised).toEqual(companyBefore.realised);
+    expect(afterReport.realisedUnconfirmed.sek).toBe(companyBefore.realisedUnconfirmed.sek + 45_000);
+    expect(afterReport.realisedUnconfirmed.co2eKg).toBe(companyBefore.realisedUnconfirmed.co2eKg + 2_500);
+    expect(afterReport.doneUnconfirmed).toBe(companyBefore.doneUnconfirmed + 1);
+    const programmeAfterReport = await programmeOf();
+    expect(programmeAfterReport.realised).toEqual(programmeBefore.realised);
+    expect(programmeAfterReport.realisedUnconfirmed.sek).toBe(programmeBefore.realisedUnconfirmed.sek + 45_000);
+
+    const seenByCoach = (await call('coachOwn', 'GET', `/api/actions/${created.id}`)).json() as Action & {
+      abilities: { canConfirmRealised: boolean };
+    };
+    expect(seenByCoach.abilities.canConfirmRealised).toBe(true);
+    const confirmUrl = `/api/actions/${created.id}/confirm-realised`;
+    expect((await call('companyOwn', 'POST', confirmUrl, { version: 2 })).statusCode).toBe(403);
+    expect((await call('coachOther', 'POST', confirmUrl, { version: 2 })).statusCode).toBe(404);
+    expect((await call('coachOwn', 'POST', confirmUrl, { version: 1 })).statusCode).toBe(409);
+    const confirmed = await call('coachOwn', 'POST', confirmUrl, { version: 2 });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json()).toMatchObject({
+      version: 3,
+      realisedConfirmation: { at: t.clock.now.toISOString(), by: { id: fixtures.ownCoachId } },
+      abilities: { canConfirmRealised: false },
+    });
+    const afterConfirm = await totalsOf();
+    expect(afterConfirm.realised.sek).toBe(companyBefore.realised.sek + 45_000);
+    expect(afterConfirm.realised.co2eKg).toBe(companyBefore.realised.co2eKg + 2_500);
+    expect(afterConfirm.realisedUnconfirmed).toEqual(companyBefore.realisedUnconfirmed);
+    const programmeAfterConfirm = await programmeOf();
+    expect(programmeAfterConfirm.realised.sek).toBe(programmeBefore.realised.sek + 45_000);
+    expect(programmeAfterConfirm.realisedUnconfirmed).toEqual(programmeBefore.realisedUnconfirmed);
+    const audit = await auditActions(created.id);
+    expect(audit.filter((a) => a.action === 'action.confirm_realised')).toHaveLength(1);
+  });
+
+  it("confirms what staff enter, clears the confirmation on a company user's change, keeps it on a repeat", async () => {
+    const created = await create({});
+    const entered = await call('coachOwn', 'PATCH', `/api/actions/${created.id}`, {
+      version: 1,
+      status: 'done',
+      realised: { kwh: 1_200 },
+    });
+    expect(entered.json()).toMatchObject({ realisedConfirmation: { by: { id: fixtures.ownCoachId } } });
+    const repeated = await call('companyOwn', 'PATCH', `/api/actions/${created.id}`, {
+      version: 2,
+      realised: { kwh: 1_200 },
+    });
+    expect(repeated.json()).toMatchObject({ version: 3, realisedConfirmation: { by: { id: fixtures.ownCoachId } } });
+    const changed = await call('companyOwn', 'PATCH', `/api/actions/${created.id}`, {
+      version: 3,
+      realised: { kwh: 1_500 },
+    });
+    expect(changed.json()).toMatchObject({ realised: { kwh: 1_500 }, realisedConfirmation: null });
+    // A coach's edit of another field leaves the company's figure unconfirmed.
+    const titled = await call('coachOwn', 'PATCH', `/api/actions/${created.id}`, {
+      version: 4,
+      title: 'LED i hall 3',
+      realised: { kwh: 1_500 },
+    });
+    expect(titled.json()).toMatchObject({ realisedConfirmation: null });
+    const nothing = await create({});
+    const refused = await call('coachOwn', 'POST', `/api/actions/${nothing.id}/confirm-realised`, { version: 1 });
+    expect(refused.statusCode).toBe(422);
+    expect(fieldsOf(refused.body)).toEqual(['realised']);
+  });
+
+  it('refuses an implausible effect with a 400 naming the field, and changes nothing', async () => {
+    const created = await create({});
+    for (const realised of [{ co2eKg: -1_000_000_000 }, { kwh: 60_000_000 }]) {
+      const response = await call('companyOwn', 'PATCH', `/api/actions/${created.id}`, {
+        version: 1,
+        status: 'done',
+        realised,
+      });
+      expect(response.statusCode).toBe(400);
+      expect(fieldsOf(response.body)).toEqual([`realised.${Object.keys(realised)[0]}`]);
+    }
+    expect((await call('coachOwn', 'GET', `/api/actions/${created.id}`)).json()).toMatchObject({
+      version: 1,
+      status: 'planned',
+    });
+  });
+
   it("hides another tenant's company and actions (404)", async () => {
     const created = await create({});
     for (const actor of ['coachOther', 'companyOther'] as const) {
@@ -216,6 +318,41 @@ describe('the action plan', () => {
       expect(patch.statusCode).toBe(404);
       expect((await call(actor, 'GET', `/api/companies/${fixtures.ownCompanyId}/action-totals`)).statusCode).toBe(404);
     }
+  });
+});
+
+describe('migration 0015: realised figures from before the confirmation rule', () => {
+  it('marks them confirmed unless a company user ever changed them (the audit trail tells)', async () => {
+    const byCoach = await create({ status: 'done', realised: { sek: 7_000 } });
+    const byCompany = await create({ status: 'done' });
+    const reported = await call('companyOwn', 'PATCH', `/api/actions/${byCompany.id}`, {
+      version: 1,
+      realised: { sek: 9_000 },
+    });
+    expect(reported.statusCode, reported.body).toBe(200);
+    // Afterwards the coach changed the figure too: the company's change still makes it doubtful.
+    const corrected = await call('coachOwn', 'PATCH', `/api/actions/${byCompany.id}`, {
+      version: 2,
+      realised: { sek: 8_000 },
+    });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    const noFigures = await create({ status: 'done' });
+    const ids = [byCoach.id, byCompany.id, noFigures.id];
+    // The state before the rule: no confirmations at all.
+    await t.database.db.update(actions).set({ realisedConfirmedAt: null, realisedConfirmedBy: null }).where(inArray(actions.id, ids));
+    const migration = readFileSync(
+      new URL('../../db/migrations/0015_confirm_existing_realised_effects.sql', import.meta.url),
+      'utf8',
+    );
+    await t.database.db.execute(sql.raw(migration));
+    const rows = await t.database.db
+      .select({ id: actions.id, at: actions.realisedConfirmedAt, by: actions.realisedConfirmedBy })
+      .from(actions)
+      .where(inArray(actions.id, ids));
+    const confirmedOf = (id: string) => rows.find((row) => row.id === id)!;
+    expect(confirmedOf(byCoach.id)).toMatchObject({ at: expect.any(Date), by: null });
+    expect(confirmedOf(byCompany.id)).toMatchObject({ at: null, by: null });
+    expect(confirmedOf(noFigures.id)).toMatchObject({ at: null });
   });
 });
 
@@ -290,7 +427,25 @@ describe('suggestions', () => {
 
 describe('totals in SQL equal the core’s effectTotals', () => {
   // A table of actions over two organisations' companies, every status, missing and negative figures.
-  const table: { companyId: string; body: Record<string, unknown>; then?: Record<string, unknown> }[] = [
+  const table: {
+    companyId: string;
+    body: Record<string, unknown>;
+    then?: Record<string, unknown>;
+    /** The company's own user reports this (unconfirmed until a coach confirms). */
+    reported?: Record<string, unknown>;
+    isConfirmedAfter?: boolean;
+  }[] = [
+    {
+      companyId: fixtures.ownCompanyId,
+      body: { area: 'energy_transition', investmentSek: 40_000, expected: { kwh: 20_000 } },
+      reported: { status: 'done', realised: { kwh: 18_000, sek: 20_000 } },
+    },
+    {
+      companyId: fixtures.ownCompanyId,
+      body: { area: 'energy_transition', investmentSek: 10_000, expected: { co2eKg: 900 } },
+      reported: { status: 'done', realised: { co2eKg: -150.5 } },
+      isConfirmedAfter: true,
+    },
     {
       companyId: demoIds.companies.third,
       body: {
@@ -338,6 +493,19 @@ describe('totals in SQL equal the core’s effectTotals', () => {
         const changed = await call('admin', 'PATCH', `/api/actions/${created.id}`, { version: 1, ...row.then });
         expect(changed.statusCode, changed.body).toBe(200);
       }
+      if (row.reported) {
+        const reported = await call('companyOwn', 'PATCH', `/api/actions/${created.id}`, {
+          version: 1,
+          ...row.reported,
+        });
+        expect(reported.statusCode, reported.body).toBe(200);
+        if (row.isConfirmedAfter) {
+          const confirmed = await call('coachOwn', 'POST', `/api/actions/${created.id}/confirm-realised`, {
+            version: 2,
+          });
+          expect(confirmed.statusCode, confirmed.body).toBe(200);
+        }
+      }
     }
   });
 
@@ -365,6 +533,7 @@ describe('totals in SQL equal the core’s effectTotals', () => {
         sek: a.realisedSek,
         materialTonnes: a.realisedMaterialTonnes,
       },
+      isRealisedConfirmed: a.realisedConfirmedAt !== null,
     }));
   }
 
@@ -374,8 +543,10 @@ describe('totals in SQL equal the core’s effectTotals', () => {
       ...totals,
       ...Object.fromEntries(Object.entries(totals.expected).map(([k, v]) => [`expected.${k}`, v])),
       ...Object.fromEntries(Object.entries(totals.realised).map(([k, v]) => [`realised.${k}`, v])),
+      ...Object.fromEntries(Object.entries(totals.realisedUnconfirmed).map(([k, v]) => [`unconfirmed.${k}`, v])),
       expected: undefined,
       realised: undefined,
+      realisedUnconfirmed: undefined,
     });
     const a = flat(actual);
     const e = flat(expected);
@@ -425,6 +596,31 @@ describe('totals in SQL equal the core’s effectTotals', () => {
     );
     body.byOrganisationAndArea.forEach((group, index) => expectTotals(group.totals, both[index]!.totals));
     expect((await call('companyOwn', 'GET', '/api/action-totals')).statusCode).toBe(403);
+  });
+
+  it('keeps the programme totals right when a company moves to another organisation (rollup)', async () => {
+    const companyId = demoIds.companies.third;
+    const { organisationId } = (await call('admin', 'GET', `/api/companies/${companyId}`)).json() as {
+      organisationId: string;
+    };
+    const asker: ActorName = organisationId === fixtures.otherOrganisationId ? 'coachOwn' : 'coachOther';
+    const requested = await call(asker, 'POST', `/api/companies/${companyId}/handover-requests`, { reason: 'Flyttar' });
+    expect(requested.statusCode, requested.body).toBe(201);
+    const handover = requested.json() as { id: string; version: number };
+    const decided = await call('admin', 'POST', `/api/handover-requests/${handover.id}/decision`, {
+      version: handover.version,
+      decision: 'approve',
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    const body = (await call('admin', 'GET', '/api/action-totals')).json() as {
+      overall: EffectTotals;
+      byOrganisation: { organisationId: string; totals: EffectTotals }[];
+    };
+    const reference = await allActions();
+    expectTotals(body.overall, effectTotals(reference));
+    const byOrganisation = effectTotalsByOrganisation(reference);
+    expect(body.byOrganisation.map((g) => g.organisationId)).toEqual(byOrganisation.map((g) => g.organisationId));
+    body.byOrganisation.forEach((group, index) => expectTotals(group.totals, byOrganisation[index]!.totals));
   });
 
   it('gives zero totals and no payback for a company without actions', async () => {

@@ -12,13 +12,13 @@ import {
   organisations,
   registrations,
 } from '../../db/schema';
-import { containsPattern } from '../companies/companies.queries';
+import { containsPattern } from '../../db/like';
 
 export type ActivityRow = typeof activities.$inferSelect;
 export type ActivityInsert = typeof activities.$inferInsert;
 export type RegistrationRow = typeof registrations.$inferSelect;
 
-// Counts per activity as correlated subqueries: one query for a whole page, no N+1 (QUALITY.md P8).
+// Counts per activity as correlated subqueries: one query for a whole page, no N+1 (docs/quality.md P8).
 // drizzle drops the table qualifier in single-table selects, so the outer column is written out.
 const registeredCount = sql<number>`(select count(*) from "registrations" r where r.activity_id = "activities"."id" and r.status = 'registered')`;
 const waitlistedCount = sql<number>`(select count(*) from "registrations" r where r.activity_id = "activities"."id" and r.status = 'waitlisted')`;

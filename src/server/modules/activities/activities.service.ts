@@ -33,6 +33,7 @@ import {
 } from '../../http/errors';
 import { currentProgrammeId } from '../../programme';
 import { recordAudit } from '../audit/audit.service';
+import { listCompaniesWithoutGrant } from '../state-aid/state-aid.service';
 import { registrationMail, type RegistrationMailKind } from './activities.mail';
 import * as q from './activities.queries';
 
@@ -81,7 +82,7 @@ export async function listActivities(ctx: AppContext, actor: Actor, query: Activ
 }
 
 /** One activity with the registrations the actor may see and, for staff, the counts. A fixed
- * number of queries however many registrations it has (QUALITY.md P8). */
+ * number of queries however many registrations it has (docs/quality.md P8). */
 export async function getActivity(ctx: AppContext, actor: Actor, id: string, db: Db = ctx.db): Promise<Activity> {
   const user = signedIn(actor);
   const [row, activity] = await Promise.all([q.findActivitySummary(db, id), q.findActivityRow(db, id)]);
@@ -192,7 +193,13 @@ export async function createActivity(ctx: AppContext, actor: Actor, input: Creat
   return getActivity(ctx, user, id);
 }
 
-type PendingMail = { kind: RegistrationMailKind; contactName: string; email: string | null; position: number | null };
+type PendingMail = {
+  kind: RegistrationMailKind;
+  contactId: string;
+  contactName: string;
+  email: string | null;
+  position: number | null;
+};
 
 /** Sends the confirmations after the change is committed: a mail failure never undoes a
  * registration, and the activity row is not held locked while SMTP answers. No e-mail, no mail. */
@@ -201,18 +208,15 @@ async function sendRegistrationMails(ctx: AppContext, activity: q.ActivityRow, m
   const organiserEmail = ctx.config.mailFrom.match(/<([^>]+)>/)?.[1] ?? ctx.config.mailFrom;
   for (const mail of mails) {
     if (!mail.email) continue;
-    await ctx.mailer.send(
-      ctx.db,
-      registrationMail(
-        mail.kind,
-        activity,
-        { name: mail.contactName, email: mail.email },
-        mail.position,
-        organiserEmail,
-        now,
-      ),
+    const message = registrationMail(
+      mail.kind,
+      activity,
+      { name: mail.contactName, email: mail.email },
+      mail.position,
+      organiserEmail,
       now,
     );
+    await ctx.mailer.send(ctx.db, { ...message, contactId: mail.contactId }, now);
   }
 }
 
@@ -244,7 +248,7 @@ async function promoteWaiting(
       after,
     });
     if (person && !person.erasedAt)
-      mails.push({ kind: 'promoted', contactName: person.name, email: person.email, position: null });
+      mails.push({ kind: 'promoted', contactId: person.id, contactName: person.name, email: person.email, position: null });
   }
   return mails;
 }
@@ -354,15 +358,22 @@ export async function registerContacts(
       });
       mails.push({
         kind: status,
+        contactId,
         contactName: person.name,
         email: person.email,
         position: status === 'waitlisted' ? waitlisted : null,
       });
     }
-    return { activity, mails };
+    return { activity, mails, companyIds: people.map((p) => p.companyId) };
   });
   await sendRegistrationMails(ctx, result.activity, result.mails);
-  return getActivity(ctx, user, activityId);
+  const activity = await getActivity(ctx, user, activityId);
+  if (user.role === 'company') return activity;
+  // Support without a grant is still recorded (the records stay true), but the coach is told.
+  const withoutGrant = await listCompaniesWithoutGrant(ctx.db, [...new Set(result.companyIds)]);
+  return withoutGrant.length > 0
+    ? { ...activity, stateAidWarnings: withoutGrant.map((c) => ({ ...c, warning: 'no_state_aid_grant' as const })) }
+    : activity;
 }
 
 /** Cancels a registration; a freed place goes to the first on the waiting list, who is told by
@@ -402,7 +413,15 @@ export async function cancelRegistration(ctx: AppContext, actor: Actor, registra
     const [person] = await q.contactsWithCompany(tx, [registration.contactId]);
     const mails: PendingMail[] =
       person && !person.erasedAt
-        ? [{ kind: 'cancelled', contactName: person.name, email: person.email, position: null }]
+        ? [
+            {
+              kind: 'cancelled',
+              contactId: person.id,
+              contactName: person.name,
+              email: person.email,
+              position: null,
+            },
+          ]
         : [];
     if (registration.status === 'registered') mails.push(...(await promoteWaiting(tx, user, activity, now)));
     return { activity, mails };

@@ -6,7 +6,6 @@ import {
   analysisAttachments,
   analysisFindings,
   companies,
-  emissionFactorSets,
   users,
 } from '../../db/schema';
 
@@ -16,7 +15,6 @@ export type FindingRow = typeof analysisFindings.$inferSelect;
 export type FindingInsert = typeof analysisFindings.$inferInsert;
 export type AttachmentInsert = typeof analysisAttachments.$inferInsert;
 export type ActionInsert = typeof actions.$inferInsert;
-export type EmissionFactorSetRow = typeof emissionFactorSets.$inferSelect;
 
 /** An analysis with the company's current organisation (access follows the company) and its author. */
 export type AnalysisWithCompany = {
@@ -230,31 +228,4 @@ export async function insertAttachment(db: Db, values: AttachmentInsert): Promis
 
 export async function deleteAttachment(db: Db, id: string): Promise<void> {
   await db.delete(analysisAttachments).where(eq(analysisAttachments.id, id));
-}
-
-export async function listEmissionFactorSetRows(db: Db): Promise<EmissionFactorSetRow[]> {
-  return db.select().from(emissionFactorSets).orderBy(asc(emissionFactorSets.validFrom), asc(emissionFactorSets.key));
-}
-
-export async function findEmissionFactorSetRow(db: Db, key: string): Promise<EmissionFactorSetRow | undefined> {
-  const [row] = await db.select().from(emissionFactorSets).where(eq(emissionFactorSets.key, key)).limit(1);
-  return row;
-}
-
-export async function insertEmissionFactorSet(db: Db, values: typeof emissionFactorSets.$inferInsert): Promise<void> {
-  await db.insert(emissionFactorSets).values(values);
-}
-
-export async function updateEmissionFactorSetIfVersion(
-  db: Db,
-  key: string,
-  version: number,
-  values: Partial<typeof emissionFactorSets.$inferInsert>,
-): Promise<EmissionFactorSetRow | undefined> {
-  const [row] = await db
-    .update(emissionFactorSets)
-    .set({ ...values, version: sql`${emissionFactorSets.version} + 1` })
-    .where(and(eq(emissionFactorSets.key, key), eq(emissionFactorSets.version, version)))
-    .returning();
-  return row;
 }

@@ -10,17 +10,12 @@ import {
   convertedFindingSchema,
   createAnalysisBodySchema,
   createFindingBodySchema,
-  emissionFactorSetEntrySchema,
-  emissionFactorSetKeyParamsSchema,
-  emissionFactorSetListSchema,
   findingSchema,
   updateAnalysisBodySchema,
-  updateEmissionFactorSetBodySchema,
   updateFindingBodySchema,
   uploadAttachmentBodySchema,
   versionBodySchema,
 } from '../../../contracts/analyses';
-import { emissionFactorSetSchema } from '../../../contracts/emission-factors';
 import type { AppContext } from '../../context';
 import { errorResponses } from '../../http/errors';
 import * as analyses from './analyses.service';
@@ -240,46 +235,5 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       await analyses.deleteAttachment(ctx, request.actor, request.params.id);
       return reply.status(204).send(null);
     },
-  );
-
-  app.get(
-    '/api/emission-factor-sets',
-    {
-      schema: {
-        tags,
-        summary: 'The energy carriers and the dated emission factor sets (content files and admin-kept sets)',
-        response: { 200: emissionFactorSetListSchema, ...errors },
-      },
-    },
-    async (request) => analyses.listEmissionFactorSets(ctx, request.actor),
-  );
-
-  app.post(
-    '/api/emission-factor-sets',
-    {
-      config: { acceptsIdempotencyKey: true },
-      schema: {
-        tags,
-        summary: 'Add an emission factor set (project management)',
-        body: emissionFactorSetSchema,
-        response: { 201: emissionFactorSetEntrySchema, ...errors },
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await analyses.createEmissionFactorSet(ctx, request.actor, request.body)),
-  );
-
-  app.patch(
-    '/api/emission-factor-sets/:key',
-    {
-      schema: {
-        tags,
-        summary: 'Change an admin-kept factor set; stored mappings keep their factors; stale version → 409',
-        params: emissionFactorSetKeyParamsSchema,
-        body: updateEmissionFactorSetBodySchema,
-        response: { 200: emissionFactorSetEntrySchema, ...errors },
-      },
-    },
-    async (request) => analyses.updateEmissionFactorSet(ctx, request.actor, request.params.key, request.body),
   );
 };

@@ -1,10 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { analysisAbilities, can, canDeleteAnalysisAttachment, type CompanyRef } from '../../../core/access';
+import { analysisAbilities, canDeleteAnalysisAttachment, type CompanyRef } from '../../../core/access';
 import type { AnalysisKind } from '../../../core/analyses';
 import { paybackYears } from '../../../core/effects';
+import { actionCo2eFromFinding } from '../../../core/action-co2e';
 import {
   energySavingEffect,
+  mappingCarrierFactor,
   summariseEnergyMapping,
   type EmissionFactorSet,
   type EnergyMappingResult,
@@ -19,19 +21,16 @@ import {
   type Attachment,
   type createAnalysisBodySchema,
   type createFindingBodySchema,
-  type EmissionFactorSetEntry,
-  type EmissionFactorSetList,
   type EnergyMappingResultDto,
   type Finding,
   type UploadAttachmentBody,
   type updateAnalysisBodySchema,
   type updateFindingBodySchema,
 } from '../../../contracts/analyses';
-import type { EmissionFactorSetContent } from '../../../contracts/emission-factors';
 import type { EnergyMappingInput } from '../../../contracts/energy-mappings';
 import type { FieldError } from '../../../contracts/common';
 import type { AppContext } from '../../context';
-import { emissionFactorSets as contentFactorSets, energyCarriers } from '../../content/emission-factors';
+import { energyCarriers } from '../../content/emission-factors';
 import type { Db } from '../../db/client';
 import {
   AppError,
@@ -45,9 +44,11 @@ import {
 import { insertActionAudited } from '../action-plans/action-plans.service';
 import { recordAudit } from '../audit/audit.service';
 import { findWorkableCompany } from '../companies/companies.service';
+import { findFactorSetEntry } from '../emission-factor-sets/emission-factor-sets.service';
 import * as q from './analyses.queries';
 
-// Analyses, their findings and files, and the emission factor sets (docs/decisions/020).
+// Analyses, their findings and files (docs/decisions/020); the emission factor sets they use are
+// the emission-factor-sets module's.
 
 type CreateInput = z.output<typeof createAnalysisBodySchema>;
 type UpdateInput = z.output<typeof updateAnalysisBodySchema>;
@@ -68,139 +69,6 @@ const kindAreas: Record<AnalysisKind, MaturityArea> = {
   circular_business_model: 'circular_business',
   digital: 'digitalisation',
 };
-
-// ---------------------------------------------------------------------------------------------
-// Emission factor sets: the dated content files, and the sets admins keep in the database.
-
-function contentEntry(set: EmissionFactorSetContent): EmissionFactorSetEntry {
-  return { set, origin: 'content', version: null, updatedAt: null };
-}
-
-function databaseEntry(row: q.EmissionFactorSetRow): EmissionFactorSetEntry {
-  return { set: row.content, origin: 'database', version: row.version, updatedAt: row.updatedAt.toISOString() };
-}
-
-async function listFactorSetEntries(db: Db): Promise<EmissionFactorSetEntry[]> {
-  const rows = await q.listEmissionFactorSetRows(db);
-  return [...contentFactorSets.map(contentEntry), ...rows.map(databaseEntry)].sort(
-    (a, b) => a.set.validFrom.localeCompare(b.set.validFrom) || a.set.key.localeCompare(b.set.key),
-  );
-}
-
-async function findFactorSetEntry(db: Db, key: string): Promise<EmissionFactorSetEntry | undefined> {
-  const fromContent = contentFactorSets.find((set) => set.key === key);
-  if (fromContent) return contentEntry(fromContent);
-  const row = await q.findEmissionFactorSetRow(db, key);
-  return row ? databaseEntry(row) : undefined;
-}
-
-/** The sets a mapping may use, the carriers the form offers, and whether the actor edits sets. */
-export async function listEmissionFactorSets(ctx: AppContext, actor: Actor): Promise<EmissionFactorSetList> {
-  const user = signedIn(actor);
-  return {
-    carriers: [...energyCarriers],
-    sets: await listFactorSetEntries(ctx.db),
-    canManage: can(user, 'manageEmissionFactorSets'),
-  };
-}
-
-/** A set must name known carriers and cover every one (as the content files do, decision 016). */
-function checkFactorSet(set: EmissionFactorSetContent, prefix: string): void {
-  const fields: FieldError[] = [];
-  set.factors.forEach((factor, index) => {
-    if (!energyCarriers.some((carrier) => carrier.key === factor.carrier)) {
-      fields.push({
-        field: `${prefix}factors.${index}.carrier`,
-        code: 'unknown_carrier',
-        message: 'No such carrier',
-      });
-    }
-  });
-  const missing = energyCarriers.filter((carrier) => !set.factors.some((factor) => factor.carrier === carrier.key));
-  if (missing.length > 0) {
-    fields.push({
-      field: `${prefix}factors`,
-      code: 'missing_carriers',
-      message: `A set gives a factor for every carrier; missing: ${missing.map((c) => c.key).join(', ')}`,
-    });
-  }
-  if (fields.length > 0) throw ruleFields('The factor set is incomplete', fields);
-}
-
-function requireManager(actor: Actor): SignedInActor {
-  const user = signedIn(actor);
-  if (!can(user, 'manageEmissionFactorSets')) throw forbidden('Project management keeps the emission factor sets');
-  return user;
-}
-
-/** Adds a factor set kept in the platform (admins). Its key must be new, also among the content files. */
-export async function createEmissionFactorSet(
-  ctx: AppContext,
-  actor: Actor,
-  set: EmissionFactorSetContent,
-): Promise<EmissionFactorSetEntry> {
-  const user = requireManager(actor);
-  checkFactorSet(set, '');
-  await ctx.db.transaction(async (tx) => {
-    if (await findFactorSetEntry(tx, set.key)) throw conflict(`A factor set with the key ${set.key} exists`);
-    const now = ctx.now();
-    const values = {
-      key: set.key,
-      content: set,
-      validFrom: set.validFrom,
-      updatedBy: user.userId,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await q.insertEmissionFactorSet(tx, values);
-    await recordAudit(tx, user, now, {
-      action: 'emission_factor_set.create',
-      entityType: 'emission_factor_set',
-      entityId: set.key,
-      after: set,
-    });
-  });
-  return (await findFactorSetEntry(ctx.db, set.key))!;
-}
-
-/** Changes a set kept in the platform (admins); the content files are read-only. Mappings keep the
- * factors they were saved with, so a change reaches only mappings saved with the set afterwards. */
-export async function updateEmissionFactorSet(
-  ctx: AppContext,
-  actor: Actor,
-  key: string,
-  input: { version: number; set: EmissionFactorSetContent },
-): Promise<EmissionFactorSetEntry> {
-  const user = requireManager(actor);
-  if (input.set.key !== key) throw invalidField('set.key', 'key_changed', 'The key of a set does not change');
-  if (contentFactorSets.some((set) => set.key === key)) {
-    throw ruleFields('A set from the content files is read-only: add a new set instead', [
-      { field: 'set.key', code: 'read_only', message: 'This set is a content file' },
-    ]);
-  }
-  checkFactorSet(input.set, 'set.');
-  await ctx.db.transaction(async (tx) => {
-    const before = await q.findEmissionFactorSetRow(tx, key);
-    if (!before) throw notFound('The factor set');
-    if (before.version !== input.version) throw staleVersion(before.version);
-    const now = ctx.now();
-    const after = await q.updateEmissionFactorSetIfVersion(tx, key, input.version, {
-      content: input.set,
-      validFrom: input.set.validFrom,
-      updatedBy: user.userId,
-      updatedAt: now,
-    });
-    if (!after) throw staleVersion(before.version);
-    await recordAudit(tx, user, now, {
-      action: 'emission_factor_set.update',
-      entityType: 'emission_factor_set',
-      entityId: key,
-      before: before.content,
-      after: input.set,
-    });
-  });
-  return (await findFactorSetEntry(ctx.db, key))!;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Energy mappings: computed by the core with the factors stored on the analysis.
@@ -692,7 +560,9 @@ export async function deleteFinding(ctx: AppContext, actor: Actor, id: string, v
 }
 
 /** "Turn into action" (issue 5): one action with the finding's area, title, description, investment and
- * expected effects, linked from the finding in the same transaction; a finding becomes one action (409 after). */
+ * expected effects, linked from the finding in the same transaction; a finding becomes one action (409 after).
+ * An energy measure's carrier goes along with the mapping's factor for it, so the action's CO2e
+ * follows its kWh from then on (decision 038), unless the coach typed the finding's CO2e. */
 export async function convertFindingToAction(
   ctx: AppContext,
   actor: Actor,
@@ -705,6 +575,12 @@ export async function convertFindingToAction(
     if (!reachable.abilities.canConvertFindings) throw forbidden('The coach turns findings into actions');
     if (finding.actionId) throw conflict('This finding is already an action');
     const now = ctx.now();
+    const analysis = reachable.found.row;
+    const energy = finding.carrier ? computeEnergy(analysis) : null;
+    const co2e = actionCo2eFromFinding(
+      finding,
+      finding.carrier && energy ? mappingCarrierFactor(finding.carrier, energy, snapshotSet(analysis)) : null,
+    );
     await insertActionAudited(
       tx,
       user,
@@ -716,8 +592,10 @@ export async function convertFindingToAction(
         title: finding.title,
         description: finding.description,
         investmentSek: finding.investmentSek,
+        carrier: co2e.carrier?.carrier ?? null,
+        emissionFactorKgPerKwh: co2e.carrier?.factorKgPerKwh ?? null,
         expectedKwh: finding.expectedKwh,
-        expectedCo2eKg: finding.expectedCo2eKg,
+        expectedCo2eKg: co2e.expectedCo2eKg,
         expectedSek: finding.expectedSek,
         expectedMaterialTonnes: finding.expectedMaterialTonnes,
         status: 'planned',

@@ -490,6 +490,26 @@ describe('attachments', () => {
     expect(await auditActions(pdfId)).toEqual(['analysis_attachment.delete', 'analysis_attachment.upload']);
   });
 
+  it('refuses a file name that reverses the text around it or shows nothing, naming the field (decision 033)', async () => {
+    const mapping = await createMapping();
+    // Shown as "invoicefdp.exe": the right-to-left override turns what follows it around.
+    const reversed = await upload('coachOwn', mapping.id, {
+      filename: 'invoice\u202Eexe.pdf',
+      contentBase64: base64('MZ'),
+    });
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json()).toMatchObject({
+      details: {
+        fields: [{ field: 'filename', code: 'direction_control', message: expect.stringMatching(/direction/) }],
+      },
+    });
+    const invisible = await upload('coachOwn', mapping.id, { filename: '\u200B\u2060 ', contentBase64: base64('x') });
+    expect(invisible.statusCode).toBe(400);
+    expect(invisible.json()).toMatchObject({ details: { fields: [{ field: 'filename', code: 'invisible_only' }] } });
+    const list = (await call('coachOwn', 'GET', `/api/analyses/${mapping.id}/attachments`)).json() as { items: [] };
+    expect(list.items).toHaveLength(0);
+  });
+
   it('lets the company user add a file and delete the files it added', async () => {
     const mapping = await createMapping();
     const own = await upload('companyOwn', mapping.id, { filename: 'mätarexport.csv', contentBase64: base64('a;b') });

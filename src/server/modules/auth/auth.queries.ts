@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { companies, organisations, secondFactors, sessions, users, userTokens } from '../../db/schema';
 
@@ -60,6 +60,26 @@ export async function deleteSessionsOfUser(db: Db, userId: string): Promise<void
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
+/** Sessions idle since `idleSince`, or begun before the cut-off of their stage; answers how many. */
+export async function deleteSessionsBefore(
+  db: Db,
+  idleSince: Date,
+  startedBefore: Record<'signed_in' | 'second_factor' | 'enrolment', Date>,
+): Promise<number> {
+  const deleted = await db
+    .delete(sessions)
+    .where(
+      or(
+        lte(sessions.lastSeenAt, idleSince),
+        ...Object.entries(startedBefore).map(([stage, cutOff]) =>
+          and(eq(sessions.stage, stage as keyof typeof startedBefore), lte(sessions.createdAt, cutOff)),
+        ),
+      ),
+    )
+    .returning({ id: sessions.id });
+  return deleted.length;
+}
+
 export async function insertToken(db: Db, values: typeof userTokens.$inferInsert): Promise<void> {
   await db.insert(userTokens).values(values);
 }
@@ -80,6 +100,23 @@ export async function findLiveToken(db: Db, tokenId: string, purpose: 'invitatio
     )
     .limit(1);
   return row;
+}
+
+/** Whether the user has an unused, unexpired token of the purpose (a link that still works). */
+export async function hasLiveToken(db: Db, userId: string, purpose: 'invitation' | 'password_reset', now: Date) {
+  const [row] = await db
+    .select({ id: userTokens.id })
+    .from(userTokens)
+    .where(
+      and(
+        eq(userTokens.userId, userId),
+        eq(userTokens.purpose, purpose),
+        isNull(userTokens.usedAt),
+        gt(userTokens.expiresAt, now),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }
 
 /** Marks the token used; false when another request used it first. */

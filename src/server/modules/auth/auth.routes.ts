@@ -6,6 +6,7 @@ import {
   invitationSchema,
   loginBodySchema,
   meSchema,
+  sessionSchema,
   passwordResetConfirmBodySchema,
   passwordResetRequestBodySchema,
   signInStepSchema,
@@ -71,6 +72,18 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       },
     },
     async (request) => auth.getMe(ctx.db, request.actor),
+  );
+
+  app.get(
+    '/api/auth/session',
+    {
+      schema: {
+        tags,
+        summary: 'Who is signed in: the user, or null (always 200)',
+        response: { 200: sessionSchema },
+      },
+    },
+    async (request) => auth.getSession(ctx.db, request.actor),
   );
 
   app.patch(

@@ -6,7 +6,15 @@ import {
   type PendingStage,
   type SessionStage,
 } from '../../../core/second-factor';
-import { sessionExpiry, shouldTouchSession, tokenLifetimeMs, type TokenPurpose } from '../../../core/session-policy';
+import {
+  pendingSignInMs,
+  sessionAbsoluteMs,
+  sessionExpiry,
+  sessionIdleMs,
+  shouldTouchSession,
+  tokenLifetimeMs,
+  type TokenPurpose,
+} from '../../../core/session-policy';
 import { abilitiesOf } from '../../../core/access';
 import type { Me } from '../../../contracts/auth';
 import type {
@@ -42,6 +50,12 @@ export function assertAcceptablePassword(ctx: AppContext, password: string, fiel
   if (problem === 'too_common') throw invalidField(field, 'too_common', 'This password is too common; choose another');
   if (problem === 'too_short') throw invalidField(field, 'too_short', 'The password is too short');
   if (problem === 'too_long') throw invalidField(field, 'too_long', 'The password is too long');
+}
+
+/** Who the browser is: the signed-in user, or null for anyone else (a pending sign-in included). */
+export async function getSession(db: Db, actor: Actor): Promise<{ me: Me | null }> {
+  if (actor.kind === 'anonymous') return { me: null };
+  return { me: await getMe(db, actor).catch(() => null) };
 }
 
 /** The signed-in user with names and abilities, as the web app needs it. */
@@ -150,7 +164,10 @@ async function signInAfterPassword(
 
 /**
  * Signs in with e-mail and password. The throttle is asked before any hashing, so a burst costs
- * no CPU (S8); wrong e-mail and wrong password give the same answer.
+ * no CPU (S8); wrong e-mail and wrong password give the same answer. After many failures at an
+ * account without a second factor, a password alone no longer signs it in for the hour: its owner
+ * resets the password by e-mail, which clears the count (decision 029). An account with a second
+ * factor is not held: a right password still needs the code.
  */
 export async function login(
   ctx: AppContext,
@@ -160,15 +177,30 @@ export async function login(
   const waitSeconds = await ctx.loginLimiter.attempt(meta.ip, input.email);
   if (waitSeconds !== null) throw rateLimited(waitSeconds);
   const user = await q.findUserByEmail(ctx.db, input.email);
+  const hasSecondFactor = user?.status === 'active' && user.secondFactorConfirmedAt !== null;
+  if (!hasSecondFactor) {
+    // Unknown addresses are held alike, so the answer tells nothing about who has an account.
+    const heldSeconds = await ctx.loginLimiter.accountHeld(input.email);
+    if (heldSeconds !== null) throw accountHeld(heldSeconds);
+  }
   const isValid = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !isValid || user.status !== 'active') {
-    await ctx.loginLimiter.fail(input.email);
+    await ctx.loginLimiter.fail(meta.ip, input.email);
     throw unauthenticated('Wrong e-mail address or password');
   }
-  await ctx.loginLimiter.succeed(input.email);
+  // With a second factor the count is cleared once the code is right too (second-factor.service).
+  if (!hasSecondFactor) await ctx.loginLimiter.clear(input.email, meta.ip);
   // A new id at every sign-in: a session id planted before sign-in is worth nothing (S9).
-  return signInAfterPassword(ctx, ctx.db, user, user.secondFactorConfirmedAt !== null, meta.userAgent);
+  return signInAfterPassword(ctx, ctx.db, user, hasSecondFactor, meta.userAgent);
 }
+
+/** Too many failed passwords at an account: the way in now is a password reset (decision 029). */
+const accountHeld = (retryAfterSeconds: number) =>
+  new AppError(
+    'rate_limited',
+    'Too many failed sign-ins at this account. Reset the password by e-mail to sign in now, or wait.',
+    { retryAfterSeconds },
+  );
 
 export async function logout(ctx: AppContext, actor: Actor, sessionToken: string | undefined): Promise<void> {
   if (!sessionToken) return;
@@ -251,6 +283,11 @@ export async function issueToken(ctx: AppContext, db: Db, userId: string, purpos
   return token;
 }
 
+/** Whether the user's invitation link still works (unused, not expired). */
+export async function hasLiveInvitation(ctx: AppContext, userId: string): Promise<boolean> {
+  return q.hasLiveToken(ctx.db, userId, 'invitation', ctx.now());
+}
+
 /** Sends (or re-sends) the invitation e-mail of an invited user. */
 export async function sendInvitation(
   ctx: AppContext,
@@ -302,6 +339,9 @@ export async function confirmPasswordReset(ctx: AppContext, input: PasswordReset
       organisationId: found.user.organisationId,
     });
   });
+  // The reset proves the mailbox: failed passwords and codes no longer hold the account (decision 029).
+  await ctx.loginLimiter.clear(found.user.email);
+  await ctx.secondFactorLimiter.clear(found.user.id);
 }
 
 export async function getInvitation(ctx: AppContext, token: string): Promise<Invitation> {
@@ -347,6 +387,20 @@ export async function acceptInvitation(
 /** Ends every session of an account at once (deactivation, role change). */
 export async function endSessionsOf(db: Db, userId: string): Promise<void> {
   await q.deleteSessionsOfUser(db, userId);
+}
+
+/**
+ * The cleanup job (src/server/jobs): every session that sessionExpiry would refuse at `now`. A
+ * request deletes the expired session it carries; this reaches those nobody brings back. Answers
+ * how many went.
+ */
+export async function deleteExpiredSessions(db: Db, now: Date): Promise<number> {
+  const before = (ms: number) => new Date(now.getTime() - ms);
+  return q.deleteSessionsBefore(db, before(sessionIdleMs), {
+    signed_in: before(sessionAbsoluteMs),
+    second_factor: before(pendingSignInMs.second_factor),
+    enrolment: before(pendingSignInMs.enrolment),
+  });
 }
 
 /** Makes the account's open invitation links stop working. */

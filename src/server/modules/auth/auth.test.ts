@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionAbsoluteMs, sessionIdleMs } from '../../../core/session-policy';
+import { withheldLinkMarker } from '../../../contracts/outbox';
+import { searchDatabase } from '../../test/database-search';
 import { createTestApp, fixtures, type TestApp } from '../../test/test-app';
+import { eq } from 'drizzle-orm';
+import { buildApp } from '../../app';
+import { secondFactors } from '../../db/schema';
+import { demoAdminTotpSecret } from '../../db/seed';
 import { passwordChecks } from './passwords';
+import { totpCodeAt } from './totp';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -27,18 +34,8 @@ async function me(cookie: string) {
 }
 
 async function latestMailTo(recipient: string): Promise<string> {
-  const response = await t.app.inject({
-    method: 'GET',
-    url: '/api/outbox?pageSize=100',
-    headers: { cookie: await t.login('admin') },
-  });
-  const message = (response.json() as { items: { recipient: string; body: string }[] }).items.find(
-    (m) => m.recipient === recipient,
-  );
-  if (!message) throw new Error(`no e-mail to ${recipient}`);
-  const token = /token=([A-Za-z0-9_-]+)/.exec(message.body)?.[1];
-  if (!token) throw new Error('no link in the e-mail');
-  return token;
+  // The recipient's copy: the outbox that admins read withholds the link (issue 14, finding 4).
+  return t.latestLinkTokenTo(recipient);
 }
 
 describe('sign-in', () => {
@@ -112,6 +109,111 @@ describe('sign-in', () => {
     expect(response.statusCode).toBe(400);
     const fields = (response.json() as { details: { fields: { field: string }[] } }).details.fields.map((f) => f.field);
     expect(fields).toEqual(expect.arrayContaining(['email', 'password']));
+  });
+});
+
+describe('failed passwords never lock the owner out (issue 14, finding 5; S8)', () => {
+  async function resetPassword(email: string, password: string, ip: string) {
+    const requested = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/request',
+      payload: { email },
+      remoteAddress: ip,
+    });
+    expect(requested.statusCode).toBe(202);
+    const confirmed = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token: t.latestLinkTokenTo(email), password },
+    });
+    expect(confirmed.statusCode).toBe(204);
+  }
+
+  async function newCoach(email: string, password: string) {
+    const invited = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: { cookie: await t.login('admin') },
+      payload: { email, name: 'Utsatt Coach', role: 'coach', organisationId: fixtures.ownOrganisationId },
+    });
+    expect(invited.statusCode).toBe(201);
+    const accepted = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/invitations/accept',
+      payload: { token: t.latestLinkTokenTo(email), password },
+    });
+    expect(accepted.statusCode).toBe(200);
+  }
+
+  it('holds an account without a second factor after ten failures from many addresses, and a reset lets its owner in', async () => {
+    const email = 'utsatt.coach@demo.industryinwest.example';
+    await newCoach(email, 'mitt första långa lösenord');
+    const before = passwordChecks.count;
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i += 1) statuses.push((await login(email, `gissning ${i}`, `10.6.0.${i + 1}`)).statusCode);
+    // Ten failures are checked; after them the password is no longer checked at all this hour.
+    expect(statuses).toEqual([...Array<number>(10).fill(401), ...Array<number>(10).fill(429)]);
+    expect(passwordChecks.count - before).toBe(10);
+    const held = await login(email, 'mitt första långa lösenord', '10.6.1.1');
+    expect(held.statusCode).toBe(429);
+    expect(held.json()).toMatchObject({ code: 'rate_limited', message: expect.stringContaining('Reset the password') });
+
+    // The owner proves the mailbox: the reset clears the hold and the new password signs in.
+    await resetPassword(email, 'mitt andra långa lösenord', '10.6.1.2');
+    expect((await login(email, 'mitt andra långa lösenord', '10.6.1.3')).statusCode).toBe(200);
+  });
+
+  it('lets the right password and code through at an account with a second factor, however many failures', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      statuses.push((await login(fixtures.emails.admin, `gissning ${i}`, `10.6.2.${i + 1}`)).statusCode);
+    }
+    expect(statuses.every((status) => status === 401)).toBe(true);
+    const password = await login(fixtures.emails.admin, fixtures.password, '10.6.3.1');
+    expect(password.statusCode).toBe(202);
+    await t.database.db
+      .update(secondFactors)
+      .set({ lastUsedStep: null })
+      .where(eq(secondFactors.userId, fixtures.adminId));
+    const code = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/second-factor/verify',
+      headers: { cookie: cookieOf(password) },
+      payload: { code: totpCodeAt(demoAdminTotpSecret, t.clock.now) },
+      remoteAddress: '10.6.3.1',
+    });
+    expect(code.statusCode).toBe(200);
+  });
+
+  it('counts in the database, so a second app process on it sees the same failures', async () => {
+    const email = 'delad.raknare@demo.industryinwest.example';
+    await newCoach(email, 'ett långt lösenord att dela');
+    // A second app on the same database: its own throttle object, nothing shared but the database.
+    const second = await buildApp({ config: t.ctx.config, database: t.database, now: () => t.clock.now });
+    try {
+      for (let i = 0; i < 10; i += 1) expect((await login(email, `fel ${i}`, `10.6.4.${i + 1}`)).statusCode).toBe(401);
+      const elsewhere = await second.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email, password: 'ett långt lösenord att dela' },
+        remoteAddress: '10.6.5.1',
+      });
+      expect(elsewhere.statusCode).toBe(429);
+    } finally {
+      await second.app.close();
+    }
+  });
+});
+
+describe('the session the web app asks for on every load', () => {
+  it('answers 200 with no user for a visitor, and with the user once signed in', async () => {
+    const visitor = await t.app.inject({ method: 'GET', url: '/api/auth/session' });
+    expect(visitor.statusCode).toBe(200);
+    expect(visitor.json()).toEqual({ me: null });
+    const cookie = cookieOf(await login(fixtures.emails.coachOwn, fixtures.password, '10.0.0.30'));
+    const signedIn = await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } });
+    expect(signedIn.json()).toMatchObject({ me: { email: fixtures.emails.coachOwn, role: 'coach' } });
+    expect(signedIn.headers['cache-control']).toBe('no-store');
   });
 });
 
@@ -336,6 +438,67 @@ describe('password reset', () => {
     } finally {
       t.clock.now = start;
     }
+  });
+});
+
+describe('one-time links in the outbox (issue 14, finding 4)', () => {
+  async function outboxText(): Promise<{ text: string; items: { recipient: string; body: string }[] }> {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/outbox?pageSize=100',
+      headers: { cookie: await t.login('admin') },
+    });
+    expect(response.statusCode).toBe(200);
+    return { text: response.body, items: (response.json() as { items: { recipient: string; body: string }[] }).items };
+  }
+
+  it('shows invitation and reset e-mails with the link withheld, keeps the tokens nowhere, and the links still work for the recipient', async () => {
+    const email = 'utkorg.las@demo.industryinwest.example';
+    const invited = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: { cookie: await t.login('admin') },
+      payload: { email, name: 'Utkorg Läsare', role: 'coach', organisationId: fixtures.ownOrganisationId },
+    });
+    expect(invited.statusCode).toBe(201);
+    const afterInvitation = await outboxText();
+    const invitationCopy = afterInvitation.items.find((m) => m.recipient === email);
+    expect(invitationCopy?.body).toContain(withheldLinkMarker);
+    expect(afterInvitation.text).not.toMatch(/token=/);
+
+    // The recipient's own copy carries the link, and it works once.
+    const invitationToken = t.latestLinkTokenTo(email);
+    expect(afterInvitation.text).not.toContain(invitationToken);
+    expect(await searchDatabase(t.database.db, [invitationToken])).toEqual([]);
+    const accepted = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/invitations/accept',
+      payload: { token: invitationToken, password: 'ett långt lösenord för utkorgen' },
+    });
+    expect(accepted.statusCode).toBe(200);
+
+    const requested = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/request',
+      payload: { email },
+      remoteAddress: '10.0.4.20',
+    });
+    expect(requested.statusCode).toBe(202);
+    const afterReset = await outboxText();
+    expect(afterReset.items.filter((m) => m.recipient === email)).toHaveLength(2);
+    expect(afterReset.text).not.toMatch(/token=/);
+    const resetToken = t.latestLinkTokenTo(email);
+    expect(resetToken).not.toBe(invitationToken);
+    expect(afterReset.text).not.toContain(resetToken);
+    expect(await searchDatabase(t.database.db, [resetToken])).toEqual([]);
+
+    const reset = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token: resetToken, password: 'ett nytt lösenord för utkorgen' },
+    });
+    expect(reset.statusCode).toBe(204);
+    expect((await login(email, 'ett nytt lösenord för utkorgen', '10.0.4.21')).statusCode).toBe(200);
   });
 });
 

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../../paths';
 
-const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../content/common-passwords.txt');
+const file = projectPath('content', 'common-passwords.txt');
 
 /** The refused passwords (S5), one per line in content/, compared in lower case. */
 export function loadCommonPasswords(): ReadonlySet<string> {

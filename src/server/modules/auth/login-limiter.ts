@@ -1,65 +1,131 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { createHash } from 'node:crypto';
+import { lt } from 'drizzle-orm';
+import { RateLimiterDrizzle, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Db } from '../../db/client';
+import { throttleCounters } from '../../db/schema';
 
-// Sign-in throttling, QUALITY.md S8: a burst answers 429 before any password is hashed, per IP
-// and per account; a lockout only after many failures. Counters live in the process; with
-// several app processes each keeps its own (docs/decisions/005).
+// Sign-in throttling (docs/quality.md S8, decision 029): bursts answer 429 before any password is
+// hashed, per address and per account from that address; failures slow an address down for the
+// hour. Failures at one account never lock its owner out: what they do is up to the caller (the
+// sign-in asks for a reset of an account without a second factor, decision 029). The counters
+// live in the application's database, so several app processes count together.
+
+type Window = { points: number; duration: number };
+
+export type ThrottleLimits = {
+  /** Attempts a minute from one address, whatever the account. */
+  perAddress: Window;
+  /** Attempts a minute at one account from one address: a burst is refused before any hashing. */
+  perAccountAndAddress: Window;
+  /** Failures an hour from one address: beyond them the address waits for the hour. */
+  addressFailures: Window;
+  /** Failures an hour at one account, from every address: the caller decides what they mean. */
+  accountFailures: Window;
+};
+
 export const loginLimits = {
-  perAccount: { points: 4, duration: 60 },
-  perIp: { points: 30, duration: 60 },
-  // 20 failed passwords within an hour lock the account until that hour has passed.
-  failuresBeforeLockout: { points: 20, duration: 60 * 60 },
-} as const;
+  perAddress: { points: 30, duration: 60 },
+  perAccountAndAddress: { points: 4, duration: 60 },
+  addressFailures: { points: 100, duration: 60 * 60 },
+  // Ten failed passwords within an hour: an account without a second factor then signs in only
+  // after a password reset (or when the hour is over); one with a second factor is not held.
+  accountFailures: { points: 10, duration: 60 * 60 },
+} as const satisfies ThrottleLimits;
 
 // The code step, enrolment and every other check of a code or password of a signed-in person,
 // per user (decision 021): six digits are guessed one in 333 333 with the ±1 step window, so ten
-// wrong codes lock the account's code checks for the hour. Only someone with the password, or a
-// session, reaches these checks at all.
+// wrong codes stop the account's code checks for the hour. Only someone with the password, or a
+// session, reaches these checks at all, and a password reset clears them.
 export const secondFactorLimits = {
-  perAccount: { points: 5, duration: 60 },
-  perIp: { points: 30, duration: 60 },
-  failuresBeforeLockout: { points: 10, duration: 60 * 60 },
-} as const;
-
-type Limits = {
-  perAccount: { points: number; duration: number };
-  perIp: { points: number; duration: number };
-  failuresBeforeLockout: { points: number; duration: number };
-};
+  perAddress: { points: 30, duration: 60 },
+  perAccountAndAddress: { points: 5, duration: 60 },
+  addressFailures: { points: 100, duration: 60 * 60 },
+  accountFailures: { points: 10, duration: 60 * 60 },
+} as const satisfies ThrottleLimits;
 
 export type LoginLimiter = {
-  /** Spends one attempt; returns the seconds to wait when the attempt is refused. */
-  attempt: (ip: string, email: string) => Promise<number | null>;
-  /** Counts a failed password towards the lockout. */
-  fail: (email: string) => Promise<void>;
-  /** A successful sign-in clears the account's counters. */
-  succeed: (email: string) => Promise<void>;
+  /** Spends one attempt of the address and of the account from it; the seconds to wait when refused. */
+  attempt: (address: string, account: string) => Promise<number | null>;
+  /** The seconds until the hour of the account's failures is over, when it has used them all. */
+  accountHeld: (account: string) => Promise<number | null>;
+  /** Counts a failure of the address and of the account. */
+  fail: (address: string, account: string) => Promise<void>;
+  /**
+   * Forgets the account's failures, and its attempts from the address when one is given: a right
+   * password, a right code, a password reset.
+   */
+  clear: (account: string, address?: string) => Promise<void>;
 };
 
-export function createLoginLimiter(limits: Limits = loginLimits): LoginLimiter {
-  const perAccount = new RateLimiterMemory({ keyPrefix: 'account', ...limits.perAccount });
-  const perIp = new RateLimiterMemory({ keyPrefix: 'ip', ...limits.perIp });
-  const failures = new RateLimiterMemory({ keyPrefix: 'fail', ...limits.failuresBeforeLockout });
-  const waitSeconds = (error: unknown) => {
-    if (error instanceof RateLimiterRes) return Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-    throw error;
+/** Keys are digests: the table holds no address or account name (S14). */
+function keyOf(kind: string, ...parts: string[]): string {
+  return createHash('sha256').update([kind, ...parts].join('\u0000')).digest('base64url');
+}
+
+const secondsOf = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+
+function waitSeconds(error: unknown): number {
+  if (error instanceof RateLimiterRes) return secondsOf(error);
+  throw error;
+}
+
+/** Every how many failures the expired counters are swept away. */
+const sweepEvery = 200;
+
+/**
+ * The throttle on the application's database (PostgreSQL or PGlite), through rate-limiter-flexible's
+ * Drizzle store: one upsert per counter and attempt, atomic, so processes sharing the database
+ * share the counts. `name` keeps the sign-in's and the code checks' counters apart.
+ */
+export function createLoginLimiter(db: Db, name: string, limits: ThrottleLimits = loginLimits): LoginLimiter {
+  const store = (window: Window): RateLimiterAbstract =>
+    new RateLimiterDrizzle({
+      storeClient: db,
+      schema: throttleCounters,
+      // Our sweep below instead of the store's timer, which outlives a closed database.
+      clearExpiredByTimeout: false,
+      ...window,
+    });
+  const perAddress = store(limits.perAddress);
+  const perAccountAndAddress = store(limits.perAccountAndAddress);
+  const addressFailures = store(limits.addressFailures);
+  const accountFailures = store(limits.accountFailures);
+  const key = {
+    address: (address: string) => keyOf(name, 'address', address),
+    accountAndAddress: (account: string, address: string) => keyOf(name, 'account-address', account, address),
+    addressFailures: (address: string) => keyOf(name, 'address-failures', address),
+    accountFailures: (account: string) => keyOf(name, 'account-failures', account),
   };
+  let failures = 0;
+
   return {
-    attempt: async (ip, email) => {
-      const locked = await failures.get(email);
-      if (locked && locked.remainingPoints <= 0) return Math.max(1, Math.ceil(locked.msBeforeNext / 1000));
+    attempt: async (address, account) => {
+      const failed = await addressFailures.get(key.addressFailures(address));
+      if (failed && failed.consumedPoints >= limits.addressFailures.points) return secondsOf(failed);
       try {
-        await perIp.consume(ip);
-        await perAccount.consume(email);
+        await perAddress.consume(key.address(address));
+        await perAccountAndAddress.consume(key.accountAndAddress(account, address));
         return null;
       } catch (error) {
         return waitSeconds(error);
       }
     },
-    fail: async (email) => {
-      await failures.consume(email).catch(() => {});
+    accountHeld: async (account) => {
+      const failed = await accountFailures.get(key.accountFailures(account));
+      return failed && failed.consumedPoints >= limits.accountFailures.points ? secondsOf(failed) : null;
     },
-    succeed: async (email) => {
-      await Promise.all([perAccount.delete(email), failures.delete(email)]);
+    fail: async (address, account) => {
+      // Past the limit the counters keep counting until their hour is over; that is all they do.
+      await addressFailures.consume(key.addressFailures(address)).catch(waitSeconds);
+      await accountFailures.consume(key.accountFailures(account)).catch(waitSeconds);
+      failures += 1;
+      if (failures % sweepEvery === 0) {
+        await db.delete(throttleCounters).where(lt(throttleCounters.expire, new Date()));
+      }
+    },
+    clear: async (account, address) => {
+      await accountFailures.delete(key.accountFailures(account));
+      if (address !== undefined) await perAccountAndAddress.delete(key.accountAndAddress(account, address));
     },
   };
 }

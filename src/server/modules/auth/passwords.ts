@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
-// argon2id with the OWASP ASVS 5.0 minimum (QUALITY.md S5): m = 19 MiB, t = 2, p = 1.
+// argon2id with the OWASP ASVS 5.0 minimum (docs/quality.md S5): m = 19 MiB, t = 2, p = 1.
 export const argon2Options = {
   // Algorithm.Argon2id; a const enum, which isolated modules cannot read.
   algorithm: 2,

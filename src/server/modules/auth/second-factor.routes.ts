@@ -29,7 +29,7 @@ function enrollerOf(request: FastifyRequest): secondFactor.Enroller {
 
 const metaOf = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'] });
 
-// The second factor (QUALITY.md S7, decision 021). A wrong code answers 400 on the field `code`
+// The second factor (docs/quality.md S7, decision 021). A wrong code answers 400 on the field `code`
 // (`wrong_code`); too many answer 429 before any check.
 export const secondFactorRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(

@@ -9,7 +9,7 @@ import { issueToken } from './auth.service';
 import { hashPassword, secretDigest } from './passwords';
 import { totpCodeAt } from './totp';
 
-// QUALITY.md S7 through the real HTTP layer on the real database engine, with the app's clock
+// docs/quality.md S7 through the real HTTP layer on the real database engine, with the app's clock
 // moved by hand (decision 021). Each test signs in from an address of its own, so the throttles
 // of one test never answer for another; most make a fresh account for the same reason.
 
@@ -437,5 +437,44 @@ describe('optional for everyone else', () => {
       .from(auditEntries)
       .where(and(eq(auditEntries.entityId, coach.id), eq(auditEntries.action, 'user.regenerate_recovery_codes')));
     expect(regenerated).toBeDefined();
+  });
+});
+
+describe('an admin resets a lost second factor (issue 14)', () => {
+  const reset = (id: string, cookie: string) => post(`/api/users/${id}/second-factor/reset`, cookie, {}, newAddress());
+
+  it('turns it off, ends the sessions, audits it and tells the user; the next sign-in needs the password only', async () => {
+    const coach = await enrolledCoach();
+    const admin = await t.login('admin');
+    const before = (await get(`/api/users/${coach.id}`, admin)).json() as { hasSecondFactor: boolean };
+    expect(before.hasSecondFactor).toBe(true);
+
+    const response = await reset(coach.id, admin);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ id: coach.id, hasSecondFactor: false });
+    // The session the coach had is gone; the next sign-in asks for no code.
+    expect((await get('/api/auth/me', coach.cookie)).statusCode).toBe(401);
+    const signedIn = await signIn(coach.email, coach.ip);
+    expect(signedIn.statusCode, signedIn.body).toBe(200);
+    expect(await auditActions(coach.id)).toContain('user.reset_second_factor');
+    const outbox = (await get(`/api/outbox?pageSize=100`, admin)).json() as {
+      items: { recipient: string; subject: string }[];
+    };
+    expect(outbox.items.filter((m) => m.recipient === coach.email).map((m) => m.subject)).toContain(
+      'Tvåstegsverifieringen har stängts av – Industry In West',
+    );
+    // Done once: a second reset has nothing to turn off.
+    expect((await reset(coach.id, admin)).statusCode).toBe(409);
+  });
+
+  it('is for admins only, and not for the admin’s own account', async () => {
+    const coach = await enrolledCoach();
+    expect((await reset(coach.id, coach.cookie)).statusCode).toBe(403);
+    const admin = await t.login('admin');
+    const self = await reset(fixtures.adminId, admin);
+    expect(self.statusCode).toBe(422);
+    expect((await reset(randomUUID(), admin)).statusCode).toBe(404);
+    const factor = await t.database.db.select().from(secondFactors).where(eq(secondFactors.userId, coach.id));
+    expect(factor).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
+import { openText, sealText } from '../../crypto/seal';
 import {
   formatRecoveryCode,
   recoveryCodeCount,
@@ -51,27 +52,17 @@ export function matchingTotpStep(secretBase32: string, code: string, now: Date):
   return delta === null ? null : totpStepAt(now) + delta;
 }
 
-// Sealing: AES-256-GCM with a random 96-bit nonce; the user id is authenticated data, so a sealed
-// secret copied onto another user's row does not open.
+// Sealing (src/server/crypto/seal.ts): the user id is the context, so a sealed secret copied
+// onto another user's row does not open.
 
 /** The secret sealed for storage: `v1.<nonce>.<ciphertext and tag>`, base64url. */
 export function sealTotpSecret(key: Buffer, userId: string, secretBase32: string): string {
-  const nonce = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, nonce);
-  cipher.setAAD(Buffer.from(userId));
-  const sealed = Buffer.concat([cipher.update(secretBase32, 'utf8'), cipher.final(), cipher.getAuthTag()]);
-  return `v1.${nonce.toString('base64url')}.${sealed.toString('base64url')}`;
+  return sealText(key, userId, secretBase32);
 }
 
 /** Opens a sealed secret; throws when the key, the user or the text is not the one it was sealed with. */
-export function openTotpSecret(key: Buffer, userId: string, sealed: string): string {
-  const [version, nonce, body] = sealed.split('.');
-  if (version !== 'v1' || !nonce || !body) throw new Error('Unknown format of a sealed TOTP secret');
-  const data = Buffer.from(body, 'base64url');
-  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(nonce, 'base64url'));
-  decipher.setAAD(Buffer.from(userId));
-  decipher.setAuthTag(data.subarray(data.length - 16));
-  return Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]).toString('utf8');
+export function openTotpSecret(keys: Buffer | readonly Buffer[], userId: string, sealed: string): string {
+  return openText(keys, userId, sealed);
 }
 
 // Crockford's base32 alphabet: no I, L, O or U, so a code read aloud or typed is not misread.

@@ -5,12 +5,13 @@ import {
   companyAccess,
   companyRecordAbilities,
   companyScope,
+  fullOrganisationNumberScope,
   type CompanyRef,
 } from '../../../core/access';
 import { calendarDate } from '../../../core/calendar';
 import { nextStatuses, statusChangeProblem, statusDateProblem } from '../../../core/company-status';
 import { isLegalPersonNumber, maskOrganisationNumber } from '../../../core/organisation-number';
-import { municipalityByCode, municipalitiesInArea } from '../../../core/regions';
+import { isInCoFinancerGeography, municipalityByCode, municipalitiesInArea } from '../../../core/regions';
 import type { Actor } from '../../../core/roles';
 import { rateForYear, smeClassFromSek } from '../../../core/sme-class';
 import { parseSniCode } from '../../../core/sni';
@@ -24,6 +25,7 @@ import type {
 } from '../../../contracts/companies';
 import type { z } from 'zod';
 import type { createCompanyBodySchema, updateCompanyBodySchema } from '../../../contracts/companies';
+import { coFinancers } from '../../content/co-financers';
 import { municipalities } from '../../content/municipalities';
 import { sekPerEurRates } from '../../content/rates';
 import type { AppContext } from '../../context';
@@ -56,7 +58,7 @@ function municipalityName(code: string | null): string | null {
   return code ? (municipalityByCode(municipalities, code)?.name ?? null) : null;
 }
 
-/** The figures derived from the facts: SNI division and the EU SME class (DOMAIN.md). */
+/** The figures derived from the facts: SNI division and the EU SME class (docs/domain.md). */
 function derivedFacts(facts: Partial<Facts> & { financialYear?: number | null }, now: Date) {
   const sni = facts.sniCode ? parseSniCode(facts.sniCode) : null;
   const year = facts.financialYear ?? now.getUTCFullYear() - 1;
@@ -150,11 +152,27 @@ function toListItem(actor: Actor, row: Awaited<ReturnType<typeof q.listCompanies
   };
 }
 
-function listFilters(query: Omit<CompanyListQuery, 'page' | 'pageSize' | 'sort' | 'order'>): q.ListFilters {
-  const { reportingArea, ...rest } = query;
+/** The list's filters as the queries take them: a reporting area and a co-financer become the
+ * municipalities in them (content); an unknown co-financer or a period that ends before it starts
+ * answers 400 naming the field. */
+function listFilters(
+  actor: Actor,
+  query: Omit<CompanyListQuery, 'page' | 'pageSize' | 'sort' | 'order'>,
+): q.ListFilters {
+  const { reportingArea, coFinancer: coFinancerKey, ...rest } = query;
+  if (rest.from && rest.to && rest.from > rest.to)
+    throw invalidField('to', 'before_from', 'The period ends before it starts');
+  const coFinancer = coFinancerKey ? coFinancers.find((c) => c.key === coFinancerKey) : undefined;
+  if (coFinancerKey && !coFinancer) throw invalidField('coFinancer', 'not_found', 'Choose one of the co-financers');
   return {
     ...rest,
+    fullNumberScope: fullOrganisationNumberScope(actor),
     ...(reportingArea && { municipalityCodes: municipalitiesInArea(municipalities, reportingArea).map((m) => m.code) }),
+    ...(coFinancer && {
+      coFinancerMunicipalityCodes: municipalities
+        .filter((m) => isInCoFinancerGeography(coFinancer, m))
+        .map((m) => m.code),
+    }),
   };
 }
 
@@ -167,7 +185,7 @@ export async function listCompanies(ctx: AppContext, actor: Actor, query: Compan
     ctx.db,
     companyScope(actor),
     programmeId,
-    listFilters(filters),
+    listFilters(actor, filters),
     { page, pageSize, sort, order },
     companyCountCap,
   );
@@ -183,7 +201,13 @@ export async function listCompaniesForExport(
 ) {
   signedInOnly(actor);
   const programmeId = await currentProgrammeId(ctx.db);
-  const rows = await q.listCompaniesForExport(ctx.db, companyScope(actor), programmeId, listFilters(query), limit);
+  const rows = await q.listCompaniesForExport(
+    ctx.db,
+    companyScope(actor),
+    programmeId,
+    listFilters(actor, query),
+    limit,
+  );
   return rows.map((row) => ({
     ...toListItem(actor, row),
     streetAddress: row.streetAddress,
@@ -201,7 +225,7 @@ export async function lookUpCompanies(ctx: AppContext, actor: Actor, text: strin
   signedInOnly(actor);
   if (!can(actor, 'lookUpCompanies')) throw forbidden();
   const programmeId = await currentProgrammeId(ctx.db);
-  const rows = await q.lookUpCompanies(ctx.db, programmeId, text, 20);
+  const rows = await q.lookUpCompanies(ctx.db, programmeId, text, fullOrganisationNumberScope(actor), 20);
   return rows.map((row) => toThinCompany(actor, row));
 }
 

@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarDate } from '../../../core/calendar';
 import { luhnCheckDigit } from '../../../core/organisation-number';
 import { freshOrganisationNumber } from '../../test/access-matrix';
+import { erasedMessageMarker } from '../../../contracts/outbox';
+import { searchDatabase } from '../../test/database-search';
 import { createTestApp, fixtures, type ActorName, type TestApp } from '../../test/test-app';
+import { erasedName } from '../contacts/contacts.service';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -59,6 +62,29 @@ describe('registering a company', () => {
     const tooShort = await register('coachOwn', { organisationNumber: '55603-0793' });
     expect(tooShort.json()).toMatchObject({
       details: { fields: [{ field: 'organisationNumber', message: expect.stringContaining('ten digits') }] },
+    });
+  });
+
+  it('refuses a company name that reorders the text around it or shows nothing (decision 033)', async () => {
+    const reversed = await register('coachOwn', { name: 'Verkstaden \u202EBA' });
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json()).toMatchObject({ details: { fields: [{ field: 'name', code: 'direction_control' }] } });
+    const invisible = await register('coachOwn', { name: '\u200B\uFEFF\u200C' });
+    expect(invisible.json()).toMatchObject({ details: { fields: [{ field: 'name', code: 'invisible_only' }] } });
+  });
+
+  it('reads the twelve-digit forms as the ten-digit number, and refuses a personal number with no real birth date', async () => {
+    const legal = freshOrganisationNumber();
+    const twelve = await register('coachOwn', { organisationNumber: `16${legal}` });
+    expect(twelve.statusCode).toBe(201);
+    expect(twelve.json()).toMatchObject({ organisationNumber: legal });
+    const soleTrader = await register('coachOwn', { organisationNumber: '19811278-9873', name: 'Samordnade Firman' });
+    expect(soleTrader.json()).toMatchObject({ organisationNumber: '811278-9873', isSoleTrader: true });
+    // 811318-9875 passes the check digit, but month 13 is no date of birth.
+    const noDate = await register('coachOwn', { organisationNumber: '811318-9875' });
+    expect(noDate.statusCode).toBe(400);
+    expect(noDate.json()).toMatchObject({
+      details: { fields: [{ field: 'organisationNumber', message: expect.stringContaining('real date of birth') }] },
     });
   });
 
@@ -123,6 +149,34 @@ describe('registering a company', () => {
     const lookup = await call('coachOther', 'GET', '/api/companies/lookup?q=Enskilda');
     expect(lookup.json()).toMatchObject({ items: [{ name: 'Enskilda Firman', organisationNumber: '811218-****' }] });
     expect(lookup.body).not.toContain(personal);
+  });
+
+  it('does not let a search match the hidden digits of a sole trader’s number for those who see it masked', async () => {
+    const nine = '760423615';
+    const personal = `${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine)}`;
+    const hidden = personal.slice(7);
+    const created = (
+      await register('coachOwn', { organisationNumber: personal, name: 'Dolda Siffrors Firma' })
+    ).json() as CompanyBody;
+    const idsFound = async (actor: ActorName, url: string, text: string) =>
+      (
+        (await call(actor, 'GET', `${url}?q=${encodeURIComponent(text)}`)).json() as { items: { id: string }[] }
+      ).items.map((item) => item.id);
+
+    // The hidden digits alone, across the dash, or the whole number (an exact match would confirm it).
+    for (const text of [hidden, `23-${hidden.slice(0, 2)}`, personal, personal.replace('-', ''), `0423${hidden}`]) {
+      expect(await idsFound('coachOther', '/api/companies/lookup', text), text).not.toContain(created.id);
+    }
+    // The visible birth date and the name still find it, masked.
+    expect(await idsFound('coachOther', '/api/companies/lookup', '760423')).toContain(created.id);
+    expect(await idsFound('coachOther', '/api/companies/lookup', 'Dolda Siffrors')).toContain(created.id);
+
+    // Those who see the full number find it by any of its digits.
+    for (const actor of ['coachOwn', 'admin'] as const) {
+      expect(await idsFound(actor, '/api/companies/lookup', hidden), actor).toContain(created.id);
+      expect(await idsFound(actor, '/api/companies/lookup', personal), actor).toContain(created.id);
+      expect(await idsFound(actor, '/api/companies', hidden), actor).toContain(created.id);
+    }
   });
 });
 
@@ -348,6 +402,18 @@ describe('contacts', () => {
       gender: 'man',
     });
     expect(fieldsOf(badEmail)).toEqual(['email']);
+    // Zero-width characters alone are no name (decision 033), nor is a name that reorders the text.
+    const invisibleName = await call('coachOwn', 'POST', `/api/companies/${company.id}/contacts`, {
+      name: '\u200B\u200B',
+      gender: 'man',
+    });
+    expect(invisibleName.statusCode).toBe(400);
+    expect(invisibleName.json()).toMatchObject({ details: { fields: [{ field: 'name', code: 'invisible_only' }] } });
+    const reversedName = await call('coachOwn', 'POST', `/api/companies/${company.id}/contacts`, {
+      name: 'Olof \u202ETvåsson',
+      gender: 'man',
+    });
+    expect(reversedName.json()).toMatchObject({ details: { fields: [{ field: 'name', code: 'direction_control' }] } });
 
     const contact = first.json() as { id: string; version: number; consents: unknown[] };
     expect(contact.consents).toHaveLength(1);
@@ -388,6 +454,95 @@ describe('contacts', () => {
     expect(text).not.toContain(marker);
     expect(text).not.toContain('sigrid.markor');
     expect(text).not.toContain('070-123 45 67');
+  });
+});
+
+describe('erasing a person reaches every stored copy (issue 14, finding 3; S15)', () => {
+  it('leaves no trace of the name, the e-mail address or the mails to them in any table', async () => {
+    // Unique markers in the name and the address, searched for in every text and JSON column of
+    // every table afterwards, so a copy in a table nobody thought of is found too.
+    const nameMarker = 'Raderamig Xq7Kv';
+    const emailMarker = 'raderamig.xq7kv@kontakt.example';
+    const company = (await register('coachOwn', { name: 'Raderingsprovet AB' })).json() as CompanyBody;
+    const created = await t.app.inject({
+      method: 'POST',
+      url: `/api/companies/${company.id}/contacts`,
+      headers: { cookie: await t.login('coachOwn'), 'idempotency-key': 'radera-kontakt-1' },
+      payload: { name: nameMarker, email: emailMarker, phone: '070-999 88 77', role: 'Inköpare', gender: 'man' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const contact = created.json() as { id: string; version: number };
+    const renamed = await call('coachOwn', 'PATCH', `/api/contacts/${contact.id}`, {
+      version: contact.version,
+      name: `${nameMarker} Andra`,
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const consent = await call('coachOwn', 'POST', `/api/contacts/${contact.id}/consents`, {
+      purpose: `Utskick till ${nameMarker}`,
+      textVersion: '2026-01',
+      givenOn: '2026-11-01T10:00:00+01:00',
+    });
+    expect(consent.statusCode, consent.body).toBe(201);
+
+    // An activity: the registration mails them a confirmation with a calendar file naming them,
+    // and the cancellation another; both answers are stored under their keys.
+    const startsAt = new Date(t.clock.now.getTime() + 7 * 86_400_000);
+    const activity = await call('coachOwn', 'POST', '/api/activities', {
+      type: 'workshop',
+      title: 'Raderingsworkshop',
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
+      place: 'Borås',
+      capacity: 10,
+      costPerParticipantSek: 0,
+      areas: ['energy_transition'],
+      organisationIds: [fixtures.ownOrganisationId],
+    });
+    expect(activity.statusCode, activity.body).toBe(201);
+    const registered = await t.app.inject({
+      method: 'POST',
+      url: `/api/activities/${(activity.json() as { id: string }).id}/registrations`,
+      headers: { cookie: await t.login('coachOwn'), 'idempotency-key': 'radera-anmalan-1' },
+      payload: { contactIds: [contact.id] },
+    });
+    expect(registered.statusCode, registered.body).toBe(201);
+    const registration = (
+      registered.json() as { registrations: { id: string; contactId: string }[] }
+    ).registrations.find((r) => r.contactId === contact.id)!;
+    const cancelled = await call('coachOwn', 'POST', `/api/registrations/${registration.id}/cancel`, {});
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+
+    // The person owns an action of the plan.
+    const action = await t.app.inject({
+      method: 'POST',
+      url: `/api/companies/${company.id}/actions`,
+      headers: { cookie: await t.login('coachOwn'), 'idempotency-key': 'radera-atgard-1' },
+      payload: { area: 'energy_transition', title: 'Byt belysning', ownerContactId: contact.id },
+    });
+    expect(action.statusCode, action.body).toBe(201);
+
+    const needles = [nameMarker, emailMarker, 'raderamig', '070-999 88 77'];
+    expect((await searchDatabase(t.database.db, needles)).length).toBeGreaterThan(0);
+
+    const erased = await call('coachOwn', 'POST', `/api/contacts/${contact.id}/erase`, {});
+    expect(erased.statusCode, erased.body).toBe(200);
+    expect(await searchDatabase(t.database.db, needles)).toEqual([]);
+
+    // What is not personal stays: the mails were sent (when, what about), the action has its owner's
+    // place, and a retry of a stored answer that named the person is refused, not redone.
+    const outbox = (await call('admin', 'GET', '/api/outbox?pageSize=100')).json() as {
+      items: { recipient: string; subject: string; body: string; attachments: unknown[] }[];
+    };
+    const toThem = outbox.items.filter((m) => m.recipient === erasedName);
+    expect(toThem.map((m) => m.subject.split(':')[0]).sort()).toEqual(['Anmälan bekräftad', 'Avanmälan bekräftad']);
+    expect(toThem.every((m) => m.attachments.length === 0 && m.body === erasedMessageMarker)).toBe(true);
+    const retry = await t.app.inject({
+      method: 'POST',
+      url: `/api/companies/${company.id}/contacts`,
+      headers: { cookie: await t.login('coachOwn'), 'idempotency-key': 'radera-kontakt-1' },
+      payload: { name: nameMarker, email: emailMarker, phone: '070-999 88 77', role: 'Inköpare', gender: 'man' },
+    });
+    expect(retry.statusCode).toBe(409);
   });
 });
 

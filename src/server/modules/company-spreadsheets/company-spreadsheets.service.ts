@@ -321,7 +321,7 @@ const exportColumns: ExportColumn[] = [
   { header: 'Organisationsnummer', width: 20 },
   { header: 'Status', width: 12 },
   { header: 'Ansvarig organisation', width: 28 },
-  { header: 'Coach', width: 24 },
+  { header: 'Industriutvecklare', width: 24 },
   { header: 'Kommun', width: 16 },
   { header: 'Storleksklass', width: 20 },
   { header: 'SNI', width: 9 },
@@ -329,8 +329,8 @@ const exportColumns: ExportColumn[] = [
   { header: 'Postnummer', width: 12 },
   { header: 'Ort', width: 16 },
   { header: 'Anställda', width: 11 },
-  { header: 'Omsättning (SEK)', width: 18, isAmount: true },
-  { header: 'Balansomslutning (SEK)', width: 22, isAmount: true },
+  { header: 'Omsättning (kr)', width: 18, isAmount: true },
+  { header: 'Balansomslutning (kr)', width: 22, isAmount: true },
   { header: 'Räkenskapsår', width: 13 },
 ];
 

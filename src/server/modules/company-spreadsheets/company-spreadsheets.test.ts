@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportPreview, ImportResult } from '../../../contracts/company-import';
 import { luhnCheckDigit } from '../../../core/organisation-number';
 import { createTestApp, fixtures, type ActorName, type TestApp } from '../../test/test-app';
+import { importMaxRows } from './company-spreadsheets.service';
+import { readSpreadsheet } from './spreadsheet';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -308,6 +310,37 @@ describe('reading files', () => {
       details: { fields: [{ field: 'contentBase64', code: 'too_many_rows' }] },
     });
   });
+
+  it('stops reading a file of far more rows than the limit at the limit (issue 14, finding 7)', async () => {
+    const rows = 4 * importMaxRows;
+    const cells = (i: number): Cell[] => [organisationNumber('559905', i % 1000), `Rad ${i}`, 'Borås'];
+    const xlsx = await xlsxBase64([
+      ['Organisationsnummer', 'Namn', 'Ort'],
+      ...Array.from({ length: rows }, (_, i) => cells(i)),
+    ]);
+    const csv = csvBase64([
+      'Organisationsnummer;Namn;Ort',
+      ...Array.from({ length: rows }, (_, i) => cells(i).join(';')),
+    ]);
+    for (const [fileName, contentBase64] of [
+      ['stor.xlsx', xlsx],
+      ['stor.csv', csv],
+    ] as const) {
+      const response = await preview('coachOwn', { fileName, contentBase64 });
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({
+        details: { fields: [{ field: 'contentBase64', code: 'too_many_rows' }] },
+      });
+      // The work done, not the time taken: the reader parsed the header and one row past the limit.
+      let rowsParsed = 0;
+      const read = await readSpreadsheet(Buffer.from(contentBase64, 'base64'), fileName, importMaxRows, {
+        onRow: () => (rowsParsed += 1),
+      });
+      expect(read).toEqual({ problem: 'too_many_rows' });
+      expect(rowsParsed, fileName).toBeGreaterThan(importMaxRows);
+      expect(rowsParsed, fileName).toBeLessThanOrEqual(importMaxRows + 2);
+    }
+  });
 });
 
 describe('who may import', () => {
@@ -354,7 +387,7 @@ describe('exporting', () => {
     'Organisationsnummer',
     'Status',
     'Ansvarig organisation',
-    'Coach',
+    'Industriutvecklare',
     'Kommun',
     'Storleksklass',
     'SNI',
@@ -362,8 +395,8 @@ describe('exporting', () => {
     'Postnummer',
     'Ort',
     'Anställda',
-    'Omsättning (SEK)',
-    'Balansomslutning (SEK)',
+    'Omsättning (kr)',
+    'Balansomslutning (kr)',
     'Räkenskapsår',
   ];
 

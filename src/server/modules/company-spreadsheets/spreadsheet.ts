@@ -1,5 +1,6 @@
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import type { ImportField } from '../../../contracts/company-import';
+import { countXlsxRows } from './xlsx-row-count';
 
 // Reading and writing the spreadsheets people keep their company lists in: .xlsx through exceljs,
 // CSV through the small RFC 4180 reader and writer below. exceljs's own CSV reader guesses types
@@ -14,6 +15,9 @@ export type Sheet = {
   rows: { rowNumber: number; cells: string[] }[];
 };
 
+/** exceljs takes about a second to load: it comes with the first spreadsheet, not with every start. */
+const excel = async () => (await import('exceljs')).default;
+
 export type SheetProblem = 'unreadable' | 'no_header' | 'too_many_rows';
 
 const zipMagic = [0x50, 0x4b, 0x03, 0x04];
@@ -26,17 +30,26 @@ export function decodeBase64(text: string): Buffer | undefined {
   return Buffer.from(body, body.includes('-') || body.includes('_') ? 'base64url' : 'base64');
 }
 
+/** Watches the reading: `onRow` is called for each row a reader parses (the tests count them). */
+export type ReadObserver = { onRow?: () => void };
+
 /** Reads an .xlsx or CSV file to text cells. The content decides the format (an .xlsx is a zip),
  * so a renamed file still works; the first non-empty row is the header; at most `maxRows` rows. */
 export async function readSpreadsheet(
   bytes: Buffer,
   fileName: string,
   maxRows: number,
+  observer: ReadObserver = {},
 ): Promise<{ sheet: Sheet } | { problem: SheetProblem }> {
   const isZip = zipMagic.every((byte, index) => bytes[index] === byte);
+  // The header and one row too many are all it takes to refuse a file: reading stops there.
+  const stopAt = maxRows + 2;
   let table: { rowNumber: number; cells: string[] }[];
   if (isZip) {
-    const read = await readXlsxRows(bytes);
+    const count = await countXlsxRows(bytes, stopAt, observer.onRow);
+    if (count === undefined) return { problem: 'unreadable' };
+    if (count >= stopAt) return { problem: 'too_many_rows' };
+    const read = await readXlsxRows(bytes, observer);
     if (!read) return { problem: 'unreadable' };
     table = read;
   } else {
@@ -44,7 +57,7 @@ export async function readSpreadsheet(
     const text = decodeText(bytes);
     // A text file has no NUL characters; a binary file (an old .xls, a PDF) does.
     if (text === undefined || text.includes('\u0000')) return { problem: 'unreadable' };
-    const records = parseCsv(text);
+    const records = parseCsv(text, detectSeparator(text), { stopAt, onRecord: observer.onRow });
     if (!records) return { problem: 'unreadable' };
     table = records.map((cells, index) => ({ rowNumber: index + 1, cells }));
   }
@@ -73,8 +86,11 @@ function columnLetter(index: number): string {
   return letters;
 }
 
-async function readXlsxRows(bytes: Buffer): Promise<{ rowNumber: number; cells: string[] }[] | undefined> {
-  const workbook = new ExcelJS.Workbook();
+async function readXlsxRows(
+  bytes: Buffer,
+  observer: ReadObserver,
+): Promise<{ rowNumber: number; cells: string[] }[] | undefined> {
+  const workbook = new (await excel()).Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch {
@@ -85,6 +101,7 @@ async function readXlsxRows(bytes: Buffer): Promise<{ rowNumber: number; cells: 
   if (!worksheet) return [];
   const rows: { rowNumber: number; cells: string[] }[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    observer.onRow?.();
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, columnNumber) => {
       cells[columnNumber - 1] = cellText(cell.value);
@@ -145,16 +162,23 @@ export function detectSeparator(text: string): string {
   return best;
 }
 
+const isBlankRecord = (record: readonly string[]) => record.every((cell) => cell.trim() === '');
+
 /** RFC 4180 records: quoted fields may hold separators, line breaks and doubled quotes; lines end
  * in CRLF, LF or CR. Undefined when a quote is never closed (the rest of the file would vanish
- * into one cell). */
-export function parseCsv(text: string, separator = detectSeparator(text)): string[][] | undefined {
+ * into one cell). With `stopAt` it stops after that many records that are not blank. */
+export function parseCsv(
+  text: string,
+  separator = detectSeparator(text),
+  options: { stopAt?: number; onRecord?: () => void } = {},
+): string[][] | undefined {
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';
   let isQuoted = false;
   let wasQuoted = false;
-  for (let i = 0; i < text.length; i += 1) {
+  let filled = 0;
+  for (let i = 0; i < text.length && filled < (options.stopAt ?? Infinity); i += 1) {
     const char = text[i]!;
     if (isQuoted) {
       if (char !== '"') field += char;
@@ -175,6 +199,8 @@ export function parseCsv(text: string, separator = detectSeparator(text)): strin
       if (char === '\r' && text[i + 1] === '\n') i += 1;
       record.push(field);
       records.push(record);
+      options.onRecord?.();
+      if (!isBlankRecord(record)) filled += 1;
       record = [];
       field = '';
       wasQuoted = false;
@@ -186,6 +212,7 @@ export function parseCsv(text: string, separator = detectSeparator(text)): strin
   if (field !== '' || wasQuoted || record.length > 0) {
     record.push(field);
     records.push(record);
+    options.onRecord?.();
   }
   return records;
 }
@@ -311,7 +338,7 @@ export async function writeXlsx(
 
 /** An .xlsx with several sheets in the style of writeXlsx; numbers stay numbers. */
 export async function writeXlsxSheets(sheets: readonly ExportSheet[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   for (const { name, columns, rows } of sheets) {
     const worksheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
     worksheet.columns = columns.map((column) => ({

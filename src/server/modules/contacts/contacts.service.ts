@@ -13,6 +13,7 @@ import { notFound, ruleViolated, staleVersion, unauthenticated } from '../../htt
 import { recordAudit } from '../audit/audit.service';
 import { findWorkableCompany, getWorkableCompany } from '../companies/companies.service';
 import { forgetResponsesNaming } from '../idempotency/idempotency.service';
+import { eraseMessagesToContact } from '../outbox/outbox.service';
 import * as q from './contacts.queries';
 
 type CreateInput = z.output<typeof createContactBodySchema>;
@@ -170,6 +171,8 @@ export async function eraseContact(ctx: AppContext, actor: Actor, id: string): P
     await q.blankAuditOfContact(tx, id);
     // A create's stored answer (decision 018) may hold the person's name and e-mail too.
     await forgetResponsesNaming(tx, id);
+    // So do the e-mails sent to them (registration confirmations with a calendar file).
+    await eraseMessagesToContact(tx, id, erasedName);
     await q.updateContactIfVersion(tx, id, contact.version, {
       name: erasedName,
       email: null,

@@ -63,7 +63,7 @@ async function startRelay(target: URL) {
 }
 
 describe.skipIf(!serverUrl)('health against a PostgreSQL server that goes away (R9)', () => {
-  it('reports down within seconds of losing the server and up again once it is back', { timeout: 60_000 }, async () => {
+  it('reports down within seconds of losing the server and up again once it is back', async () => {
     const target = new URL(serverUrl!);
     const relay = await startRelay(target);
     const url = new URL(serverUrl!);

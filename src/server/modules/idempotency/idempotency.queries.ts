@@ -46,6 +46,15 @@ export async function deleteExpiredKeysOf(db: Db, userId: string, now: Date): Pr
   await db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.userId, userId), lte(idempotencyKeys.expiresAt, now)));
 }
 
+/** Every user's expired keys; answers how many went. */
+export async function deleteExpiredKeys(db: Db, now: Date): Promise<number> {
+  const deleted = await db
+    .delete(idempotencyKeys)
+    .where(lte(idempotencyKeys.expiresAt, now))
+    .returning({ key: idempotencyKeys.key });
+  return deleted.length;
+}
+
 /** Blanks every stored answer that names `id`; the keys stay, so a retry is refused, not redone. */
 export async function blankResponsesNaming(db: Db, id: string): Promise<void> {
   await db

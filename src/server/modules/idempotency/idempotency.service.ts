@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { conflict, ruleViolated } from '../../http/errors';
 import * as q from './idempotency.queries';
 
-// Idempotency keys of create requests (QUALITY.md R4, docs/decisions/018). The HTTP layer
+// Idempotency keys of create requests (docs/quality.md R4, docs/decisions/018). The HTTP layer
 // (src/server/http/idempotency.ts) calls these inside the request's transaction.
 
 /** How long a key answers with its first result; after that the same key starts afresh. */
@@ -53,6 +53,12 @@ export async function claimOrReplay(db: Db, request: KeyedRequest, now: Date): P
     );
   }
   return { statusCode: first.statusCode, body: first.responseBody };
+}
+
+/** The cleanup job (src/server/jobs): keys past their 24 hours, of users who sent no keyed create
+ * since, which the lazy clean-up of claimOrReplay would never reach. Answers how many went. */
+export async function deleteExpiredKeys(db: Db, now: Date): Promise<number> {
+  return q.deleteExpiredKeys(db, now);
 }
 
 export async function storeResponse(db: Db, request: KeyedRequest, response: StoredResponse): Promise<void> {

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { companies, interventions, reminders, users } from '../../db/schema';
+import { companies, interventions, organisations, reminders, users } from '../../db/schema';
 
 export type InterventionRow = typeof interventions.$inferSelect;
 export type InterventionInsert = typeof interventions.$inferInsert;
@@ -110,6 +110,46 @@ export async function sumHoursByMonthAndCompany(db: Db, filter: InterventionFilt
     .where(filterOf(filter))
     .groupBy(month, interventions.companyId, companies.name)
     .orderBy(month, companies.name);
+}
+
+/** Quarter hours and entries per organisation that gave them (the intervention's own organisation),
+ * person and month in a period, summed in SQL on the (organisation, date) index: time and cost. */
+export async function sumHoursByOrganisationPersonAndMonth(
+  db: Db,
+  filter: { organisationId: string | null; from: string; to: string },
+) {
+  const month = sql<string>`to_char(${interventions.occurredOn}, 'YYYY-MM')`;
+  return db
+    .select({
+      organisationId: interventions.organisationId,
+      organisationName: organisations.name,
+      userId: interventions.coachId,
+      name: users.name,
+      month,
+      quarterHours: sql<number>`sum(${interventions.quarterHours})::int`,
+      entryCount: sql<number>`count(*)::int`,
+    })
+    .from(interventions)
+    .innerJoin(organisations, eq(organisations.id, interventions.organisationId))
+    .innerJoin(users, eq(users.id, interventions.coachId))
+    .where(
+      and(
+        filter.organisationId ? eq(interventions.organisationId, filter.organisationId) : undefined,
+        gte(interventions.occurredOn, filter.from),
+        lte(interventions.occurredOn, filter.to),
+      ),
+    )
+    .groupBy(interventions.organisationId, organisations.name, interventions.coachId, users.name, month)
+    .orderBy(organisations.name, users.name, interventions.coachId, month);
+}
+
+export async function findOrganisationName(db: Db, id: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, id))
+    .limit(1);
+  return row?.name;
 }
 
 export async function findUserName(db: Db, id: string) {

@@ -6,6 +6,8 @@ import {
   deleteInterventionBodySchema,
   interventionListSchema,
   interventionSchema,
+  timeAndCostQuerySchema,
+  timeAndCostSchema,
   timeReportQuerySchema,
   timeReportSchema,
   updateInterventionBodySchema,
@@ -104,6 +106,41 @@ export const interventionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
     },
     async (request, reply) => {
       const file = await interventions.exportTimeReport(ctx, request.actor, request.query);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .send(file.content);
+    },
+  );
+
+  app.get(
+    '/api/time-and-cost',
+    {
+      schema: {
+        tags,
+        summary:
+          'Hours per organisation, person and month in a period, for the cost claim (admins: any organisation; coaches: their own)',
+        querystring: timeAndCostQuerySchema,
+        response: { 200: timeAndCostSchema, ...errors },
+      },
+    },
+    async (request) => interventions.getTimeAndCost(ctx, request.actor, request.query),
+  );
+
+  // The 200 answer is a file, not JSON (as the company export).
+  app.get(
+    '/api/time-and-cost/export',
+    {
+      schema: {
+        tags,
+        summary:
+          'Time and cost as an .xlsx: the period and rules, hours per organisation, person and month with totals',
+        querystring: timeAndCostQuerySchema,
+        response: { 200: z.instanceof(Buffer).describe('The .xlsx file, as an attachment'), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const file = await interventions.exportTimeAndCost(ctx, request.actor, request.query);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="${file.fileName}"`)

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { can, canSeeInternalNotes, interventionAbilities, type CompanyRef } from '../../../core/access';
-import { calendarDate } from '../../../core/calendar';
+import {
+  can,
+  canSeeInternalNotes,
+  funderReportScope,
+  interventionAbilities,
+  type CompanyRef,
+} from '../../../core/access';
+import { calendarDate, monthsOfPeriod } from '../../../core/calendar';
 import {
   interventionDateProblem,
   toHours,
@@ -14,6 +20,8 @@ import type {
   createInterventionBodySchema,
   Intervention,
   InterventionList,
+  TimeAndCost,
+  TimeAndCostQuery,
   TimeReport,
   TimeReportQuery,
   updateInterventionBodySchema,
@@ -24,6 +32,7 @@ import { forbidden, invalidField, notFound, staleVersion, unauthenticated } from
 import { recordAudit } from '../audit/audit.service';
 import { findWorkableCompany } from '../companies/companies.service';
 import { writeXlsxSheets } from '../company-spreadsheets/spreadsheet';
+import { hasCurrentGrant } from '../state-aid/state-aid.service';
 import * as q from './interventions.queries';
 
 type CreateInput = z.output<typeof createInterventionBodySchema>;
@@ -137,7 +146,10 @@ export async function logIntervention(
       after: values,
     });
   });
-  return toIntervention(user, (await q.findIntervention(ctx.db, id))!);
+  const logged = toIntervention(user, (await q.findIntervention(ctx.db, id))!);
+  // Support without a state aid grant is recorded all the same (the records stay true); the coach
+  // is told that the company needs one (issue 13).
+  return (await hasCurrentGrant(ctx.db, companyId)) ? logged : { ...logged, warnings: ['no_state_aid_grant'] };
 }
 
 /** The intervention if the actor may change it: 404 when its company is out of reach, 403 when
@@ -270,8 +282,8 @@ const kindLabels: Record<InterventionKind, string> = {
   other: 'Övrigt',
 };
 const areaLabels: Record<InterventionArea, string> = {
-  foundation: 'Grund',
-  resource_efficiency: 'Resurseffektivitet',
+  foundation: 'Grundsteg',
+  resource_efficiency: 'Resurseffektiv produktion',
   circular_business: 'Cirkulära affärsmodeller',
   energy_transition: 'Energiomställning',
   digitalisation: 'Digitalisering',
@@ -334,4 +346,191 @@ export async function exportTimeReport(
     },
   ]);
   return { fileName: `tidrapport-${report.from}-${report.to}.xlsx`, content };
+}
+
+// Time and cost (issue 12, item 6; decision 035) -------------------------------------------------
+
+type MonthHours = { month: string; quarterHours: number; entryCount: number };
+
+function addMonth(months: Map<string, MonthHours>, month: string, quarterHours: number, entryCount: number) {
+  const known = months.get(month) ?? { month, quarterHours: 0, entryCount: 0 };
+  months.set(month, {
+    month,
+    quarterHours: known.quarterHours + quarterHours,
+    entryCount: known.entryCount + entryCount,
+  });
+}
+
+const monthList = (months: Map<string, MonthHours>) =>
+  [...months.values()]
+    .sort((a, b) => (a.month < b.month ? -1 : 1))
+    .map((m) => ({ month: m.month, hours: toHours(m.quarterHours), entryCount: m.entryCount }));
+
+/** Hours per organisation, person and month in a period, for the organisation's cost claim: the
+ * organisation is the one that gave the hours (the intervention's own). Whose: the funder reports'
+ * rule (an admin any organisation or all, a coach their own, a company user none). */
+export async function getTimeAndCost(ctx: AppContext, actor: Actor, query: TimeAndCostQuery): Promise<TimeAndCost> {
+  if (actor.kind === 'anonymous') throw unauthenticated();
+  const scope = funderReportScope(actor, query.organisationId);
+  if (scope === 'forbidden') throw forbidden('Time and cost is for project management and industry developers');
+  const organisationName = scope.organisationId ? await q.findOrganisationName(ctx.db, scope.organisationId) : null;
+  if (scope.organisationId && organisationName === undefined) {
+    throw invalidField('organisationId', 'not_found', 'Choose one of the organisations');
+  }
+  const rows = await q.sumHoursByOrganisationPersonAndMonth(ctx.db, {
+    organisationId: scope.organisationId,
+    from: query.from,
+    to: query.to,
+  });
+  type Person = { userId: string; name: string; quarterHours: number; months: Map<string, MonthHours> };
+  type Organisation = {
+    organisationName: string;
+    quarterHours: number;
+    months: Map<string, MonthHours>;
+    people: Map<string, Person>;
+  };
+  const byOrganisation = new Map<string, Organisation>();
+  for (const row of rows) {
+    const organisation = byOrganisation.get(row.organisationId) ?? {
+      organisationName: row.organisationName,
+      quarterHours: 0,
+      months: new Map<string, MonthHours>(),
+      people: new Map<string, Person>(),
+    };
+    byOrganisation.set(row.organisationId, organisation);
+    const person = organisation.people.get(row.userId) ?? {
+      userId: row.userId,
+      name: row.name,
+      quarterHours: 0,
+      months: new Map<string, MonthHours>(),
+    };
+    organisation.people.set(row.userId, person);
+    organisation.quarterHours += row.quarterHours;
+    person.quarterHours += row.quarterHours;
+    addMonth(organisation.months, row.month, row.quarterHours, row.entryCount);
+    addMonth(person.months, row.month, row.quarterHours, row.entryCount);
+  }
+  return {
+    period: { from: query.from, to: query.to },
+    filters: { organisationId: scope.organisationId, organisationName: organisationName ?? null },
+    madeAt: ctx.now().toISOString(),
+    months: monthsOfPeriod(query.from, query.to),
+    totalHours: toHours(rows.reduce((sum, row) => sum + row.quarterHours, 0)),
+    organisations: [...byOrganisation]
+      .map(([organisationId, o]) => ({
+        organisationId,
+        organisationName: o.organisationName,
+        totalHours: toHours(o.quarterHours),
+        months: monthList(o.months),
+        people: [...o.people.values()]
+          .sort((a, b) => a.name.localeCompare(b.name, 'sv') || (a.userId < b.userId ? -1 : 1))
+          .map((p) => ({
+            userId: p.userId,
+            name: p.name,
+            totalHours: toHours(p.quarterHours),
+            months: monthList(p.months),
+          })),
+      }))
+      .sort((a, b) => a.organisationName.localeCompare(b.organisationName, 'sv')),
+  };
+}
+
+/** Time and cost as the .xlsx behind a payment claim: what it is and how it was counted; one row per
+ * organisation, person and month with totals per person, per organisation and in all; and per
+ * organisation a sheet of people × months. */
+export async function exportTimeAndCost(
+  ctx: AppContext,
+  actor: Actor,
+  query: TimeAndCostQuery,
+): Promise<{ fileName: string; content: Buffer }> {
+  const report = await getTimeAndCost(ctx, actor, query);
+  const rows: (string | number | null)[][] = [];
+  for (const o of report.organisations) {
+    for (const p of o.people) {
+      for (const m of p.months) rows.push([o.organisationName, p.name, m.month, m.hours, m.entryCount]);
+      rows.push([o.organisationName, p.name, 'Summa', p.totalHours, p.months.reduce((n, m) => n + m.entryCount, 0)]);
+    }
+    rows.push([o.organisationName, 'Summa', '', o.totalHours, o.months.reduce((n, m) => n + m.entryCount, 0)]);
+  }
+  rows.push([
+    'Totalt',
+    '',
+    '',
+    report.totalHours,
+    report.organisations.reduce((n, o) => n + o.months.reduce((k, m) => k + m.entryCount, 0), 0),
+  ]);
+  // Sheet names are at most 31 characters and unique; two organisations whose names start alike get a number.
+  const used = new Set<string>();
+  const sheetName = (name: string) => {
+    const base = name
+      .replace(/[\\/?*[\]:]/g, ' ')
+      .slice(0, 28)
+      .trim();
+    let candidate = base;
+    for (let n = 2; used.has(candidate.toLowerCase()); n += 1) candidate = `${base} ${n}`;
+    used.add(candidate.toLowerCase());
+    return candidate;
+  };
+  for (const reserved of ['Om rapporten', 'Timmar']) used.add(reserved.toLowerCase());
+  const content = await writeXlsxSheets([
+    {
+      name: 'Om rapporten',
+      columns: [
+        { header: 'Uppgift', width: 30 },
+        { header: 'Värde', width: 90 },
+      ],
+      rows: [
+        ['Period', `${report.period.from} – ${report.period.to}`],
+        ['Organisation', report.filters.organisationName ?? 'Alla organisationer'],
+        ['Gjord', report.madeAt],
+        [
+          'Vad som räknas',
+          'Loggade insatser (timmar, i kvartstimmar) med datum i perioden, per person som loggade dem och månad',
+        ],
+        [
+          'Organisation för timmarna',
+          'Den organisation som gav insatsen: företagets ansvariga organisation när insatsen loggades',
+        ],
+        ['Kostnad', 'Timmarna gånger organisationens egen timkostnad; timkostnaden finns inte i plattformen'],
+      ],
+    },
+    {
+      name: 'Timmar',
+      columns: [
+        { header: 'Organisation', width: 34 },
+        { header: 'Person', width: 30 },
+        { header: 'Månad', width: 22 },
+        { header: 'Timmar', width: 10, numFmt: hoursFormat },
+        { header: 'Antal insatser', width: 16 },
+      ],
+      rows,
+    },
+    ...report.organisations.map((o) => ({
+      name: sheetName(o.organisationName),
+      columns: [
+        { header: 'Person', width: 30 },
+        ...report.months.map((month) => ({ header: month, width: 10, numFmt: hoursFormat })),
+        { header: 'Summa', width: 10, numFmt: hoursFormat },
+      ],
+      rows: [
+        ...o.people.map((p) => {
+          const hoursOf = new Map(p.months.map((m) => [m.month, m.hours]));
+          return [p.name, ...report.months.map((month) => hoursOf.get(month) ?? 0), p.totalHours];
+        }),
+        (() => {
+          const hoursOf = new Map(o.months.map((m) => [m.month, m.hours]));
+          return ['Summa', ...report.months.map((month) => hoursOf.get(month) ?? 0), o.totalHours];
+        })(),
+      ],
+    })),
+  ]);
+  // The file name stays ASCII (a header value): "Göteborgs Tekniska College" → "goteborgs-tekniska-college".
+  const slug = (report.filters.organisationName ?? '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  const who = slug ? `-${slug}` : '';
+  return { fileName: `tid-och-kostnad${who}-${report.period.from}-${report.period.to}.xlsx`, content };
 }

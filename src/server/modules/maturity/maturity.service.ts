@@ -31,7 +31,11 @@ import * as q from './maturity.queries';
 
 type AnswerInput = z.output<typeof answerBodySchema>;
 
-export { listDueAssessments } from './maturity.queries';
+export {
+  listAssessmentsDueForReminders,
+  listDueAssessments,
+  listSubmittedAssessmentsForTimeline,
+} from './maturity.queries';
 
 function toModel(row: q.ModelRow): MaturityModel {
   return { id: row.id, area: row.area, version: row.version, content: row.content };

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client';
 import type { reminderSourceKinds } from '../../db/schema';
 import { listActionsDue } from '../action-plans/action-plans.service';
 import { listFollowUpsDue } from '../interventions/interventions.service';
-import { listAssessmentsDueForReminders } from '../maturity/maturity.queries';
+import { listAssessmentsDueForReminders } from '../maturity/maturity.service';
 
 // What can fall due for a person. Each source is one function answering, in a fixed number of
 // queries, what is due up to a date (optionally for one recipient). The reminder scan writes a

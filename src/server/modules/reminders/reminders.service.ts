@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { can } from '../../../core/access';
 import { calendarDate } from '../../../core/calendar';
-import { dueState, reminderHorizon, weekOf } from '../../../core/interventions';
+import { comingUntil, dueState, reminderHorizon, weekOf } from '../../../core/interventions';
 import type { Actor, SignedInActor } from '../../../core/roles';
 import type { MyWeek, ReminderList } from '../../../contracts/follow-up';
 import type { AppContext } from '../../context';
@@ -9,6 +9,7 @@ import { reminderMail } from '../../mail/templates';
 import { forbidden, notFound, unauthenticated } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
 import { listInterventionsOfCoach } from '../interventions/interventions.service';
+import { listGrantsExceeded } from '../state-aid/state-aid.service';
 import { dueSources, listDue, type DueSource } from './reminder-sources';
 import * as q from './reminders.queries';
 
@@ -150,9 +151,10 @@ export async function getMyWeek(ctx: AppContext, actor: Actor): Promise<MyWeek> 
   if (!can(user, 'viewMyWeek')) throw forbidden();
   const today = calendarDate(ctx.now());
   const week = weekOf(today);
-  const [due, logged] = await Promise.all([
-    listDue(ctx.db, { until: week.end, recipientId: user.userId }),
+  const [due, logged, grantsExceeded] = await Promise.all([
+    listDue(ctx.db, { until: comingUntil(today), recipientId: user.userId }),
     listInterventionsOfCoach(ctx, user, week.start, week.end),
+    listGrantsExceeded(ctx.db, user.userId),
   ]);
   const items = due.map(({ recipientId: _recipient, ...item }) => ({ ...item, dueState: dueState(item.dueOn, today) }));
   return {
@@ -161,7 +163,10 @@ export async function getMyWeek(ctx: AppContext, actor: Actor): Promise<MyWeek> 
     weekEnd: week.end,
     overdue: items.filter((item) => item.dueState === 'overdue'),
     dueThisWeek: items.filter((item) => item.dueState === 'due_this_week'),
+    comingUntil: comingUntil(today),
+    coming: items.filter((item) => item.dueState === 'later'),
     interventionsThisWeek: logged,
     hoursThisWeek: logged.reduce((sum, item) => sum + item.hours, 0),
+    grantsExceeded,
   };
 }

@@ -4,9 +4,9 @@ import { calendarDate, programmeTimeZone } from '../../../core/calendar';
 import { toHours } from '../../../core/interventions';
 import type { TimelineEvent, TimelineKind } from '../../../contracts/follow-up';
 import type { Db } from '../../db/client';
-import { listActivitiesAttendedByCompany } from '../activities/activities.queries';
+import { listActivitiesAttendedByCompany } from '../activities/activities.service';
 import { energyMappingTotals } from '../analyses/analyses.service';
-import { listSubmittedAssessmentsForTimeline } from '../maturity/maturity.queries';
+import { listSubmittedAssessmentsForTimeline } from '../maturity/maturity.service';
 import { actions, analyses, companies, companyStatusChanges, contacts, interventions, users } from '../../db/schema';
 
 // The company timeline is a list of sources: each answers one kind of event for one company in

@@ -2,7 +2,8 @@ import { and, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { UserScope } from '../../../core/access';
 import type { User, UserListQuery } from '../../../contracts/users';
 import type { Db } from '../../db/client';
-import { companies, organisations, users } from '../../db/schema';
+import { containsPattern } from '../../db/like';
+import { companies, organisations, secondFactors, users } from '../../db/schema';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -35,6 +36,7 @@ const columns = {
   workingOrganisationId,
   locale: users.locale,
   lastSignedInAt: users.lastSignedInAt,
+  hasSecondFactor: sql<boolean>`exists (select 1 from ${secondFactors} where ${secondFactors.userId} = ${users.id} and ${secondFactors.confirmedAt} is not null)`,
   version: users.version,
   createdAt: users.createdAt,
 };
@@ -62,6 +64,7 @@ function toContract(row: Selected): User {
     companyName: row.companyName,
     locale: row.locale,
     lastSignedInAt: row.lastSignedInAt?.toISOString() ?? null,
+    hasSecondFactor: Boolean(row.hasSecondFactor),
     version: row.version,
     createdAt: row.createdAt.toISOString(),
   };
@@ -69,7 +72,7 @@ function toContract(row: Selected): User {
 
 /** A page of the accounts in scope, filtered; one query for rows and one for the total. */
 export async function listUsers(db: Db, scope: UserScope, query: UserListQuery) {
-  const text = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const text = query.q ? containsPattern(query.q) : undefined;
   const where = and(
     scopeFilter(scope),
     text ? or(ilike(users.name, text), ilike(users.email, text)) : undefined,
@@ -92,6 +95,11 @@ export async function listUsers(db: Db, scope: UserScope, query: UserListQuery) 
 export async function findUser(db: Db, id: string) {
   const [row] = await baseQuery(db).where(eq(users.id, id)).limit(1);
   return row ? { user: toContract(row), workingOrganisationId: row.workingOrganisationId } : undefined;
+}
+
+export async function findUserRowByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase())).limit(1);
+  return row;
 }
 
 export async function findUserRow(db: Db, id: string): Promise<UserRow | undefined> {
@@ -132,11 +140,5 @@ export async function countActiveAdmins(db: Db): Promise<number> {
     .select({ value: count() })
     .from(users)
     .where(and(eq(users.role, 'admin'), eq(users.status, 'active')));
-  return Number(row?.value ?? 0);
-}
-
-/** Admin accounts in any status: an installation has been set up once there is one. */
-export async function countAdmins(db: Db): Promise<number> {
-  const [row] = await db.select({ value: count() }).from(users).where(eq(users.role, 'admin'));
   return Number(row?.value ?? 0);
 }

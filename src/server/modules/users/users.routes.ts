@@ -63,6 +63,20 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   );
 
   app.post(
+    '/api/users/:id/second-factor/reset',
+    {
+      schema: {
+        tags,
+        summary: 'Turn off the lost second factor of another user (admin); their sessions end and they are told',
+        params: idParamsSchema,
+        body: emptyBodySchema,
+        response: { 200: userSchema, ...errors },
+      },
+    },
+    async (request) => users.resetSecondFactor(ctx, request.actor, request.params.id),
+  );
+
+  app.post(
     '/api/users/:id/invitation',
     {
       schema: {

@@ -4,9 +4,19 @@ import type { Actor } from '../../../core/roles';
 import type { InviteUserBody, UpdateUserBody, User, UserListQuery } from '../../../contracts/users';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
-import { forbidden, invalidField, notFound, ruleViolated, staleVersion, unauthenticated } from '../../http/errors';
+import {
+  conflict,
+  forbidden,
+  invalidField,
+  notFound,
+  ruleViolated,
+  staleVersion,
+  unauthenticated,
+} from '../../http/errors';
+import { secondFactorResetMail } from '../../mail/templates';
 import { recordAudit } from '../audit/audit.service';
-import { endSessionsOf, revokeInvitationsOf, sendInvitation } from '../auth/auth.service';
+import { endSessionsOf, hasLiveInvitation, revokeInvitationsOf, sendInvitation } from '../auth/auth.service';
+import { forgetFailedCodes, removeSecondFactor } from '../auth/second-factor.service';
 import { companyExists } from '../companies/companies.service';
 import { organisationExists } from '../organisations/organisations.service';
 import * as q from './users.queries';
@@ -172,6 +182,36 @@ export async function resendInvitation(ctx: AppContext, actor: Actor, id: string
   await sendInvitation(ctx, user);
 }
 
+/**
+ * Turns off the second factor of someone who lost it (admin, issue 14): their sessions end, the
+ * change is audited and they are told by e-mail, in one transaction. An admin's own is refused:
+ * they turn it off under Security, and a programme needs another admin to vouch for one.
+ */
+export async function resetSecondFactor(ctx: AppContext, actor: Actor, id: string): Promise<User> {
+  assertCan(actor, 'manageUsers');
+  if (actor.kind === 'user' && actor.userId === id) {
+    throw ruleViolated('Another admin resets your two-step sign-in; you manage your own under Security');
+  }
+  await ctx.db.transaction(async (tx) => {
+    const user = await q.findUserRow(tx, id);
+    if (!user) throw notFound('The user');
+    if (!(await removeSecondFactor(tx, id))) throw conflict('Two-step sign-in is not on for this account');
+    await endSessionsOf(tx, id);
+    const now = ctx.now();
+    await recordAudit(tx, actor, now, {
+      action: 'user.reset_second_factor',
+      entityType: 'user',
+      entityId: id,
+      organisationId: user.organisationId,
+      before: { isEnabled: true },
+      after: { isEnabled: false },
+    });
+    await ctx.mailer.send(tx, secondFactorResetMail(user.locale, user.email, user.name), now);
+  });
+  await forgetFailedCodes(ctx, id);
+  return getUser(ctx, actor, id);
+}
+
 /** The coach if the user is an active coach of the organisation, for pickers in other modules. */
 export async function findCoachOf(db: Db, userId: string, organisationId: string) {
   const user = await q.findUserRow(db, userId);
@@ -181,12 +221,27 @@ export async function findCoachOf(db: Db, userId: string, organisationId: string
 }
 
 /**
- * A new installation without demo data has no one to sign in: with ADMIN_EMAIL set, the first
- * start invites that address as admin. Returns the invitation link for the operator's terminal,
- * or undefined when an admin already exists.
+ * A new installation without demo data has no one to sign in: with ADMIN_EMAIL set, a start while
+ * no admin is active invites that address as admin. Returns the invitation link for the operator's
+ * terminal, or undefined when there is nothing to do: an admin is active, the address's invitation
+ * still works, or the address belongs to an account that is not an invited admin. An invitation
+ * that lapsed unopened is sent again, or the installation could only be entered by hand-written SQL.
  */
 export async function inviteFirstAdmin(ctx: AppContext, email: string): Promise<string | undefined> {
-  if ((await q.countAdmins(ctx.db)) > 0) return undefined;
+  if ((await q.countActiveAdmins(ctx.db)) > 0) return undefined;
+  const existing = await q.findUserRowByEmail(ctx.db, email);
+  if (existing) {
+    if (existing.role !== 'admin' || existing.status !== 'invited') return undefined;
+    if (await hasLiveInvitation(ctx, existing.id)) return undefined;
+    await ctx.db.transaction(async (tx) => {
+      await recordAudit(tx, null, ctx.now(), {
+        action: 'user.reinvite_first_admin',
+        entityType: 'user',
+        entityId: existing.id,
+      });
+    });
+    return sendInvitation(ctx, existing);
+  }
   const id = randomUUID();
   const now = ctx.now();
   const values = {

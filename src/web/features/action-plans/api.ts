@@ -101,3 +101,14 @@ export function useRestoreSuggestion(companyId: string) {
     apiRequest(`${suggestionPath(companyId, key)}/restore`, { method: 'POST', body: {} }),
   );
 }
+
+/** A coach confirms the realised figures a company user reported (decision 025). */
+export function useConfirmRealised() {
+  return useActionPlanWrite(({ id, version }: { id: string; version: number }) =>
+    apiRequest(`/api/actions/${encodeURIComponent(id)}/confirm-realised`, {
+      method: 'POST',
+      body: { version },
+      schema: actionSchema,
+    }),
+  );
+}

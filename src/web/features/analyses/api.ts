@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 
 import {
   analysisListSchema,
@@ -8,6 +9,7 @@ import {
   emissionFactorSetEntrySchema,
   emissionFactorSetListSchema,
   findingSchema,
+  type Analysis,
   type CreateAnalysisBody,
   type CreateFindingBody,
   type UpdateAnalysisBody,
@@ -85,6 +87,38 @@ export function useUpdateAnalysis(id: string) {
       refresh(id, analysis.companyId);
     },
   });
+}
+
+/**
+ * Saves an analysis's form. A draft (no id yet: a new analysis on its page) is created with what
+ * the person typed and the page moves to it; an existing one is changed. So walking away from a
+ * new analysis leaves nothing behind (issue 16).
+ */
+export function useSaveAnalysisContent(analysis: Analysis) {
+  const navigate = useNavigate();
+  const create = useCreateAnalysis(analysis.companyId);
+  const update = useUpdateAnalysis(analysis.id);
+  const isDraft = analysis.id === '';
+  const mutation = isDraft ? create : update;
+  return {
+    isPending: mutation.isPending,
+    error: mutation.error,
+    save: async (content: Record<string, unknown>): Promise<Analysis> => {
+      if (!isDraft) {
+        return update.mutateAsync({ kind: analysis.kind, version: analysis.version, content } as UpdateAnalysisBody);
+      }
+      // An energy mapping's year is its content's; the others carry it beside the content.
+      const year = analysis.kind === 'energy_mapping' ? {} : { year: analysis.year };
+      const created = await create.mutateAsync({
+        kind: analysis.kind,
+        title: analysis.title,
+        ...year,
+        content,
+      } as CreateAnalysisBody);
+      void navigate(`/analyses/${created.id}`, { replace: true });
+      return created;
+    },
+  };
 }
 
 export function useDeleteAnalysis(id: string, companyId: string) {

@@ -1,3 +1,4 @@
+import { companyStateAidSchema } from '../../../contracts/state-aid';
 import { companyActionTotalsSchema } from '../../../contracts/action-plans';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -272,5 +273,14 @@ export function useCompanyAnalyses(companyId: string) {
   return useQuery({
     queryKey: ['analyses', 'company', companyId],
     queryFn: () => apiRequest(`${companyPath(companyId)}/analyses`, { schema: analysisListSchema }),
+  });
+}
+
+/** A company's state aid, for the company page's card; the state aid feature reads the same key. */
+export function useCompanyStateAidSummary(companyId: string) {
+  return useQuery({
+    queryKey: ['state-aid', 'company', companyId],
+    queryFn: () =>
+      apiRequest(`/api/companies/${encodeURIComponent(companyId)}/state-aid`, { schema: companyStateAidSchema }),
   });
 }

@@ -113,7 +113,8 @@ export function createBodyFromValues(values: CompanyFormValues, withOrganisation
   };
 }
 
-export type OrganisationNumberProblem = 'required' | 'organisation_number_format' | 'organisation_number_check_digit';
+export type OrganisationNumberProblem =
+  'required' | 'organisation_number_format' | 'organisation_number_check_digit' | 'organisation_number_birth_date';
 
 /** Why an organisation number is refused, by the contract's own rule (format, then check digit). */
 export function organisationNumberProblem(value: string): OrganisationNumberProblem | null {
@@ -122,8 +123,8 @@ export function organisationNumberProblem(value: string): OrganisationNumberProb
   if (result.success) return null;
   const issue = result.error.issues[0];
   const reason = issue && 'params' in issue ? (issue.params as { reason?: string } | undefined)?.reason : undefined;
-  return reason === 'organisation_number_check_digit'
-    ? 'organisation_number_check_digit'
+  return reason === 'organisation_number_check_digit' || reason === 'organisation_number_birth_date'
+    ? reason
     : 'organisation_number_format';
 }
 
@@ -141,6 +142,8 @@ export function organisationNumberMessage(t: TFunction, problem: OrganisationNum
       return t('companies.validation.organisationNumberFormat');
     case 'organisation_number_check_digit':
       return t('companies.validation.organisationNumberCheckDigit');
+    case 'organisation_number_birth_date':
+      return t('companies.validation.organisationNumberBirthDate');
   }
 }
 

@@ -44,13 +44,15 @@ export function useTimeline(companyId: string, kinds: readonly TimelineKind[]) {
   });
 }
 
-function useFollowUpWrite<V>(write: (variables: V) => Promise<unknown>) {
+function useFollowUpWrite<V, R>(write: (variables: V) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: write,
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: followUpKeys.all });
       await queryClient.invalidateQueries({ queryKey: followUpKeys.timelines });
+      // Logged hours are realised support: the company's state aid figures change (issue 13).
+      await queryClient.invalidateQueries({ queryKey: ['state-aid'] });
     },
   });
 }

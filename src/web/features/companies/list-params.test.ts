@@ -5,6 +5,7 @@ import {
   parseListParams,
   toListParams,
   withFilter,
+  withoutRecordFilters,
   withSort,
   type CompanyListState,
 } from './list-params';
@@ -85,5 +86,31 @@ describe('company list state in the URL', () => {
 
   it('sorts by last change newest first when that column is chosen', () => {
     expect(withSort(defaultListState, 'updatedAt')).toMatchObject({ sort: 'updatedAt', order: 'desc' });
+  });
+
+  it("keeps the overview's filters in the URL, and takes a chip's filters away together", () => {
+    const params = new URLSearchParams(
+      'from=2026-01-01&to=2026-05-31&takenUp=true&maturityArea=energy_transition&maturity=climbed&coaching=coaching&coachingArea=general&page=2',
+    );
+    const state = parseListParams(params);
+    expect(state).toMatchObject({
+      from: '2026-01-01',
+      to: '2026-05-31',
+      takenUp: 'true',
+      maturityArea: 'energy_transition',
+      maturity: 'climbed',
+      coaching: 'coaching',
+      coachingArea: 'general',
+    });
+    expect(activeFilterCount(state)).toBe(7);
+    expect(toListParams(state).toString()).toBe(params.toString());
+    const without = withoutRecordFilters(state, ['maturity', 'maturityArea']);
+    expect(without).not.toHaveProperty('maturity');
+    expect(without).not.toHaveProperty('maturityArea');
+    expect(without).toMatchObject({ takenUp: 'true', page: 1 });
+  });
+
+  it('drops an overview filter the API would refuse', () => {
+    expect(parseListParams(new URLSearchParams('maturity=soon&takenUp=yes&from=someday'))).toEqual(defaultListState);
   });
 });

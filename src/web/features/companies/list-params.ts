@@ -17,7 +17,24 @@ export const filterKeys = [
 ] as const;
 export type FilterKey = (typeof filterKeys)[number];
 
-export type CompanyListState = Pick<CompanyListQuery, FilterKey> & {
+/** The filters a dashboard figure opens the list with (decision 034): shown as chips above the list. */
+export const recordFilterKeys = [
+  'from',
+  'to',
+  'takenUp',
+  'coFinancer',
+  'missing',
+  'maturityArea',
+  'maturity',
+  'actions',
+  'coaching',
+  'coachingArea',
+  'coachingOrganisationId',
+  'attended',
+] as const satisfies readonly (keyof CompanyListQuery)[];
+export type RecordFilterKey = (typeof recordFilterKeys)[number];
+
+export type CompanyListState = Pick<CompanyListQuery, FilterKey | RecordFilterKey> & {
   q: string;
   sort: CompanySortKey;
   order: 'asc' | 'desc';
@@ -42,7 +59,7 @@ export function parseListParams(params: URLSearchParams): CompanyListState {
     order: valid(shape.order, params.get('order')) ?? defaultListState.order,
     page: valid(shape.page, params.get('page')) ?? 1,
   };
-  for (const key of filterKeys) {
+  for (const key of [...filterKeys, ...recordFilterKeys]) {
     const value = valid(shape[key], params.get(key));
     if (value !== undefined) Object.assign(state, { [key]: value });
   }
@@ -53,7 +70,7 @@ export function parseListParams(params: URLSearchParams): CompanyListState {
 export function toListParams(state: CompanyListState): URLSearchParams {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
-  for (const key of filterKeys) {
+  for (const key of [...filterKeys, ...recordFilterKeys]) {
     const value = state[key];
     if (value) params.set(key, value);
   }
@@ -84,7 +101,14 @@ export function withSort(state: CompanyListState, sort: CompanySortKey): Company
 
 /** How many filters (not the search) narrow the list, for the "clear filters" button. */
 export function activeFilterCount(state: CompanyListState): number {
-  return filterKeys.filter((key) => state[key] !== undefined).length;
+  return [...filterKeys, ...recordFilterKeys].filter((key) => state[key] !== undefined).length;
+}
+
+/** The list without some of the dashboard's filters (a chip's close button), from its first page. */
+export function withoutRecordFilters(state: CompanyListState, keys: readonly RecordFilterKey[]): CompanyListState {
+  const next: CompanyListState = { ...state, page: 1 };
+  for (const key of keys) delete next[key];
+  return next;
 }
 
 /** The query the API gets for a list state and page size. */

@@ -13,7 +13,8 @@ const keys = {
   timeReport: (period: Period) => ['follow-up', 'time-report', period] as const,
 };
 
-export type Period = { from: string; to: string };
+/** A period, and for someone who may see others' hours (admins), whose: absent is one's own. */
+export type Period = { from: string; to: string; coachId?: string };
 
 export function useMyWeek() {
   return useQuery({ queryKey: keys.myWeek, queryFn: () => apiRequest('/api/my-week', { schema: myWeekSchema }) });

@@ -38,6 +38,14 @@ export function resendInvitation(id: string) {
   return apiRequest(`/api/users/${encodeURIComponent(id)}/invitation`, { method: 'POST', body: {} });
 }
 
+export function resetSecondFactor(id: string) {
+  return apiRequest(`/api/users/${encodeURIComponent(id)}/second-factor/reset`, {
+    method: 'POST',
+    body: {},
+    schema: userSchema,
+  });
+}
+
 export function useUsers(params: UserListParams) {
   return useQuery({
     queryKey: userKeys.list(params),
@@ -76,6 +84,14 @@ export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdateUserBody }) => updateUser(id, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+  });
+}
+
+export function useResetSecondFactor() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: resetSecondFactor,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }

@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nextActionStatuses, type ActionStatus } from '../../../../core/action-status';
 import { maturityAreas, type MaturityArea } from '../../../../core/maturity-areas';
@@ -24,11 +25,22 @@ import {
   type ActionList,
 } from '../../../../contracts/action-plans';
 import { isApiError, type ApiRequestError } from '../../../components/api-client';
+import { ConfirmModal } from '../../../components/confirm-modal';
 import { ErrorAlert } from '../../../components/error-alert';
 import { applyFieldErrors, fieldErrorMessage } from '../../../components/error-message';
 import { focusFirstError, zodValidate } from '../../../components/form-validation';
 import { useCreateAction, useUpdateAction } from '../api';
-import { EffectFields, effectsBody, effectsValues, emptyEffects, type EffectFormValues } from './effect-fields';
+import {
+  computedCo2eTonnes,
+  EffectFields,
+  effectErrors,
+  effectsBody,
+  effectsValues,
+  emptyEffects,
+  increasesText,
+  newIncreases,
+  type EffectFormValues,
+} from './effect-fields';
 
 type Values = {
   area: MaturityArea | null;
@@ -39,6 +51,7 @@ type Values = {
   dueOn: string;
   status: ActionStatus;
   investmentSek: number | string;
+  carrier: string | null;
   expected: EffectFormValues;
   realised: EffectFormValues;
 };
@@ -46,6 +59,8 @@ type Values = {
 type Props = {
   companyId: string;
   owners: ActionList['owners'];
+  /** The energy carriers an action may name, with the factor each takes when chosen now. */
+  carriers: ActionList['carriers'];
   action?: Action;
   /** Pre-filled values for a new action (e.g. adopting a suggestion with edits). */
   initial?: Partial<Values>;
@@ -57,6 +72,8 @@ type Props = {
 
 function toBody(values: Values) {
   const [kind, id] = values.owner ? values.owner.split(':') : [];
+  // With a carrier the server computes the CO2e (decision 038): a typed one would be refused.
+  const isCo2eComputed = values.carrier !== null;
   return {
     area: values.area as MaturityArea,
     title: values.title,
@@ -71,13 +88,26 @@ function toBody(values: Values) {
         : values.investmentSek
           ? Number(values.investmentSek)
           : null,
-    expected: effectsBody(values.expected),
+    carrier: values.carrier,
+    expected: effectsBody(values.expected, isCo2eComputed),
   };
 }
 
 /** Writes an action of a company's plan: what, area and target step, owner, due date, investment, effects. */
-export function ActionFormModal({ companyId, owners, action, initial, title, onSubmitCreate, onClose }: Props) {
-  const { t } = useTranslation();
+export function ActionFormModal({
+  companyId,
+  owners,
+  carriers,
+  action,
+  initial,
+  title,
+  onSubmitCreate,
+  onClose,
+}: Props) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language.startsWith('en') ? 'en' : 'sv';
+  // Values waiting for the person to confirm the increases they hold (negative figures).
+  const [confirming, setConfirming] = useState<Values | null>(null);
   const create = useCreateAction(companyId);
   const update = useUpdateAction();
   const schema = action ? updateActionBodySchema : createActionBodySchema;
@@ -91,6 +121,7 @@ export function ActionFormModal({ companyId, owners, action, initial, title, onS
       dueOn: action?.dueOn ?? '',
       status: action?.status ?? 'planned',
       investmentSek: action?.investmentSek ?? '',
+      carrier: action?.carrier ?? null,
       expected: action ? effectsValues(action.expected) : emptyEffects,
       realised: action ? effectsValues(action.realised) : emptyEffects,
       ...initial,
@@ -101,9 +132,59 @@ export function ActionFormModal({ companyId, owners, action, initial, title, onS
         ...toBody(v),
       }))(values);
       if (!values.area) errors.area = t('validation.required');
-      return errors;
+      const isComputed = values.carrier !== null;
+      return {
+        ...errors,
+        ...effectErrors(t, 'expected', values.expected, isComputed),
+        ...effectErrors(t, 'realised', values.realised, isComputed),
+      };
     },
   });
+
+  /** The factor the CO2e is computed with: the action's own for its carrier (kept, decision 038),
+   * else the one the carrier takes now; null without a carrier. */
+  const factorOf = (carrier: string | null) =>
+    carrier === null
+      ? null
+      : carrier === action?.carrier
+        ? action.emissionFactorKgPerKwh
+        : (carriers.find((candidate) => candidate.key === carrier)?.emissionFactorKgPerKwh ?? null);
+  const co2eFactor = factorOf(form.getValues().carrier);
+  const carrierInput = form.getInputProps('carrier');
+
+  function changeCarrier(next: string | null) {
+    const values = form.getValues();
+    const factor = factorOf(values.carrier);
+    // Removing the carrier keeps the CO2e that was shown, now as a typed figure the person may change.
+    if (next === null && factor !== null) {
+      for (const side of ['expected', 'realised'] as const) {
+        form.setFieldValue(`${side}.co2eTonnes`, computedCo2eTonnes(values[side].kwh, factor));
+      }
+    }
+    form.setFieldValue('carrier', next);
+  }
+
+  /** The negative figures not saved so before, which the person confirms before they are sent. */
+  function increasesOf(values: Values) {
+    const isComputed = values.carrier !== null;
+    return [
+      ...newIncreases(effectsBody(values.expected, isComputed), action?.expected ?? null).map((increase) => ({
+        side: 'expected' as const,
+        ...increase,
+      })),
+      ...(action
+        ? newIncreases(effectsBody(values.realised, isComputed), action.realised).map((increase) => ({
+            side: 'realised' as const,
+            ...increase,
+          }))
+        : []),
+    ];
+  }
+
+  function handleValid(values: Values) {
+    if (increasesOf(values).length > 0) setConfirming(values);
+    else void handleSubmit(values);
+  }
 
   async function handleSubmit(values: Values) {
     const body = toBody(values);
@@ -115,7 +196,7 @@ export function ActionFormModal({ companyId, owners, action, initial, title, onS
             version: action.version,
             ...body,
             ...(values.status !== action.status && { status: values.status }),
-            realised: effectsBody(values.realised),
+            realised: effectsBody(values.realised, values.carrier !== null),
           },
         });
       } else if (onSubmitCreate) {
@@ -144,7 +225,7 @@ export function ActionFormModal({ companyId, owners, action, initial, title, onS
       title={title ?? (action ? t('actionPlans.form.editTitle') : t('actionPlans.form.title'))}
       size="xl"
     >
-      <form noValidate onSubmit={form.onSubmit(handleSubmit, focusFirstError(form))}>
+      <form noValidate onSubmit={form.onSubmit(handleValid, focusFirstError(form))}>
         <Stack gap="md">
           {isApiError(error, 'conflict') ? (
             <Alert role="alert" color="orange" variant="light" title={t('errors.conflictTitle')}>
@@ -212,8 +293,28 @@ export function ActionFormModal({ companyId, owners, action, initial, title, onS
               {...form.getInputProps('investmentSek')}
             />
           </SimpleGrid>
-          <EffectFields form={form} path="expected" legend={t('actionPlans.form.expectedLegend')} />
-          {action ? <EffectFields form={form} path="realised" legend={t('actionPlans.form.realisedLegend')} /> : null}
+          <Select
+            label={t('actionPlans.fields.carrier')}
+            description={t('actionPlans.form.carrierHelp')}
+            clearable
+            data={carriers.map((carrier) => ({ value: carrier.key, label: carrier.name[language] }))}
+            {...carrierInput}
+            onChange={changeCarrier}
+          />
+          <EffectFields
+            form={form}
+            path="expected"
+            legend={t('actionPlans.form.expectedLegend')}
+            co2eFactor={co2eFactor}
+          />
+          {action ? (
+            <EffectFields
+              form={form}
+              path="realised"
+              legend={t('actionPlans.form.realisedLegend')}
+              co2eFactor={co2eFactor}
+            />
+          ) : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
@@ -224,6 +325,19 @@ export function ActionFormModal({ companyId, owners, action, initial, title, onS
           </Group>
         </Stack>
       </form>
+      <ConfirmModal
+        opened={confirming !== null}
+        title={t('actionPlans.increase.title')}
+        text={t('actionPlans.increase.text', { list: confirming ? increasesText(t, increasesOf(confirming)) : '' })}
+        confirmLabel={t('actionPlans.increase.confirm')}
+        isPending={create.isPending || update.isPending}
+        onConfirm={() => {
+          const values = confirming;
+          setConfirming(null);
+          if (values) void handleSubmit(values);
+        }}
+        onCancel={() => setConfirming(null)}
+      />
     </Modal>
   );
 }

@@ -1,12 +1,13 @@
+import type { TFunction } from 'i18next';
+import { effectKinds } from '../../../../core/effects';
 import type { EffectValues } from '../../../../contracts/action-plans';
-import { formatCo2eKg, formatEnergy, formatSek, formatTonnes } from '../../../components/format';
+import { formatEffect } from '../../../components/effect-summary';
 
-/** An action's or a total's yearly effects as short texts with their units, the given kinds only. */
-export function effectParts(effects: Partial<EffectValues>): string[] {
-  const parts: string[] = [];
-  if (typeof effects.kwh === 'number') parts.push(formatEnergy(effects.kwh));
-  if (typeof effects.co2eKg === 'number') parts.push(formatCo2eKg(effects.co2eKg));
-  if (typeof effects.sek === 'number') parts.push(formatSek(effects.sek));
-  if (typeof effects.materialTonnes === 'number') parts.push(formatTonnes(effects.materialTonnes));
-  return parts;
+/** An action's or a total's yearly effects as short texts with their units, the given kinds only;
+ * a negative effect reads as an increase. */
+export function effectParts(t: TFunction, effects: Partial<EffectValues>): string[] {
+  return effectKinds.flatMap((kind) => {
+    const value = effects[kind];
+    return typeof value === 'number' ? [formatEffect(t, kind, value)] : [];
+  });
 }

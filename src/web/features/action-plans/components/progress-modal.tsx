@@ -1,27 +1,54 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionStatus } from '../../../../core/action-status';
 import type { Action } from '../../../../contracts/action-plans';
 import { isApiError } from '../../../components/api-client';
+import { ConfirmModal } from '../../../components/confirm-modal';
 import { ErrorAlert } from '../../../components/error-alert';
 import { applyFieldErrors } from '../../../components/error-message';
 import { useUpdateAction } from '../api';
-import { EffectFields, effectsBody, effectsValues, type EffectFormValues } from './effect-fields';
+import {
+  EffectFields,
+  effectErrors,
+  effectsBody,
+  effectsValues,
+  increasesText,
+  newIncreases,
+  type EffectFormValues,
+} from './effect-fields';
 
 type Values = { status: ActionStatus; realised: EffectFormValues };
 
-/** For the company's own user: mark an action done (or in progress) and report the saving it gave. */
+/** For the company's own user: mark an action done (or in progress) and report the saving it gave.
+ * With an energy carrier the CO2e follows the kWh reported (decision 038); an increase (a negative
+ * figure) is confirmed before it is sent. */
 export function ProgressModal({ action, onClose }: { action: Action; onClose: () => void }) {
   const { t } = useTranslation();
   const update = useUpdateAction();
+  const co2eFactor = action.carrier ? action.emissionFactorKgPerKwh : null;
+  const isCo2eComputed = co2eFactor !== null;
+  const [confirming, setConfirming] = useState<Values | null>(null);
   const form = useForm<Values>({
     initialValues: {
       status: action.status === 'planned' || action.status === 'in_progress' ? 'done' : action.status,
       realised: effectsValues(action.realised),
     },
+    validate: (values) => effectErrors(t, 'realised', values.realised, isCo2eComputed),
   });
+
+  const increasesOf = (values: Values) =>
+    newIncreases(effectsBody(values.realised, isCo2eComputed), action.realised).map((increase) => ({
+      side: 'realised' as const,
+      ...increase,
+    }));
+
+  function handleValid(values: Values) {
+    if (increasesOf(values).length > 0) setConfirming(values);
+    else void handleSubmit(values);
+  }
 
   async function handleSubmit(values: Values) {
     try {
@@ -30,7 +57,7 @@ export function ProgressModal({ action, onClose }: { action: Action; onClose: ()
         body: {
           version: action.version,
           ...(values.status !== action.status && { status: values.status }),
-          realised: effectsBody(values.realised),
+          realised: effectsBody(values.realised, isCo2eComputed),
         },
       });
       notifications.show({ color: 'teal', message: t('actionPlans.form.saved') });
@@ -48,7 +75,7 @@ export function ProgressModal({ action, onClose }: { action: Action; onClose: ()
       title={t('actionPlans.progress.title')}
       size="lg"
     >
-      <form noValidate onSubmit={form.onSubmit(handleSubmit)}>
+      <form noValidate onSubmit={form.onSubmit(handleValid)}>
         <Stack gap="md">
           <Text fw={600}>{action.title}</Text>
           {isApiError(update.error, 'conflict') ? (
@@ -67,7 +94,12 @@ export function ProgressModal({ action, onClose }: { action: Action; onClose: ()
             }))}
             {...form.getInputProps('status')}
           />
-          <EffectFields form={form} path="realised" legend={t('actionPlans.progress.realisedLegend')} />
+          <EffectFields
+            form={form}
+            path="realised"
+            legend={t('actionPlans.progress.realisedLegend')}
+            co2eFactor={co2eFactor}
+          />
           <Text size="sm" c="dark.6">
             {t('actionPlans.progress.hint')}
           </Text>
@@ -81,6 +113,19 @@ export function ProgressModal({ action, onClose }: { action: Action; onClose: ()
           </Group>
         </Stack>
       </form>
+      <ConfirmModal
+        opened={confirming !== null}
+        title={t('actionPlans.increase.title')}
+        text={t('actionPlans.increase.text', { list: confirming ? increasesText(t, increasesOf(confirming)) : '' })}
+        confirmLabel={t('actionPlans.increase.confirm')}
+        isPending={update.isPending}
+        onConfirm={() => {
+          const values = confirming;
+          setConfirming(null);
+          if (values) void handleSubmit(values);
+        }}
+        onCancel={() => setConfirming(null)}
+      />
     </Modal>
   );
 }

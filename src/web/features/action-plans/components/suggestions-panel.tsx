@@ -34,7 +34,15 @@ function ReasonText({ suggestion }: { suggestion: ActionSuggestion }) {
 }
 
 /** The catalogue's suggestions after the latest coach measurements, to adopt, adopt with edits or dismiss. */
-export function SuggestionsPanel({ companyId, owners }: { companyId: string; owners: ActionList['owners'] }) {
+export function SuggestionsPanel({
+  companyId,
+  owners,
+  carriers,
+}: {
+  companyId: string;
+  owners: ActionList['owners'];
+  carriers: ActionList['carriers'];
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const suggestions = useSuggestions(companyId, true);
@@ -115,6 +123,7 @@ export function SuggestionsPanel({ companyId, owners }: { companyId: string; own
         <ActionFormModal
           companyId={companyId}
           owners={owners}
+          carriers={carriers}
           title={t('actionPlans.suggestions.adoptEditTitle')}
           initial={{
             area: editing.area,

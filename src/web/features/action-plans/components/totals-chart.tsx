@@ -9,7 +9,7 @@ type Props = {
 
 /**
  * Expected and realised figures per organisation as paired horizontal bars. Plain boxes, not the
- * chart library: its bar chart alone pushed this route over the 350 KiB budget (QUALITY.md P3).
+ * chart library: its bar chart alone pushed this route over the 350 KiB budget (docs/quality.md P3).
  * The figures are written beside the bars and in the table below, so nothing rests on colour.
  */
 export function TotalsChart({ data, labels, format, label }: Props) {

@@ -15,6 +15,7 @@ import { ActionFormModal } from '../components/action-form-modal';
 import { ActionStatusBadge } from '../components/action-status-badge';
 import { effectParts } from '../components/effects';
 import { ProgressModal } from '../components/progress-modal';
+import { RealisedLine } from '../components/realised-line';
 import { SuggestionsPanel } from '../components/suggestions-panel';
 
 type Editing = { kind: 'new' } | { kind: 'edit'; action: Action } | { kind: 'progress'; action: Action } | null;
@@ -176,16 +177,12 @@ export function ActionPlanPage() {
                           <Table.Td>{item.dueOn ? formatIsoDate(item.dueOn) : '–'}</Table.Td>
                           <Table.Td>{item.investmentSek === null ? '–' : formatSek(item.investmentSek)}</Table.Td>
                           <Table.Td>
-                            {effectParts(item.expected).map((part) => (
+                            {effectParts(t, item.expected).map((part) => (
                               <Text size="sm" key={part}>
                                 {part}
                               </Text>
                             ))}
-                            {effectParts(item.realised).length > 0 ? (
-                              <Text size="xs" c="dark.6">
-                                {t('effects.realisedValue', { value: effectParts(item.realised).join(', ') })}
-                              </Text>
-                            ) : null}
+                            <RealisedLine action={item} />
                           </Table.Td>
                           <Table.Td>
                             {payback(item.status === 'done' ? item.realisedPaybackYears : item.expectedPaybackYears)}
@@ -198,15 +195,23 @@ export function ActionPlanPage() {
             </Card>
           ))}
         </Stack>
-        {data.abilities.canSeeSuggestions ? <SuggestionsPanel companyId={companyId} owners={data.owners} /> : null}
+        {data.abilities.canSeeSuggestions ? (
+          <SuggestionsPanel companyId={companyId} owners={data.owners} carriers={data.carriers} />
+        ) : null}
       </Stack>
       {editing?.kind === 'new' ? (
-        <ActionFormModal companyId={companyId} owners={data.owners} onClose={() => setEditing(null)} />
+        <ActionFormModal
+          companyId={companyId}
+          owners={data.owners}
+          carriers={data.carriers}
+          onClose={() => setEditing(null)}
+        />
       ) : null}
       {editing?.kind === 'edit' ? (
         <ActionFormModal
           companyId={companyId}
           owners={data.owners}
+          carriers={data.carriers}
           action={editing.action}
           onClose={() => setEditing(null)}
         />

@@ -2,9 +2,9 @@ import { Card, Center, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { maturityAreas } from '../../../../core/maturity-areas';
 import type { EffectTotalsBody } from '../../../../contracts/action-plans';
-import { EffectSummary } from '../../../components/effect-summary';
+import { EffectSummary, formatEffect } from '../../../components/effect-summary';
 import { ErrorAlert } from '../../../components/error-alert';
-import { formatCo2eKg, formatEnergy, formatSek, formatTonnes, formatYears } from '../../../components/format';
+import { formatCo2eKg, formatNumber, formatSek, formatYears } from '../../../components/format';
 import { PageHeader } from '../../../components/page-header';
 import { useProgrammeTotals } from '../api';
 import { TotalsChart } from '../components/totals-chart';
@@ -39,24 +39,38 @@ export function ProgrammeTotalsPage() {
       </Table.Tr>
     </Table.Thead>
   );
-  /** Expected on the first line, realised (done actions) on the second. */
-  const pair = (totals: EffectTotalsBody, format: (n: number) => string, kind: keyof EffectTotalsBody['expected']) => (
-    <>
-      <Text size="sm">{format(totals.expected[kind])}</Text>
-      <Text size="xs" c="dark.6">
-        {t('effects.realisedValue', { value: format(totals.realised[kind]) })}
-      </Text>
-    </>
-  );
+  /** Expected on the first line, realised (done actions, confirmed) on the second, and what still
+   * waits for a coach's confirmation on a third. */
+  const pair = (totals: EffectTotalsBody, kind: keyof EffectTotalsBody['expected']) => {
+    const format = (value: number) => formatEffect(t, kind, value);
+    return (
+      <>
+        <Text size="sm">{format(totals.expected[kind])}</Text>
+        <Text size="xs" c="dark.6">
+          {t('effects.realisedValue', { value: format(totals.realised[kind]) })}
+        </Text>
+        {totals.doneUnconfirmed > 0 ? (
+          <Text size="xs" c="dark.6">
+            {t('effects.unconfirmedValue', { value: format(totals.realisedUnconfirmed[kind]) })}
+          </Text>
+        ) : null}
+      </>
+    );
+  };
   const row = (key: string, name: string, totals: EffectTotalsBody) => (
     <Table.Tr key={key}>
       <Table.Th scope="row">{name}</Table.Th>
-      <Table.Td>{t('actionPlans.totals.actionsValue', { actions: totals.actions, done: totals.done })}</Table.Td>
+      <Table.Td>
+        {t('actionPlans.totals.actionsValue', {
+          actions: formatNumber(totals.actions),
+          done: t('actionPlans.totals.doneCount', { count: totals.done, value: formatNumber(totals.done) }),
+        })}
+      </Table.Td>
       <Table.Td>{formatSek(totals.investmentSek)}</Table.Td>
-      <Table.Td>{pair(totals, formatEnergy, 'kwh')}</Table.Td>
-      <Table.Td>{pair(totals, formatCo2eKg, 'co2eKg')}</Table.Td>
-      <Table.Td>{pair(totals, formatSek, 'sek')}</Table.Td>
-      <Table.Td>{pair(totals, formatTonnes, 'materialTonnes')}</Table.Td>
+      <Table.Td>{pair(totals, 'kwh')}</Table.Td>
+      <Table.Td>{pair(totals, 'co2eKg')}</Table.Td>
+      <Table.Td>{pair(totals, 'sek')}</Table.Td>
+      <Table.Td>{pair(totals, 'materialTonnes')}</Table.Td>
       <Table.Td>{payback(totals.expectedPaybackYears)}</Table.Td>
     </Table.Tr>
   );
@@ -136,7 +150,7 @@ export function ProgrammeTotalsPage() {
                       const cell = data.byOrganisationAndArea.find(
                         (c) => c.organisationId === group.organisationId && c.area === area,
                       );
-                      return <Table.Td key={area}>{cell ? pair(cell.totals, formatCo2eKg, 'co2eKg') : '–'}</Table.Td>;
+                      return <Table.Td key={area}>{cell ? pair(cell.totals, 'co2eKg') : '–'}</Table.Td>;
                     })}
                   </Table.Tr>
                 ))}

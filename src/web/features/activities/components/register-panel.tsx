@@ -33,13 +33,25 @@ export function RegisterPanel({ activity, ownCompanyId }: RegisterPanelProps) {
         color: 'teal',
         message: t('activities.register.done', { count: chosen.length, waiting: waiting.length }),
       });
+      if (after.stateAidWarnings?.length) {
+        // Registered all the same; the coach is told the companies have no state aid grant (issue 13).
+        notifications.show({
+          color: 'yellow',
+          autoClose: 12_000,
+          message: t('activities.register.withoutGrant', {
+            companies: after.stateAidWarnings.map((w) => w.companyName).join(', '),
+          }),
+        });
+      }
       setChosen([]);
     } catch {
       // Shown by the alert below.
     }
   }
 
-  const companyOptions = (companies.data?.items ?? []).slice(0, 8).map((c) => ({ value: c.id, label: c.name }));
+  // Every company of the page the search found is shown, and the count says when there are more.
+  const companyOptions = (companies.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }));
+  const matching = companies.data?.total ?? 0;
   if (chosenCompanyId && company.data && !companyOptions.some((o) => o.value === chosenCompanyId)) {
     companyOptions.unshift({ value: chosenCompanyId, label: company.data.name });
   }
@@ -84,6 +96,17 @@ export function RegisterPanel({ activity, ownCompanyId }: RegisterPanelProps) {
                 </Group>
               </Radio.Group>
             )}
+            {companies.data && companyOptions.length > 0 ? (
+              <Text size="sm" c="dark.6" aria-live="polite">
+                {matching > companies.data.items.length
+                  ? t('activities.register.showingSome', {
+                      shown: companies.data.items.length,
+                      total: matching,
+                      more: companies.data.isTotalCapped ? '+' : '',
+                    })
+                  : t('activities.register.showingAll', { count: matching })}
+              </Text>
+            ) : null}
           </Stack>
         ) : null}
         {company.error ? <ErrorAlert error={company.error} /> : null}

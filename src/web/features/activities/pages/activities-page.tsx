@@ -3,13 +3,14 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { activityTypes } from '../../../../core/activities';
 import { areas } from '../../../../core/areas';
 import { EmptyRow } from '../../../components/empty-row';
 import { ErrorAlert } from '../../../components/error-alert';
 import { formatDateTime } from '../../../components/format';
 import { ListPagination } from '../../../components/list-pagination';
+import { useSearchParamsState } from '../../../components/search-params-state';
 import { PageHeader } from '../../../components/page-header';
 import { useSignedInUser } from '../../../components/session';
 import { useActivities, useOrganisationOptions } from '../api';
@@ -32,20 +33,22 @@ export function ActivitiesPage() {
   const { t } = useTranslation();
   const me = useSignedInUser();
   const navigate = useNavigate();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const state = parseActivityListParams(searchParams);
+  const [state, changeState] = useSearchParamsState(parseActivityListParams, toActivityListParams);
   const [search, setSearch] = useState(state.q);
   const [isCreating, setCreating] = useState(false);
   const organisations = useOrganisationOptions();
   const activities = useActivities(toActivityListQuery(state, pageSize));
   const items = activities.data?.items ?? [];
 
-  function navigateTo(next: ActivityListState, replace = false) {
-    setSearchParams(toActivityListParams(next), { replace });
+  function navigateTo(change: (current: ActivityListState) => ActivityListState, replace = false) {
+    changeState(change, { replace });
   }
   const set = <K extends keyof ActivityListState>(key: K, value: ActivityListState[K]) =>
-    navigateTo({ ...state, [key]: value, page: 1 });
-  const writeSearch = useDebouncedCallback((value: string) => navigateTo({ ...state, q: value, page: 1 }, true), 300);
+    navigateTo((current) => ({ ...current, [key]: value, page: 1 }));
+  const writeSearch = useDebouncedCallback(
+    (value: string) => navigateTo((current) => ({ ...current, q: value, page: 1 }), true),
+    300,
+  );
   const hasFilters = toActivityListParams({ ...state, when: 'upcoming', page: 1 }).size > 0;
   const columnCount = 5;
 
@@ -134,7 +137,7 @@ export function ActivitiesPage() {
                 leftSection={<IconFilterOff size={16} aria-hidden />}
                 onClick={() => {
                   setSearch('');
-                  navigateTo({ ...defaultActivityListState, when: state.when });
+                  navigateTo((current) => ({ ...defaultActivityListState, when: current.when }));
                 }}
               >
                 {t('activities.filters.clear')}
@@ -197,7 +200,7 @@ export function ActivitiesPage() {
                 page={state.page}
                 pageSize={pageSize}
                 total={activities.data.total}
-                onChange={(page) => navigateTo({ ...state, page })}
+                onChange={(page) => navigateTo((current) => ({ ...current, page }))}
               />
             ) : null}
           </div>

@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { QueryFallback } from '../../../components/query-fallback';
-import { formatDateTime, formatSek } from '../../../components/format';
+import { formatPeriod, formatSek } from '../../../components/format';
 import { PageHeader } from '../../../components/page-header';
 import { useSignedInUser } from '../../../components/session';
 import { useActivity } from '../api';
@@ -63,7 +63,7 @@ export function ActivityPage() {
           <Group gap="sm">
             <ActivityTypeBadge type={data.type} />
             <Text size="sm" c="dark.6">
-              {formatDateTime(data.startsAt)} – {formatDateTime(data.endsAt)}
+              {formatPeriod(data.startsAt, data.endsAt)}
             </Text>
           </Group>
         }

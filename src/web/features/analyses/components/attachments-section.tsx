@@ -4,7 +4,8 @@ import { IconTrash, IconUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { analysisLimits, type Analysis } from '../../../../contracts/analyses';
 import { downloadFile } from '../../../components/download';
-import { errorMessage } from '../../../components/error-message';
+import { ApiRequestError } from '../../../components/api-client';
+import { errorMessage, fieldErrorMessage } from '../../../components/error-message';
 import { formatDateTime, formatNumber } from '../../../components/format';
 import { fileToBase64, useDeleteAttachment, useUploadAttachment } from '../api';
 
@@ -36,7 +37,12 @@ export function AttachmentsSection({ analysis }: { analysis: Analysis }) {
       });
       notifications.show({ color: 'teal', message: t('analyses.attachments.uploaded', { name: file.name }) });
     } catch (failure) {
-      notifications.show({ color: 'red', message: errorMessage(t, failure) });
+      // A refused file name (decision 033) is said as such, not as a general "check the input".
+      const fieldError = failure instanceof ApiRequestError ? failure.fieldErrors[0] : undefined;
+      notifications.show({
+        color: 'red',
+        message: fieldError ? fieldErrorMessage(t, fieldError) : errorMessage(t, failure),
+      });
     }
   }
 

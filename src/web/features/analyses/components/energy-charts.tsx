@@ -7,7 +7,7 @@ import { formatNumber } from '../../../components/format';
 // Loaded lazily with the mapping (as the maturity radar): recharts is the heaviest part of a page.
 // Only types come from the core here: a value import would pull the contracts (zod) into this chunk.
 // A donut (recharts' pie) rather than stacked bars keeps this chunk within the route budget
-// (QUALITY.md P3); the before/after comparison is drawn as plain bars beside it.
+// (docs/quality.md P3); the before/after comparison is drawn as plain bars beside it.
 
 const categoryColors = [
   'indigo.7',

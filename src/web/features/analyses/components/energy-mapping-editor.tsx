@@ -28,7 +28,7 @@ import type { EnergyCarrier } from '../../../../contracts/emission-factors';
 import type { EnergyLineInput, EnergyMappingInput } from '../../../../contracts/energy-mappings';
 import { ErrorAlert } from '../../../components/error-alert';
 import { formatIsoDate, formatNumber, formatSek } from '../../../components/format';
-import { useUpdateAnalysis } from '../api';
+import { useSaveAnalysisContent } from '../api';
 import { EnergyResults } from './energy-results';
 import { fieldErrorsOf } from './field-errors';
 import { useLocalised } from './localised';
@@ -44,7 +44,7 @@ export function EnergyMappingEditor({ analysis, carriers, sets }: Props) {
   const canEdit = analysis.abilities.canEdit;
   const [mapping, setMapping] = useState<EnergyMappingInput>(analysis.content as EnergyMappingInput);
   const [splitLine, setSplitLine] = useState<number | null>(null);
-  const update = useUpdateAnalysis(analysis.id);
+  const update = useSaveAnalysisContent(analysis);
   const isDirty = JSON.stringify(mapping) !== JSON.stringify(analysis.content);
 
   const chosenSet = sets.find((entry) => entry.set.key === mapping.factorSetKey);
@@ -82,7 +82,7 @@ export function EnergyMappingEditor({ analysis, carriers, sets }: Props) {
 
   async function save() {
     try {
-      await update.mutateAsync({ kind: 'energy_mapping', version: analysis.version, content: mapping });
+      await update.save(mapping);
       notifications.show({ color: 'teal', message: t('analyses.saved') });
     } catch {
       // shown below the form

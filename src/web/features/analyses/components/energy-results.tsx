@@ -5,7 +5,7 @@ import type { EnergyMappingResult } from '../../../../core/energy';
 import type { Finding } from '../../../../contracts/analyses';
 import { formatEnergy, formatKwh, formatNumber, formatSek, formatCo2eKg } from '../../../components/format';
 
-// The charts (recharts via @mantine/charts) load only when a mapping is shown (QUALITY.md P3).
+// The charts (recharts via @mantine/charts) load only when a mapping is shown (docs/quality.md P3).
 const EnergyBalanceChart = lazy(() => import('./energy-charts').then((m) => ({ default: m.EnergyBalanceChart })));
 
 type Props = {

@@ -93,9 +93,7 @@ export function FindingFormModal({
       opened
       onClose={onClose}
       size="lg"
-      title={t(
-        finding ? 'analyses.findings.editTitle' : isEnergy ? 'analyses.findings.addEnergy' : 'analyses.findings.add',
-      )}
+      title={t(finding ? 'analyses.findings.editTitle' : 'analyses.findings.add')}
     >
       <Stack gap="md">
         <TextInput

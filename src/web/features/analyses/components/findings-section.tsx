@@ -6,8 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { Analysis, Finding } from '../../../../contracts/analyses';
 import type { EnergyCarrier } from '../../../../contracts/emission-factors';
 import { ConfirmModal } from '../../../components/confirm-modal';
+import { formatEffect } from '../../../components/effect-summary';
 import { errorMessage } from '../../../components/error-message';
-import { formatEnergy, formatNumber, formatSek, formatCo2eKg } from '../../../components/format';
+import { formatNumber, formatSek } from '../../../components/format';
 import { useConvertFinding, useDeleteFinding } from '../api';
 import { FindingFormModal } from './finding-form-modal';
 
@@ -47,11 +48,11 @@ export function FindingsSection({ analysis, carriers }: { analysis: Analysis; ca
     <Card withBorder padding="lg" component="section" aria-labelledby="analysis-findings">
       <Group justify="space-between" mb="sm">
         <Title order={2} id="analysis-findings">
-          {t(isEnergy ? 'analyses.findings.titleEnergy' : 'analyses.findings.title')}
+          {t('analyses.findings.title')}
         </Title>
         {canEdit ? (
           <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setDialog({ kind: 'create' })}>
-            {t(isEnergy ? 'analyses.findings.addEnergy' : 'analyses.findings.add')}
+            {t('analyses.findings.add')}
           </Button>
         ) : null}
       </Group>
@@ -94,9 +95,10 @@ export function FindingsSection({ analysis, carriers }: { analysis: Analysis; ca
                     </Text>
                   ) : null}
                 </Table.Td>
-                <Table.Td ta="right">{orDash(finding.expectedKwh, formatEnergy)}</Table.Td>
-                <Table.Td ta="right">{orDash(finding.expectedSek, formatSek)}</Table.Td>
-                <Table.Td ta="right">{orDash(finding.expectedCo2eKg, formatCo2eKg)}</Table.Td>
+                {/* A negative saving (a heat pump's electricity) is an increase, said as one. */}
+                <Table.Td ta="right">{orDash(finding.expectedKwh, (n) => formatEffect(t, 'kwh', n))}</Table.Td>
+                <Table.Td ta="right">{orDash(finding.expectedSek, (n) => formatEffect(t, 'sek', n))}</Table.Td>
+                <Table.Td ta="right">{orDash(finding.expectedCo2eKg, (n) => formatEffect(t, 'co2eKg', n))}</Table.Td>
                 {isEnergy ? null : (
                   <Table.Td ta="right">
                     {orDash(finding.expectedMaterialTonnes, (n) => `${formatNumber(n)} t`)}

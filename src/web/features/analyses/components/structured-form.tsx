@@ -16,7 +16,7 @@ import {
   type Analysis,
 } from '../../../../contracts/analyses';
 import { ErrorAlert } from '../../../components/error-alert';
-import { useUpdateAnalysis } from '../api';
+import { useSaveAnalysisContent } from '../api';
 import { fieldErrorsOf } from './field-errors';
 import { RowsEditor } from './rows-editor';
 
@@ -25,7 +25,7 @@ type Content = ResourceFlowsContent | CircularBusinessModelContent | DigitalCont
 /** The form of a resource and waste flow analysis, a circular business model analysis or a digital analysis. */
 export function StructuredForm({ analysis }: { analysis: Analysis }) {
   const { t } = useTranslation();
-  const update = useUpdateAnalysis(analysis.id);
+  const update = useSaveAnalysisContent(analysis);
   const [content, setContent] = useState<Content>(analysis.content as Content);
   const isReadOnly = !analysis.abilities.canEdit;
   const errors = fieldErrorsOf(update.error);
@@ -37,9 +37,7 @@ export function StructuredForm({ analysis }: { analysis: Analysis }) {
 
   async function save() {
     try {
-      await update.mutateAsync({ kind: analysis.kind, version: analysis.version, content } as Parameters<
-        typeof update.mutateAsync
-      >[0]);
+      await update.save(content);
       notifications.show({ color: 'teal', message: t('analyses.saved') });
     } catch {
       // shown below

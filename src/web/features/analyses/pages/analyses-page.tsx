@@ -1,44 +1,18 @@
 import { Anchor, Button, Card, Center, Loader, Menu, Stack, Table, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconChevronDown, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
-import { defaultFactorSet } from '../../../../core/energy';
-import { analysisKinds, type AnalysisKind } from '../../../../core/analyses';
-import type { CreateAnalysisBody } from '../../../../contracts/analyses';
+import { Link, useParams } from 'react-router';
+import { analysisKinds } from '../../../../core/analyses';
 import { ErrorAlert } from '../../../components/error-alert';
-import { errorMessage } from '../../../components/error-message';
 import { formatEnergy, formatIsoDate, formatSek, formatCo2eKg } from '../../../components/format';
 import { PageHeader } from '../../../components/page-header';
-import { useCompanyAnalyses, useCreateAnalysis, useFactorSets } from '../api';
+import { useCompanyAnalyses } from '../api';
 
 /** A company's analyses: energy mappings and the three structured kinds, and a way to start one. */
 export function AnalysesPage() {
   const { t } = useTranslation();
   const { companyId = '' } = useParams();
-  const navigate = useNavigate();
   const list = useCompanyAnalyses(companyId);
-  const factorSets = useFactorSets();
-  const create = useCreateAnalysis(companyId);
-
-  async function start(kind: AnalysisKind) {
-    const year = new Date().getFullYear() - 1;
-    const title = t(`analyses.newTitle.${kind}`, { year });
-    let body: CreateAnalysisBody;
-    if (kind === 'energy_mapping') {
-      const sets = (factorSets.data?.sets ?? []).map((entry) => ({ ...entry.set, key: entry.set.key }));
-      const set = defaultFactorSet(sets, year) ?? sets.at(-1);
-      body = { kind, title, content: { year, factorSetKey: set?.key ?? '', lines: [] } };
-    } else {
-      body = { kind, title, year, content: {} } as CreateAnalysisBody;
-    }
-    try {
-      const analysis = await create.mutateAsync(body);
-      void navigate(`/analyses/${analysis.id}`);
-    } catch (failure) {
-      notifications.show({ color: 'red', message: errorMessage(t, failure) });
-    }
-  }
 
   if (list.isPending) {
     return (
@@ -73,14 +47,13 @@ export function AnalysesPage() {
                 <Button
                   leftSection={<IconPlus size={16} aria-hidden />}
                   rightSection={<IconChevronDown size={16} aria-hidden />}
-                  loading={create.isPending}
                 >
                   {t('analyses.list.new')}
                 </Button>
               </Menu.Target>
               <Menu.Dropdown>
                 {analysisKinds.map((kind) => (
-                  <Menu.Item key={kind} onClick={() => void start(kind)}>
+                  <Menu.Item key={kind} component={Link} to={`/companies/${companyId}/analyses/new/${kind}`}>
                     {t(`analyses.kinds.${kind}`)}
                   </Menu.Item>
                 ))}
@@ -130,9 +103,7 @@ export function AnalysesPage() {
                     <Table.Td>{item.year ?? '–'}</Table.Td>
                     <Table.Td ta="right">{item.energyTotals ? formatEnergy(item.energyTotals.kwh) : '–'}</Table.Td>
                     <Table.Td ta="right">{item.energyTotals ? formatSek(item.energyTotals.costSek) : '–'}</Table.Td>
-                    <Table.Td ta="right">
-                      {item.energyTotals ? formatCo2eKg(item.energyTotals.co2eKg) : '–'}
-                    </Table.Td>
+                    <Table.Td ta="right">{item.energyTotals ? formatCo2eKg(item.energyTotals.co2eKg) : '–'}</Table.Td>
                     <Table.Td ta="right">
                       {t('analyses.list.findingCount', { count: item.findingCount, converted: item.convertedCount })}
                     </Table.Td>

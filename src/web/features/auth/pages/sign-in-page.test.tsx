@@ -27,7 +27,7 @@ const me = {
 
 function renderSignIn(login: { status: number; body?: unknown }, path = '/login') {
   const { fetchStub, calls } = stubFetch({
-    'GET /api/auth/me': { status: 401, body: { code: 'unauthenticated', message: 'Sign in to continue' } },
+    'GET /api/auth/session': { status: 200, body: { me: null } },
     'POST /api/auth/login': login,
   });
   vi.stubGlobal('fetch', fetchStub);

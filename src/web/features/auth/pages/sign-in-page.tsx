@@ -17,7 +17,7 @@ type SignInErrors = Partial<Record<SignInField, string>>;
 
 /**
  * The sign-in page: e-mail and password, then on to the page the user was heading for.
- * It is the first page most people load (QUALITY.md P3: ≤ 170 KiB gzip), so it keeps two fields
+ * It is the first page most people load (docs/quality.md P3: ≤ 170 KiB gzip), so it keeps two fields
  * in plain state instead of pulling in the form library, and checks only what a person would
  * miss; the server validates with the full contract and its field errors show here.
  */

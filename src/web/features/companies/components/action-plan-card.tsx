@@ -26,7 +26,7 @@ export function ActionPlanCard({ companyId }: { companyId: string }) {
           {t('actionPlans.card.open')}
         </Anchor>
       </Group>
-      {/* The summary's room while it loads, so the cards below do not jump (QUALITY.md P2, CLS). */}
+      {/* The summary's room while it loads, so the cards below do not jump (docs/quality.md P2, CLS). */}
       {totals.isPending ? <Skeleton height={96} aria-hidden /> : null}
       {overall ? (
         overall.actions === 0 && overall.done === 0 ? (

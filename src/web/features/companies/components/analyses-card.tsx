@@ -17,7 +17,7 @@ export function AnalysesCard({ companyId }: { companyId: string }) {
           <Title order={2} id="company-analyses" mb={4}>
             {t('analyses.card.title')}
           </Title>
-          {/* The list's room while it loads, so the cards below do not jump (QUALITY.md P2, CLS). */}
+          {/* The list's room while it loads, so the cards below do not jump (docs/quality.md P2, CLS). */}
           {isPending ? <Skeleton height={22} width={320} aria-hidden /> : null}
           {data && latest.length === 0 ? (
             <Text size="sm" c="dark.6">

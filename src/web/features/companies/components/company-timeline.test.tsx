@@ -58,7 +58,7 @@ describe('company timeline', () => {
     expect(await screen.findByText('Åtgärd klar: Byt till LED')).toBeTruthy();
     expect(screen.getByText('Åtgärd tillagd: Byt till LED')).toBeTruthy();
     expect(screen.getByText(/Energiomställning · Uppnått per år: 12\sMWh · 1,5\st\sCO₂e/)).toBeTruthy();
-    expect(screen.getByText('Resurseffektivitet · Ingen uppnådd effekt rapporterad')).toBeTruthy();
+    expect(screen.getByText('Resurseffektiv produktion · Ingen uppnådd effekt rapporterad')).toBeTruthy();
     expect(screen.getByText('Energikartläggning gjord: Kartläggning 2025')).toBeTruthy();
     expect(screen.getByText(/Energianvändning 339,2\sMWh och 79,6\st\sCO₂e per år/)).toBeTruthy();
     for (const chip of ['Analyser', 'Nya åtgärder', 'Klara åtgärder']) expect(screen.getByText(chip)).toBeTruthy();

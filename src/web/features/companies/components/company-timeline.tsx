@@ -19,15 +19,9 @@ import type { MaturityArea } from '../../../../core/maturity-areas';
 import type { InterventionArea, InterventionKind } from '../../../../core/interventions';
 import { useTranslation } from 'react-i18next';
 import { timelineKinds, type TimelineEvent, type TimelineKind } from '../../../../contracts/follow-up';
+import { formatEffect } from '../../../components/effect-summary';
 import { ErrorAlert } from '../../../components/error-alert';
-import {
-  formatCo2eKg,
-  formatEnergy,
-  formatIsoDate,
-  formatNumber,
-  formatSek,
-  formatTonnes,
-} from '../../../components/format';
+import { formatCo2eKg, formatEnergy, formatIsoDate, formatNumber } from '../../../components/format';
 import { useTimeline } from '../follow-up-api';
 
 const icons: Record<TimelineKind, Icon> = {
@@ -97,10 +91,13 @@ function realisedText(data: TimelineEvent['data'], t: TFunction): string {
   const sek = numberOf(data.realisedSek);
   const tonnes = numberOf(data.realisedMaterialTonnes);
   const effects = [
-    kwh === null ? null : formatEnergy(kwh),
-    co2eKg === null ? null : formatCo2eKg(co2eKg),
-    sek === null ? null : formatSek(sek),
-    tonnes === null ? null : t('followUp.timeline.event.material', { tonnes: formatTonnes(tonnes) }),
+    // A negative effect is an increase, said as one (decision 038).
+    kwh === null ? null : formatEffect(t, 'kwh', kwh),
+    co2eKg === null ? null : formatEffect(t, 'co2eKg', co2eKg),
+    sek === null ? null : formatEffect(t, 'sek', sek),
+    tonnes === null
+      ? null
+      : t('followUp.timeline.event.material', { tonnes: formatEffect(t, 'materialTonnes', tonnes) }),
   ].filter(Boolean);
   return effects.length > 0
     ? t('followUp.timeline.event.realised', { effects: effects.join(' · ') })

@@ -85,8 +85,13 @@ export function InterventionFormModal({ companyId, intervention, onClose }: Prop
         await update.mutateAsync({ id: intervention.id, body: { version: intervention.version, ...body } });
         notifications.show({ color: 'teal', message: t('followUp.form.saved') });
       } else {
-        await log.mutateAsync({ companyId, body });
-        notifications.show({ color: 'teal', message: t('followUp.form.logged') });
+        const logged = await log.mutateAsync({ companyId, body });
+        // Support without a state aid grant is recorded all the same; the coach is told (issue 13).
+        notifications.show(
+          logged.warnings?.includes('no_state_aid_grant')
+            ? { color: 'yellow', autoClose: 12_000, message: t('followUp.form.loggedWithoutGrant') }
+            : { color: 'teal', message: t('followUp.form.logged') },
+        );
       }
       onClose();
     } catch (error) {

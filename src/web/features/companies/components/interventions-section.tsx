@@ -8,7 +8,7 @@ import { ConfirmModal } from '../../../components/confirm-modal';
 import { EmptyRow } from '../../../components/empty-row';
 import { ErrorAlert } from '../../../components/error-alert';
 import { errorMessage } from '../../../components/error-message';
-import { formatIsoDate, formatNumber } from '../../../components/format';
+import { formatIsoDate, formatNumber, hoursText } from '../../../components/format';
 import { useDeleteIntervention, useInterventions } from '../follow-up-api';
 import { InterventionFormModal } from './intervention-form-modal';
 
@@ -44,7 +44,7 @@ export function InterventionsSection({ companyId }: { companyId: string }) {
           </Title>
           {data ? (
             <Text size="sm" c="dark.4">
-              {t('followUp.list.total', { hours: formatNumber(data.totalHours), count: data.items.length })}
+              {t('followUp.list.total', { hoursText: hoursText(t, data.totalHours), count: data.items.length })}
             </Text>
           ) : null}
         </div>

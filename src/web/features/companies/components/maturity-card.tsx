@@ -26,7 +26,7 @@ export function MaturityCard({ companyId }: { companyId: string }) {
               ].join(' · ') || t('maturity.ladder.notMeasured')}
             </Text>
           ) : null}
-          {/* The two lines' room while they load, so the cards below do not jump (QUALITY.md P2, CLS). */}
+          {/* The two lines' room while they load, so the cards below do not jump (docs/quality.md P2, CLS). */}
           {maturity.isPending ? <Skeleton height={44} width={280} mt={4} aria-hidden /> : null}
           {data ? (
             <Text size="sm" fw={600} mt={4}>

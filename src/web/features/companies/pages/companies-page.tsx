@@ -11,19 +11,21 @@ import {
 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import type { ThinCompany } from '../../../../contracts/companies';
 import { EmptyRow } from '../../../components/empty-row';
 import { ErrorAlert } from '../../../components/error-alert';
 import { errorMessage } from '../../../components/error-message';
 import { formatDate } from '../../../components/format';
 import { ListPagination } from '../../../components/list-pagination';
+import { useSearchParamsState } from '../../../components/search-params-state';
 import { PageHeader } from '../../../components/page-header';
 import { useSignedInUser } from '../../../components/session';
 import { SortableHeader } from '../../../components/sortable-header';
 import { downloadCompanyExport, useCompanies, useCompanyLookup } from '../api';
 import { CompanyFilters } from '../components/company-filters';
 import { CompanyStatusBadge } from '../components/company-status-badge';
+import { RecordFilterChips } from '../components/record-filter-chips';
 import { HandoverRequestModal } from '../components/handover-request-modal';
 import { ThinCompanyTable } from '../components/thin-company-table';
 import {
@@ -32,6 +34,7 @@ import {
   toListParams,
   toListQuery,
   withFilter,
+  withoutRecordFilters,
   withSort,
   type CompanyListState,
   type CompanySortKey,
@@ -55,8 +58,7 @@ function CompanyRegister() {
   // who holds a company elsewhere, so nobody enrols it twice.
   const canLookUpOthers = me.abilities.lookUpCompanies && me.organisationId !== null;
 
-  const [searchParams, setSearchParams] = useSearchParams();
-  const state = parseListParams(searchParams);
+  const [state, changeState] = useSearchParamsState(parseListParams, toListParams);
   const [search, setSearch] = useState(state.q);
   const [syncedQ, setSyncedQ] = useState(state.q);
   const [handoverFor, setHandoverFor] = useState<ThinCompany | null>(null);
@@ -68,11 +70,14 @@ function CompanyRegister() {
     if (state.q !== search.trim()) setSearch(state.q);
   }
 
-  function navigateTo(next: CompanyListState, replace = false) {
-    setSearchParams(toListParams(next), { replace });
+  function navigateTo(change: (current: CompanyListState) => CompanyListState, replace = false) {
+    changeState(change, { replace });
   }
   // Typing replaces the history entry; filters, sort and pages push one, so back undoes them.
-  const writeSearch = useDebouncedCallback((value: string) => navigateTo(withFilter(state, 'q', value), true), 300);
+  const writeSearch = useDebouncedCallback(
+    (value: string) => navigateTo((current) => withFilter(current, 'q', value), true),
+    300,
+  );
 
   const query = toListQuery(state, pageSize);
   const companies = useCompanies(query);
@@ -93,10 +98,13 @@ function CompanyRegister() {
 
   const sortedBy = (key: CompanySortKey) => (state.sort === key ? state.order : null);
   const sortHeader = (key: CompanySortKey, label: string) => (
-    <SortableHeader sorted={sortedBy(key)} onSort={() => navigateTo(withSort(state, key))}>
+    <SortableHeader sorted={sortedBy(key)} onSort={() => navigateTo((current) => withSort(current, key))}>
       {label}
     </SortableHeader>
   );
+  const isFiltered =
+    toListParams({ ...defaultListState, ...state, sort: defaultListState.sort, order: defaultListState.order, page: 1 })
+      .size > 0;
   const columnCount = 7;
 
   return (
@@ -160,9 +168,20 @@ function CompanyRegister() {
                 setSearch(value);
                 writeSearch(value);
               }}
-              onFilterChange={(key, value) => navigateTo(withFilter(state, key, value))}
-              onClear={() => navigateTo({ ...defaultListState, q: state.q, sort: state.sort, order: state.order })}
+              onFilterChange={(key, value) => navigateTo((current) => withFilter(current, key, value))}
+              onClear={() =>
+                navigateTo((current) => ({
+                  ...defaultListState,
+                  q: current.q,
+                  sort: current.sort,
+                  order: current.order,
+                }))
+              }
               ownOrganisationId={me.organisationId}
+            />
+            <RecordFilterChips
+              state={state}
+              onRemove={(keys) => navigateTo((current) => withoutRecordFilters(current, keys))}
             />
             {companies.error ? <ErrorAlert error={companies.error} /> : null}
             <div>
@@ -208,7 +227,7 @@ function CompanyRegister() {
                     {companies.data && items.length === 0 ? (
                       <EmptyRow
                         colSpan={columnCount}
-                        text={state.q || searchParams.size > 0 ? t('companies.noMatches') : t('companies.empty')}
+                        text={isFiltered ? t('companies.noMatches') : t('companies.empty')}
                       />
                     ) : null}
                     {companies.isPending ? <EmptyRow colSpan={columnCount} text={t('common.loading')} /> : null}
@@ -221,7 +240,7 @@ function CompanyRegister() {
                   pageSize={pageSize}
                   total={companies.data.total}
                   isTotalCapped={companies.data.isTotalCapped}
-                  onChange={(page) => navigateTo({ ...state, page })}
+                  onChange={(page) => navigateTo((current) => ({ ...current, page }))}
                 />
               ) : null}
             </div>

@@ -14,6 +14,7 @@ import { ContactsSection } from '../components/contacts-section';
 import { MaturityCard } from '../components/maturity-card';
 import { ActionPlanCard } from '../components/action-plan-card';
 import { AnalysesCard } from '../components/analyses-card';
+import { StateAidCard } from '../components/state-aid-card';
 import { EditCompanyModal } from '../components/edit-company-modal';
 import { InterventionsSection } from '../components/interventions-section';
 import { StatusCard } from '../components/status-card';
@@ -98,6 +99,7 @@ export function CompanyPage() {
         <MaturityCard companyId={data.id} />
         <ActionPlanCard companyId={data.id} />
         <AnalysesCard companyId={data.id} />
+        <StateAidCard companyId={data.id} />
         <ContactsSection company={data} />
         {/* The coaching log is internal: shown to the staff who work on the company (its editors). */}
         {data.abilities.canEdit ? <InterventionsSection companyId={data.id} /> : null}

@@ -6,7 +6,7 @@ import { formatDate } from '../../../components/format';
 import { useFormatScore, useLocalised } from './localised';
 
 // The chart library is the largest piece of this page: it loads after the page, beside the
-// tables that carry the same figures (QUALITY.md P3).
+// tables that carry the same figures (docs/quality.md P3).
 const AreaRadar = lazy(() => import('./area-radar').then((m) => ({ default: m.AreaRadar })));
 
 /** One area: a radar of the latest measurement over its dimensions (with the baseline and the
@@ -79,11 +79,13 @@ export function AreaResultsCard({ area }: { area: AreaResult }) {
               <Table.Tr>
                 <Table.Th scope="col">{t('maturity.results.dimension')}</Table.Th>
                 <Table.Th scope="col" ta="right">
-                  {area.baseline ? `T0 ${formatDate(area.baseline.submittedAt)}` : 'T0'}
+                  {area.baseline
+                    ? t('maturity.results.baselineOn', { date: formatDate(area.baseline.submittedAt) })
+                    : t('maturity.results.baseline')}
                 </Table.Th>
                 {area.followUps.map((f, i) => (
                   <Table.Th scope="col" ta="right" key={f.assessmentId}>
-                    {`T${i + 1} ${formatDate(f.submittedAt)}`}
+                    {t('maturity.results.followUpOn', { number: i + 1, date: formatDate(f.submittedAt) })}
                   </Table.Th>
                 ))}
                 {area.peers.isShown ? (

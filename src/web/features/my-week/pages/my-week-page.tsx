@@ -1,13 +1,12 @@
-import { Anchor, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconSend } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DueItem, Reminder } from '../../../../contracts/follow-up';
-import { EmptyRow } from '../../../components/empty-row';
 import { ErrorAlert } from '../../../components/error-alert';
 import { errorMessage } from '../../../components/error-message';
-import { formatIsoDate, formatNumber } from '../../../components/format';
+import { formatIsoDate, formatNumber, formatSek, hoursText } from '../../../components/format';
 import { PageHeader } from '../../../components/page-header';
 import { useSignedInUser } from '../../../components/session';
 import { useMyWeek, useReminders, useResolveReminder, useRunReminders } from '../api';
@@ -17,13 +16,36 @@ function linkOf(item: Pick<DueItem, 'sourceKind' | 'companyId'>): string {
   return item.sourceKind === 'action' ? `/companies/${item.companyId}/action-plan` : `/companies/${item.companyId}`;
 }
 
-function DueList({ title, items, empty, tone }: { title: string; items: DueItem[]; empty: string; tone: string }) {
+type ReminderActions = {
+  /** The open reminder of each due item, by `${sourceKind}:${sourceId}`. */
+  reminderOf: Map<string, Reminder>;
+  onResolve: (id: string, status: 'done' | 'dismissed') => void;
+};
+
+/**
+ * A list of due items. An item with an open reminder carries the reminder's state and its buttons
+ * in the same row, so nothing is listed twice on the page (issue 16).
+ */
+function DueList({
+  id,
+  title,
+  items,
+  empty,
+  tone,
+  reminders,
+}: {
+  id: string;
+  title: string;
+  items: DueItem[];
+  empty: string;
+  tone: string;
+  reminders: ReminderActions;
+}) {
   const { t } = useTranslation();
-  const headingId = `due-${tone}`;
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby={headingId}>
+    <Card withBorder padding="lg" component="section" aria-labelledby={id}>
       <Group justify="space-between" mb="sm">
-        <Title order={2} id={headingId}>
+        <Title order={2} id={id}>
           {title}
         </Title>
         <Badge color={tone} variant="light" size="lg">
@@ -31,108 +53,67 @@ function DueList({ title, items, empty, tone }: { title: string; items: DueItem[
         </Badge>
       </Group>
       {items.length === 0 ? <Text c="dark.4">{empty}</Text> : null}
-      <Stack gap="xs">
-        {items.map((item) => (
-          <Group key={`${item.sourceKind}-${item.sourceId}`} justify="space-between" wrap="nowrap">
-            <div>
-              <Anchor component={Link} to={linkOf(item)} fw={600}>
-                {item.companyName}
-              </Anchor>
-              <Text size="sm" c="dark.5">
-                {t(`followUp.myWeek.sources.${item.sourceKind}`)}
-              </Text>
-            </div>
-            <Text size="sm" c={tone === 'red' ? 'red.8' : 'dark.6'} style={{ whiteSpace: 'nowrap' }}>
-              {t('followUp.myWeek.due', { date: formatIsoDate(item.dueOn) })}
-            </Text>
-          </Group>
-        ))}
+      <Stack gap="sm">
+        {items.map((item) => {
+          const reminder = reminders.reminderOf.get(`${item.sourceKind}:${item.sourceId}`);
+          const source = t(`followUp.myWeek.sources.${item.sourceKind}`);
+          return (
+            <Group key={`${item.sourceKind}-${item.sourceId}`} justify="space-between" wrap="nowrap" align="flex-start">
+              <div>
+                <Anchor component={Link} to={linkOf(item)} fw={600}>
+                  {item.companyName}
+                </Anchor>
+                <Text size="sm" c="dark.5">
+                  {source}
+                  {reminder?.isEmailed ? ` · ${t('followUp.myWeek.emailed')}` : ''}
+                </Text>
+              </div>
+              <Stack gap={4} align="flex-end">
+                <Text size="sm" c={tone === 'red' ? 'red.8' : 'dark.6'} style={{ whiteSpace: 'nowrap' }}>
+                  {t('followUp.myWeek.due', { date: formatIsoDate(item.dueOn) })}
+                </Text>
+                {reminder ? (
+                  <Group gap={4} wrap="nowrap">
+                    <Button
+                      size="compact-xs"
+                      variant="light"
+                      aria-label={t('followUp.myWeek.doneFor', { company: item.companyName, source })}
+                      onClick={() => reminders.onResolve(reminder.id, 'done')}
+                    >
+                      {t('followUp.myWeek.done')}
+                    </Button>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      color="gray"
+                      aria-label={t('followUp.myWeek.dismissFor', { company: item.companyName, source })}
+                      onClick={() => reminders.onResolve(reminder.id, 'dismissed')}
+                    >
+                      {t('followUp.myWeek.dismiss')}
+                    </Button>
+                  </Group>
+                ) : null}
+              </Stack>
+            </Group>
+          );
+        })}
       </Stack>
     </Card>
   );
 }
 
-const stateColour: Record<Reminder['dueState'], string> = { overdue: 'red', due_this_week: 'yellow', later: 'gray' };
-const stateLabel = { overdue: 'overdueBadge', due_this_week: 'dueBadge', later: 'laterBadge' } as const;
-
-function RemindersCard() {
+/** The open reminders by the item they are about, and how to close one. */
+function useReminderActions(): ReminderActions {
   const { t } = useTranslation();
-  const { data, error } = useReminders();
+  const { data } = useReminders();
   const resolve = useResolveReminder();
-  const act = async (id: string, status: 'done' | 'dismissed') => {
-    try {
-      await resolve.mutateAsync({ id, status });
-    } catch (failure) {
+  const reminderOf = new Map((data?.items ?? []).map((r) => [`${r.sourceKind}:${r.sourceId}`, r]));
+  const onResolve = (id: string, status: 'done' | 'dismissed') => {
+    resolve.mutateAsync({ id, status }).catch((failure: unknown) => {
       notifications.show({ color: 'red', message: errorMessage(t, failure) });
-    }
+    });
   };
-  return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="my-reminders">
-      <Title order={2} id="my-reminders" mb="sm">
-        {t('followUp.myWeek.reminders')}
-      </Title>
-      {error ? <ErrorAlert error={error} /> : null}
-      {data ? (
-        <Table.ScrollContainer minWidth={560}>
-          <Table verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('followUp.fields.company')}</Table.Th>
-                <Table.Th>{t('followUp.fields.kind')}</Table.Th>
-                <Table.Th>{t('followUp.fields.occurredOn')}</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.items.length === 0 ? <EmptyRow colSpan={4} text={t('followUp.myWeek.remindersEmpty')} /> : null}
-              {data.items.map((reminder) => (
-                <Table.Tr key={reminder.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={linkOf(reminder)}>
-                      {reminder.companyName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    {t(`followUp.myWeek.sources.${reminder.sourceKind}`)}
-                    {reminder.isEmailed ? (
-                      <Text size="xs" c="dark.4">
-                        {t('followUp.myWeek.emailed')}
-                      </Text>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap="xs">
-                      {formatIsoDate(reminder.dueOn)}
-                      <Badge color={stateColour[reminder.dueState]} variant="light">
-                        {t(`followUp.myWeek.${stateLabel[reminder.dueState]}`)}
-                      </Badge>
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" justify="flex-end" wrap="nowrap">
-                      <Button size="xs" variant="light" onClick={() => void act(reminder.id, 'done')}>
-                        {t('followUp.myWeek.done')}
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="gray"
-                        onClick={() => void act(reminder.id, 'dismissed')}
-                      >
-                        {t('followUp.myWeek.dismiss')}
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
-    </Card>
-  );
+  return { reminderOf, onResolve };
 }
 
 /** A coach's week: what is overdue, what is due, what they logged, and their reminders. */
@@ -140,6 +121,7 @@ export function MyWeekPage() {
   const { t } = useTranslation();
   const user = useSignedInUser();
   const { data, error, isPending } = useMyWeek();
+  const reminders = useReminderActions();
   const run = useRunReminders();
   const runNow = async () => {
     try {
@@ -178,26 +160,63 @@ export function MyWeekPage() {
       {isPending ? <Loader aria-label={t('common.loading')} /> : null}
       {data ? (
         <Stack gap="lg">
+          {data.grantsExceeded.length > 0 ? (
+            <Card withBorder padding="lg" component="section" aria-labelledby="grants-exceeded">
+              <Title order={2} id="grants-exceeded" mb="xs">
+                {t('followUp.myWeek.grantsExceeded.title')}
+              </Title>
+              <Text size="sm" c="dark.6" mb="sm">
+                {t('followUp.myWeek.grantsExceeded.description')}
+              </Text>
+              <Stack gap="xs">
+                {data.grantsExceeded.map((item) => (
+                  <Group key={item.companyId} justify="space-between">
+                    <Anchor component={Link} to={`/companies/${item.companyId}/state-aid`} fw={600}>
+                      {item.companyName}
+                    </Anchor>
+                    <Text size="sm" c="red.8">
+                      {t('followUp.myWeek.grantsExceeded.figures', {
+                        realised: formatSek(Math.round(item.realisedValueOre / 100)),
+                        granted: formatSek(Math.round(item.grantedValueOre / 100)),
+                      })}
+                    </Text>
+                  </Group>
+                ))}
+              </Stack>
+            </Card>
+          ) : null}
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
             <DueList
+              id="due-overdue"
               title={t('followUp.myWeek.overdue')}
               items={data.overdue}
               empty={t('followUp.myWeek.noneOverdue')}
               tone="red"
+              reminders={reminders}
             />
             <DueList
+              id="due-this-week"
               title={t('followUp.myWeek.dueThisWeek')}
               items={data.dueThisWeek}
               empty={t('followUp.myWeek.noneDue')}
               tone="yellow"
+              reminders={reminders}
             />
           </SimpleGrid>
+          <DueList
+            id="due-coming"
+            title={t('followUp.myWeek.coming', { date: formatIsoDate(data.comingUntil) })}
+            items={data.coming}
+            empty={t('followUp.myWeek.noneComing')}
+            tone="gray"
+            reminders={reminders}
+          />
           <Card withBorder padding="lg" component="section" aria-labelledby="logged-this-week">
             <Group justify="space-between" mb="sm">
               <Title order={2} id="logged-this-week">
                 {t('followUp.myWeek.logged')}
               </Title>
-              <Text c="dark.5">{t('followUp.myWeek.hours', { hours: formatNumber(data.hoursThisWeek) })}</Text>
+              <Text c="dark.5">{t('followUp.myWeek.hours', { hoursText: hoursText(t, data.hoursThisWeek) })}</Text>
             </Group>
             {data.interventionsThisWeek.length === 0 ? <Text c="dark.4">{t('followUp.myWeek.noneLogged')}</Text> : null}
             <Stack gap="xs">
@@ -216,7 +235,6 @@ export function MyWeekPage() {
               ))}
             </Stack>
           </Card>
-          <RemindersCard />
         </Stack>
       ) : null}
     </>

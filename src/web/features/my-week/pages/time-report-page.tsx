@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, Loader, SimpleGrid, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Loader, Select, SimpleGrid, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -7,8 +7,10 @@ import { Link } from 'react-router';
 import { EmptyRow } from '../../../components/empty-row';
 import { ErrorAlert } from '../../../components/error-alert';
 import { errorMessage } from '../../../components/error-message';
-import { formatNumber, todayIsoDate } from '../../../components/format';
+import { formatNumber, todayIsoDate, hoursText } from '../../../components/format';
 import { PageHeader } from '../../../components/page-header';
+import { useCoachOptions, useOrganisationOptions } from '../../../components/people-and-organisations';
+import { useSignedInUser } from '../../../components/session';
 import { downloadTimeReport, useTimeReport, type Period } from '../api';
 
 const monthFormat = new Intl.DateTimeFormat('sv-SE', { month: 'long', year: 'numeric' });
@@ -18,9 +20,45 @@ function monthName(month: string): string {
   return monthFormat.format(new Date(year!, number! - 1, 1));
 }
 
-/** The coach's own hours per month and per company in a period, with an Excel download. */
+/** For admins: whose hours the report shows, an organisation's coach picked from its coaches. */
+function CoachPicker({ coachId, onChange }: { coachId: string | undefined; onChange: (id: string | undefined) => void }) {
+  const { t } = useTranslation();
+  const [organisationId, setOrganisationId] = useState<string | null>(null);
+  const organisations = useOrganisationOptions();
+  const coaches = useCoachOptions(organisationId);
+  return (
+    <>
+      <Select
+        label={t('followUp.timeReport.organisation')}
+        placeholder={t('followUp.timeReport.chooseOrganisation')}
+        data={(organisations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
+        value={organisationId}
+        onChange={(value) => {
+          setOrganisationId(value);
+          onChange(undefined);
+        }}
+        searchable
+        clearable
+      />
+      <Select
+        label={t('followUp.timeReport.coach')}
+        placeholder={organisationId ? t('followUp.timeReport.chooseCoach') : t('followUp.timeReport.yourOwn')}
+        data={(coaches.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+        value={coachId ?? null}
+        onChange={(value) => onChange(value ?? undefined)}
+        disabled={!organisationId}
+        searchable
+        clearable
+      />
+    </>
+  );
+}
+
+/** A coach's hours per month and per company in a period, with an Excel download: one's own, or
+ * for an admin any coach's (the API takes coachId). */
 export function TimeReportPage() {
   const { t } = useTranslation();
+  const user = useSignedInUser();
   const today = todayIsoDate();
   const [period, setPeriod] = useState<Period>({ from: `${today.slice(0, 4)}-01-01`, to: today });
   const { data, error, isPending } = useTimeReport(period);
@@ -66,9 +104,15 @@ export function TimeReportPage() {
           value={period.to}
           onChange={(event) => setPeriod((p) => ({ ...p, to: event.currentTarget.value }))}
         />
+        {user.abilities.viewTimeReportsOfOthers ? (
+          <CoachPicker coachId={period.coachId} onChange={(coachId) => setPeriod((p) => ({ ...p, coachId }))} />
+        ) : null}
         {data ? (
-          <Text fw={600} pb={6}>
-            {t('followUp.timeReport.summary', { hours: formatNumber(data.totalHours), count: data.entryCount })}
+          <Text fw={600} pb={6} aria-live="polite">
+            {t('followUp.timeReport.summaryOf', {
+              name: data.coachName,
+              summary: t('followUp.timeReport.summary', { hoursText: hoursText(t, data.totalHours), count: data.entryCount }),
+            })}
           </Text>
         ) : null}
       </Group>

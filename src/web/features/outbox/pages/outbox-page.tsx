@@ -14,8 +14,16 @@ const pageSize = 25;
 
 function DeliveryBadge({ message }: { message: OutboxMessage }) {
   const { t } = useTranslation();
-  if (message.error) return <ToneBadge tone="danger">{t('outbox.delivery.failed')}</ToneBadge>;
-  if (message.transport === 'outbox') return <ToneBadge tone="neutral">{t('outbox.delivery.outboxOnly')}</ToneBadge>;
+  // A failure with a next attempt is still on its way (decision 036); without one it was given up.
+  if (message.error && !message.deliveredAt && message.nextAttemptAt)
+    return <ToneBadge tone="warning">{t('outbox.delivery.retrying')}</ToneBadge>;
+  if (message.error && !message.deliveredAt) return <ToneBadge tone="danger">{t('outbox.delivery.failed')}</ToneBadge>;
+  if (message.transport === 'outbox')
+    return (
+      <ToneBadge tone="neutral">
+        {message.deliveredAt ? t('outbox.delivery.mailbox') : t('outbox.delivery.outboxOnly')}
+      </ToneBadge>
+    );
   return message.deliveredAt ? (
     <ToneBadge tone="success">{t('outbox.delivery.sent')}</ToneBadge>
   ) : (
@@ -77,6 +85,14 @@ export function OutboxPage() {
                     {message.error ? (
                       <Text size="sm" c="red.8">
                         {t('outbox.errorLabel', { error: message.error })}
+                      </Text>
+                    ) : null}
+                    {message.nextAttemptAt && message.attempts > 0 ? (
+                      <Text size="sm">
+                        {t('outbox.nextAttempt', {
+                          count: message.attempts,
+                          at: formatDateTime(message.nextAttemptAt),
+                        })}
                       </Text>
                     ) : null}
                     <MessageBody body={message.body} />

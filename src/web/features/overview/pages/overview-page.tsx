@@ -1,4 +1,4 @@
-import { Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Card, Group, Paper, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import {
   IconApi,
   IconArrowRight,
@@ -15,7 +15,15 @@ import { Link } from 'react-router';
 import type { Ability } from '../../../../core/access';
 import { PageHeader } from '../../../components/page-header';
 import { useSignedInUser } from '../../../components/session';
+import { ErrorAlert } from '../../../components/error-alert';
+import { formatIsoDate } from '../../../components/format';
 import { ToneBadge } from '../../../components/tone-badge';
+import { useSearchParamsState } from '../../../components/search-params-state';
+import { useDashboard } from '../api';
+import { CoachPanel } from '../components/coach-panel';
+import { DashboardFilters } from '../components/dashboard-filters';
+import { DashboardView } from '../components/dashboard-view';
+import { parseDashboardParams, toDashboardParams } from '../dashboard-params';
 
 type ShortcutKey = 'companies' | 'registerCompany' | 'handovers' | 'users' | 'organisations' | 'outbox' | 'apiDocs';
 type Shortcut = { key: ShortcutKey; to: string; ability: Ability; icon: Icon; isExternal?: boolean };
@@ -33,8 +41,55 @@ const shortcuts: readonly Shortcut[] = [
 
 const cardLinkStyle = { textDecoration: 'none', color: 'inherit' } as const;
 
-/** The start page: who you are in the programme and where you can go. */
+/** The start page: the programme dashboard for those who may see it (project management the
+ * programme, an industry developer their organisation, with what is due and their companies);
+ * for a company user, who they are in the programme and where they can go. */
 export function OverviewPage() {
+  const me = useSignedInUser();
+  return me.abilities.viewFunderReports ? <DashboardOverview /> : <AccountOverview />;
+}
+
+function DashboardOverview() {
+  const { t } = useTranslation();
+  const me = useSignedInUser();
+  const [query, changeQuery] = useSearchParamsState(parseDashboardParams, toDashboardParams);
+  const dashboard = useDashboard(query);
+  const d = dashboard.data;
+  const scopeName = d?.organisation?.name ?? (me.organisationName || null);
+  return (
+    <>
+      <PageHeader
+        title={t('overview.greeting', { name: me.name })}
+        documentTitle={t('overview.title')}
+        description={
+          d
+            ? t(d.organisation ? 'overview.dashboardIntroOrganisation' : 'overview.dashboardIntro', {
+                organisation: scopeName ?? '',
+                from: formatIsoDate(d.period.from),
+                to: formatIsoDate(d.period.to),
+              })
+            : t('overview.dashboardLoading')
+        }
+      />
+      <Stack gap="lg">
+        {me.organisationId && me.abilities.viewMyWeek ? <CoachPanel userId={me.id} /> : null}
+        <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
+          <DashboardFilters
+            query={query}
+            period={d?.period}
+            canChooseOrganisation={me.abilities.viewProgrammeFunderReports}
+            onChange={changeQuery}
+          />
+        </Paper>
+        {dashboard.error ? <ErrorAlert error={dashboard.error} /> : null}
+        {dashboard.isPending ? <Skeleton h={320} /> : null}
+        {d ? <DashboardView dashboard={d} /> : null}
+      </Stack>
+    </>
+  );
+}
+
+function AccountOverview() {
   const { t } = useTranslation();
   const me = useSignedInUser();
   const affiliation = me.companyName ?? me.organisationName;

@@ -1,9 +1,9 @@
 import { ActionIcon, Menu } from '@mantine/core';
-import { IconDots, IconMailForward, IconPencil, IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import { IconDots, IconMailForward, IconPencil, IconShieldOff, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../contracts/users';
 
-export type UserAction = 'edit' | 'resendInvitation' | 'deactivate' | 'reactivate';
+export type UserAction = 'edit' | 'resendInvitation' | 'resetSecondFactor' | 'deactivate' | 'reactivate';
 
 type UserActionsProps = {
   user: User;
@@ -11,7 +11,7 @@ type UserActionsProps = {
   onAction: (action: UserAction, user: User) => void;
 };
 
-/** The actions on one user, in a menu named after them ("Åtgärder för Anna Andersson"). */
+/** What can be done with one user, in a menu named after them ("Fler val för Anna Andersson"). */
 export function UserActions({ user, isSelf, onAction }: UserActionsProps) {
   const { t } = useTranslation();
   return (
@@ -36,6 +36,15 @@ export function UserActions({ user, isSelf, onAction }: UserActionsProps) {
             onClick={() => onAction('resendInvitation', user)}
           >
             {t('users.actions.resendInvitation')}
+          </Menu.Item>
+        ) : null}
+        {user.hasSecondFactor && !isSelf ? (
+          // For someone who lost the phone with their codes; one's own is turned off under Security.
+          <Menu.Item
+            leftSection={<IconShieldOff size={16} aria-hidden />}
+            onClick={() => onAction('resetSecondFactor', user)}
+          >
+            {t('users.actions.resetSecondFactor')}
           </Menu.Item>
         ) : null}
         {user.status === 'deactivated' ? (

@@ -15,7 +15,7 @@ import { ListPagination } from '../../../components/list-pagination';
 import { PageHeader } from '../../../components/page-header';
 import { useSignedInUser } from '../../../components/session';
 import { useDebouncedSearch } from '../../../components/use-debounced-search';
-import { useOrganisationOptions, useResendInvitation, useUpdateUser, useUsers } from '../api';
+import { useOrganisationOptions, useResendInvitation, useResetSecondFactor, useUpdateUser, useUsers } from '../api';
 import { EditUserModal } from '../components/edit-user-modal';
 import { InviteUserModal } from '../components/invite-user-modal';
 import { UserActions, type UserAction } from '../components/user-actions';
@@ -23,7 +23,8 @@ import { UserStatusBadge } from '../components/user-status-badge';
 
 const pageSize = 25;
 
-type Pending = { action: 'deactivate' | 'reactivate'; user: User } | null;
+type ConfirmedAction = 'deactivate' | 'reactivate' | 'resetSecondFactor';
+type Pending = { action: ConfirmedAction; user: User } | null;
 
 /**
  * The people who use the platform. Everyone with viewUsers sees the list (coaches: their own
@@ -53,6 +54,7 @@ export function UsersPage() {
   const organisations = useOrganisationOptions(canManage);
   const updateUser = useUpdateUser();
   const resendInvitation = useResendInvitation();
+  const resetSecondFactor = useResetSecondFactor();
   const items = users.data?.items ?? [];
   const editing = editingId ? items.find((user) => user.id === editingId) : undefined;
 
@@ -70,6 +72,7 @@ export function UsersPage() {
         return;
       case 'deactivate':
       case 'reactivate':
+      case 'resetSecondFactor':
         setPending({ action, user });
         return;
       case 'resendInvitation':
@@ -83,18 +86,17 @@ export function UsersPage() {
     }
   }
 
-  async function confirmStatusChange() {
+  async function confirmPending() {
     if (!pending) return;
     const { action, user } = pending;
     try {
-      await updateUser.mutateAsync({
-        id: user.id,
-        body: { version: user.version, status: action === 'deactivate' ? 'deactivated' : 'active' },
-      });
-      notifications.show({
-        color: 'teal',
-        message: t(action === 'deactivate' ? 'users.deactivate.done' : 'users.reactivate.done', { name: user.name }),
-      });
+      if (action === 'resetSecondFactor') await resetSecondFactor.mutateAsync(user.id);
+      else
+        await updateUser.mutateAsync({
+          id: user.id,
+          body: { version: user.version, status: action === 'deactivate' ? 'deactivated' : 'active' },
+        });
+      notifications.show({ color: 'teal', message: t(`users.${action}.done`, { name: user.name }) });
     } catch (error) {
       notifications.show({
         color: isApiError(error, 'conflict') ? 'orange' : 'red',
@@ -237,16 +239,12 @@ export function UsersPage() {
       ) : null}
       <ConfirmModal
         opened={pending !== null}
-        title={
-          pending?.action === 'reactivate'
-            ? t('users.reactivate.title', { name: pending.user.name })
-            : t('users.deactivate.title', { name: pending?.user.name ?? '' })
-        }
-        text={pending?.action === 'reactivate' ? t('users.reactivate.text') : t('users.deactivate.text')}
-        confirmLabel={pending?.action === 'reactivate' ? t('users.actions.reactivate') : t('users.actions.deactivate')}
-        isDestructive={pending?.action === 'deactivate'}
-        isPending={updateUser.isPending}
-        onConfirm={() => void confirmStatusChange()}
+        title={t(`users.${pending?.action ?? 'deactivate'}.title`, { name: pending?.user.name ?? '' })}
+        text={t(`users.${pending?.action ?? 'deactivate'}.text`)}
+        confirmLabel={t(`users.actions.${pending?.action ?? 'deactivate'}`)}
+        isDestructive={pending?.action !== 'reactivate'}
+        isPending={updateUser.isPending || resetSecondFactor.isPending}
+        onConfirm={() => void confirmPending()}
         onCancel={() => setPending(null)}
       />
     </>

@@ -1,0 +1,542 @@
+import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FrozenReport, FrozenReportChanges, IndicatorReport } from '../../../contracts/indicator-reports';
+import { freshOrganisationNumber } from '../../test/access-matrix';
+import { clockedRequests, ok, type InjectResponse } from '../../test/clocked-requests';
+import { createTestApp, fixtures, type ActorName, type TestApp } from '../../test/test-app';
+
+// The indicator report against a hand count (issue 12, bars): records built through the API for an
+// organisation of their own, so nothing of the demo data is in the figures. The edge cases: one
+// company with many kinds of support counts once; exclusive size classes, the class at the first
+// support; the short call; Kungsbacka in two slices and once in the total; one person at two
+// activities is one participant and two attendances.
+
+let t: TestApp;
+const { call } = clockedRequests(() => t);
+
+const at = (iso: string) => {
+  t.clock.now = new Date(iso);
+};
+
+let organisationId = '';
+const ids: Record<string, string> = {};
+
+async function register(key: string, name: string, municipalityCode: string, headcount: number | null) {
+  const company = await ok<{ id: string; version: number }>(
+    await call('admin', 'POST', '/api/companies', {
+      organisationNumber: freshOrganisationNumber(),
+      name,
+      municipalityCode,
+      organisationId,
+      ...(headcount !== null && { headcount, financialYear: 2025 }),
+    }),
+    201,
+  );
+  ids[key] = company.id;
+  return company;
+}
+
+async function intervention(key: string, occurredOn: string, hours: number, kind = 'coaching') {
+  await ok(await call('admin', 'POST', `/api/companies/${ids[key]}/interventions`, { occurredOn, kind, hours }), 201);
+}
+
+type Assessment = {
+  id: string;
+  version: number;
+  step: number | null;
+  model: { content: { dimensions: { questions: { key: string }[] }[] } };
+};
+
+async function measure(key: string, level: number): Promise<Assessment> {
+  const started = await ok<Assessment>(
+    await call('admin', 'POST', `/api/companies/${ids[key]}/assessments`, { area: 'energy_transition' }),
+    201,
+  );
+  for (const question of started.model.content.dimensions.flatMap((d) => d.questions)) {
+    await ok(await call('admin', 'PUT', `/api/assessments/${started.id}/answers/${question.key}`, { level }));
+  }
+  return ok<Assessment>(
+    await call('admin', 'POST', `/api/assessments/${started.id}/submit`, { version: started.version }),
+  );
+}
+
+async function contact(key: string, name: string, gender: string) {
+  return (
+    await ok<{ id: string }>(await call('admin', 'POST', `/api/companies/${ids[key]}/contacts`, { name, gender }), 201)
+  ).id;
+}
+
+type Activity = { id: string; registrations: { id: string; contactId: string; version: number }[] };
+
+/** An activity that took place, its registrations and who attended. */
+async function activity(
+  type: string,
+  startsAt: string,
+  areas: string[],
+  contacts: { id: string; attended: boolean }[],
+) {
+  const created = await ok<Activity>(
+    await call('admin', 'POST', '/api/activities', {
+      type,
+      title: `${type} ${startsAt}`,
+      startsAt,
+      endsAt: new Date(Date.parse(startsAt) + 3 * 3_600_000).toISOString(),
+      place: 'Skövde',
+      capacity: null,
+      costPerParticipantSek: 0,
+      areas,
+      organisationIds: [organisationId],
+    }),
+    201,
+  );
+  const registered = await ok<Activity>(
+    await call('admin', 'POST', `/api/activities/${created.id}/registrations`, {
+      contactIds: contacts.map((c) => c.id),
+    }),
+    201,
+  );
+  await ok(
+    await call('admin', 'POST', `/api/activities/${created.id}/attendance`, {
+      items: registered.registrations.map((r) => ({
+        registrationId: r.id,
+        attended: contacts.find((c) => c.id === r.contactId)!.attended,
+        version: r.version,
+      })),
+    }),
+  );
+}
+
+async function action(key: string, body: Record<string, unknown>, then?: Record<string, unknown>) {
+  const created = await ok<{ id: string; version: number }>(
+    await call('admin', 'POST', `/api/companies/${ids[key]}/actions`, { title: 'Åtgärd', ...body }),
+    201,
+  );
+  if (then) await ok(await call('admin', 'PATCH', `/api/actions/${created.id}`, { version: created.version, ...then }));
+}
+
+const report = async (query: string, actor: ActorName = 'admin') =>
+  ok<IndicatorReport>(await call(actor, 'GET', `/api/indicator-report?${query}`));
+
+const period = 'from=2026-01-01&to=2026-06-30';
+const table = (r: IndicatorReport, code: string, by: string) =>
+  Object.fromEntries(r.indicators[code]!.tables.find((tab) => tab.by === by)!.rows.map((row) => [row.key, row.values]));
+
+beforeAll(async () => {
+  t = await createTestApp();
+  at('2026-01-05T09:00:00+01:00');
+  organisationId = (
+    await ok<{ id: string }>(
+      await call('admin', 'POST', '/api/organisations', {
+        name: 'Rapportverkstan',
+        shortName: 'RV',
+        reportingAreas: [],
+      }),
+      201,
+    )
+  ).id;
+  // By hand, the period 2026-01-01 – 2026-06-30:
+  //   alfa    Skövde      micro at first support (8 people; grew to 30 = small in May)
+  //           coaching 2 h (10 Feb), a measurement visit 1 h (5 Mar), an analysis (1 Apr), a workshop
+  //           and a training (Anna), a baseline (step 1) and a follow-up (step 3) in May:
+  //           many kinds of support, counted once, by its measurement
+  //   beta    Kungsbacka  medium (120 people); coaching 2 h (1 Feb) and 2 h (15 Apr) = 4 h: by hours
+  //   gamma   Göteborg    no size data; an analysis (10 Mar): by analysis
+  //   delta   Uddevalla   small (40 people); one short call of 0.25 h (20 Mar): not counted
+  //   epsilon Skövde      large (300 people); 5 h on 20 Dec 2025 (before the period), 1 h in it: not counted
+  await register('alfa', 'Alfa Rapport AB', '1496', 8);
+  await register('beta', 'Beta Rapport AB', '1384', 120);
+  await register('gamma', 'Gamma Rapport AB', '1480', null);
+  await register('delta', 'Delta Rapport AB', '1485', 40);
+  await register('epsilon', 'Epsilon Rapport AB', '1496', 300);
+
+  at('2026-01-10T09:00:00+01:00');
+  await intervention('epsilon', '2025-12-20', 5);
+  await intervention('alfa', '2026-01-10', 0.25, 'other'); // counted below as hours too
+  at('2026-06-20T09:00:00+02:00');
+  await intervention('alfa', '2026-02-10', 2);
+  await intervention('alfa', '2026-03-05', 1, 'measurement');
+  await intervention('beta', '2026-02-01', 2);
+  await intervention('beta', '2026-04-15', 2);
+  await intervention('delta', '2026-03-20', 0.25, 'other');
+  await intervention('epsilon', '2026-02-02', 1);
+  const analysis = (performedOn: string) => ({
+    kind: 'digital',
+    title: 'Digital analys',
+    performedOn,
+    content: { systems: [], dataCollection: [], gaps: [] },
+  });
+  await ok(await call('admin', 'POST', `/api/companies/${ids.alfa}/analyses`, analysis('2026-04-01')), 201);
+  await ok(await call('admin', 'POST', `/api/companies/${ids.gamma}/analyses`, analysis('2026-03-10')), 201);
+
+  const anna = await contact('alfa', 'Anna Rapport', 'woman');
+  const bo = await contact('beta', 'Bo Rapport', 'man');
+  const cia = await contact('delta', 'Cia Rapport', 'not_stated');
+  await activity(
+    'workshop',
+    '2026-03-15T09:00:00+01:00',
+    ['energy_transition'],
+    [
+      { id: anna, attended: true },
+      { id: bo, attended: true },
+    ],
+  );
+  await activity(
+    'training',
+    '2026-04-20T09:00:00+02:00',
+    ['digitalisation'],
+    [
+      { id: anna, attended: true },
+      { id: cia, attended: false },
+    ],
+  );
+
+  // Results: alfa 12 000 kWh and 3 000 kg CO2e (energy), beta 8 000 kWh (resource efficiency),
+  // both confirmed (entered by staff) and done in the period; gamma's only action is cancelled.
+  at('2026-05-20T10:00:00+02:00');
+  await action('alfa', { area: 'energy_transition', status: 'done', realised: { kwh: 12_000, co2eKg: 3_000 } });
+  await action('beta', { area: 'resource_efficiency', status: 'done', realised: { kwh: 8_000 } });
+  await action('gamma', { area: 'digitalisation' }, { status: 'cancelled' });
+  // Done without a realised figure: the data quality list names it.
+  await action('beta', { area: 'digitalisation', title: 'Digital orderhantering', status: 'done' });
+  for (const key of ['alfa', 'beta']) {
+    const company = await ok<{ version: number }>(await call('admin', 'GET', `/api/companies/${ids[key]}`));
+    await ok(
+      await call('admin', 'POST', `/api/companies/${ids[key]}/status`, {
+        version: company.version,
+        status: 'enrolled',
+        changedOn: '2026-05-20',
+      }),
+    );
+  }
+  const baseline = await measure('alfa', 1);
+  t.clock.now = new Date(t.clock.now.getTime() + 60_000);
+  const followUp = await measure('alfa', 3);
+  expect([baseline.step, followUp.step]).toEqual([1, 3]);
+
+  // alfa grows after its first support: the report keeps the class it had then (micro).
+  const current = await ok<{ version: number }>(await call('admin', 'GET', `/api/companies/${ids.alfa}`));
+  await ok(await call('admin', 'PATCH', `/api/companies/${ids.alfa}`, { version: current.version, headcount: 30 }));
+  at('2026-07-01T10:00:00+02:00');
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('the indicator report of a period, against a hand count', () => {
+  it('counts RCO01 once per company in exclusive size classes at the first support; the short call not at all', async () => {
+    const r = await report(`${period}&organisationId=${organisationId}`);
+    expect(r.indicators.RCO01!.total).toBe(3);
+    expect(table(r, 'RCO01', 'size_class')).toEqual({
+      micro: [1],
+      small: [0],
+      medium: [1],
+      large: [0],
+      unknown: [1],
+    });
+  });
+
+  it('counts RCO04 by the rule that made each company count', async () => {
+    const r = await report(`${period}&organisationId=${organisationId}`);
+    expect(r.indicators.RCO04!.total).toBe(3);
+    expect(table(r, 'RCO04', 'support_rule')).toEqual({ measurement: [1], analysis: [1], hours: [1] });
+    expect(r.rules.support).toEqual({ minHours: 4, countsMeasurement: true, countsAnalysis: true });
+  });
+
+  it('counts Kungsbacka in two reporting areas and once in the total', async () => {
+    const r = await report(`${period}&organisationId=${organisationId}`);
+    expect(r.indicators.GEO!.total).toBe(3);
+    expect(table(r, 'GEO', 'reporting_area')).toEqual({ goteborgsregionen: [2], halland: [1], skaraborg: [1] });
+    expect(table(r, 'GEO', 'co_financer')).toEqual({
+      region_halland: [1],
+      skaraborgs_kommunalforbund: [1],
+      vastra_gotalandsregionen: [2],
+    });
+    const halland = await report(`${period}&organisationId=${organisationId}&coFinancer=region_halland`);
+    expect(halland.indicators.RCO01!.total).toBe(1);
+    expect(halland.participants.map((p) => p.name)).toEqual(['Beta Rapport AB']);
+    expect(halland.filters).toMatchObject({ coFinancer: 'region_halland', coFinancerName: { sv: 'Region Halland' } });
+  });
+
+  it('counts one person at two activities as one participant and two attendances', async () => {
+    const r = await report(`${period}&organisationId=${organisationId}`);
+    // Anna (woman): workshop and training; Bo (man): workshop; Cia registered, not present.
+    const total = r.indicators.PART!.tables.find((tab) => tab.by === 'total')!;
+    const value = (column: string) => total.rows[0]!.values[total.columns.indexOf(column)];
+    expect(r.indicators.PART!.total).toBe(2);
+    expect([value('people.woman'), value('attendances.woman'), value('people.man'), value('attendances.man')]).toEqual([
+      1, 2, 1, 1,
+    ]);
+    expect([value('people.not_stated'), value('people.total'), value('attendances.total')]).toEqual([0, 2, 3]);
+    const byType = r.indicators.PART!.tables.find((tab) => tab.by === 'activity_type')!;
+    const totalsOf = (key: string) => {
+      const row = byType.rows.find((row) => row.key === key)!;
+      return [
+        row.values[byType.columns.indexOf('people.total')],
+        row.values[byType.columns.indexOf('attendances.total')],
+      ];
+    };
+    expect(totalsOf('workshop')).toEqual([2, 2]);
+    expect(totalsOf('training')).toEqual([1, 1]);
+  });
+
+  it('sums the confirmed realised effects of done actions, the climbers and the plans', async () => {
+    const r = await report(`${period}&organisationId=${organisationId}`);
+    // (12 000 + 8 000) kWh = 20 MWh; 3 000 kg = 3 t; alfa climbed from step 1 to 3 in energy.
+    expect(r.indicators.RES_ENERGY!.total).toBeCloseTo(20, 9);
+    expect(table(r, 'RES_ENERGY', 'area')).toMatchObject({ energy_transition: [12], resource_efficiency: [8] });
+    expect(r.indicators.RES_GHG!.total).toBeCloseTo(3, 9);
+    expect(r.indicators.RES_STEP!.total).toBe(1);
+    expect(table(r, 'RES_STEP', 'area')).toMatchObject({ energy_transition: [1], digitalisation: [0] });
+    expect(r.indicators.RES_PLAN!.total).toBe(2);
+  });
+
+  it('lists every company with support, with its figures and whether it counts', async () => {
+    const r = await report(`${period}&organisationId=${organisationId}`);
+    expect(
+      r.participants.map((p) => [
+        p.name,
+        p.sizeClass,
+        p.firstSupportOn,
+        p.lastSupportOn,
+        p.hours,
+        p.countsInRco01,
+        p.supportRule,
+      ]),
+    ).toEqual([
+      ['Alfa Rapport AB', 'micro', '2026-01-10', '2026-05-20', 3.25, true, 'measurement'],
+      ['Beta Rapport AB', 'medium', '2026-02-01', '2026-04-15', 4, true, 'hours'],
+      ['Delta Rapport AB', 'small', '2026-03-20', '2026-03-20', 0.25, false, null],
+      ['Epsilon Rapport AB', 'large', '2026-02-02', '2026-02-02', 1, false, null],
+      ['Gamma Rapport AB', null, '2026-03-10', '2026-03-10', 0, true, 'analysis'],
+    ]);
+    const beta = r.participants.find((p) => p.name === 'Beta Rapport AB')!;
+    expect(beta).toMatchObject({
+      municipalityName: 'Kungsbacka',
+      coFinancers: ['region_halland'],
+      reportingAreas: ['goteborgsregionen', 'halland'],
+      organisationName: 'Rapportverkstan',
+    });
+  });
+
+  it('follows the programme setting: with 1 hour as the rule, epsilon counts by hours', async () => {
+    const settings = await ok<{ version: number }>(await call('admin', 'GET', '/api/programme-settings'));
+    const changed = await call('admin', 'PATCH', '/api/programme-settings', {
+      version: settings.version,
+      supportMinHours: 1,
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    try {
+      const r = await report(`${period}&organisationId=${organisationId}`);
+      expect(r.indicators.RCO01!.total).toBe(4);
+      expect(table(r, 'RCO01', 'size_class')).toMatchObject({ large: [1] });
+      expect(r.rules.support.minHours).toBe(1);
+      const stale = await call('admin', 'PATCH', '/api/programme-settings', {
+        version: settings.version,
+        supportMinHours: 2,
+      });
+      expect(stale.statusCode).toBe(409);
+      const notQuarter = await call('admin', 'PATCH', '/api/programme-settings', {
+        version: settings.version + 1,
+        supportMinHours: 1.1,
+      });
+      expect(notQuarter.statusCode).toBe(400);
+    } finally {
+      await call('admin', 'PATCH', '/api/programme-settings', { version: settings.version + 1, supportMinHours: 4 });
+    }
+  });
+
+  it('gives coaches their own organisation only and company users nothing', async () => {
+    expect(
+      (await call('coachOwn', 'GET', `/api/indicator-report?${period}&organisationId=${organisationId}`)).statusCode,
+    ).toBe(403);
+    const own = await report(period, 'coachOwn');
+    expect(own.filters.organisationId).toBe(fixtures.ownOrganisationId);
+    expect(own.participants.every((p) => p.organisationId === fixtures.ownOrganisationId)).toBe(true);
+    expect(own.participants.some((p) => p.name.includes('Rapport AB'))).toBe(false);
+    expect((await call('companyOwn', 'GET', `/api/indicator-report?${period}`)).statusCode).toBe(403);
+  });
+
+  it('refuses a period that ends before it starts and an unknown co-financer, naming the field', async () => {
+    const backwards = await call('admin', 'GET', '/api/indicator-report?from=2026-06-30&to=2026-01-01');
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.body).toContain('"field":"query.to"');
+    const unknown = await call('admin', 'GET', `/api/indicator-report?${period}&coFinancer=narnia`);
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toContain('coFinancer');
+    const nobody = await call(
+      'admin',
+      'GET',
+      `/api/indicator-report?${period}&organisationId=00000000-0000-1000-8000-000000000000`,
+    );
+    expect(nobody.statusCode).toBe(400);
+    expect(nobody.body).toContain('"field":"organisationId"');
+  });
+});
+
+/** The sheets of an .xlsx answer, each as rows of cell values. */
+async function sheetsOf(response: InjectResponse) {
+  expect(response.statusCode, response.body).toBe(200);
+  expect(response.headers['content-type']).toContain('spreadsheetml');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+  return Object.fromEntries(
+    workbook.worksheets.map((sheet) => {
+      const rows: unknown[][] = [];
+      sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+      return [sheet.name, rows];
+    }),
+  );
+}
+
+const sha256 = (content: string | Buffer) => createHash('sha256').update(content).digest('hex');
+
+describe('the report as an .xlsx, its data quality, and frozen as sent', () => {
+  it('lists what would make the figures wrong, with counts next to the figures', async () => {
+    const r = await report(`${period}&organisationId=${organisationId}`);
+    const counts = Object.fromEntries(r.dataQuality.map((check) => [check.check, check.count]));
+    // By hand: gamma has no size data; gamma, delta and epsilon had support and are still prospects
+    // (alfa and beta were enrolled); beta's digital order handling is done without a realised figure;
+    // beta's 8 000 kWh name no carrier and no CO2e, so their CO2e counts nowhere (decision 038).
+    expect(counts).toEqual({
+      missing_size: 1,
+      missing_municipality: 0,
+      prospect_supported: 3,
+      gender_not_stated: 0,
+      activity_without_attendance: 0,
+      done_without_realised: 1,
+      unconfirmed_realised: 0,
+      energy_without_carrier: 1,
+    });
+    expect(r.dataQuality.find((c) => c.check === 'energy_without_carrier')!.items).toEqual([
+      expect.objectContaining({ kind: 'action', name: 'Åtgärd', companyId: ids.beta, companyName: 'Beta Rapport AB' }),
+    ]);
+    expect(r.dataQuality.find((c) => c.check === 'prospect_supported')!.items.map((i) => i.name)).toEqual([
+      'Delta Rapport AB',
+      'Epsilon Rapport AB',
+      'Gamma Rapport AB',
+    ]);
+    expect(r.dataQuality.find((c) => c.check === 'done_without_realised')!.items).toEqual([
+      expect.objectContaining({ kind: 'action', name: 'Digital orderhantering', companyId: ids.beta }),
+    ]);
+  });
+
+  it('makes an .xlsx with a sheet per indicator, the participant list and what it was made with', async () => {
+    const sheets = await sheetsOf(
+      await call('admin', 'GET', `/api/indicator-report/export?${period}&organisationId=${organisationId}`),
+    );
+    expect(Object.keys(sheets)).toEqual([
+      'Om rapporten',
+      'RCO01',
+      'RCO04',
+      'PART',
+      'GEO',
+      'RES_ENERGY',
+      'RES_GHG',
+      'RES_STEP',
+      'RES_PLAN',
+      'Deltagarlista',
+      'Datakvalitet',
+    ]);
+    expect(sheets['Om rapporten']).toContainEqual(['Period', '2026-01-01 – 2026-06-30']);
+    expect(sheets['Om rapporten']).toContainEqual(['Organisation', 'Rapportverkstan']);
+    expect(sheets.RCO01!.slice(1)).toEqual([
+      ['Företag som får stöd', 'Totalt', 3],
+      ['Storleksklass', 'Mikroföretag', 1],
+      ['Storleksklass', 'Småföretag', 0],
+      ['Storleksklass', 'Medelstora företag', 1],
+      ['Storleksklass', 'Stora företag', 0],
+      ['Storleksklass', 'Okänd', 1],
+    ]);
+    const list = sheets.Deltagarlista!;
+    expect(list[0]!.slice(0, 3)).toEqual(['Organisationsnummer', 'Företag', 'Storleksklass']);
+    expect(list.slice(1).map((row) => [row[1], row[2], row[9], row[10]])).toEqual([
+      ['Alfa Rapport AB', 'Mikro', 3.25, 'Ja'],
+      ['Beta Rapport AB', 'Medelstort', 4, 'Ja'],
+      ['Delta Rapport AB', 'Litet', 0.25, 'Nej'],
+      ['Epsilon Rapport AB', 'Stort', 1, 'Nej'],
+      ['Gamma Rapport AB', 'Okänd', 0, 'Ja'],
+    ]);
+    expect(sheets.Datakvalitet).toContainEqual(['Företag med stöd som saknar storleksuppgifter', 1]);
+  });
+
+  it('keeps a frozen report as sent when the records change, lists the difference, and versions a correction', async () => {
+    const frozenResponse = await call('admin', 'POST', '/api/frozen-reports', {
+      from: '2026-01-01',
+      to: '2026-06-30',
+      organisationId,
+      title: 'Lägesrapport 1 2026',
+    });
+    const frozen = await ok<FrozenReport>(frozenResponse, 201);
+    expect(frozen.meta).toMatchObject({
+      version: 1,
+      isLatest: true,
+      reason: null,
+      frozenBy: { name: expect.any(String) },
+    });
+    expect(frozen.report.indicators.RCO01!.total).toBe(3);
+    const fileBefore = await call('admin', 'GET', `/api/frozen-reports/${frozen.meta.id}/export`);
+    expect(sha256(fileBefore.rawPayload)).toBe(frozen.meta.xlsxSha256);
+
+    // A record changes afterwards: delta gets 4 hours of coaching in the period and now counts.
+    await intervention('delta', '2026-05-04', 4);
+
+    const again = await ok<FrozenReport>(await call('admin', 'GET', `/api/frozen-reports/${frozen.meta.id}`));
+    expect(again.report).toEqual(frozen.report);
+    expect(sha256(JSON.stringify(again.report))).toBe(frozen.meta.jsonSha256);
+    const fileAfter = await call('admin', 'GET', `/api/frozen-reports/${frozen.meta.id}/export`);
+    expect(Buffer.compare(fileAfter.rawPayload, fileBefore.rawPayload)).toBe(0);
+    expect((await sheetsOf(fileAfter)).RCO01![1]).toEqual(['Företag som får stöd', 'Totalt', 3]);
+
+    const changes = await ok<FrozenReportChanges>(
+      await call('admin', 'GET', `/api/frozen-reports/${frozen.meta.id}/changes`),
+    );
+    expect(changes.companiesAdded).toEqual([{ companyId: ids.delta, name: 'Delta Rapport AB' }]);
+    expect(changes.companiesRemoved).toEqual([]);
+    expect(changes.figures).toContainEqual({ code: 'RCO01', by: null, key: null, column: null, frozen: 3, now: 4 });
+    expect(changes.figures).toContainEqual({
+      code: 'RCO01',
+      by: 'size_class',
+      key: 'small',
+      column: 'value',
+      frozen: 0,
+      now: 1,
+    });
+    expect(changes.figures).toContainEqual({
+      code: 'RCO04',
+      by: 'support_rule',
+      key: 'hours',
+      column: 'value',
+      frozen: 1,
+      now: 2,
+    });
+
+    const noReason = await call('admin', 'POST', `/api/frozen-reports/${frozen.meta.id}/versions`, { reason: ' ' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain('reason');
+    const corrected = await ok<FrozenReport>(
+      await call('admin', 'POST', `/api/frozen-reports/${frozen.meta.id}/versions`, {
+        reason: 'Delta Rapport AB:s rådgivning i maj saknades',
+      }),
+      201,
+    );
+    expect(corrected.meta).toMatchObject({ version: 2, isLatest: true, seriesId: frozen.meta.seriesId });
+    expect(corrected.report.indicators.RCO01!.total).toBe(4);
+    expect(corrected.versions.map((v) => [v.version, v.isLatest, v.reason])).toEqual([
+      [1, false, null],
+      [2, true, 'Delta Rapport AB:s rådgivning i maj saknades'],
+    ]);
+    const old = await ok<FrozenReport>(await call('admin', 'GET', `/api/frozen-reports/${frozen.meta.id}`));
+    expect(old.report).toEqual(frozen.report);
+    expect(old.meta.isLatest).toBe(false);
+    const list = await ok<{ items: { id: string }[] }>(await call('admin', 'GET', '/api/frozen-reports'));
+    expect(list.items.map((item) => item.id)).toEqual(expect.arrayContaining([frozen.meta.id, corrected.meta.id]));
+    // A coach of another organisation does not see it; this organisation has no coach of its own.
+    expect((await call('coachOwn', 'GET', `/api/frozen-reports/${frozen.meta.id}`)).statusCode).toBe(404);
+    expect(
+      (await call('coachOwn', 'POST', '/api/frozen-reports', { from: '2026-01-01', to: '2026-06-30', title: 'X' }))
+        .statusCode,
+    ).toBe(403);
+  });
+});

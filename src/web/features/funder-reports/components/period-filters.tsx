@@ -1,0 +1,82 @@
+import { Button, Group, Select, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { todayIsoDate } from '../../../components/format';
+import { useAbility } from '../../../components/session';
+import { useOrganisationChoices } from '../api';
+
+/** A period and, for those who report on any organisation, an organisation: the query in the URL. */
+export type PeriodQuery = { from: string; to: string; organisationId?: string };
+
+/** The query in the URL, so that a view can be linked and reloaded; null until a period is chosen. */
+export function usePeriodQuery(): PeriodQuery | null {
+  const [params] = useSearchParams();
+  const from = params.get('from');
+  const to = params.get('to');
+  if (!from || !to) return null;
+  const organisationId = params.get('organisationId');
+  return { from, to, ...(organisationId && { organisationId }) };
+}
+
+/** The filters of a report page: from, to and (admins) the organisation; submitting puts them in the URL. */
+export function PeriodFilters({ submitLabel }: { submitLabel: string }) {
+  const { t } = useTranslation();
+  const canChooseOrganisation = useAbility('viewProgrammeFunderReports');
+  const [, setParams] = useSearchParams();
+  const query = usePeriodQuery();
+  const today = todayIsoDate();
+  const [draft, setDraft] = useState({
+    from: query?.from ?? `${today.slice(0, 4)}-01-01`,
+    to: query?.to ?? today,
+    organisationId: query?.organisationId ?? '',
+  });
+  const organisations = useOrganisationChoices(canChooseOrganisation);
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        const next = new URLSearchParams();
+        for (const [key, value] of Object.entries(draft)) if (value) next.set(key, value);
+        setParams(next);
+      }}
+    >
+      <Group mb="lg" align="flex-end">
+        <TextInput
+          type="date"
+          label={t('funderReports.filters.from')}
+          value={draft.from}
+          onChange={(event) => {
+            const from = event.currentTarget.value;
+            setDraft((d) => ({ ...d, from }));
+          }}
+        />
+        <TextInput
+          type="date"
+          label={t('funderReports.filters.to')}
+          value={draft.to}
+          onChange={(event) => {
+            const to = event.currentTarget.value;
+            setDraft((d) => ({ ...d, to }));
+          }}
+        />
+        {canChooseOrganisation ? (
+          <Select
+            label={t('funderReports.filters.organisation')}
+            data={[
+              { value: '', label: t('funderReports.filters.allOrganisations') },
+              ...(organisations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name })),
+            ]}
+            value={draft.organisationId}
+            onChange={(value) => setDraft((d) => ({ ...d, organisationId: value ?? '' }))}
+            allowDeselect={false}
+          />
+        ) : null}
+        <Button type="submit" disabled={!draft.from || !draft.to || draft.from > draft.to}>
+          {submitLabel}
+        </Button>
+      </Group>
+    </form>
+  );
+}
