@@ -269,6 +269,7 @@ const rollupSums = [
  * - The day each company was taken up (migration 0024): its first `enrolled` in the history, the
  *   migration's own statement.
  * - A size record for each generated company as created (migration 0018, stamped `updated_at`).
+ * - The coaching hours per organisation, day, area and kind (migration 0028), the migration's own statement.
  */
 async function rebuildTriggerKept(db: Db): Promise<void> {
   await db.execute(sql`delete from action_effect_rollups`);
@@ -308,6 +309,11 @@ async function rebuildTriggerKept(db: Db): Promise<void> {
       from (select company_id, min(changed_on) as first_enrolled from company_status_changes
              where to_status = 'enrolled' group by company_id) as h
      where h.company_id = c.id and c.enrolled_on is distinct from h.first_enrolled`);
+  await db.execute(sql`delete from coaching_hour_days`);
+  await db.execute(sql`
+    insert into coaching_hour_days (organisation_id, occurred_on, area, kind, interventions, quarter_hours)
+    select organisation_id, occurred_on, area, kind, count(*), sum(quarter_hours)
+      from interventions group by organisation_id, occurred_on, area, kind`);
   await db.execute(sql`
     insert into company_size_records (company_id, recorded_at, financial_year, headcount, turnover_sek,
       balance_sheet_sek, size_class)
@@ -357,6 +363,17 @@ async function checkTriggerKept(db: Db): Promise<void> {
                     except select organisation_id, area, ${columns} from action_effect_rollups)) as d limit 3`);
   if (differing.rows.length > 0)
     throw new Error(`The rebuilt effect rollup differs from the actions' sum: ${JSON.stringify(differing.rows)}`);
+  const hours = await rows(sql`
+    select * from ((select organisation_id, occurred_on, area, kind, interventions, quarter_hours from coaching_hour_days
+                    except select organisation_id, occurred_on, area, kind, count(*)::int, sum(quarter_hours)::int
+                      from interventions group by organisation_id, occurred_on, area, kind)
+                   union all
+                   (select organisation_id, occurred_on, area, kind, count(*)::int, sum(quarter_hours)::int
+                      from interventions group by organisation_id, occurred_on, area, kind
+                    except select organisation_id, occurred_on, area, kind, interventions, quarter_hours
+                      from coaching_hour_days)) as d limit 3`);
+  if (hours.rows.length > 0)
+    throw new Error(`The rebuilt coaching hours differ from the interventions' sum: ${JSON.stringify(hours.rows)}`);
   const [companies] = (
     await rows(sql`
       select count(*) filter (where c.enrolled_on is distinct from

@@ -5,7 +5,7 @@ import type { ActorName, TestApp } from './test-app';
 // is made afresh whenever the clock has moved (the old one would have ended), and kept while it
 // stands still.
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type InjectResponse = Awaited<ReturnType<TestApp['app']['inject']>>;
 
 /** `app` is read at each call: the test makes its app in `beforeAll`. */

@@ -1,4 +1,4 @@
-import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { interventionAreas, interventionKinds } from '../../../core/interventions';
 import { companies } from './companies';
@@ -43,6 +43,24 @@ export const interventions = pgTable(
       .where(sql`${t.nextFollowUpOn} is not null`),
     check('interventions_quarter_hours_check', sql`${t.quarterHours} between 1 and 96`),
   ],
+);
+
+/** Logged coaching summed per organisation that gave it, day, area and kind (decision 039). The
+ * interventions' trigger (migration 0028) keeps it in the writing transaction, so the dashboard sums
+ * a period's hours over a few rows per day instead of every intervention of the programme. */
+export const coachingHourDays = pgTable(
+  'coaching_hour_days',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+    area: text('area', { enum: interventionAreas }),
+    kind: text('kind', { enum: interventionKinds }).notNull(),
+    interventions: integer('interventions').notNull().default(0),
+    quarterHours: integer('quarter_hours').notNull().default(0),
+  },
+  (t) => [unique('coaching_hour_days_key').on(t.organisationId, t.occurredOn, t.area, t.kind).nullsNotDistinct()],
 );
 
 /** Where a reminder comes from; other modules add their kinds (assessments, actions). */

@@ -81,14 +81,16 @@ export async function countTakenUpBreakdowns(db: Db, scope: DashboardScope): Pro
   return rowsOf<BreakdownRow>(result);
 }
 
-/** Logged coaching in the period per organisation that gave it, area and kind, in quarter hours. */
+/** Logged coaching in the period per organisation that gave it, area and kind, in quarter hours:
+ * summed from the rollup the interventions' trigger keeps per day (decision 039). */
 export async function sumCoachingHours(db: Db, scope: DashboardScope) {
   const result = await db.execute(sql`
-    select i.organisation_id as "organisationId", i.area, i.kind, sum(i.quarter_hours)::int as "quarterHours"
-      from interventions i
-     where i.occurred_on between ${scope.from} and ${scope.to}
-       ${scope.organisationId ? sql`and i.organisation_id = ${scope.organisationId}` : sql``}
-     group by i.organisation_id, i.area, i.kind`);
+    select h.organisation_id as "organisationId", h.area, h.kind, sum(h.quarter_hours)::int as "quarterHours"
+      from coaching_hour_days h
+     where h.occurred_on between ${scope.from} and ${scope.to}
+       ${scope.organisationId ? sql`and h.organisation_id = ${scope.organisationId}` : sql``}
+     group by h.organisation_id, h.area, h.kind
+    having sum(h.interventions) > 0`);
   return rowsOf<{
     organisationId: string;
     area: InterventionArea | null;

@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { companiesBehind, type Dashboard, type DashboardFigure } from '../../../contracts/dashboard';
+import { rowsOf } from '../../db/rows';
 import { freshOrganisationNumber } from '../../test/access-matrix';
 import { clockedRequests, ok } from '../../test/clocked-requests';
 import { createTestApp, fixtures, type ActorName, type TestApp } from '../../test/test-app';
@@ -324,6 +326,71 @@ describe('the dashboard of a period, against a hand count', () => {
       measurement: 1,
       other: 0,
     });
+  });
+
+  it('keeps the hours right when an intervention is changed or deleted (the rollup the trigger keeps, decision 039)', async () => {
+    const hoursOf = async () => {
+      const d = await dashboard(period());
+      return {
+        hours: d.coaching.hours,
+        byArea: Object.fromEntries(d.coaching.byArea.map((r) => [r.area, r.hours])),
+        byKind: Object.fromEntries(d.coaching.byKind.map((r) => [r.kind, r.hours])),
+      };
+    };
+    const logged = await ok<{ id: string; version: number }>(
+      await call('admin', 'POST', `/api/companies/${ids.alfa}/interventions`, {
+        occurredOn: '2026-04-02',
+        kind: 'coaching',
+        hours: 2.25,
+        area: 'energy_transition',
+      }),
+      201,
+    );
+    expect(await hoursOf()).toMatchObject({
+      hours: 6.75,
+      byArea: { energy_transition: 5.25 },
+      byKind: { coaching: 5.75 },
+    });
+
+    // Another day, area, kind and length: the old part leaves its group and the new one joins its own.
+    const changed = await ok<{ version: number }>(
+      await call('admin', 'PATCH', `/api/interventions/${logged.id}`, {
+        version: logged.version,
+        occurredOn: '2026-04-03',
+        kind: 'analysis',
+        hours: 0.5,
+        area: 'digitalisation',
+      }),
+    );
+    expect(await hoursOf()).toMatchObject({
+      hours: 5,
+      byArea: { energy_transition: 3, digitalisation: 0.5 },
+      byKind: { coaching: 3.5, analysis: 0.5 },
+    });
+    // Moved out of the period: it no longer counts in it.
+    const moved = await ok<{ version: number }>(
+      await call('admin', 'PATCH', `/api/interventions/${logged.id}`, {
+        version: changed.version,
+        occurredOn: '2026-06-02',
+      }),
+    );
+    expect((await hoursOf()).hours).toBe(4.5);
+    expect(
+      (await call('admin', 'DELETE', `/api/interventions/${logged.id}`, { version: moved.version })).statusCode,
+    ).toBe(204);
+    expect(await hoursOf()).toMatchObject({ hours: 4.5, byArea: { digitalisation: 0 }, byKind: { analysis: 0 } });
+
+    // The rollup of the whole database is the interventions summed from scratch.
+    const differing = await t.database.db.execute(sql`
+      (select organisation_id, occurred_on, area, kind, interventions, quarter_hours from coaching_hour_days
+        where interventions <> 0 or quarter_hours <> 0
+       except select organisation_id, occurred_on, area, kind, count(*)::int, sum(quarter_hours)::int from interventions
+        group by organisation_id, occurred_on, area, kind)
+      union all
+      (select organisation_id, occurred_on, area, kind, count(*)::int, sum(quarter_hours)::int from interventions
+        group by organisation_id, occurred_on, area, kind
+       except select organisation_id, occurred_on, area, kind, interventions, quarter_hours from coaching_hour_days)`);
+    expect(rowsOf(differing)).toEqual([]);
   });
 
   it('counts the activities held and one person at two activities as one participant and two attendances', async () => {
