@@ -269,7 +269,8 @@ const rollupSums = [
  * - The day each company was taken up (migration 0024): its first `enrolled` in the history, the
  *   migration's own statement.
  * - A size record for each generated company as created (migration 0018, stamped `updated_at`).
- * - The coaching hours per organisation, day, area and kind (migration 0028), the migration's own statement.
+ * - The coaching hours per organisation, day, area and kind (migration 0028) and the steps per company
+ *   and area (migration 0029), the migrations' own statements.
  */
 async function rebuildTriggerKept(db: Db): Promise<void> {
   await db.execute(sql`delete from action_effect_rollups`);
@@ -309,6 +310,10 @@ async function rebuildTriggerKept(db: Db): Promise<void> {
       from (select company_id, min(changed_on) as first_enrolled from company_status_changes
              where to_status = 'enrolled' group by company_id) as h
      where h.company_id = c.id and c.enrolled_on is distinct from h.first_enrolled`);
+  await db.execute(sql`delete from company_area_steps`);
+  await db.execute(sql`
+    insert into company_area_steps (company_id, area, baseline_step, baseline_at, first_follow_up_at, latest_step, latest_at)
+    ${companyAreaStepsFromScratch}`);
   await db.execute(sql`delete from coaching_hour_days`);
   await db.execute(sql`
     insert into coaching_hour_days (organisation_id, occurred_on, area, kind, interventions, quarter_hours)
@@ -363,6 +368,15 @@ async function checkTriggerKept(db: Db): Promise<void> {
                     except select organisation_id, area, ${columns} from action_effect_rollups)) as d limit 3`);
   if (differing.rows.length > 0)
     throw new Error(`The rebuilt effect rollup differs from the actions' sum: ${JSON.stringify(differing.rows)}`);
+  const stepColumns = sql`company_id, area, baseline_step, baseline_at, first_follow_up_at, latest_step, latest_at`;
+  const steps = await rows(sql`
+    select * from ((select ${stepColumns} from company_area_steps except ${companyAreaStepsFromScratch})
+                   union all
+                   (${companyAreaStepsFromScratch} except select ${stepColumns} from company_area_steps)) as d limit 3`);
+  if (steps.rows.length > 0)
+    throw new Error(
+      `The rebuilt steps per company and area differ from the measurements: ${JSON.stringify(steps.rows)}`,
+    );
   const hours = await rows(sql`
     select * from ((select organisation_id, occurred_on, area, kind, interventions, quarter_hours from coaching_hour_days
                     except select organisation_id, occurred_on, area, kind, count(*)::int, sum(quarter_hours)::int
@@ -386,6 +400,16 @@ async function checkTriggerKept(db: Db): Promise<void> {
   if (companies!.wrong_taken_up > 0 || companies!.without_size_record > 0)
     throw new Error(`After the rebuild: ${JSON.stringify(companies)}`);
 }
+
+/** Each company's first coach-led baseline and latest follow-up per area, as migration 0029's trigger keeps them. */
+const companyAreaStepsFromScratch = sql`
+    select a.company_id, a.area,
+           (array_agg(a.step order by a.submitted_at) filter (where a.kind = 'baseline'))[1],
+           min(a.submitted_at) filter (where a.kind = 'baseline'),
+           min(a.submitted_at) filter (where a.kind = 'follow_up'),
+           (array_agg(a.step order by a.submitted_at desc) filter (where a.kind = 'follow_up'))[1],
+           max(a.submitted_at) filter (where a.kind = 'follow_up')
+      from assessments a where a.status = 'submitted' and a.mode = 'coach' group by a.company_id, a.area`;
 
 const hasRealised = sql`(a.realised_kwh is not null or a.realised_co2e_kg is not null or a.realised_sek is not null
   or a.realised_material_tonnes is not null)`;

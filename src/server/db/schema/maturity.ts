@@ -83,6 +83,27 @@ export const assessments = pgTable(
   ],
 );
 
+/** Per company and area, the coach-led measurements the funder figures compare (decision 039): the
+ * first submitted baseline and the latest submitted follow-up, with when they were submitted, and
+ * when the first follow-up was. The assessments' trigger (migration 0029) recomputes a company's row
+ * from its measurements in the writing transaction, so the dashboard and the indicator report read
+ * one row per company and area instead of every measurement of the programme. */
+export const companyAreaSteps = pgTable(
+  'company_area_steps',
+  {
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    area: text('area', { enum: maturityAreas }).notNull(),
+    baselineStep: smallint('baseline_step'),
+    baselineAt: timestamp('baseline_at', { withTimezone: true }),
+    firstFollowUpAt: timestamp('first_follow_up_at', { withTimezone: true }),
+    latestStep: smallint('latest_step'),
+    latestAt: timestamp('latest_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.area] })],
+);
+
 export const assessmentAnswers = pgTable(
   'assessment_answers',
   {

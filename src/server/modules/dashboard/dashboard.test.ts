@@ -409,6 +409,22 @@ describe('the dashboard of a period, against a hand count', () => {
     expect(all.progress.byMonth.at(-1)!.cumulative).toBe(all.progress.takenUp);
   });
 
+  it('compares the follow-up a company had at the end of the period, not a later one (decision 039)', async () => {
+    at('2026-06-25T10:00:00+02:00');
+    const later = await measure('alfa', 1);
+    expect(later).toBeLessThan(steps.alfaFollowUp!);
+    at('2026-07-01T10:00:00+02:00');
+    const may = (await dashboard(period())).maturity.find((m) => m.area === 'energy_transition');
+    expect(may).toMatchObject({ withFollowUp: 2, climbed: 1 });
+    const june = await dashboard(`from=2026-01-01&to=2026-06-30&organisationId=${organisationId}`);
+    expect(june.maturity.find((m) => m.area === 'energy_transition')).toMatchObject({
+      withFollowUp: 2,
+      compared: 2,
+      climbed: later > steps.alfaBaseline! ? 1 : 0,
+      medianChange: (later - steps.alfaBaseline! + (steps.betaFollowUp! - steps.betaBaseline!)) / 2,
+    });
+  });
+
   it('defaults to the programme from its start to today', async () => {
     const d = await dashboard(`organisationId=${organisationId}`);
     expect(d.period.to).toBe('2026-07-01');

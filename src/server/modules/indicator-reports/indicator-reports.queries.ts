@@ -154,14 +154,25 @@ export async function sumRealisedByArea(db: Db, scope: ReportScope) {
 
 /** Per company and area in scope, as a CTE named `step_changes` after `scope`: the step of the first
  * submitted coach-led baseline and of the latest coach-led follow-up submitted up to the end of the
- * period (decision 027). The indicator report lists it; the dashboard counts it per pair of steps. */
-const stepChangesCte = (scope: ReportScope) => sql`step_changes as (
-    select a.company_id, a.area,
-           (array_agg(a.step order by a.submitted_at) filter (where a.kind = 'baseline'))[1] as baseline_step,
-           (array_agg(a.step order by a.submitted_at desc) filter (where a.kind = 'follow_up'))[1] as latest_step
-      from assessments a join scope s on s.id = a.company_id
-     where a.status = 'submitted' and a.mode = 'coach' and ${day(sql`a.submitted_at`)} <= ${scope.to}
-     group by a.company_id, a.area)`;
+ * period (decision 027). The indicator report lists it; the dashboard counts it per pair of steps.
+ * It reads the row per company and area that the assessments' trigger keeps (decision 039); only a
+ * company whose latest follow-up came after the period looks up the one it had then. */
+const stepChangesCte = (scope: ReportScope) => {
+  const end = sql`((${scope.to}::date + 1)::timestamp at time zone 'Europe/Stockholm')`;
+  return sql`step_changes as (
+    select st.company_id, st.area,
+           case when st.baseline_at < ${end} then st.baseline_step end as baseline_step,
+           case
+             when st.latest_at < ${end} then st.latest_step
+             when st.first_follow_up_at < ${end} then (
+               select a.step from assessments a
+                where a.company_id = st.company_id and a.area = st.area and a.status = 'submitted'
+                  and a.mode = 'coach' and a.kind = 'follow_up' and a.submitted_at < ${end}
+                order by a.submitted_at desc limit 1)
+           end as latest_step
+      from company_area_steps st join scope s on s.id = st.company_id
+     where st.baseline_at < ${end} or st.first_follow_up_at < ${end})`;
+};
 
 /** Per company and area in scope: its baseline step and latest follow-up step (stepChangesCte). */
 export async function listStepChanges(db: Db, scope: ReportScope) {
@@ -194,7 +205,11 @@ export async function countCompaniesWithPlan(db: Db, scope: ReportScope): Promis
 }
 
 export async function findProgramme(db: Db) {
-  const [row] = await db.select().from(programmes).orderBy(sql`${programmes.startsOn} desc`).limit(1);
+  const [row] = await db
+    .select()
+    .from(programmes)
+    .orderBy(sql`${programmes.startsOn} desc`)
+    .limit(1);
   return row;
 }
 
@@ -216,7 +231,6 @@ export async function findOrganisationName(db: Db, id: string): Promise<string |
   const result = await db.execute(sql`select name from organisations where id = ${id}`);
   return rowsOf<{ name: string }>(result)[0]?.name;
 }
-
 
 /** How many items a data quality check lists; its count is always exact. */
 export const dataQualityListLimit = 100;
