@@ -3,8 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { rowsOf } from './rows';
 import { DataDirectoryLockedError, lockDataDirectory, openDatabase, type Database } from './client';
 
 const temporaryDirectories: string[] = [];
@@ -152,5 +154,19 @@ describe('openDatabase on PGlite', () => {
       await database.close();
     }
     expect(fs.existsSync(lockPathOf(dir))).toBe(false);
+  });
+});
+
+const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+
+describe.skipIf(!serverUrl)('openDatabase on PostgreSQL', () => {
+  it('runs its sessions without JIT compilation (decision 039)', async () => {
+    const database = await openDatabase({ kind: 'postgres', url: serverUrl! });
+    try {
+      const result = await database.db.execute(sql`select current_setting('jit') as jit`);
+      expect(rowsOf<{ jit: string }>(result)[0]?.jit).toBe('off');
+    } finally {
+      await database.close();
+    }
   });
 });

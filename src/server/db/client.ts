@@ -58,7 +58,15 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
     import('drizzle-orm/node-postgres'),
     import('drizzle-orm/node-postgres/migrator'),
   ]);
-  const pool: pg.Pool = new pgDriver.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 3000 });
+  // No JIT compilation (decision 039): the platform's statements are short interactive reads, and
+  // compiling one took 100-300 ms on a two-core server, more than running it, whenever a correlated
+  // subquery lifted its cost estimate over jit_above_cost.
+  const pool: pg.Pool = new pgDriver.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: 3000,
+    options: '-c jit=off',
+  });
   // An idle client that loses its server must not crash the process; /readyz reports it.
   pool.on('error', () => {});
   const counter = queryCounter();
