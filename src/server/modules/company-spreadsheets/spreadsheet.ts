@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import type * as ExcelJS from 'exceljs';
 import type { ImportField } from '../../../contracts/company-import';
 import { countXlsxRows } from './xlsx-row-count';
@@ -336,21 +337,37 @@ export async function writeXlsx(
   return writeXlsxSheets([{ name: sheetName, columns, rows }]);
 }
 
-/** An .xlsx with several sheets in the style of writeXlsx; numbers stay numbers. */
+/** An .xlsx with several sheets in the style of writeXlsx; numbers stay numbers. Written by ExcelJS's
+ * streaming writer, row by row, with strings inline: a report's participant list of tens of
+ * thousands of rows is not held as a workbook model in memory first. */
 export async function writeXlsxSheets(sheets: readonly ExportSheet[]): Promise<Buffer> {
-  const workbook = new (await excel()).Workbook();
+  const output = new PassThrough();
+  const chunks: Buffer[] = [];
+  output.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    output.on('end', resolve);
+    output.on('error', reject);
+  });
+  const workbook = new (await excel()).stream.xlsx.WorkbookWriter({
+    stream: output,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   for (const { name, columns, rows } of sheets) {
     const worksheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
     worksheet.columns = columns.map((column) => ({
       header: column.header,
       width: column.width,
       ...((column.isAmount || column.numFmt) && { style: { numFmt: column.numFmt ?? '#,##0' } }),
     }));
     worksheet.getRow(1).font = { bold: true };
-    worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-    for (const row of rows) worksheet.addRow([...row]);
+    for (const row of rows) worksheet.addRow([...row]).commit();
+    worksheet.commit();
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  await workbook.commit();
+  await ended;
+  return Buffer.concat(chunks);
 }
 
 /** CSV as Swedish Excel opens it: UTF-8 with BOM, `;` between fields, CRLF line ends. Text that

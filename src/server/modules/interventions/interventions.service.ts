@@ -450,12 +450,12 @@ export async function exportTimeAndCost(
       for (const m of p.months) rows.push([o.organisationName, p.name, m.month, m.hours, m.entryCount]);
       rows.push([o.organisationName, p.name, 'Summa', p.totalHours, p.months.reduce((n, m) => n + m.entryCount, 0)]);
     }
-    rows.push([o.organisationName, 'Summa', '', o.totalHours, o.months.reduce((n, m) => n + m.entryCount, 0)]);
+    rows.push([o.organisationName, 'Summa', null, o.totalHours, o.months.reduce((n, m) => n + m.entryCount, 0)]);
   }
   rows.push([
     'Totalt',
-    '',
-    '',
+    null,
+    null,
     report.totalHours,
     report.organisations.reduce((n, o) => n + o.months.reduce((k, m) => k + m.entryCount, 0), 0),
   ]);

@@ -170,14 +170,14 @@ describe('time and cost as the .xlsx behind a cost claim', () => {
       ['IDC West Sweden', 'Bertil Exempelsson', '2027-01', 3.5, 2],
       ['IDC West Sweden', 'Bertil Exempelsson', '2027-03', 3, 1],
       ['IDC West Sweden', 'Bertil Exempelsson', 'Summa', 6.5, 3],
-      ['IDC West Sweden', 'Summa', '', 7.25, 4],
+      ['IDC West Sweden', 'Summa', undefined, 7.25, 4],
       ['IUC Väst', 'Cecilia Demosdotter', '2027-02', 1, 1],
       ['IUC Väst', 'Cecilia Demosdotter', 'Summa', 1, 1],
-      ['IUC Väst', 'Summa', '', 1, 1],
+      ['IUC Väst', 'Summa', undefined, 1, 1],
       ['Tidverkstan', 'Astrid Påhittad', '2027-03', 0.25, 1],
       ['Tidverkstan', 'Astrid Påhittad', 'Summa', 0.25, 1],
-      ['Tidverkstan', 'Summa', '', 0.25, 1],
-      ['Totalt', '', '', 8.5, 6],
+      ['Tidverkstan', 'Summa', undefined, 0.25, 1],
+      ['Totalt', undefined, undefined, 8.5, 6],
     ]);
     expect(sheets['IDC West Sweden']).toEqual([
       ['Person', '2027-01', '2027-02', '2027-03', 'Summa'],
@@ -194,6 +194,6 @@ describe('time and cost as the .xlsx behind a cost claim', () => {
     );
     const sheets = await sheetsOf(response);
     expect(Object.keys(sheets)).toEqual(['Om rapporten', 'Timmar', 'IDC West Sweden']);
-    expect(sheets.Timmar!.at(-1)).toEqual(['Totalt', '', '', 7.25, 4]);
+    expect(sheets.Timmar!.at(-1)).toEqual(['Totalt', undefined, undefined, 7.25, 4]);
   });
 });
