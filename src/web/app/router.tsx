@@ -95,27 +95,7 @@ export const routes: RouteObject[] = [
                       import('../features/companies/pages/company-page').then((m) => ({ Component: m.CompanyPage })),
                     ),
                   },
-                ],
-              },
-              {
-                element: <RequireAbility ability="viewActivities" />,
-                children: [
-                  {
-                    path: '/activities',
-                    lazy: withStrings('activities', () =>
-                      import('../features/activities/pages/activities-page').then((m) => ({
-                        Component: m.ActivitiesPage,
-                      })),
-                    ),
-                  },
-                  {
-                    path: '/activities/:activityId',
-                    lazy: withStrings('activities', () =>
-                      import('../features/activities/pages/activity-page').then((m) => ({
-                        Component: m.ActivityPage,
-                      })),
-                    ),
-                  },
+                  // A company's own pages: what each shows of it the API decides per record (404 otherwise).
                   {
                     path: '/companies/:companyId/maturity',
                     lazy: withStrings('maturity', () =>
@@ -163,6 +143,27 @@ export const routes: RouteObject[] = [
                     lazy: withStrings('maturity', () =>
                       import('../features/maturity/pages/assessment-page').then((m) => ({
                         Component: m.AssessmentPage,
+                      })),
+                    ),
+                  },
+                ],
+              },
+              {
+                element: <RequireAbility ability="viewActivities" />,
+                children: [
+                  {
+                    path: '/activities',
+                    lazy: withStrings('activities', () =>
+                      import('../features/activities/pages/activities-page').then((m) => ({
+                        Component: m.ActivitiesPage,
+                      })),
+                    ),
+                  },
+                  {
+                    path: '/activities/:activityId',
+                    lazy: withStrings('activities', () =>
+                      import('../features/activities/pages/activity-page').then((m) => ({
+                        Component: m.ActivityPage,
                       })),
                     ),
                   },
