@@ -55,15 +55,6 @@ CREATE TRIGGER "assessments_company_area_steps"
   AFTER INSERT OR DELETE OR UPDATE OF "status", "mode", "kind", "step", "submitted_at", "company_id", "area"
   ON "assessments" FOR EACH ROW EXECUTE FUNCTION "assessments_company_area_steps_trigger"();
 --> statement-breakpoint
--- The measurements there are now.
-INSERT INTO "company_area_steps" ("company_id", "area", "baseline_step", "baseline_at", "first_follow_up_at",
-                                  "latest_step", "latest_at")
-SELECT a."company_id", a."area",
-       (array_agg(a."step" ORDER BY a."submitted_at") FILTER (WHERE a."kind" = 'baseline'))[1],
-       min(a."submitted_at") FILTER (WHERE a."kind" = 'baseline'),
-       min(a."submitted_at") FILTER (WHERE a."kind" = 'follow_up'),
-       (array_agg(a."step" ORDER BY a."submitted_at" DESC) FILTER (WHERE a."kind" = 'follow_up'))[1],
-       max(a."submitted_at") FILTER (WHERE a."kind" = 'follow_up')
-  FROM "assessments" a
- WHERE a."status" = 'submitted' AND a."mode" = 'coach'
- GROUP BY a."company_id", a."area";
+-- The measurements there are now, by the same function.
+SELECT "company_area_steps_refresh"(m."company_id", m."area")
+  FROM (SELECT DISTINCT "company_id", "area" FROM "assessments" WHERE "status" = 'submitted' AND "mode" = 'coach') AS m;
