@@ -1,12 +1,11 @@
-import { expect } from 'vitest';
+import { inject, type InjectResponse, type Method } from './requests';
 import type { ActorName, TestApp } from './test-app';
+
+export { ok, type InjectResponse } from './requests';
 
 // Requests through HTTP as an actor, for tests that move the app's clock through months: a session
 // is made afresh whenever the clock has moved (the old one would have ended), and kept while it
 // stands still.
-
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-export type InjectResponse = Awaited<ReturnType<TestApp['app']['inject']>>;
 
 /** `app` is read at each call: the test makes its app in `beforeAll`. */
 export function clockedRequests(app: () => TestApp) {
@@ -23,22 +22,8 @@ export function clockedRequests(app: () => TestApp) {
   }
 
   async function call(actor: ActorName, method: Method, url: string, payload?: unknown): Promise<InjectResponse> {
-    return app().app.inject({
-      method,
-      url,
-      headers: {
-        cookie: await sessionOf(actor),
-        ...(payload !== undefined && { 'content-type': 'application/json' }),
-      },
-      ...(payload !== undefined && { payload: JSON.stringify(payload) }),
-    });
+    return inject(app(), await sessionOf(actor), method, url, payload);
   }
 
   return { sessionOf, call };
-}
-
-/** The answer's JSON, once its status is the one expected (the body is the failure's message). */
-export async function ok<T>(response: InjectResponse, status = 200): Promise<T> {
-  expect(response.statusCode, response.body).toBe(status);
-  return response.json() as T;
 }

@@ -3,6 +3,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actions } from '../../db/schema';
 import { createTestApp, fixtures, type ActorName, type TestApp } from '../../test/test-app';
+import { requestsAs } from '../../test/requests';
 
 // Issue 16, item 2 (decision 038): an action's CO2e follows its energy carrier, kWh × the factor it
 // keeps, for expected and realised effects alike, and the programme's totals grow by exactly that.
@@ -20,14 +21,7 @@ afterAll(async () => {
 
 const planUrl = `/api/companies/${fixtures.ownCompanyId}/actions`;
 
-async function call(actor: ActorName, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) {
-  return t.app.inject({
-    method,
-    url,
-    headers: { cookie: await t.login(actor), ...(payload !== undefined && { 'content-type': 'application/json' }) },
-    ...(payload !== undefined && { payload: JSON.stringify(payload) }),
-  });
-}
+const call = requestsAs(() => t);
 
 function fieldsOf(body: string): string[] {
   return ((JSON.parse(body) as { details?: { fields?: { field: string }[] } }).details?.fields ?? []).map(
@@ -50,7 +44,11 @@ type Sums = { kwh: number; co2eKg: number };
 type Totals = { expected: Sums; realised: Sums; realisedUnconfirmed: Sums };
 
 async function create(body: Record<string, unknown>): Promise<Action> {
-  const response = await call('coachOwn', 'POST', planUrl, { area: 'energy_transition', title: 'Byt till LED', ...body });
+  const response = await call('coachOwn', 'POST', planUrl, {
+    area: 'energy_transition',
+    title: 'Byt till LED',
+    ...body,
+  });
   expect(response.statusCode, response.body).toBe(201);
   return response.json() as Action;
 }
@@ -162,7 +160,10 @@ describe('an action with an energy carrier', () => {
     // By hand: 35 000 kWh × 0.5241 kg/kWh = 18 343.5 kg CO2e, unconfirmed until the coach confirms.
     expect(reported.realised.co2eKg).toBeCloseTo(18_343.5, 9);
     const unconfirmed = await programmeTotals();
-    expect(unconfirmed.realisedUnconfirmed.co2eKg - programmeBefore.realisedUnconfirmed.co2eKg).toBeCloseTo(18_343.5, 6);
+    expect(unconfirmed.realisedUnconfirmed.co2eKg - programmeBefore.realisedUnconfirmed.co2eKg).toBeCloseTo(
+      18_343.5,
+      6,
+    );
     expect(unconfirmed.realised.co2eKg).toBeCloseTo(programmeBefore.realised.co2eKg, 6);
     // The company user cannot type a CO2e over the computed one either.
     const typed = await call('companyOwn', 'PATCH', `/api/actions/${action.id}`, {
@@ -210,7 +211,10 @@ async function createMapping(): Promise<string> {
   return (response.json() as { id: string }).id;
 }
 
-async function finding(analysisId: string, body: Record<string, unknown>): Promise<{ id: string; expectedCo2eKg: number }> {
+async function finding(
+  analysisId: string,
+  body: Record<string, unknown>,
+): Promise<{ id: string; expectedCo2eKg: number }> {
   const response = await call('coachOwn', 'POST', `/api/analyses/${analysisId}/findings`, body);
   expect(response.statusCode, response.body).toBe(201);
   return response.json() as { id: string; expectedCo2eKg: number };
@@ -226,7 +230,11 @@ async function convert(findingId: string): Promise<Action> {
 describe('an action made from an energy mapping’s finding', () => {
   it('takes the carrier and the mapping’s factor (the line’s own), and its CO2e follows the kWh', async () => {
     const mappingId = await createMapping();
-    const heat = await finding(mappingId, { title: 'Värmeåtervinning', carrier: 'district_heating', expectedKwh: 40_000 });
+    const heat = await finding(mappingId, {
+      title: 'Värmeåtervinning',
+      carrier: 'district_heating',
+      expectedKwh: 40_000,
+    });
     // By hand: 40 000 kWh × 0.035 kg/kWh (the network's own factor) = 1 400 kg.
     expect(heat.expectedCo2eKg).toBeCloseTo(1_400, 9);
     const action = await convert(heat.id);
@@ -246,7 +254,11 @@ describe('an action made from an energy mapping’s finding', () => {
       expectedCo2eKg: 1_000,
     });
     const action = await convert(typed.id);
-    expect(action).toMatchObject({ carrier: null, emissionFactorKgPerKwh: null, expected: { kwh: 40_000, co2eKg: 1_000 } });
+    expect(action).toMatchObject({
+      carrier: null,
+      emissionFactorKgPerKwh: null,
+      expected: { kwh: 40_000, co2eKg: 1_000 },
+    });
   });
 });
 
@@ -271,7 +283,10 @@ describe('migration 0026: actions from before the rule', () => {
     await t.database.db.update(actions).set({ expectedCo2eKg: 5_000 }).where(eq(actions.id, typed.id));
     const before = await programmeTotals();
 
-    const migration = readFileSync(new URL('../../db/migrations/0026_action_carrier_backfill.sql', import.meta.url), 'utf8');
+    const migration = readFileSync(
+      new URL('../../db/migrations/0026_action_carrier_backfill.sql', import.meta.url),
+      'utf8',
+    );
     await t.database.db.execute(sql.raw(migration));
 
     const rows = await t.database.db.select().from(actions).where(inArray(actions.id, ids));
@@ -284,7 +299,12 @@ describe('migration 0026: actions from before the rule', () => {
     expect(rowOf(missing.id).expectedCo2eKg).toBeCloseTo(6_289.2, 9);
     expect(rowOf(missing.id).realisedCo2eKg).toBeCloseTo(5_765.1, 9);
     // A typed figure is kept, and so the action names no carrier; the free action stays as it was.
-    expect(rowOf(typed.id)).toMatchObject({ carrier: null, emissionFactorKgPerKwh: null, expectedCo2eKg: 5_000, version: 1 });
+    expect(rowOf(typed.id)).toMatchObject({
+      carrier: null,
+      emissionFactorKgPerKwh: null,
+      expectedCo2eKg: 5_000,
+      version: 1,
+    });
     expect(rowOf(free.id)).toMatchObject({ carrier: null, expectedKwh: 8_000, expectedCo2eKg: null });
 
     // The rollup follows in the same statement: the programme's expected CO2e grows by 6 289.2 kg.

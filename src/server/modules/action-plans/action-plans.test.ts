@@ -13,6 +13,7 @@ import { actionCatalogue } from '../../content/action-catalogue';
 import { actions, auditEntries, companies } from '../../db/schema';
 import { demoIds } from '../../db/seed';
 import { createTestApp, fixtures, type ActorName, type TestApp } from '../../test/test-app';
+import { requestsAs } from '../../test/requests';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -25,14 +26,7 @@ afterAll(async () => {
 
 const planUrl = (companyId = fixtures.ownCompanyId) => `/api/companies/${companyId}/actions`;
 
-async function call(actor: ActorName, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) {
-  return t.app.inject({
-    method,
-    url,
-    headers: { cookie: await t.login(actor), ...(payload !== undefined && { 'content-type': 'application/json' }) },
-    ...(payload !== undefined && { payload: JSON.stringify(payload) }),
-  });
-}
+const call = requestsAs(() => t);
 
 type Action = {
   id: string;
@@ -210,9 +204,11 @@ describe('the action plan', () => {
 
   it("counts a company user's reported effect apart until a coach confirms it, then exactly that (finding 9)", async () => {
     const totalsOf = async () =>
-      ((await call('coachOwn', 'GET', `/api/companies/${fixtures.ownCompanyId}/action-totals`)).json() as {
-        overall: EffectTotals;
-      }).overall;
+      (
+        (await call('coachOwn', 'GET', `/api/companies/${fixtures.ownCompanyId}/action-totals`)).json() as {
+          overall: EffectTotals;
+        }
+      ).overall;
     const programmeOf = async () =>
       ((await call('admin', 'GET', '/api/action-totals')).json() as { overall: EffectTotals }).overall;
     const created = await create({ expected: { sek: 50_000 } });
@@ -339,7 +335,10 @@ describe('migration 0015: realised figures from before the confirmation rule', (
     const noFigures = await create({ status: 'done' });
     const ids = [byCoach.id, byCompany.id, noFigures.id];
     // The state before the rule: no confirmations at all.
-    await t.database.db.update(actions).set({ realisedConfirmedAt: null, realisedConfirmedBy: null }).where(inArray(actions.id, ids));
+    await t.database.db
+      .update(actions)
+      .set({ realisedConfirmedAt: null, realisedConfirmedBy: null })
+      .where(inArray(actions.id, ids));
     const migration = readFileSync(
       new URL('../../db/migrations/0015_confirm_existing_realised_effects.sql', import.meta.url),
       'utf8',

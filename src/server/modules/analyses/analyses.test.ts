@@ -3,6 +3,7 @@ import { energyCarriers } from '../../content/emission-factors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actions, auditEntries } from '../../db/schema';
 import { createTestApp, fixtures, type ActorName, type TestApp } from '../../test/test-app';
+import { requestsAs } from '../../test/requests';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -15,14 +16,7 @@ afterAll(async () => {
 
 const companyUrl = `/api/companies/${fixtures.ownCompanyId}/analyses`;
 
-async function call(actor: ActorName, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) {
-  return t.app.inject({
-    method,
-    url,
-    headers: { cookie: await t.login(actor), ...(payload !== undefined && { 'content-type': 'application/json' }) },
-    ...(payload !== undefined && { payload: JSON.stringify(payload) }),
-  });
-}
+const call = requestsAs(() => t);
 
 function fieldsOf(body: string): string[] {
   return ((JSON.parse(body) as { details?: { fields?: { field: string }[] } }).details?.fields ?? []).map(

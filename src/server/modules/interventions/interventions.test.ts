@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries } from '../../db/schema';
 import { demoIds } from '../../db/seed';
 import { createTestApp, fixtures, type ActorName, type TestApp } from '../../test/test-app';
+import { requestsAs } from '../../test/requests';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -16,14 +17,7 @@ afterAll(async () => {
 
 const companyUrl = `/api/companies/${fixtures.ownCompanyId}/interventions`;
 
-async function call(actor: ActorName, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) {
-  return t.app.inject({
-    method,
-    url,
-    headers: { cookie: await t.login(actor), ...(payload !== undefined && { 'content-type': 'application/json' }) },
-    ...(payload !== undefined && { payload: JSON.stringify(payload) }),
-  });
-}
+const call = requestsAs(() => t);
 
 type Logged = { id: string; version: number; hours: number; notes: string | null; abilities: { canEdit: boolean } };
 

@@ -5,6 +5,7 @@ import { auditEntries } from '../../db/schema';
 import { freshOrganisationNumber } from '../../test/access-matrix';
 import { pdfText } from '../../test/pdf-text';
 import { createTestApp, fixtures, type ActorName, type TestApp } from '../../test/test-app';
+import { requestsAs } from '../../test/requests';
 
 // The ceiling through the API on a real engine (issue 13, Bars): both sides of the three-year
 // boundary, linked companies as one undertaking, declared earlier aid, EUR by the grant's month,
@@ -31,14 +32,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function call(actor: ActorName, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) {
-  return t.app.inject({
-    method,
-    url,
-    headers: { cookie: await t.login(actor), ...(payload !== undefined && { 'content-type': 'application/json' }) },
-    ...(payload !== undefined && { payload: JSON.stringify(payload) }),
-  });
-}
+const call = requestsAs(() => t);
 
 async function ok<T = Record<string, unknown>>(
   actor: ActorName,
