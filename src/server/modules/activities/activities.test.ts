@@ -4,6 +4,7 @@ import type { Activity } from '../../../contracts/activities';
 import { auditEntries, outboxMessages } from '../../db/schema';
 import { demoIds } from '../../db/seed';
 import { createTestApp, fixtures, type ActorName, type TestApp } from '../../test/test-app';
+import { requestsAs } from '../../test/requests';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -16,9 +17,7 @@ afterAll(async () => {
 const day = 86_400_000;
 let serial = 0;
 
-async function call(actor: ActorName, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) {
-  return t.app.inject({ method, url, headers: { cookie: await t.login(actor) }, ...(payload && { payload }) });
-}
+const call = requestsAs(() => t);
 
 async function createActivity(actor: ActorName, overrides: Record<string, unknown> = {}): Promise<Activity> {
   const startsAt = new Date(t.clock.now.getTime() + 7 * day);

@@ -6,6 +6,7 @@ import { freshOrganisationNumber } from '../../test/access-matrix';
 import { erasedMessageMarker } from '../../../contracts/outbox';
 import { searchDatabase } from '../../test/database-search';
 import { createTestApp, fixtures, type ActorName, type TestApp } from '../../test/test-app';
+import { requestsAs } from '../../test/requests';
 import { erasedName } from '../contacts/contacts.service';
 
 let t: TestApp;
@@ -30,14 +31,7 @@ type CompanyBody = {
   abilities: { canEdit: boolean; nextStatuses: string[] };
 };
 
-async function call(actor: ActorName, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) {
-  return t.app.inject({
-    method,
-    url,
-    headers: { cookie: await t.login(actor) },
-    ...(payload !== undefined && { payload: payload as object }),
-  });
-}
+const call = requestsAs(() => t);
 
 async function register(actor: ActorName, body: Record<string, unknown>) {
   return call(actor, 'POST', '/api/companies', {

@@ -9,6 +9,7 @@ import { demoOrganisationNumber } from '../../db/demo-companies';
 import { companies } from '../../db/schema';
 import { demoIds } from '../../db/seed';
 import { createTestApp, fixtures, type ActorName, type TestApp } from '../../test/test-app';
+import { requestsAs } from '../../test/requests';
 import { listDueAssessments } from './maturity.service';
 
 let t: TestApp;
@@ -19,14 +20,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function call(actor: ActorName, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) {
-  return t.app.inject({
-    method,
-    url,
-    headers: { cookie: await t.login(actor) },
-    ...(payload !== undefined && { payload: payload as object }),
-  });
-}
+const call = requestsAs(() => t);
 
 async function start(actor: ActorName, companyId: string, body: Record<string, unknown>): Promise<Assessment> {
   const response = await call(actor, 'POST', `/api/companies/${companyId}/assessments`, body);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, fixtures, type ActorName, type TestApp } from '../../test/test-app';
+import { requestsAs } from '../../test/requests';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -18,14 +19,7 @@ type UserBody = {
   companyId: string | null;
 };
 
-async function call(actor: ActorName, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) {
-  return t.app.inject({
-    method,
-    url,
-    headers: { cookie: await t.login(actor) },
-    ...(payload !== undefined && { payload: payload as object }),
-  });
-}
+const call = requestsAs(() => t);
 
 async function invite(payload: Record<string, unknown>) {
   return call('admin', 'POST', '/api/users', { name: 'Testperson Påhittad', ...payload });
