@@ -152,7 +152,12 @@ export type IndicatorReport = z.infer<typeof indicatorReportSchema>;
 
 export const supportRuleMaxHours = 200;
 
+/** The most companies the programme's target may name: far above any programme of this kind. */
+export const targetCompaniesMax = 10_000;
+
 export const programmeSettingsSchema = z.object({
+  /** How many companies the programme is to take up (the dashboard's progress). */
+  targetCompanies: z.number().int(),
   supportMinHours: z.number(),
   supportCountsMeasurement: z.boolean(),
   supportCountsAnalysis: z.boolean(),
@@ -162,6 +167,12 @@ export type ProgrammeSettings = z.infer<typeof programmeSettingsSchema>;
 
 export const updateProgrammeSettingsBodySchema = z.strictObject({
   version: versionSchema,
+  targetCompanies: z
+    .number({ error: 'Enter a number of companies' })
+    .int({ error: 'A whole number of companies' })
+    .min(1, { error: 'At least 1 company' })
+    .max(targetCompaniesMax, { error: `At most ${targetCompaniesMax} companies` })
+    .optional(),
   supportMinHours: z
     .number({ error: 'Enter hours' })
     .min(0.25, { error: 'At least 0.25 hours' })

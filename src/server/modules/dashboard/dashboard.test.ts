@@ -537,6 +537,40 @@ describe('who sees which dashboard', () => {
   });
 });
 
+describe("the programme's target", () => {
+  it('is the one project management sets: a whole number of at least one, by admins only', async () => {
+    const settings = await ok<{ version: number; targetCompanies: number }>(
+      await call('admin', 'GET', '/api/programme-settings'),
+    );
+    expect(settings.targetCompanies).toBe(250);
+    const changed = await ok<{ version: number; targetCompanies: number }>(
+      await call('admin', 'PATCH', '/api/programme-settings', { version: settings.version, targetCompanies: 240 }),
+    );
+    try {
+      expect(changed.targetCompanies).toBe(240);
+      expect((await dashboard(period())).progress.target).toBe(240);
+      for (const value of [0, 1.5, 10_001]) {
+        const refused = await call('admin', 'PATCH', '/api/programme-settings', {
+          version: changed.version,
+          targetCompanies: value,
+        });
+        expect(refused.statusCode).toBe(400);
+        expect(refused.json()).toMatchObject({ details: { fields: [{ field: 'targetCompanies' }] } });
+      }
+      const coach = await call('coachOwn', 'PATCH', '/api/programme-settings', {
+        version: changed.version,
+        targetCompanies: 1,
+      });
+      expect(coach.statusCode).toBe(403);
+      expect((await dashboard(period())).progress.target).toBe(240);
+    } finally {
+      await ok(
+        await call('admin', 'PATCH', '/api/programme-settings', { version: changed.version, targetCompanies: 250 }),
+      );
+    }
+  });
+});
+
 describe('statements per request (P8)', () => {
   it('sends as many statements for an organisation with more companies and work as for one with less', async () => {
     const count = async () => {

@@ -43,7 +43,7 @@ export const indicatorReportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
     {
       schema: {
         tags,
-        summary: "The programme's rule settings (the RCO04 rule of structured support)",
+        summary: "The programme's settings: the target of companies and the RCO04 rule of structured support",
         response: { 200: programmeSettingsSchema, ...errors },
       },
     },
@@ -55,7 +55,7 @@ export const indicatorReportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
     {
       schema: {
         tags,
-        summary: "Change the programme's rule settings (admins); a stale version answers 409",
+        summary: "Change the programme's target or RCO04 rule (admins); a stale version answers 409",
         body: updateProgrammeSettingsBodySchema,
         response: { 200: programmeSettingsSchema, ...errors },
       },
@@ -78,7 +78,10 @@ export const indicatorReportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
       const report = await reports.buildIndicatorReport(ctx, request.actor, request.query);
       return reply
         .header('content-type', xlsxType)
-        .header('content-disposition', `attachment; filename="indikatorrapport-${report.period.from}-${report.period.to}.xlsx"`)
+        .header(
+          'content-disposition',
+          `attachment; filename="indikatorrapport-${report.period.from}-${report.period.to}.xlsx"`,
+        )
         .send(await reportWorkbook(report));
     },
   );
@@ -162,7 +165,8 @@ export const indicatorReportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
     {
       schema: {
         tags,
-        summary: 'What changed in the records since the report was frozen: companies added or removed, figures that differ',
+        summary:
+          'What changed in the records since the report was frozen: companies added or removed, figures that differ',
         params: idParamsSchema,
         response: { 200: frozenReportChangesSchema, ...errors },
       },

@@ -77,7 +77,9 @@ export async function buildIndicatorReport(
   const programme = await getProgramme(ctx.db);
   const scope = resolveScope(actor, query, programme.id);
   const settings = settingsOf(programme);
-  const organisationName = scope.organisationId ? await q.findOrganisationName(ctx.db, scope.organisationId) : undefined;
+  const organisationName = scope.organisationId
+    ? await q.findOrganisationName(ctx.db, scope.organisationId)
+    : undefined;
   if (scope.organisationId && organisationName === undefined) {
     throw invalidField('organisationId', 'not_found', 'Choose one of the organisations');
   }
@@ -334,6 +336,7 @@ function actionCheck(
 
 function toSettings(programme: ProgrammeRow): ProgrammeSettings {
   return {
+    targetCompanies: programme.targetCompanies,
     supportMinHours: programme.supportMinQuarterHours / 4,
     supportCountsMeasurement: programme.supportCountsMeasurement,
     supportCountsAnalysis: programme.supportCountsAnalysis,
@@ -348,7 +351,7 @@ export async function getProgrammeSettings(ctx: AppContext, actor: Actor): Promi
   return toSettings(await getProgramme(ctx.db));
 }
 
-/** Admins change the RCO04 rule (audited, version-checked: 409 on a stale one). */
+/** Admins change the RCO04 rule and the target (audited, version-checked: 409 on a stale one). */
 export async function updateProgrammeSettings(
   ctx: AppContext,
   actor: Actor,
@@ -361,6 +364,7 @@ export async function updateProgrammeSettings(
     if (before.settingsVersion !== input.version) throw staleVersion(before.settingsVersion);
     const now = ctx.now();
     const after = await q.updateProgrammeSettingsIfVersion(tx, before.id, input.version, {
+      ...(input.targetCompanies !== undefined && { targetCompanies: input.targetCompanies }),
       ...(input.supportMinHours !== undefined && { supportMinQuarterHours: Math.round(input.supportMinHours * 4) }),
       ...(input.supportCountsMeasurement !== undefined && { supportCountsMeasurement: input.supportCountsMeasurement }),
       ...(input.supportCountsAnalysis !== undefined && { supportCountsAnalysis: input.supportCountsAnalysis }),

@@ -136,7 +136,8 @@ export function useUpdateProgrammeSettings() {
   return useMutation({
     mutationFn: (body: UpdateProgrammeSettingsBody) =>
       apiRequest('/api/programme-settings', { method: 'PATCH', body, schema: programmeSettingsSchema }),
-    // The rule changes which companies count: every report made from now on.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: reportKeys.all }),
+    // The rule changes which companies count in every report made from now on, and the target is
+    // what the overview measures against: everything read before is read again.
+    onSuccess: () => queryClient.invalidateQueries(),
   });
 }

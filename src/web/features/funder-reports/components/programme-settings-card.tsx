@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Checkbox, Group, Loader, NumberInput, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updateProgrammeSettingsBodySchema, type ProgrammeSettings } from '../../../../contracts/indicator-reports';
 import { isApiError } from '../../../components/api-client';
@@ -99,22 +99,46 @@ function SettingsForm({ settings, onReload }: { settings: ProgrammeSettings; onR
   );
 }
 
+/** A card of the programme's settings: its title and text, then a form on the settings as stored. */
+export function ProgrammeSettingsSection({
+  id,
+  title,
+  description,
+  children,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  children: (settings: ProgrammeSettings, reload: () => Promise<unknown>) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const settings = useProgrammeSettings(true);
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby={id}>
+      <Title order={2} id={id} fz="h3" mb="xs">
+        {title}
+      </Title>
+      <Text size="sm" c="dark.6" mb="sm" maw={720}>
+        {description}
+      </Text>
+      {settings.error ? <ErrorAlert error={settings.error} /> : null}
+      {settings.isPending ? <Loader size="sm" aria-label={t('common.loading')} /> : null}
+      {settings.data ? children(settings.data, () => settings.refetch()) : null}
+    </Card>
+  );
+}
+
 /** The programme's RCO04 rule (admins): what counts as structured and documented support. A change
  * applies to every report made afterwards; frozen reports keep the rule they were made with. */
 export function ProgrammeSettingsCard() {
   const { t } = useTranslation();
-  const settings = useProgrammeSettings(true);
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="programme-settings">
-      <Title order={2} id="programme-settings" fz="h3" mb="xs">
-        {t('funderReports.settings.title')}
-      </Title>
-      <Text size="sm" c="dark.6" mb="sm" maw={720}>
-        {t('funderReports.settings.description')}
-      </Text>
-      {settings.error ? <ErrorAlert error={settings.error} /> : null}
-      {settings.isPending ? <Loader size="sm" aria-label={t('common.loading')} /> : null}
-      {settings.data ? <SettingsForm settings={settings.data} onReload={() => settings.refetch()} /> : null}
-    </Card>
+    <ProgrammeSettingsSection
+      id="programme-settings"
+      title={t('funderReports.settings.title')}
+      description={t('funderReports.settings.description')}
+    >
+      {(settings, reload) => <SettingsForm settings={settings} onReload={reload} />}
+    </ProgrammeSettingsSection>
   );
 }

@@ -18,6 +18,7 @@ import {
   useOrganisationChoices,
 } from '../api';
 import { ProgrammeSettingsCard } from '../components/programme-settings-card';
+import { ProgrammeTargetCard } from '../components/programme-target-card';
 import { ReportView } from '../components/report-view';
 import { TextPromptModal } from '../components/text-prompt-modal';
 
@@ -276,6 +277,7 @@ export function IndicatorReportPage() {
         ) : null}
         <OtherReports query={query} />
         <FrozenList />
+        {canChangeSettings ? <ProgrammeTargetCard /> : null}
         {canChangeSettings ? <ProgrammeSettingsCard /> : null}
       </Stack>
       {isFreezing && query ? <FreezeModal query={query} onClose={() => setFreezing(false)} /> : null}

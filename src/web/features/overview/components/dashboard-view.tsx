@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { companyStatuses } from '../../../../core/company-status';
 import type { Dashboard, DashboardFigure } from '../../../../contracts/dashboard';
 import { formatCo2eKg, formatEnergy, formatNumber, formatSek, formatTonnes } from '../../../components/format';
+import { useAbility } from '../../../components/session';
 import { currentLanguage } from '../../../i18n/i18n';
 import { activitiesLink, companiesLink } from '../dashboard-params';
 import { BarTable } from './bar-table';
@@ -43,6 +44,7 @@ export function DashboardView({ dashboard: d }: { dashboard: Dashboard }) {
   const language = currentLanguage();
   const link = (figure: DashboardFigure) => companiesLink(d, figure);
   const progressShare = d.progress.target > 0 ? Math.min(100, (d.progress.takenUp / d.progress.target) * 100) : 0;
+  const canChangeTarget = useAbility('manageProgrammeSettings');
 
   return (
     <Stack gap="lg">
@@ -57,6 +59,11 @@ export function DashboardView({ dashboard: d }: { dashboard: Dashboard }) {
               {formatNumber(d.progress.takenUp)}
             </FigureLink>
             <Text fz="lg">{t('overview.progress.ofTarget', { target: formatNumber(d.progress.target) })}</Text>
+            {canChangeTarget ? (
+              <Anchor component={Link} to="/reports" size="sm">
+                {t('overview.progress.changeTarget')}
+              </Anchor>
+            ) : null}
           </Group>
           <Progress
             value={progressShare}
