@@ -1,16 +1,11 @@
-import { Anchor, Button, Card, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconDownload } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Anchor, Card, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Impact, ImpactCompany, ImpactSummaryFigures } from '../../../../contracts/impact';
-import { ErrorAlert } from '../../../components/error-alert';
-import { errorMessage } from '../../../components/error-message';
 import { formatDateTime, formatIsoDate, formatNumber } from '../../../components/format';
-import { PageHeader } from '../../../components/page-header';
 import { downloadImpact, useImpact } from '../api';
-import { PeriodFilters, usePeriodQuery } from '../components/period-filters';
+import { PeriodReportHeader } from '../components/period-report-header';
+import { usePeriodQuery } from '../components/period-filters';
 
 /** A median or a ratio with at most two decimals, Swedish style; a dash when there is none. */
 const figure = (value: number | null) => (value === null ? '–' : formatNumber(Math.round(value * 100) / 100));
@@ -166,43 +161,16 @@ export function ImpactPage() {
   const { t } = useTranslation();
   const query = usePeriodQuery();
   const impact = useImpact(query);
-  const [isDownloading, setDownloading] = useState(false);
-  const download = async () => {
-    if (!query) return;
-    setDownloading(true);
-    try {
-      await downloadImpact(query);
-    } catch (failure) {
-      notifications.show({ color: 'red', message: errorMessage(t, failure) });
-    } finally {
-      setDownloading(false);
-    }
-  };
   const data = impact.data;
   return (
     <>
-      <Anchor component={Link} to="/reports" size="sm">
-        {t('funderReports.frozen.back')}
-      </Anchor>
-      <PageHeader
+      <PeriodReportHeader
         title={t('funderReports.impact.title')}
         description={t('funderReports.impact.description')}
-        actions={
-          query && data ? (
-            <Button
-              variant="default"
-              leftSection={<IconDownload size={16} aria-hidden />}
-              loading={isDownloading}
-              onClick={() => void download()}
-            >
-              {t('funderReports.download')}
-            </Button>
-          ) : null
-        }
+        query={query}
+        result={impact}
+        download={downloadImpact}
       />
-      <PeriodFilters submitLabel={t('funderReports.impact.show')} />
-      {impact.error ? <ErrorAlert error={impact.error} /> : null}
-      {query && impact.isPending ? <Loader aria-label={t('common.loading')} /> : null}
       {data ? (
         <Stack gap="lg">
           <Text size="sm" c="dark.6">

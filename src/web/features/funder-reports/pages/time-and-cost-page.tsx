@@ -1,17 +1,12 @@
-import { Anchor, Button, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconDownload } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Anchor, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TimeAndCost } from '../../../../contracts/follow-up';
-import { ErrorAlert } from '../../../components/error-alert';
-import { errorMessage } from '../../../components/error-message';
 import { formatDateTime, formatNumber, hoursText } from '../../../components/format';
-import { PageHeader } from '../../../components/page-header';
 import { useAbility } from '../../../components/session';
 import { downloadTimeAndCost, useTimeAndCost } from '../api';
-import { PeriodFilters, usePeriodQuery } from '../components/period-filters';
+import { PeriodReportHeader } from '../components/period-report-header';
+import { usePeriodQuery } from '../components/period-filters';
 
 const monthFormat = new Intl.DateTimeFormat('sv-SE', { month: 'short', year: 'numeric' });
 
@@ -101,43 +96,16 @@ export function TimeAndCostPage() {
   const query = usePeriodQuery();
   const report = useTimeAndCost(query);
   const hasOwnTimeReport = useAbility('viewTimeReport');
-  const [isDownloading, setDownloading] = useState(false);
-  const download = async () => {
-    if (!query) return;
-    setDownloading(true);
-    try {
-      await downloadTimeAndCost(query);
-    } catch (failure) {
-      notifications.show({ color: 'red', message: errorMessage(t, failure) });
-    } finally {
-      setDownloading(false);
-    }
-  };
   const data = report.data;
   return (
     <>
-      <Anchor component={Link} to="/reports" size="sm">
-        {t('funderReports.frozen.back')}
-      </Anchor>
-      <PageHeader
+      <PeriodReportHeader
         title={t('funderReports.timeAndCost.title')}
         description={t('funderReports.timeAndCost.description')}
-        actions={
-          query && data ? (
-            <Button
-              variant="default"
-              leftSection={<IconDownload size={16} aria-hidden />}
-              loading={isDownloading}
-              onClick={() => void download()}
-            >
-              {t('funderReports.download')}
-            </Button>
-          ) : null
-        }
+        query={query}
+        result={report}
+        download={downloadTimeAndCost}
       />
-      <PeriodFilters submitLabel={t('funderReports.impact.show')} />
-      {report.error ? <ErrorAlert error={report.error} /> : null}
-      {query && report.isPending ? <Loader aria-label={t('common.loading')} /> : null}
       {data ? (
         <Stack gap="lg">
           <Text size="sm" c="dark.6">
