@@ -14,10 +14,14 @@ const idcId = '00000000-0000-4000-8000-000000000101';
 async function rco01Total(page: Page): Promise<number> {
   const card = page.getByRole('region', { name: /^RCO01 / });
   const total = card.getByLabel(/^Totalt: /);
-  return Number((await total.getAttribute('aria-label'))!.replace(/^Totalt: ([\d\s\u00a0]+) .*$/, '$1').replace(/\D/g, ''));
+  return Number(
+    (await total.getAttribute('aria-label'))!.replace(/^Totalt: ([\d\s\u00a0]+) .*$/, '$1').replace(/\D/g, ''),
+  );
 }
 
-test('the admin makes, downloads and freezes an indicator report; a later change leaves it as sent', async ({ page }) => {
+test('the admin makes, downloads and freezes an indicator report; a later change leaves it as sent', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const tag = runTag();
   const year = new Date().getFullYear();
@@ -42,6 +46,12 @@ test('the admin makes, downloads and freezes an indicator report; a later change
   });
   const before = await rco01Total(page);
 
+  await test.step('the participant list shows its first page and how many companies it holds', async () => {
+    const list = page.getByRole('region', { name: 'Deltagarlista' });
+    await expect(list.getByText(/^Visar 1–\d+ av \d+$/)).toBeVisible();
+    await expect(list.getByRole('table').getByRole('link').first()).toBeVisible();
+  });
+
   await test.step('download the .xlsx and read its sheets', async () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Ladda ned .xlsx' }).click();
@@ -62,7 +72,10 @@ test('the admin makes, downloads and freezes an indicator report; a later change
     await dialog.getByLabel('Rapportens namn').fill(title);
     await dialog.getByRole('button', { name: 'Frys', exact: true }).click();
     await expect(dialog).toBeHidden();
-    await page.getByRole('region', { name: 'Frysta rapporter' }).getByRole('link', { name: `${title}, version 1` }).click();
+    await page
+      .getByRole('region', { name: 'Frysta rapporter' })
+      .getByRole('link', { name: `${title}, version 1` })
+      .click();
     await expect(page.getByRole('heading', { level: 1, name: `${title}, version 1` })).toBeVisible();
     await expect(page.getByText('Inget har ändrats i uppgifterna som påverkar rapporten.')).toBeVisible();
     expect(await rco01Total(page)).toBe(before);
@@ -71,7 +84,12 @@ test('the admin makes, downloads and freezes an indicator report; a later change
   const companyName = `Efterhandsbolaget ${tag} AB`;
   await test.step('a record changes: a new company of the organisation gets 5 hours of coaching', async () => {
     const created = await page.request.post('/api/companies', {
-      data: { organisationNumber: freshOrganisationNumber(), name: companyName, municipalityCode: '1496', organisationId: idcId },
+      data: {
+        organisationNumber: freshOrganisationNumber(),
+        name: companyName,
+        municipalityCode: '1496',
+        organisationId: idcId,
+      },
     });
     expect(created.status(), await created.text()).toBe(201);
     const { id } = (await created.json()) as { id: string };
@@ -86,7 +104,10 @@ test('the admin makes, downloads and freezes an indicator report; a later change
     expect(await rco01Total(page)).toBe(before);
     const changes = page.getByRole('region', { name: 'Ändrat sedan rapporten frystes' });
     await expect(changes.getByRole('link', { name: companyName })).toBeVisible();
-    const total = changes.getByRole('row').filter({ hasText: 'RCO01 Företag som får stöd' }).filter({ hasText: 'Totalt' });
+    const total = changes
+      .getByRole('row')
+      .filter({ hasText: 'RCO01 Företag som får stöd' })
+      .filter({ hasText: 'Totalt' });
     await expect(total).toContainText(String(before));
     await expect(total).toContainText(String(before + 1));
   });

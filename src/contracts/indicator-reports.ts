@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { indicatorBreakdowns, supportRules } from '../core/indicators';
 import { smeClasses } from '../core/sme-class';
-import { idSchema, timestampSchema, versionSchema, visibleLine } from './common';
+import { idSchema, pageSchema, paginationQuerySchema, timestampSchema, versionSchema, visibleLine } from './common';
 
 // The indicator report of a period (issue 12, item 2; decision 027): each indicator of the
 // catalogue under its code with its breakdowns, the participant list, and the rules and filters
@@ -39,6 +39,12 @@ export function withPeriodRules<T extends z.ZodType<{ from: string; to: string }
 
 export const indicatorReportQuerySchema = withPeriodRules(z.strictObject(reportQueryFields));
 export type IndicatorReportQuery = z.infer<typeof indicatorReportQuerySchema>;
+
+/** A page of the participant list of the report the same fields name (decision 041). */
+export const participantPageQuerySchema = withPeriodRules(
+  z.strictObject({ ...reportQueryFields, ...paginationQuerySchema.shape }),
+);
+export type ParticipantPageQuery = z.infer<typeof participantPageQuerySchema>;
 
 const localised = z.object({ sv: z.string(), en: z.string() });
 
@@ -139,7 +145,8 @@ export const indicatorReportSchema = z.object({
   indicators: z.record(z.string(), reportedIndicatorSchema),
   /** The catalogue's order of the codes in `indicators`. */
   order: z.array(z.string()),
-  participants: z.array(participantRowSchema),
+  /** How many rows the participant list has: its pages are read apart (decision 041). */
+  participantCount: z.number().int(),
   dataQuality: dataQualitySchema,
   /** Names of the co-financers and reporting areas the geography breakdown uses. */
   labels: z.object({
@@ -147,6 +154,15 @@ export const indicatorReportSchema = z.object({
   }),
 });
 export type IndicatorReport = z.infer<typeof indicatorReportSchema>;
+
+/** The report with its whole participant list: what the .xlsx holds and a frozen report keeps. */
+export const fullIndicatorReportSchema = indicatorReportSchema.extend({
+  participants: z.array(participantRowSchema),
+});
+export type FullIndicatorReport = z.infer<typeof fullIndicatorReportSchema>;
+
+export const participantPageSchema = pageSchema(participantRowSchema);
+export type ParticipantPage = z.infer<typeof participantPageSchema>;
 
 // The programme's settings of the rules (admins).
 
@@ -237,7 +253,7 @@ export const frozenReportSchema = z.object({
   meta: frozenReportMetaSchema,
   /** The other versions of the series, oldest first. */
   versions: z.array(frozenReportMetaSchema),
-  report: indicatorReportSchema,
+  report: fullIndicatorReportSchema,
 });
 export type FrozenReport = z.infer<typeof frozenReportSchema>;
 

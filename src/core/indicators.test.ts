@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  climbedAnywhere,
   climbedPerArea,
+  countedGroups,
+  distinguishableQuarterHours,
   defaultSupportRuleSettings,
   geographySlices,
   participants,
@@ -64,7 +67,12 @@ describe('sizeClassOn', () => {
       date: '2026-02-01',
       expected: 'small',
     },
-    { sentence: 'no size data ever: unknown', records: [{ recordedOn: '2025-01-01', sizeClass: null }], date: '2026-02-01', expected: null },
+    {
+      sentence: 'no size data ever: unknown',
+      records: [{ recordedOn: '2025-01-01', sizeClass: null }],
+      date: '2026-02-01',
+      expected: null,
+    },
     { sentence: 'no records at all: unknown', records: [], date: '2026-02-01', expected: null },
   ];
   it.each(cases)('gives $sentence', ({ records, date, expected }) => {
@@ -76,7 +84,11 @@ describe('supportReason (RCO04)', () => {
   const settings = defaultSupportRuleSettings;
   const cases = [
     { sentence: 'a single short phone call (0.25 h) does not count', input: { quarterHours: 1 }, expected: null },
-    { sentence: '3.75 hours of coaching, one quarter short of 4, does not count', input: { quarterHours: 15 }, expected: null },
+    {
+      sentence: '3.75 hours of coaching, one quarter short of 4, does not count',
+      input: { quarterHours: 15 },
+      expected: null,
+    },
     { sentence: '4 hours of coaching count by hours', input: { quarterHours: 16 }, expected: 'hours' },
     { sentence: 'a submitted coach measurement counts', input: { hasMeasurement: true }, expected: 'measurement' },
     { sentence: 'an analysis counts', input: { hasAnalysis: true, quarterHours: 1 }, expected: 'analysis' },
@@ -98,7 +110,9 @@ describe('supportReason (RCO04)', () => {
   });
 
   it('never counts a company with no hours, whatever the setting says (0 hours is no support)', () => {
-    expect(supportReason(support({}), { minQuarterHours: 0, countsMeasurement: true, countsAnalysis: true })).toBeNull();
+    expect(
+      supportReason(support({}), { minQuarterHours: 0, countsMeasurement: true, countsAnalysis: true }),
+    ).toBeNull();
   });
 });
 
@@ -188,7 +202,12 @@ describe('participants', () => {
     { contactId: 'anna', gender: 'woman', activityType: 'workshop', areas: ['energy_transition'] },
     { contactId: 'anna', gender: 'woman', activityType: 'training', areas: ['energy_transition', 'digitalisation'] },
     { contactId: 'bo', gender: 'man', activityType: 'workshop', areas: ['energy_transition'] },
-    { contactId: 'cia', gender: 'not_stated', activityType: 'training', areas: ['energy_transition', 'digitalisation'] },
+    {
+      contactId: 'cia',
+      gender: 'not_stated',
+      activityType: 'training',
+      areas: ['energy_transition', 'digitalisation'],
+    },
   ];
   const result = participants(rows);
 
@@ -213,19 +232,83 @@ describe('climbedPerArea', () => {
   it('counts a company once per area when its latest step is at least one above its baseline', () => {
     expect(
       climbedPerArea([
-        { companyId: 'a', area: 'energy_transition', baselineStep: 2, latestStep: 3 },
-        { companyId: 'a', area: 'energy_transition', baselineStep: 2, latestStep: 3 },
-        { companyId: 'b', area: 'energy_transition', baselineStep: 2, latestStep: 2 },
-        { companyId: 'c', area: 'digitalisation', baselineStep: 1, latestStep: 4 },
-        { companyId: 'd', area: 'digitalisation', baselineStep: 3, latestStep: 2 },
-        { companyId: 'e', area: 'foundation', baselineStep: null, latestStep: 3 },
+        { area: 'energy_transition', baselineStep: 2, latestStep: 3, companies: 2 },
+        { area: 'energy_transition', baselineStep: 2, latestStep: 2, companies: 1 },
+        { area: 'digitalisation', baselineStep: 1, latestStep: 4, companies: 1 },
+        { area: 'digitalisation', baselineStep: 3, latestStep: 2, companies: 4 },
+        { area: 'foundation', baselineStep: null, latestStep: 3, companies: 1 },
       ]),
     ).toEqual({
       foundation: 0,
       resource_efficiency: 0,
       circular_business: 0,
-      energy_transition: 1,
+      energy_transition: 2,
       digitalisation: 1,
     });
+  });
+
+  it('counts a company that climbed in two areas once in the total, by its largest change', () => {
+    expect(
+      climbedAnywhere([
+        { change: 2, companies: 3 },
+        { change: 1, companies: 1 },
+        { change: 0, companies: 5 },
+        { change: -1, companies: 2 },
+        { change: null, companies: 7 },
+      ]),
+    ).toBe(4);
+  });
+});
+
+describe('countedGroups', () => {
+  it('gives a group with hours capped at distinguishableQuarterHours what it gives each member', () => {
+    const settingsList = [defaultSupportRuleSettings, { ...defaultSupportRuleSettings, minQuarterHours: 0 }];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 200 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom(...settingsList),
+        (quarterHours, hasMeasurement, hasAnalysis, settings) => {
+          const member = { quarterHours, hasMeasurement, hasAnalysis };
+          const capped = { ...member, quarterHours: Math.min(quarterHours, distinguishableQuarterHours(settings)) };
+          return supportReason(member, settings) === supportReason(capped, settings);
+        },
+      ),
+    );
+  });
+
+  it('counts a group as many companies as it holds', () => {
+    const groups = countedGroups(
+      [
+        {
+          quarterHours: 16,
+          hasMeasurement: false,
+          hasAnalysis: false,
+          sizeClass: 'micro',
+          municipalityCode: '1384',
+          companies: 3,
+        },
+        {
+          quarterHours: 2,
+          hasMeasurement: false,
+          hasAnalysis: false,
+          sizeClass: 'micro',
+          municipalityCode: '1384',
+          companies: 9,
+        },
+        {
+          quarterHours: 0,
+          hasMeasurement: true,
+          hasAnalysis: false,
+          sizeClass: null,
+          municipalityCode: null,
+          companies: 2,
+        },
+      ],
+      defaultSupportRuleSettings,
+    );
+    expect(rco01(groups)).toEqual({ total: 5, bySize: { micro: 3, small: 0, medium: 0, large: 0, unknown: 2 } });
+    expect(rco04(groups)).toEqual({ total: 5, byRule: { measurement: 2, analysis: 0, hours: 3 } });
   });
 });

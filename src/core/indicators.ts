@@ -45,16 +45,16 @@ export type SizeRecord = { recordedOn: string; sizeClass: SmeClass | null };
 
 /**
  * The size class a company had on a date (docs/domain.md: keep the class as it was on each reporting
- * date): the latest record on or before the date that has a class; when the size facts were first
+ * date): the last record on or before the date that has a class; when the size facts were first
  * entered after the date, the earliest record with a class (the accounts describe the company as it
- * was then); null when the company never had size data. Records in any order.
+ * was then); null when the company never had size data. Records oldest first, as they were made (two
+ * on one day: the later one holds). The report applies it in SQL to every company at once
+ * (sizeClassOnSql), held to this by `size-class-sql.test.ts`.
  */
 export function sizeClassOn(records: readonly SizeRecord[], date: string): SmeClass | null {
   const known = records.filter((r): r is { recordedOn: string; sizeClass: SmeClass } => r.sizeClass !== null);
-  const before = known.filter((r) => r.recordedOn <= date).sort((a, b) => (a.recordedOn < b.recordedOn ? 1 : -1));
-  if (before[0]) return before[0].sizeClass;
-  const after = [...known].sort((a, b) => (a.recordedOn < b.recordedOn ? -1 : 1));
-  return after[0]?.sizeClass ?? null;
+  const before = known.filter((r) => r.recordedOn <= date);
+  return (before.at(-1) ?? known[0])?.sizeClass ?? null;
 }
 
 /** The support a company had in a period, as the service reads it from the records. */
@@ -80,14 +80,42 @@ export type CompanySupport = {
  * fixed order, and the first that holds is the reason shown: a measurement, an analysis, then the
  * hours. A single short call gives neither a document nor the hours.
  */
-export function supportReason(support: CompanySupport, settings: SupportRuleSettings): SupportRule | null {
+export function supportReason(
+  support: Pick<CompanySupport, 'hasMeasurement' | 'hasAnalysis' | 'quarterHours'>,
+  settings: SupportRuleSettings,
+): SupportRule | null {
   if (settings.countsMeasurement && support.hasMeasurement) return 'measurement';
   if (settings.countsAnalysis && support.hasAnalysis) return 'analysis';
   if (support.quarterHours > 0 && support.quarterHours >= settings.minQuarterHours) return 'hours';
   return null;
 }
 
-export type CountedCompany = CompanySupport & { reason: SupportRule };
+/**
+ * The hours above which supportReason cannot tell two companies apart: at least the rule's minimum,
+ * and one quarter hour so that some hours stay apart from none. The report groups companies with
+ * their hours capped here (decision 041), and every rule gives a group what it gives each member.
+ */
+export function distinguishableQuarterHours(settings: SupportRuleSettings): number {
+  return Math.max(settings.minQuarterHours, 1);
+}
+
+/** Supported companies alike in every fact the rules read, and how many they are: the report reads
+ * its figures as such groups (decision 041); one company is a group of one. */
+export type SupportGroup = Pick<
+  CompanySupport,
+  'quarterHours' | 'hasMeasurement' | 'hasAnalysis' | 'sizeClass' | 'municipalityCode'
+> & { companies: number };
+
+export type CountedGroup = SupportGroup & { reason: SupportRule };
+export type CountedCompany = CompanySupport & { reason: SupportRule; companies: 1 };
+
+/** The groups that count as supported in the period, with the reason they count. */
+export function countedGroups(groups: readonly SupportGroup[], settings: SupportRuleSettings): CountedGroup[] {
+  return groups.flatMap((group) => {
+    const reason = supportReason(group, settings);
+    return reason ? [{ ...group, reason }] : [];
+  });
+}
 
 /** The companies that count as supported in the period, each once, with the reason it counts. */
 export function supportedCompanies(
@@ -100,7 +128,7 @@ export function supportedCompanies(
     if (seen.has(support.companyId)) continue;
     seen.add(support.companyId);
     const reason = supportReason(support, settings);
-    if (reason) counted.push({ ...support, reason });
+    if (reason) counted.push({ ...support, reason, companies: 1 });
   }
   return counted;
 }
@@ -111,24 +139,33 @@ export function supportedCompanies(
  * without size data in `unknown`. The programme gives non-financial support only, so a company
  * counts as supported when its support meets the RCO04 rule: a short call is no support at all.
  */
-export function rco01(counted: readonly CountedCompany[]): { total: number; bySize: Record<SizeBreakdownKey, number> } {
+export function rco01(counted: readonly CountedGroup[]): { total: number; bySize: Record<SizeBreakdownKey, number> } {
   const bySize = Object.fromEntries(sizeBreakdown.map((key) => [key, 0])) as Record<SizeBreakdownKey, number>;
-  for (const company of counted) bySize[company.sizeClass ?? 'unknown'] += 1;
-  return { total: counted.length, bySize };
+  for (const group of counted) bySize[group.sizeClass ?? 'unknown'] += group.companies;
+  return { total: companiesIn(counted), bySize };
 }
 
+const companiesIn = (groups: readonly { companies: number }[]) => groups.reduce((sum, g) => sum + g.companies, 0);
+
 /** RCO04 enterprises with non-financial support, by the rule that made each count. */
-export function rco04(counted: readonly CountedCompany[]): { total: number; byRule: Record<SupportRule, number> } {
+export function rco04(counted: readonly CountedGroup[]): { total: number; byRule: Record<SupportRule, number> } {
   const byRule = Object.fromEntries(supportRules.map((rule) => [rule, 0])) as Record<SupportRule, number>;
-  for (const company of counted) byRule[company.reason] += 1;
-  return { total: counted.length, byRule };
+  for (const group of counted) byRule[group.reason] += group.companies;
+  return { total: companiesIn(counted), byRule };
 }
 
 /** The geography a municipality counts in: its co-financers' keys and its reporting areas. */
-export type GeographyOf = (municipalityCode: string) => { coFinancers: readonly string[]; reportingAreas: readonly string[] };
+export type GeographyOf = (municipalityCode: string) => {
+  coFinancers: readonly string[];
+  reportingAreas: readonly string[];
+};
 
 /** Companies counted per slice of geography, from how many there are per municipality. */
-export type GeographyCounts = { unknown: number; coFinancers: Record<string, number>; reportingAreas: Record<string, number> };
+export type GeographyCounts = {
+  unknown: number;
+  coFinancers: Record<string, number>;
+  reportingAreas: Record<string, number>;
+};
 
 /**
  * Companies per co-financer and per reporting area from their number per municipality (docs/domain.md
@@ -162,15 +199,15 @@ export function geographyOfMunicipalityCounts(
  * in every slice its municipality belongs to and once in the total (geographyOfMunicipalityCounts).
  */
 export function geographySlices(
-  counted: readonly CountedCompany[],
+  counted: readonly CountedGroup[],
   geographyOf: GeographyOf,
 ): { total: number } & GeographyCounts {
   const perMunicipality = new Map<string | null, number>();
-  for (const company of counted) {
-    perMunicipality.set(company.municipalityCode, (perMunicipality.get(company.municipalityCode) ?? 0) + 1);
+  for (const group of counted) {
+    perMunicipality.set(group.municipalityCode, (perMunicipality.get(group.municipalityCode) ?? 0) + group.companies);
   }
   const counts = [...perMunicipality].map(([municipalityCode, companies]) => ({ municipalityCode, companies }));
-  return { total: counted.length, ...geographyOfMunicipalityCounts(counts, geographyOf) };
+  return { total: companiesIn(counted), ...geographyOfMunicipalityCounts(counts, geographyOf) };
 }
 
 /** One attendance: a person (contact) marked present at an activity in the period. */
@@ -218,22 +255,27 @@ export function participants(rows: readonly Attendance[]) {
   return { ...countByGender(rows), byType, byArea };
 }
 
-/** A company's baseline and latest follow-up step in an area (submitted coach or self measurements). */
-export type StepChange = { companyId: string; area: Area; baselineStep: number | null; latestStep: number | null };
+/** How many companies have a pair of baseline and latest step in an area (one company is in one pair
+ * per area). */
+export type StepPairCount = { area: Area; baselineStep: number | null; latestStep: number | null; companies: number };
 
-/** Companies that climbed at least one step per area (hasClimbed); a company is counted once per area. */
-export function climbedPerArea(changes: readonly StepChange[]): Record<Area, number> {
+/** Companies that climbed at least one step per area (hasClimbed). */
+export function climbedPerArea(pairs: readonly StepPairCount[]): Record<Area, number> {
   const result = Object.fromEntries(areas.map((area) => [area, 0])) as Record<Area, number>;
-  const seen = new Set<string>();
-  for (const change of changes) {
-    const key = `${change.companyId}:${change.area}`;
-    if (seen.has(key)) continue;
-    if (hasClimbed(stepChange(change.baselineStep, change.latestStep))) {
-      seen.add(key);
-      result[change.area] += 1;
-    }
+  for (const pair of pairs) {
+    if (hasClimbed(stepChange(pair.baselineStep, pair.latestStep))) result[pair.area] += pair.companies;
   }
   return result;
+}
+
+/** How many companies have each largest step change over their areas (null: no area with both a
+ * baseline and a follow-up). hasClimbed is a threshold, so a company climbed in some area exactly
+ * when its largest change climbed. */
+export type BestStepChangeCount = { change: number | null; companies: number };
+
+/** Companies that climbed at least one step in any area: each company once however many areas. */
+export function climbedAnywhere(best: readonly BestStepChangeCount[]): number {
+  return best.filter((row) => hasClimbed(row.change)).reduce((sum, row) => sum + row.companies, 0);
 }
 
 // The catalogue's rules -----------------------------------------------------------------------
@@ -257,12 +299,13 @@ export type IndicatorBreakdown = (typeof indicatorBreakdowns)[number];
 
 /** Everything the rules read, gathered once per report by the service. */
 export type IndicatorFacts = {
-  counted: readonly CountedCompany[];
+  counted: readonly CountedGroup[];
   attendances: readonly Attendance[];
   geographyOf: GeographyOf;
   /** Confirmed realised effects of actions done in the period, per area (kWh and kg CO2e per year). */
   realisedByArea: readonly { area: Area; kwh: number; co2eKg: number }[];
-  stepChanges: readonly StepChange[];
+  stepPairs: readonly StepPairCount[];
+  bestStepChanges: readonly BestStepChangeCount[];
   companiesWithPlan: number;
 };
 
@@ -273,7 +316,11 @@ export type IndicatorResult = { total: number; tables: IndicatorTable[] };
 
 const genderTable = (by: string, groups: { key: string; people: GenderCounts; attendances: GenderCounts }[]) => ({
   by,
-  columns: [...participantGenders.flatMap((g) => [`people.${g}`, `attendances.${g}`]), 'people.total', 'attendances.total'],
+  columns: [
+    ...participantGenders.flatMap((g) => [`people.${g}`, `attendances.${g}`]),
+    'people.total',
+    'attendances.total',
+  ],
   rows: groups.map((group) => ({
     key: group.key,
     values: [
@@ -304,14 +351,18 @@ export const indicatorRules: Record<IndicatorRuleKey, (facts: IndicatorFacts) =>
     const { total, bySize } = rco01(facts.counted);
     return {
       total,
-      tables: [{ by: 'size_class', columns: ['value'], rows: sizeBreakdown.map((key) => ({ key, values: [bySize[key]] })) }],
+      tables: [
+        { by: 'size_class', columns: ['value'], rows: sizeBreakdown.map((key) => ({ key, values: [bySize[key]] })) },
+      ],
     };
   },
   rco04: (facts) => {
     const { total, byRule } = rco04(facts.counted);
     return {
       total,
-      tables: [{ by: 'support_rule', columns: ['value'], rows: supportRules.map((key) => ({ key, values: [byRule[key]] })) }],
+      tables: [
+        { by: 'support_rule', columns: ['value'], rows: supportRules.map((key) => ({ key, values: [byRule[key]] })) },
+      ],
     };
   },
   participants: (facts) => {
@@ -320,8 +371,14 @@ export const indicatorRules: Record<IndicatorRuleKey, (facts: IndicatorFacts) =>
       total: result.people.total,
       tables: [
         genderTable('total', [{ key: 'total', people: result.people, attendances: result.attendances }]),
-        genderTable('activity_type', result.byType.map((t) => ({ key: t.activityType, ...t }))),
-        genderTable('area', result.byArea.map((a) => ({ key: a.area, ...a }))),
+        genderTable(
+          'activity_type',
+          result.byType.map((t) => ({ key: t.activityType, ...t })),
+        ),
+        genderTable(
+          'area',
+          result.byArea.map((a) => ({ key: a.area, ...a })),
+        ),
       ],
     };
   },
@@ -349,14 +406,8 @@ export const indicatorRules: Record<IndicatorRuleKey, (facts: IndicatorFacts) =>
     return { total: sumOf(values), tables: [areaTable(values)] };
   },
   climbed_step: (facts) => {
-    const values = climbedPerArea(facts.stepChanges);
     // A company that climbed in two areas is one company: the total counts companies.
-    const climbers = new Set(
-      facts.stepChanges
-        .filter((c) => hasClimbed(stepChange(c.baselineStep, c.latestStep)))
-        .map((c) => c.companyId),
-    );
-    return { total: climbers.size, tables: [areaTable(values)] };
+    return { total: climbedAnywhere(facts.bestStepChanges), tables: [areaTable(climbedPerArea(facts.stepPairs))] };
   },
   action_plans: (facts) => ({ total: facts.companiesWithPlan, tables: [] }),
 };

@@ -1285,6 +1285,12 @@ export const matrix: MatrixRow[] = [
     url: () => '/api/indicator-report?from=2026-01-01&to=2026-12-31',
     expected: staffOnly(200),
   },
+  {
+    method: 'GET',
+    route: '/api/indicator-report/participants',
+    url: () => '/api/indicator-report/participants?from=2026-01-01&to=2026-12-31',
+    expected: staffOnly(200),
+  },
   { method: 'GET', route: '/api/programme-settings', expected: staffOnly(200) },
   {
     method: 'PATCH',

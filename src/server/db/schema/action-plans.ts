@@ -101,6 +101,15 @@ export const actions = pgTable(
     index('actions_open_due_idx')
       .on(t.companyId, t.dueOn)
       .where(sql`${t.status} in ('planned', 'in_progress') and ${t.dueOn} is not null`),
+    // The indicator report (decision 041): the actions done in a period, the companies with a plan by
+    // the end of a period, and the (rare) energy savings that no carrier gives a CO2e.
+    index('actions_done_on_idx').on(t.doneOn).where(sql`${t.status} = 'done'`),
+    index('actions_plan_idx').on(t.companyId, t.createdAt).where(sql`${t.status} <> 'cancelled'`),
+    index('actions_without_carrier_idx')
+      .on(t.companyId)
+      .where(
+        sql`${t.status} <> 'cancelled' and ${t.carrier} is null and ((${t.expectedKwh} <> 0 and ${t.expectedCo2eKg} is null) or (${t.realisedKwh} <> 0 and ${t.realisedCo2eKg} is null))`,
+      ),
     // A catalogue measure is adopted once per company; free actions have no key.
     uniqueIndex('actions_company_catalogue_key').on(t.companyId, t.catalogueKey),
     check('actions_target_step_check', sql`${t.targetStep} between 1 and 5`),

@@ -1,4 +1,17 @@
-import { check, date, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { interventionAreas, interventionKinds } from '../../../core/interventions';
 import { companies } from './companies';
@@ -37,6 +50,8 @@ export const interventions = pgTable(
     index('interventions_company_id_idx').on(t.companyId, t.occurredOn),
     index('interventions_coach_id_idx').on(t.coachId, t.occurredOn),
     index('interventions_organisation_id_idx').on(t.organisationId, t.occurredOn),
+    // interventions_occurred_on_idx (occurred_on, with company_id and quarter_hours) is created in
+    // migration 0030: drizzle cannot state an index's included columns (decision 041).
     // "My week" and the reminder scan start from the follow-up dates (listFollowUpsDue).
     index('interventions_follow_up_idx')
       .on(t.coachId, t.nextFollowUpOn)
@@ -61,6 +76,35 @@ export const coachingHourDays = pgTable(
     quarterHours: integer('quarter_hours').notNull().default(0),
   },
   (t) => [unique('coaching_hour_days_key').on(t.organisationId, t.occurredOn, t.area, t.kind).nullsNotDistinct()],
+);
+
+/** A company's logged coaching and coach-led measurements per calendar month, quarter and year
+ * (decision 041): the first and last day with either, how many interventions and their quarter
+ * hours, how many measurements. The triggers of interventions and assessments (migration 0030)
+ * recompute the three blocks of a changed day in the writing transaction, so the indicator report
+ * reads a year of support as one row per company instead of every intervention. */
+export const companySupportBlocks = pgTable(
+  'company_support_blocks',
+  {
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    /** 1, 3 or 12 (core/support-blocks.ts). */
+    months: smallint('months').notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    firstOn: date('first_on', { mode: 'string' }).notNull(),
+    lastOn: date('last_on', { mode: 'string' }).notNull(),
+    interventions: integer('interventions').notNull(),
+    quarterHours: integer('quarter_hours').notNull(),
+    /** Coach-led measurements submitted in the block (Stockholm days). */
+    measurements: integer('measurements').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.months, t.startsOn] }),
+    check('company_support_blocks_months_check', sql`${t.months} in (1, 3, 12)`),
+    // company_support_blocks_period_idx (months, starts_on, company_id, with the figures) is created in
+    // migration 0030, as is assessments_submitted_coach_idx: drizzle cannot state included columns.
+  ],
 );
 
 /** Where a reminder comes from; other modules add their kinds (assessments, actions). */

@@ -2,13 +2,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import { can, funderReportScope } from '../../../core/access';
 import type { Actor } from '../../../core/roles';
 import {
-  indicatorReportSchema,
+  fullIndicatorReportSchema,
   type FreezeReportBody,
+  type FullIndicatorReport,
   type FrozenReport,
   type FrozenReportChanges,
   type FrozenReportList,
   type FrozenReportMeta,
-  type IndicatorReport,
   type NewReportVersionBody,
 } from '../../../contracts/indicator-reports';
 import type { AppContext } from '../../context';
@@ -16,7 +16,7 @@ import { forbidden, notFound, unauthenticated } from '../../http/errors';
 import { currentProgrammeId } from '../../programme';
 import { recordAudit } from '../audit/audit.service';
 import * as q from './frozen-reports.queries';
-import { buildIndicatorReport } from './indicator-reports.service';
+import { buildFullIndicatorReport } from './indicator-reports.service';
 import { reportWorkbook } from './report-workbook';
 
 // Frozen reports (issue 12, item 3; decision 028): a report sent to a funder is kept exactly as
@@ -26,6 +26,16 @@ import { reportWorkbook } from './report-workbook';
 const sha256 = (content: string | Buffer) => createHash('sha256').update(content).digest('hex');
 
 const frozenListLimit = 500;
+
+/** A frozen report's JSON as kept; one frozen before the participant count was part of the report
+ * (decision 041) has it from its list. */
+function parseFrozenJson(json: string): FullIndicatorReport {
+  const parsed = JSON.parse(json) as { participants?: unknown[]; participantCount?: number };
+  return fullIndicatorReportSchema.parse({
+    ...parsed,
+    participantCount: parsed.participantCount ?? parsed.participants?.length,
+  });
+}
 
 function toMeta(row: q.FrozenReportMetaRow): FrozenReportMeta {
   return {
@@ -72,7 +82,7 @@ async function freeze(
 ): Promise<string> {
   if (actor.kind === 'anonymous') throw unauthenticated();
   if (!can(actor, 'freezeFunderReports')) throw forbidden('Project management freezes the reports it sends');
-  const report = await buildIndicatorReport(ctx, actor, query);
+  const report = await buildFullIndicatorReport(ctx, actor, query);
   const reportJson = JSON.stringify(report);
   const xlsx = await reportWorkbook(report);
   const id = series.version === 1 ? series.seriesId : randomUUID();
@@ -151,7 +161,7 @@ export async function getFrozenReport(ctx: AppContext, actor: Actor, id: string)
   return {
     meta: versions.find((version) => version.id === id)!,
     versions,
-    report: indicatorReportSchema.parse(JSON.parse(row.reportJson)),
+    report: parseFrozenJson(row.reportJson),
   };
 }
 
@@ -168,8 +178,8 @@ export async function getFrozenReportFile(
 /** What differs between the frozen report and the same report made from the records now. */
 export async function getFrozenReportChanges(ctx: AppContext, actor: Actor, id: string): Promise<FrozenReportChanges> {
   const row = await getReadable(ctx, actor, id);
-  const frozen = indicatorReportSchema.parse(JSON.parse(row.reportJson));
-  const now = await buildIndicatorReport(ctx, actor, {
+  const frozen = parseFrozenJson(row.reportJson);
+  const now = await buildFullIndicatorReport(ctx, actor, {
     from: row.periodFrom,
     to: row.periodTo,
     ...(row.organisationId && { organisationId: row.organisationId }),
@@ -180,10 +190,10 @@ export async function getFrozenReportChanges(ctx: AppContext, actor: Actor, id: 
 
 /** Companies counted in one and not the other, and every figure that differs. */
 export function compareReports(
-  frozen: IndicatorReport,
-  now: IndicatorReport,
+  frozen: FullIndicatorReport,
+  now: FullIndicatorReport,
 ): Omit<FrozenReportChanges, 'comparedAt'> {
-  const counted = (report: IndicatorReport) =>
+  const counted = (report: FullIndicatorReport) =>
     new Map(report.participants.filter((p) => p.countsInRco01).map((p) => [p.companyId, p.name]));
   const before = counted(frozen);
   const after = counted(now);

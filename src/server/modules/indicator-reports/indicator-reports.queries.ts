@@ -1,9 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Area } from '../../../core/areas';
 import type { ActivityType, ParticipantGender } from '../../../core/activities';
+import type { BestStepChangeCount, StepPairCount } from '../../../core/indicators';
 import type { SmeClass } from '../../../core/sme-class';
 import type { Db } from '../../db/client';
-import { rowsOf } from '../../db/rows';
+import { splitIntoSupportBlocks } from '../../../core/support-blocks';
+import { jsonValue, rowsOf } from '../../db/rows';
 import { programmes } from '../../db/schema';
 
 // The facts an indicator report reads from the records, one statement each, all scoped to the
@@ -40,79 +42,164 @@ function scopeCondition(scope: ReportScope, alias: string): SQL {
 const scopeCte = (scope: ReportScope) =>
   sql`scope as (select c.id from companies c where ${scopeCondition(scope, 'c')})`;
 
-export type SupportRow = {
-  companyId: string;
-  firstSupportOn: string;
-  lastSupportOn: string;
-  quarterHours: number | string;
-  hasMeasurement: boolean;
-  hasAnalysis: boolean;
+/**
+ * Per company in scope with any support in the period, as CTEs `support` and then `supported`: the
+ * first and last day of support (interventions, submitted coach-led measurements, analyses by their
+ * date, attended activities), the logged quarter hours, whether it had a measurement or an analysis,
+ * and the company's facts with the size class it had at its first support.
+ *
+ * Interventions and measurements are read from the blocks their triggers keep per company and
+ * calendar month, quarter and year, and only the period's ragged days from the records themselves
+ * (decision 041).
+ */
+export function supportCtes(scope: ReportScope): SQL {
+  const { from, to } = scope;
+  const { blocks, days } = splitIntoSupportBlocks(from, to);
+  const start = (on: string) => sql`(${on}::date::timestamp at time zone 'Europe/Stockholm')`;
+  const end = (on: string) => sql`((${on}::date + 1)::timestamp at time zone 'Europe/Stockholm')`;
+  const analysedOn = sql`coalesce(an.performed_on, ${day(sql`an.created_at`)})`;
+  const parts: SQL[] = [
+    ...blocks.map(
+      (block) => sql`select b.company_id, b.first_on, b.last_on, b.quarter_hours, b.measurements > 0, false
+        from company_support_blocks b where b.months = ${block.months} and b.starts_on = ${block.startsOn}`,
+    ),
+    ...days.flatMap((range) => [
+      sql`select i.company_id, i.occurred_on, i.occurred_on, i.quarter_hours, false, false
+        from interventions i where i.occurred_on between ${range.from} and ${range.to}`,
+      sql`select a.company_id, ${day(sql`a.submitted_at`)}, ${day(sql`a.submitted_at`)}, 0, true, false
+        from assessments a
+       where a.status = 'submitted' and a.mode = 'coach'
+         and a.submitted_at >= ${start(range.from)} and a.submitted_at < ${end(range.to)}`,
+    ]),
+    sql`select an.company_id, ${analysedOn}, ${analysedOn}, 0, false, true
+        from analyses an where ${analysedOn} between ${from} and ${to}`,
+    sql`select r.company_id, ${day(sql`ac.starts_at`)}, ${day(sql`ac.starts_at`)}, 0, false, false
+        from registrations r join activities ac on ac.id = r.activity_id
+       where r.attended is true and ac.starts_at >= ${start(from)} and ac.starts_at < ${end(to)}`,
+  ];
+  // The company's facts ride through the grouping (grouped by its key), so that the planner joins
+  // the companies and the size records by hash for the tens of thousands of companies of a large
+  // programme, rather than one index lookup each.
+  return sql`events (company_id, first_on, last_on, quarter_hours, measurement, analysis) as (
+      ${sql.join(parts, sql` union all `)}
+    ),
+    support as (
+      select c.id as company_id, c.name, c.organisation_number, c.organisation_id, c.municipality_code, c.status,
+             min(e.first_on) as first_on, max(e.last_on) as last_on, sum(e.quarter_hours)::int as quarter_hours,
+             bool_or(e.measurement) as has_measurement, bool_or(e.analysis) as has_analysis
+        from events e join companies c on c.id = e.company_id
+       where ${scopeCondition(scope, 'c')}
+       group by c.id
+    ),
+    ${sizeClassesCte('support')},
+    supported as (
+      select s.*, z.size_class from support s left join size_classes z on z.company_id = s.company_id
+    )`;
+}
+
+/**
+ * sizeClassOn of the core, in SQL for many companies at once, as a CTE `size_classes` (company_id,
+ * size_class) over a relation of (company_id, first_on): of each company's records with a class,
+ * the last made on or before the day, else the earliest. A company without one is not in it.
+ * `size-class-sql.test.ts` holds the two to the same answers.
+ */
+export function sizeClassesCte(relation: string): SQL {
+  // Made on or before the day: before the next day starts in Stockholm, converted once per company
+  // rather than once per record.
+  return sql`size_classes as (
+    select distinct on (x.company_id) x.company_id, r.size_class
+      from (select company_id, ((first_on + 1)::timestamp at time zone 'Europe/Stockholm') as day_ends
+              from ${sql.raw(relation)}) x
+      join company_size_records r on r.company_id = x.company_id
+     where r.size_class is not null
+     order by x.company_id, r.recorded_at < x.day_ends desc,
+              case when r.recorded_at < x.day_ends then r.recorded_at end desc nulls last, r.recorded_at)`;
+}
+
+/** A supported company, as a data quality check lists it. */
+export type SupportedCompanyItem = { id: string; name: string };
+
+export type SupportSummary = {
+  /** The supported companies grouped by every fact the rules read (countedGroups), hours capped. */
+  groups: {
+    quarterHours: number;
+    hasMeasurement: boolean;
+    hasAnalysis: boolean;
+    sizeClass: SmeClass | null;
+    municipalityCode: string | null;
+    prospect: boolean;
+    companies: number;
+  }[];
+  /** The first supported companies by name without size data, without municipality, still prospects. */
+  missingSize: SupportedCompanyItem[];
+  missingMunicipality: SupportedCompanyItem[];
+  prospects: SupportedCompanyItem[];
 };
 
 /**
- * Per company in scope with any support in the period: the first and last day of support
- * (interventions, submitted coach-led measurements, analyses by their date, attended activities),
- * the logged quarter hours, and whether it had a measurement or an analysis.
+ * The support of the companies in scope as groups a rule cannot tell apart (decision 041): a few
+ * hundred rows however many companies, with hours capped at `quarterHoursCap`
+ * (distinguishableQuarterHours); and the first companies each company check of the data quality lists.
  */
-export async function listSupport(db: Db, scope: ReportScope): Promise<SupportRow[]> {
-  const { from, to } = scope;
+export async function readSupportSummary(db: Db, scope: ReportScope, quarterHoursCap: number): Promise<SupportSummary> {
+  const firstBy = (condition: SQL) => sql`(select coalesce(json_agg(x), '[]'::json) from (
+      select company_id as "id", name from supported where ${condition}
+       order by lower(name), company_id limit ${dataQualityListLimit}) x)`;
   const result = await db.execute(sql`
-    with ${scopeCte(scope)},
-    events as (
-      select i.company_id, i.occurred_on as on_day, i.quarter_hours, 0 as measurement, 0 as analysis
-        from interventions i join scope s on s.id = i.company_id
-       where i.occurred_on between ${from} and ${to}
-      union all
-      select a.company_id, ${day(sql`a.submitted_at`)}, 0, 1, 0
-        from assessments a join scope s on s.id = a.company_id
-       where a.status = 'submitted' and a.mode = 'coach'
-         and ${day(sql`a.submitted_at`)} between ${from} and ${to}
-      union all
-      select an.company_id, coalesce(an.performed_on, ${day(sql`an.created_at`)}), 0, 0, 1
-        from analyses an join scope s on s.id = an.company_id
-       where coalesce(an.performed_on, ${day(sql`an.created_at`)}) between ${from} and ${to}
-      union all
-      select r.company_id, ${day(sql`ac.starts_at`)}, 0, 0, 0
-        from registrations r join scope s on s.id = r.company_id join activities ac on ac.id = r.activity_id
-       where r.attended is true and ${day(sql`ac.starts_at`)} between ${from} and ${to}
-    )
-    select company_id as "companyId", min(on_day)::text as "firstSupportOn", max(on_day)::text as "lastSupportOn",
-           sum(quarter_hours)::int as "quarterHours",
-           bool_or(measurement = 1) as "hasMeasurement", bool_or(analysis = 1) as "hasAnalysis"
-      from events
-     group by company_id`);
-  return rowsOf<SupportRow>(result);
+    with ${supportCtes(scope)}
+    select (select coalesce(json_agg(g), '[]'::json) from (
+              select least(quarter_hours, ${quarterHoursCap}) as "quarterHours", has_measurement as "hasMeasurement",
+                     has_analysis as "hasAnalysis", size_class as "sizeClass", municipality_code as "municipalityCode",
+                     status = 'prospect' as "prospect", count(*)::int as "companies"
+                from supported
+               group by 1, 2, 3, 4, 5, 6) g) as "groups",
+           ${firstBy(sql`size_class is null`)} as "missingSize",
+           ${firstBy(sql`municipality_code is null`)} as "missingMunicipality",
+           ${firstBy(sql`status = 'prospect'`)} as "prospects"`);
+  const row = rowsOf<Record<keyof SupportSummary, unknown>>(result)[0]!;
+  return {
+    groups: jsonValue(row.groups),
+    missingSize: jsonValue(row.missingSize),
+    missingMunicipality: jsonValue(row.missingMunicipality),
+    prospects: jsonValue(row.prospects),
+  };
 }
 
-/** The size records of the given companies (for sizeClassOn), oldest first. */
-export async function listSizeRecords(db: Db, companyIds: readonly string[]) {
-  if (companyIds.length === 0) return [];
-  const result = await db.execute(sql`
-    select r.company_id as "companyId", ${day(sql`r.recorded_at`)}::text as "recordedOn", r.size_class as "sizeClass"
-      from company_size_records r
-     where r.company_id in (select (jsonb_array_elements_text(${JSON.stringify(companyIds)}::jsonb))::uuid)
-     order by r.company_id, r.recorded_at`);
-  return rowsOf<{ companyId: string; recordedOn: string; sizeClass: SmeClass | null }>(result);
-}
+export type SupportedCompanyRow = {
+  companyId: string;
+  organisationNumber: string;
+  name: string;
+  organisationId: string;
+  organisationName: string;
+  municipalityCode: string | null;
+  sizeClass: SmeClass | null;
+  firstSupportOn: string;
+  lastSupportOn: string;
+  quarterHours: number;
+  hasMeasurement: boolean;
+  hasAnalysis: boolean;
+  prospect: boolean;
+  /** How many companies the whole list holds. */
+  total: number;
+};
 
-/** The facts of the participant list for the given companies. */
-export async function listCompanyFacts(db: Db, companyIds: readonly string[]) {
-  if (companyIds.length === 0) return [];
+/** The companies in scope with support in the period, by name; a page of them, or all. */
+export async function listSupportedCompanies(
+  db: Db,
+  scope: ReportScope,
+  page: { limit: number; offset: number } | 'all',
+): Promise<SupportedCompanyRow[]> {
   const result = await db.execute(sql`
-    select c.id as "companyId", c.organisation_number as "organisationNumber", c.name, c.organisation_id as "organisationId",
-           o.name as "organisationName", c.municipality_code as "municipalityCode", c.status
-      from companies c join organisations o on o.id = c.organisation_id
-     where c.id in (select (jsonb_array_elements_text(${JSON.stringify(companyIds)}::jsonb))::uuid)
-     order by c.name, c.id`);
-  return rowsOf<{
-    companyId: string;
-    organisationNumber: string;
-    name: string;
-    organisationId: string;
-    organisationName: string;
-    municipalityCode: string | null;
-    status: string;
-  }>(result);
+    with ${supportCtes(scope)}
+    select s.company_id as "companyId", s.organisation_number as "organisationNumber", s.name,
+           s.organisation_id as "organisationId", o.name as "organisationName", s.municipality_code as "municipalityCode",
+           s.size_class as "sizeClass", s.first_on::text as "firstSupportOn", s.last_on::text as "lastSupportOn",
+           s.quarter_hours as "quarterHours", s.has_measurement as "hasMeasurement", s.has_analysis as "hasAnalysis",
+           s.status = 'prospect' as "prospect", count(*) over ()::int as "total"
+      from supported s join organisations o on o.id = s.organisation_id
+     order by lower(s.name), s.company_id
+     ${page === 'all' ? sql`` : sql`limit ${page.limit} offset ${page.offset}`}`);
+  return rowsOf<SupportedCompanyRow>(result);
 }
 
 /** Every attendance at an activity that started in the period, of a contact of a company in scope,
@@ -140,18 +227,6 @@ export async function listAttendances(db: Db, scope: ReportScope) {
   }>(result);
 }
 
-/** Confirmed realised effects of actions done in the period, per area (decision 025). */
-export async function sumRealisedByArea(db: Db, scope: ReportScope) {
-  const { from, to } = scope;
-  const result = await db.execute(sql`
-    with ${scopeCte(scope)}
-    select a.area, coalesce(sum(a.realised_kwh), 0)::float8 as "kwh", coalesce(sum(a.realised_co2e_kg), 0)::float8 as "co2eKg"
-      from actions a join scope s on s.id = a.company_id
-     where a.status = 'done' and a.realised_confirmed_at is not null and a.done_on between ${from} and ${to}
-     group by a.area`);
-  return rowsOf<{ area: Area; kwh: number; co2eKg: number }>(result);
-}
-
 /** Per company and area in scope, as a CTE named `step_changes` after `scope`: the step of the first
  * submitted coach-led baseline and of the latest coach-led follow-up submitted up to the end of the
  * period (decision 027). The indicator report lists it; the dashboard counts it per pair of steps.
@@ -174,13 +249,26 @@ const stepChangesCte = (scope: ReportScope) => {
      where st.baseline_at < ${end} or st.first_follow_up_at < ${end})`;
 };
 
-/** Per company and area in scope: its baseline step and latest follow-up step (stepChangesCte). */
-export async function listStepChanges(db: Db, scope: ReportScope) {
+/**
+ * The step figures of the report in one statement (stepChangesCte read once): how many companies have
+ * each pair of steps per area, and how many have each largest change over their areas (the change is
+ * stepChange of the core, a subtraction; BestStepChangeCount says why its largest is enough).
+ */
+export async function readStepSummary(db: Db, scope: ReportScope) {
   const result = await db.execute(sql`
     with ${scopeCte(scope)}, ${stepChangesCte(scope)}
-    select company_id as "companyId", area, baseline_step as "baselineStep", latest_step as "latestStep"
-      from step_changes`);
-  return rowsOf<{ companyId: string; area: Area; baselineStep: number | null; latestStep: number | null }>(result);
+    select (select coalesce(json_agg(p), '[]'::json) from (
+              select area, baseline_step as "baselineStep", latest_step as "latestStep", count(*)::int as "companies"
+                from step_changes group by area, baseline_step, latest_step) p) as "pairs",
+           (select coalesce(json_agg(b), '[]'::json) from (
+              select change, count(*)::int as "companies"
+                from (select company_id, max(latest_step - baseline_step) as change from step_changes group by company_id) c
+               group by change) b) as "best"`);
+  const row = rowsOf<{ pairs: unknown; best: unknown }>(result)[0]!;
+  return {
+    pairs: jsonValue<StepPairCount[]>(row.pairs),
+    best: jsonValue<BestStepChangeCount[]>(row.best),
+  };
 }
 
 /** How many companies in scope have each pair of baseline step and latest follow-up step, per area
@@ -196,11 +284,12 @@ export async function countStepPairs(db: Db, scope: ReportScope) {
 
 /** Companies in scope with an action that is not cancelled, made up to the end of the period. */
 export async function countCompaniesWithPlan(db: Db, scope: ReportScope): Promise<number> {
+  const end = sql`((${scope.to}::date + 1)::timestamp at time zone 'Europe/Stockholm')`;
   const result = await db.execute(sql`
-    with ${scopeCte(scope)}
-    select count(distinct a.company_id)::int as "count"
-      from actions a join scope s on s.id = a.company_id
-     where a.status <> 'cancelled' and ${day(sql`a.created_at`)} <= ${scope.to}`);
+    select count(*)::int as "count"
+      from companies c
+     where ${scopeCondition(scope, 'c')}
+       and exists (select 1 from actions a where a.company_id = c.id and a.status <> 'cancelled' and a.created_at < ${end})`);
   return Number(rowsOf<{ count: number }>(result)[0]?.count ?? 0);
 }
 
@@ -252,33 +341,60 @@ export async function listActivitiesWithoutAttendance(db: Db, scope: ReportScope
   return rowsOf<{ id: string; name: string; count: number }>(result);
 }
 
-/** Actions done in the period without any realised figure, or with figures no coach confirmed. */
-export async function listDoneActionsToFollowUp(db: Db, scope: ReportScope, problem: 'no_realised' | 'unconfirmed') {
+/** An action a data quality check lists, with how many the check found in all. */
+export type ActionItem = { id: string; name: string; companyId: string; companyName: string };
+export type ActionCheck = { count: number; items: ActionItem[] };
+
+/**
+ * The actions of companies in scope done in the period, read once: their confirmed realised effects
+ * per area (decision 025), and those to follow up: done without any realised figure, and with figures
+ * no coach confirmed (the first of each by company name).
+ */
+export async function readDoneActions(db: Db, scope: ReportScope) {
   const { from, to } = scope;
-  const hasRealised = sql`(a.realised_kwh is not null or a.realised_co2e_kg is not null
-    or a.realised_sek is not null or a.realised_material_tonnes is not null)`;
-  const condition =
-    problem === 'no_realised' ? sql`not ${hasRealised}` : sql`${hasRealised} and a.realised_confirmed_at is null`;
+  const firstBy = (condition: SQL) => sql`(select coalesce(json_agg(x), '[]'::json) from (
+      select id, title as "name", company_id as "companyId", company_name as "companyName"
+        from done where ${condition}
+       order by company_name, title, id limit ${dataQualityListLimit}) x)`;
   const result = await db.execute(sql`
-    with ${scopeCte(scope)}
-    select a.id, a.title as "name", a.company_id as "companyId", c.name as "companyName", count(*) over ()::int as "count"
-      from actions a join scope s on s.id = a.company_id join companies c on c.id = a.company_id
-     where a.status = 'done' and a.done_on between ${from} and ${to} and ${condition}
-     order by c.name, a.title, a.id
-     limit ${dataQualityListLimit}`);
-  return rowsOf<{ id: string; name: string; companyId: string; companyName: string; count: number }>(result);
+    with done as (
+      select a.id, a.title, a.area, a.company_id, c.name as company_name, a.realised_kwh, a.realised_co2e_kg,
+             a.realised_confirmed_at is not null as confirmed,
+             (a.realised_kwh is not null or a.realised_co2e_kg is not null or a.realised_sek is not null
+               or a.realised_material_tonnes is not null) as has_realised
+        from actions a join companies c on c.id = a.company_id
+       where a.status = 'done' and a.done_on between ${from} and ${to} and ${scopeCondition(scope, 'c')}
+    )
+    select (select coalesce(json_agg(r), '[]'::json) from (
+              select area, coalesce(sum(realised_kwh), 0)::float8 as "kwh", coalesce(sum(realised_co2e_kg), 0)::float8 as "co2eKg"
+                from done where confirmed group by area) r) as "realisedByArea",
+           (select count(*)::int from done where not has_realised) as "noRealisedCount",
+           ${firstBy(sql`not has_realised`)} as "noRealised",
+           (select count(*)::int from done where has_realised and not confirmed) as "unconfirmedCount",
+           ${firstBy(sql`has_realised and not confirmed`)} as "unconfirmed"`);
+  const row = rowsOf<Record<string, unknown>>(result)[0]!;
+  return {
+    realisedByArea: jsonValue<{ area: Area; kwh: number; co2eKg: number }[]>(row.realisedByArea),
+    noRealised: { count: Number(row.noRealisedCount), items: jsonValue<ActionItem[]>(row.noRealised) },
+    unconfirmed: { count: Number(row.unconfirmedCount), items: jsonValue<ActionItem[]>(row.unconfirmed) },
+  };
 }
 
 /** Actions in scope, not cancelled and made by the end of the period, with an energy saving but no
  * energy carrier and no CO2e for it: their CO2e counts nowhere until a carrier is chosen (decision 038). */
-export async function listActionsWithoutCarrier(db: Db, scope: ReportScope) {
+export async function listActionsWithoutCarrier(db: Db, scope: ReportScope): Promise<ActionCheck> {
   const result = await db.execute(sql`
-    with ${scopeCte(scope)}
+    with found as materialized (
+      -- Few or none: read them first (actions_without_carrier_idx), then their companies.
+      select a.id, a.title, a.company_id from actions a
+       where a.status <> 'cancelled' and a.carrier is null
+         and ((a.expected_kwh <> 0 and a.expected_co2e_kg is null) or (a.realised_kwh <> 0 and a.realised_co2e_kg is null))
+         and a.created_at < ((${scope.to}::date + 1)::timestamp at time zone 'Europe/Stockholm'))
     select a.id, a.title as "name", a.company_id as "companyId", c.name as "companyName", count(*) over ()::int as "count"
-      from actions a join scope s on s.id = a.company_id join companies c on c.id = a.company_id
-     where a.status <> 'cancelled' and ${day(sql`a.created_at`)} <= ${scope.to} and a.carrier is null
-       and ((a.expected_kwh <> 0 and a.expected_co2e_kg is null) or (a.realised_kwh <> 0 and a.realised_co2e_kg is null))
+      from found a join companies c on c.id = a.company_id
+     where ${scopeCondition(scope, 'c')}
      order by c.name, a.title, a.id
      limit ${dataQualityListLimit}`);
-  return rowsOf<{ id: string; name: string; companyId: string; companyName: string; count: number }>(result);
+  const rows = rowsOf<ActionItem & { count: number }>(result);
+  return { count: rows[0]?.count ?? 0, items: rows.map(({ count: _count, ...item }) => item) };
 }

@@ -9,6 +9,8 @@ import {
   newReportVersionBodySchema,
   indicatorReportQuerySchema,
   indicatorReportSchema,
+  participantPageQuerySchema,
+  participantPageSchema,
   programmeSettingsSchema,
   updateProgrammeSettingsBodySchema,
 } from '../../../contracts/indicator-reports';
@@ -30,12 +32,26 @@ export const indicatorReportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
       schema: {
         tags,
         summary:
-          'The indicators of a period (RCO01, RCO04, participants, geography, results) for the programme, an organisation or a co-financer, with the participant list',
+          'The indicators of a period (RCO01, RCO04, participants, geography, results) for the programme, an organisation or a co-financer, with the data quality and the number of companies in the participant list',
         querystring: indicatorReportQuerySchema,
         response: { 200: indicatorReportSchema, ...errors },
       },
     },
     async (request) => reports.buildIndicatorReport(ctx, request.actor, request.query),
+  );
+
+  app.get(
+    '/api/indicator-report/participants',
+    {
+      schema: {
+        tags,
+        summary:
+          'A page of the participant list of the same report, by name: each company with support in the period and whether and why it counts',
+        querystring: participantPageQuerySchema,
+        response: { 200: participantPageSchema, ...errors },
+      },
+    },
+    async (request) => reports.listParticipantPage(ctx, request.actor, request.query),
   );
 
   app.get(
@@ -75,7 +91,7 @@ export const indicatorReportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> =
       },
     },
     async (request, reply) => {
-      const report = await reports.buildIndicatorReport(ctx, request.actor, request.query);
+      const report = await reports.buildFullIndicatorReport(ctx, request.actor, request.query);
       return reply
         .header('content-type', xlsxType)
         .header(

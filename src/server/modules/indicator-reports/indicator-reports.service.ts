@@ -1,11 +1,11 @@
+import { sql } from 'drizzle-orm';
 import { can, funderReportScope } from '../../../core/access';
 import {
+  countedGroups,
+  distinguishableQuarterHours,
   indicatorRules,
-  sizeClassOn,
   supportReason,
   type Attendance,
-  type CompanySupport,
-  type CountedCompany,
   type GeographyOf,
   type SupportRuleSettings,
 } from '../../../core/indicators';
@@ -13,14 +13,18 @@ import { coFinancersOf, isInCoFinancerGeography, municipalityByCode, reportingAr
 import type { Actor } from '../../../core/roles';
 import type {
   DataQuality,
+  FullIndicatorReport,
   IndicatorReport,
   IndicatorReportQuery,
+  ParticipantPage,
+  ParticipantPageQuery,
   ParticipantRow,
   ProgrammeSettings,
   UpdateProgrammeSettingsBody,
 } from '../../../contracts/indicator-reports';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
+import { rowsOf } from '../../db/rows';
 import { coFinancers, coFinancersVersion } from '../../content/co-financers';
 import { indicatorCatalogue, indicatorCatalogueVersion } from '../../content/indicators';
 import { municipalities, municipalitiesVersion } from '../../content/municipalities';
@@ -53,6 +57,25 @@ const geographyOf: GeographyOf = (code) => ({
   reportingAreas: reportingAreasOf(municipalities, code),
 });
 
+/** A participant row's geography and municipality name, worked out once per municipality: the
+ * whole list of a large programme has tens of thousands of rows and some fifty municipalities. */
+const placeOf = (() => {
+  const known = new Map<string, { name: string | null; coFinancers: string[]; reportingAreas: string[] }>();
+  return (code: string) => {
+    let place = known.get(code);
+    if (!place) {
+      const geography = geographyOf(code);
+      place = {
+        name: municipalityByCode(municipalities, code)?.name ?? null,
+        coFinancers: [...geography.coFinancers],
+        reportingAreas: [...geography.reportingAreas],
+      };
+      known.set(code, place);
+    }
+    return place;
+  };
+})();
+
 /** The scope of a report the actor may make: 403 for a company user, or a coach asking for another
  * organisation; 400 naming `coFinancer` for an unknown key. */
 function resolveScope(actor: Actor, query: IndicatorReportQuery, programmeId: string): q.ReportScope {
@@ -68,75 +91,177 @@ function resolveScope(actor: Actor, query: IndicatorReportQuery, programmeId: st
   return { programmeId, organisationId: scope.organisationId, municipalityCodes, from: query.from, to: query.to };
 }
 
-/** The facts of a report's scope and period, counted by the catalogue's rules. */
-export async function buildIndicatorReport(
-  ctx: AppContext,
-  actor: Actor,
-  query: IndicatorReportQuery,
-): Promise<IndicatorReport> {
+type PreparedReport = {
+  scope: q.ReportScope;
+  settings: SupportRuleSettings;
+  organisationName: string | undefined;
+};
+
+/** The programme's rule settings and the scope the actor may report on, the organisation checked. */
+async function prepareReport(ctx: AppContext, actor: Actor, query: IndicatorReportQuery): Promise<PreparedReport> {
   const programme = await getProgramme(ctx.db);
   const scope = resolveScope(actor, query, programme.id);
-  const settings = settingsOf(programme);
   const organisationName = scope.organisationId
     ? await q.findOrganisationName(ctx.db, scope.organisationId)
     : undefined;
   if (scope.organisationId && organisationName === undefined) {
     throw invalidField('organisationId', 'not_found', 'Choose one of the organisations');
   }
-  const [
-    supportRows,
-    attendanceRows,
-    realisedByArea,
-    stepChanges,
-    companiesWithPlan,
-    activitiesWithoutAttendance,
-    doneWithoutRealised,
-    unconfirmedRealised,
-    withoutCarrier,
-  ] = await Promise.all([
-    q.listSupport(ctx.db, scope),
-    q.listAttendances(ctx.db, scope),
-    q.sumRealisedByArea(ctx.db, scope),
-    q.listStepChanges(ctx.db, scope),
-    q.countCompaniesWithPlan(ctx.db, scope),
-    q.listActivitiesWithoutAttendance(ctx.db, scope, ctx.now()),
-    q.listDoneActionsToFollowUp(ctx.db, scope, 'no_realised'),
-    q.listDoneActionsToFollowUp(ctx.db, scope, 'unconfirmed'),
-    q.listActionsWithoutCarrier(ctx.db, scope),
-  ]);
-  const companyIds = supportRows.map((row) => row.companyId);
-  const [sizeRecords, facts] = await Promise.all([
-    q.listSizeRecords(ctx.db, companyIds),
-    q.listCompanyFacts(ctx.db, companyIds),
-  ]);
-  const recordsOf = new Map<string, typeof sizeRecords>();
-  for (const record of sizeRecords) {
-    const list = recordsOf.get(record.companyId);
-    if (list) list.push(record);
-    else recordsOf.set(record.companyId, [record]);
-  }
-  const factsOf = new Map(facts.map((fact) => [fact.companyId, fact]));
-  const supports: CompanySupport[] = supportRows.map((row) => ({
-    companyId: row.companyId,
-    firstSupportOn: row.firstSupportOn,
-    lastSupportOn: row.lastSupportOn,
-    quarterHours: Number(row.quarterHours),
-    hasMeasurement: row.hasMeasurement,
-    hasAnalysis: row.hasAnalysis,
-    sizeClass: sizeClassOn(recordsOf.get(row.companyId) ?? [], row.firstSupportOn),
-    municipalityCode: factsOf.get(row.companyId)?.municipalityCode ?? null,
-  }));
-  const counted: CountedCompany[] = supports.flatMap((support) => {
-    const reason = supportReason(support, settings);
-    return reason ? [{ ...support, reason }] : [];
+  return { scope, settings: settingsOf(programme), organisationName };
+}
+
+/** Runs a statement of a report: on the pool, or on one snapshot of the database. */
+type Reader = <R>(statement: (db: Db) => Promise<R>) => Promise<R>;
+
+/** The facts of a report's scope and period, counted by the catalogue's rules; the participant list
+ * is read a page at a time (listParticipantPage) or whole (buildFullIndicatorReport). */
+export async function buildIndicatorReport(
+  ctx: AppContext,
+  actor: Actor,
+  query: IndicatorReportQuery,
+): Promise<IndicatorReport> {
+  const prepared = await prepareReport(ctx, actor, query);
+  const read: Reader = (statement) => statement(ctx.db);
+  const support = read((db) =>
+    q.readSupportSummary(db, prepared.scope, distinguishableQuarterHours(prepared.settings)),
+  );
+  return reportOf(read, ctx.now(), query, prepared, support);
+}
+
+/** One whole report at a time per process: each holds up to seven of the pool's connections. */
+let fullReports: Promise<unknown> = Promise.resolve();
+
+/** The report with its whole participant list, all read in one snapshot of the database so that they
+ * agree: what the .xlsx holds and a frozen report keeps. The figures of support are counted from the
+ * list itself. */
+export async function buildFullIndicatorReport(
+  ctx: AppContext,
+  actor: Actor,
+  query: IndicatorReportQuery,
+): Promise<FullIndicatorReport> {
+  const prepared = await prepareReport(ctx, actor, query);
+  const build = fullReports.then(() =>
+    onOneSnapshot(ctx, async (read) => {
+      const rows = read((db) => q.listSupportedCompanies(db, prepared.scope, 'all'));
+      const support = rows.then((list) => summariseSupport(list, prepared.settings));
+      const report = await reportOf(read, ctx.now(), query, prepared, support);
+      return { ...report, participants: (await rows).map((row) => participantRow(row, prepared.settings)) };
+    }),
+  );
+  fullReports = build.catch(() => undefined);
+  return build;
+}
+
+/** A page of the participant list, by name. */
+export async function listParticipantPage(
+  ctx: AppContext,
+  actor: Actor,
+  query: ParticipantPageQuery,
+): Promise<ParticipantPage> {
+  const { page, pageSize, ...reportQuery } = query;
+  const prepared = await prepareReport(ctx, actor, reportQuery);
+  const rows = await q.listSupportedCompanies(ctx.db, prepared.scope, {
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
   });
+  // Past the last page no row tells the count: the first page does.
+  const total =
+    rows[0]?.total ??
+    (page > 1 ? ((await q.listSupportedCompanies(ctx.db, prepared.scope, { limit: 1, offset: 0 }))[0]?.total ?? 0) : 0);
+  return { items: rows.map((row) => participantRow(row, prepared.settings)), total, page, pageSize };
+}
+
+const snapshotOptions = { isolationLevel: 'repeatable read', accessMode: 'read only' } as const;
+
+/**
+ * Gives `body` a reader whose statements all see one snapshot. On PostgreSQL each statement runs at
+ * once in a transaction of its own that takes over the first transaction's snapshot
+ * (`pg_export_snapshot`); PGlite is one connection, so there they run one after the other in it.
+ */
+async function onOneSnapshot<T>(ctx: AppContext, body: (read: Reader) => Promise<T>): Promise<T> {
+  return ctx.db.transaction(async (leader) => {
+    if (ctx.database.kind !== 'postgres') {
+      let queue: Promise<unknown> = Promise.resolve();
+      const inTurn: Reader = (statement) => {
+        const result = queue.then(() => statement(leader));
+        queue = result.catch(() => undefined);
+        return result;
+      };
+      return body(inTurn);
+    }
+    const [exported] = rowsOf<{ snapshot: string }>(await leader.execute(sql`select pg_export_snapshot() as snapshot`));
+    // SET TRANSACTION SNAPSHOT takes no parameter; the id comes from the server (hex digits and dashes).
+    const snapshot = exported!.snapshot.replace(/[^0-9A-F-]/gi, '');
+    const onSnapshot: Reader = (statement) =>
+      ctx.db.transaction(async (tx) => {
+        await tx.execute(sql.raw(`set transaction snapshot '${snapshot}'`));
+        return statement(tx);
+      }, snapshotOptions);
+    return body(onSnapshot);
+  }, snapshotOptions);
+}
+
+/** The support summary (readSupportSummary) of a whole participant list, sorted as it is read. */
+function summariseSupport(rows: readonly q.SupportedCompanyRow[], settings: SupportRuleSettings): q.SupportSummary {
+  const cap = distinguishableQuarterHours(settings);
+  const groups = new Map<string, q.SupportSummary['groups'][number]>();
+  for (const row of rows) {
+    const group = {
+      quarterHours: Math.min(row.quarterHours, cap),
+      hasMeasurement: row.hasMeasurement,
+      hasAnalysis: row.hasAnalysis,
+      sizeClass: row.sizeClass,
+      municipalityCode: row.municipalityCode,
+      prospect: row.prospect,
+    };
+    const key = JSON.stringify(group);
+    const found = groups.get(key);
+    if (found) found.companies += 1;
+    else groups.set(key, { ...group, companies: 1 });
+  }
+  const first = (isProblem: (row: q.SupportedCompanyRow) => boolean) =>
+    rows
+      .filter(isProblem)
+      .slice(0, q.dataQualityListLimit)
+      .map((row) => ({ id: row.companyId, name: row.name }));
+  return {
+    groups: [...groups.values()],
+    missingSize: first((row) => row.sizeClass === null),
+    missingMunicipality: first((row) => row.municipalityCode === null),
+    prospects: first((row) => row.prospect),
+  };
+}
+
+/** The report of a prepared query, its statements run by `read`, its support summary given. */
+async function reportOf(
+  read: Reader,
+  now: Date,
+  query: IndicatorReportQuery,
+  { scope, settings, organisationName }: PreparedReport,
+  supportSummary: Promise<q.SupportSummary>,
+): Promise<IndicatorReport> {
+  const [support, attendanceRows, doneActions, steps, companiesWithPlan, activitiesWithoutAttendance, withoutCarrier] =
+    await Promise.all([
+      supportSummary,
+      read((db) => q.listAttendances(db, scope)),
+      read((db) => q.readDoneActions(db, scope)),
+      read((db) => q.readStepSummary(db, scope)),
+      read((db) => q.countCompaniesWithPlan(db, scope)),
+      read((db) => q.listActivitiesWithoutAttendance(db, scope, now)),
+      read((db) => q.listActionsWithoutCarrier(db, scope)),
+    ]);
   const attendances = toAttendances(attendanceRows);
   const indicatorFacts = {
-    counted,
+    counted: countedGroups(support.groups, settings),
     attendances,
     geographyOf,
-    realisedByArea: realisedByArea.map((row) => ({ area: row.area, kwh: Number(row.kwh), co2eKg: Number(row.co2eKg) })),
-    stepChanges,
+    realisedByArea: doneActions.realisedByArea.map((row) => ({
+      area: row.area,
+      kwh: Number(row.kwh),
+      co2eKg: Number(row.co2eKg),
+    })),
+    stepPairs: steps.pairs,
+    bestStepChanges: steps.best,
     companiesWithPlan,
   };
   const indicators = Object.fromEntries(
@@ -174,12 +299,12 @@ export async function buildIndicatorReport(
       municipalitiesVersion,
       coFinancersVersion,
     },
-    madeAt: ctx.now().toISOString(),
+    madeAt: now.toISOString(),
     indicators,
     order: indicatorCatalogue.map((definition) => definition.code),
-    participants: participantList(supports, counted, factsOf),
+    participantCount: support.groups.reduce((sum, group) => sum + group.companies, 0),
     dataQuality: [
-      ...companyChecks(supports, factsOf),
+      ...companyChecks(support),
       contactCheck(attendanceRows),
       {
         check: 'activity_without_attendance',
@@ -192,8 +317,8 @@ export async function buildIndicatorReport(
           companyName: null,
         })),
       },
-      actionCheck('done_without_realised', doneWithoutRealised),
-      actionCheck('unconfirmed_realised', unconfirmedRealised),
+      actionCheck('done_without_realised', doneActions.noRealised),
+      actionCheck('unconfirmed_realised', doneActions.unconfirmed),
       actionCheck('energy_without_carrier', withoutCarrier),
     ],
     labels: { coFinancers: Object.fromEntries(coFinancers.map((c) => [c.key, c.name])) },
@@ -225,76 +350,55 @@ export async function readStepPairCounts(db: Db, scope: FactScope) {
   return q.countStepPairs(db, { ...scope, municipalityCodes: null });
 }
 
-/** One row per company with support in the period, counted or not, by name. */
-function participantList(
-  supports: readonly CompanySupport[],
-  counted: readonly CountedCompany[],
-  factsOf: Map<string, Awaited<ReturnType<typeof q.listCompanyFacts>>[number]>,
-): ParticipantRow[] {
-  const reasons = new Map(counted.map((company) => [company.companyId, company.reason]));
-  return supports
-    .flatMap((support) => {
-      const fact = factsOf.get(support.companyId);
-      if (!fact) return [];
-      const geography = support.municipalityCode ? geographyOf(support.municipalityCode) : null;
-      const reason = reasons.get(support.companyId) ?? null;
-      return [
-        {
-          companyId: support.companyId,
-          organisationNumber: fact.organisationNumber,
-          name: fact.name,
-          organisationId: fact.organisationId,
-          organisationName: fact.organisationName,
-          sizeClass: support.sizeClass,
-          municipalityCode: support.municipalityCode,
-          municipalityName: support.municipalityCode
-            ? (municipalityByCode(municipalities, support.municipalityCode)?.name ?? null)
-            : null,
-          coFinancers: [...(geography?.coFinancers ?? [])],
-          reportingAreas: [...(geography?.reportingAreas ?? [])],
-          firstSupportOn: support.firstSupportOn!,
-          lastSupportOn: support.lastSupportOn!,
-          hours: support.quarterHours / 4,
-          countsInRco01: reason !== null,
-          countsInRco04: reason !== null,
-          supportRule: reason,
-        },
-      ];
-    })
-    .sort((a, b) => a.name.localeCompare(b.name, 'sv') || (a.companyId < b.companyId ? -1 : 1));
+/** A row of the participant list: a company with support in the period, counted or not. */
+function participantRow(row: q.SupportedCompanyRow, settings: SupportRuleSettings): ParticipantRow {
+  const place = row.municipalityCode ? placeOf(row.municipalityCode) : null;
+  const reason = supportReason(row, settings);
+  return {
+    companyId: row.companyId,
+    organisationNumber: row.organisationNumber,
+    name: row.name,
+    organisationId: row.organisationId,
+    organisationName: row.organisationName,
+    sizeClass: row.sizeClass,
+    municipalityCode: row.municipalityCode,
+    municipalityName: place?.name ?? null,
+    coFinancers: [...(place?.coFinancers ?? [])],
+    reportingAreas: [...(place?.reportingAreas ?? [])],
+    firstSupportOn: row.firstSupportOn,
+    lastSupportOn: row.lastSupportOn,
+    hours: row.quarterHours / 4,
+    countsInRco01: reason !== null,
+    countsInRco04: reason !== null,
+    supportRule: reason,
+  };
 }
 
 // Data quality (issue 12, item 4) -----------------------------------------------------------------
 
-type CompanyFacts = Awaited<ReturnType<typeof q.listCompanyFacts>>[number];
-
 const limited = <T>(items: readonly T[]) => items.slice(0, q.dataQualityListLimit);
 
 /** Supported companies (any support in the period) without size data or municipality, or still prospects. */
-function companyChecks(supports: readonly CompanySupport[], factsOf: Map<string, CompanyFacts>): DataQuality {
-  const check = (name: DataQuality[number]['check'], isProblem: (s: CompanySupport, f: CompanyFacts) => boolean) => {
-    const found = supports
-      .flatMap((support) => {
-        const fact = factsOf.get(support.companyId);
-        return fact && isProblem(support, fact) ? [fact] : [];
-      })
-      .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
-    return {
-      check: name,
-      count: found.length,
-      items: limited(found).map((fact) => ({
-        kind: 'company' as const,
-        id: fact.companyId,
-        name: fact.name,
-        companyId: fact.companyId,
-        companyName: fact.name,
-      })),
-    };
-  };
+function companyChecks(support: q.SupportSummary): DataQuality {
+  const check = (
+    name: DataQuality[number]['check'],
+    isProblem: (group: q.SupportSummary['groups'][number]) => boolean,
+    first: readonly q.SupportedCompanyItem[],
+  ) => ({
+    check: name,
+    count: support.groups.filter(isProblem).reduce((sum, group) => sum + group.companies, 0),
+    items: first.map((company) => ({
+      kind: 'company' as const,
+      id: company.id,
+      name: company.name,
+      companyId: company.id,
+      companyName: company.name,
+    })),
+  });
   return [
-    check('missing_size', (support) => support.sizeClass === null),
-    check('missing_municipality', (support) => support.municipalityCode === null),
-    check('prospect_supported', (_, fact) => fact.status === 'prospect'),
+    check('missing_size', (group) => group.sizeClass === null, support.missingSize),
+    check('missing_municipality', (group) => group.municipalityCode === null, support.missingMunicipality),
+    check('prospect_supported', (group) => group.prospect, support.prospects),
   ];
 }
 
@@ -317,17 +421,17 @@ function contactCheck(rows: Awaited<ReturnType<typeof q.listAttendances>>): Data
 
 function actionCheck(
   check: 'done_without_realised' | 'unconfirmed_realised' | 'energy_without_carrier',
-  rows: Awaited<ReturnType<typeof q.listDoneActionsToFollowUp>>,
+  found: q.ActionCheck,
 ): DataQuality[number] {
   return {
     check,
-    count: rows[0]?.count ?? 0,
-    items: rows.map((row) => ({
+    count: found.count,
+    items: found.items.map((item) => ({
       kind: 'action' as const,
-      id: row.id,
-      name: row.name,
-      companyId: row.companyId,
-      companyName: row.companyName,
+      id: item.id,
+      name: item.name,
+      companyId: item.companyId,
+      companyName: item.companyName,
     })),
   };
 }

@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FrozenReport, FrozenReportChanges, IndicatorReport } from '../../../contracts/indicator-reports';
+import { sql } from 'drizzle-orm';
+import type {
+  FrozenReport,
+  FrozenReportChanges,
+  IndicatorReport,
+  ParticipantPage,
+  ParticipantRow,
+} from '../../../contracts/indicator-reports';
+import { rowsOf } from '../../db/rows';
 import { freshOrganisationNumber } from '../../test/access-matrix';
 import { clockedRequests, ok, type InjectResponse } from '../../test/clocked-requests';
 import { createTestApp, fixtures, type ActorName, type TestApp } from '../../test/test-app';
@@ -117,6 +125,21 @@ async function action(key: string, body: Record<string, unknown>, then?: Record<
 
 const report = async (query: string, actor: ActorName = 'admin') =>
   ok<IndicatorReport>(await call(actor, 'GET', `/api/indicator-report?${query}`));
+
+/** The whole participant list, read two rows a page so that the pages are tried too. */
+async function participants(query: string, actor: ActorName = 'admin'): Promise<ParticipantRow[]> {
+  const rows: ParticipantRow[] = [];
+  for (let page = 1; ; page += 1) {
+    const got = await ok<ParticipantPage>(
+      await call(actor, 'GET', `/api/indicator-report/participants?${query}&page=${page}&pageSize=2`),
+    );
+    rows.push(...got.items);
+    if (got.items.length < 2) {
+      expect(got.total).toBe(rows.length);
+      return rows;
+    }
+  }
+}
 
 const period = 'from=2026-01-01&to=2026-06-30';
 const table = (r: IndicatorReport, code: string, by: string) =>
@@ -255,7 +278,10 @@ describe('the indicator report of a period, against a hand count', () => {
     });
     const halland = await report(`${period}&organisationId=${organisationId}&coFinancer=region_halland`);
     expect(halland.indicators.RCO01!.total).toBe(1);
-    expect(halland.participants.map((p) => p.name)).toEqual(['Beta Rapport AB']);
+    expect(
+      (await participants(`${period}&organisationId=${organisationId}&coFinancer=region_halland`)).map((p) => p.name),
+    ).toEqual(['Beta Rapport AB']);
+    expect(halland.participantCount).toBe(1);
     expect(halland.filters).toMatchObject({ coFinancer: 'region_halland', coFinancerName: { sv: 'Region Halland' } });
   });
 
@@ -294,8 +320,10 @@ describe('the indicator report of a period, against a hand count', () => {
 
   it('lists every company with support, with its figures and whether it counts', async () => {
     const r = await report(`${period}&organisationId=${organisationId}`);
+    const list = await participants(`${period}&organisationId=${organisationId}`);
+    expect(r.participantCount).toBe(5);
     expect(
-      r.participants.map((p) => [
+      list.map((p) => [
         p.name,
         p.sizeClass,
         p.firstSupportOn,
@@ -311,13 +339,86 @@ describe('the indicator report of a period, against a hand count', () => {
       ['Epsilon Rapport AB', 'large', '2026-02-02', '2026-02-02', 1, false, null],
       ['Gamma Rapport AB', null, '2026-03-10', '2026-03-10', 0, true, 'analysis'],
     ]);
-    const beta = r.participants.find((p) => p.name === 'Beta Rapport AB')!;
+    const beta = list.find((p) => p.name === 'Beta Rapport AB')!;
     expect(beta).toMatchObject({
       municipalityName: 'Kungsbacka',
       coFinancers: ['region_halland'],
       reportingAreas: ['goteborgsregionen', 'halland'],
       organisationName: 'Rapportverkstan',
     });
+  });
+
+  it('reads a period with ragged ends from the days themselves and the months between from their blocks', async () => {
+    // By hand, 11 Jan – 15 Apr: alfa's call of 10 Jan and its May measurements fall outside, its
+    // analysis (1 Apr) is inside; beta's 15 Apr is the last day, so its 2 + 2 h count by hours.
+    const ragged = `from=2026-01-11&to=2026-04-15&organisationId=${organisationId}`;
+    const r = await report(ragged);
+    expect(r.indicators.RCO01!.total).toBe(3);
+    expect(table(r, 'RCO04', 'support_rule')).toEqual({ measurement: [0], analysis: [2], hours: [1] });
+    expect(
+      (await participants(ragged)).map((p) => [p.name, p.firstSupportOn, p.lastSupportOn, p.hours, p.supportRule]),
+    ).toEqual([
+      ['Alfa Rapport AB', '2026-02-10', '2026-04-01', 3, 'analysis'],
+      ['Beta Rapport AB', '2026-02-01', '2026-04-15', 4, 'hours'],
+      ['Delta Rapport AB', '2026-03-20', '2026-03-20', 0.25, null],
+      ['Epsilon Rapport AB', '2026-02-02', '2026-02-02', 1, null],
+      ['Gamma Rapport AB', '2026-03-10', '2026-03-10', 0, 'analysis'],
+    ]);
+    // A day short: beta's 15 Apr falls out, and 2 h do not count.
+    const shorter = await report(`from=2026-01-11&to=2026-04-14&organisationId=${organisationId}`);
+    expect(table(shorter, 'RCO04', 'support_rule')).toEqual({ measurement: [0], analysis: [2], hours: [0] });
+  });
+
+  it('keeps the support blocks equal to the interventions summed from scratch as they change', async () => {
+    const logged = await ok<{ id: string; version: number }>(
+      await call('admin', 'POST', `/api/companies/${ids.delta}/interventions`, {
+        occurredOn: '2026-03-31',
+        kind: 'coaching',
+        hours: 4,
+      }),
+      201,
+    );
+    const deltaIn = async (query: string) =>
+      (await participants(`${query}&organisationId=${organisationId}`)).find((p) => p.name === 'Delta Rapport AB');
+    expect(await deltaIn('from=2026-03-01&to=2026-03-31')).toMatchObject({ hours: 4.25, supportRule: 'hours' });
+    // Moved into the next quarter: it leaves March, the first quarter, and joins April.
+    const moved = await ok<{ version: number }>(
+      await call('admin', 'PATCH', `/api/interventions/${logged.id}`, {
+        version: logged.version,
+        occurredOn: '2026-04-01',
+      }),
+    );
+    expect(await deltaIn('from=2026-01-01&to=2026-03-31')).toMatchObject({ hours: 0.25, supportRule: null });
+    expect(await deltaIn('from=2026-04-01&to=2026-06-30')).toMatchObject({
+      hours: 4,
+      firstSupportOn: '2026-04-01',
+      lastSupportOn: '2026-04-01',
+    });
+    const shortened = await ok<{ version: number }>(
+      await call('admin', 'PATCH', `/api/interventions/${logged.id}`, { version: moved.version, hours: 1 }),
+    );
+    expect(await deltaIn('from=2026-01-01&to=2026-12-31')).toMatchObject({ hours: 1.25 });
+    expect(
+      (await call('admin', 'DELETE', `/api/interventions/${logged.id}`, { version: shortened.version })).statusCode,
+    ).toBe(204);
+    expect(await deltaIn('from=2026-04-01&to=2026-06-30')).toBeUndefined();
+
+    const fromScratch = sql`
+      select e.company_id, b.months::smallint, date_trunc(b.unit, e.on_day)::date, min(e.on_day), max(e.on_day),
+           (count(*) filter (where e.is_intervention))::int, coalesce(sum(e.quarter_hours), 0)::int,
+           (count(*) filter (where not e.is_intervention))::int
+      from (select company_id, occurred_on as on_day, quarter_hours, true as is_intervention from interventions
+            union all
+            select company_id, (submitted_at at time zone 'Europe/Stockholm')::date, 0, false from assessments
+             where status = 'submitted' and mode = 'coach') as e
+      cross join (values (1, 'month'), (3, 'quarter'), (12, 'year')) as b(months, unit)
+     group by 1, 2, 3`;
+    const kept = sql`select company_id, months, starts_on, first_on, last_on, interventions, quarter_hours, measurements
+      from company_support_blocks`;
+    const differing = await t.database.db.execute(
+      sql`(${kept} except ${fromScratch}) union all (${fromScratch} except ${kept})`,
+    );
+    expect(rowsOf(differing)).toEqual([]);
   });
 
   it('follows the programme setting: with 1 hour as the rule, epsilon counts by hours', async () => {
@@ -353,8 +454,15 @@ describe('the indicator report of a period, against a hand count', () => {
     ).toBe(403);
     const own = await report(period, 'coachOwn');
     expect(own.filters.organisationId).toBe(fixtures.ownOrganisationId);
-    expect(own.participants.every((p) => p.organisationId === fixtures.ownOrganisationId)).toBe(true);
-    expect(own.participants.some((p) => p.name.includes('Rapport AB'))).toBe(false);
+    const ownList = await participants(period, 'coachOwn');
+    expect(ownList.length).toBe(own.participantCount);
+    expect(ownList.every((p) => p.organisationId === fixtures.ownOrganisationId)).toBe(true);
+    expect(ownList.some((p) => p.name.includes('Rapport AB'))).toBe(false);
+    expect(
+      (await call('coachOwn', 'GET', `/api/indicator-report/participants?${period}&organisationId=${organisationId}`))
+        .statusCode,
+    ).toBe(403);
+    expect((await call('companyOwn', 'GET', `/api/indicator-report/participants?${period}`)).statusCode).toBe(403);
     expect((await call('companyOwn', 'GET', `/api/indicator-report?${period}`)).statusCode).toBe(403);
   });
 
@@ -476,6 +584,14 @@ describe('the report as an .xlsx, its data quality, and frozen as sent', () => {
       frozenBy: { name: expect.any(String) },
     });
     expect(frozen.report.indicators.RCO01!.total).toBe(3);
+    // The frozen report counts its figures from its whole list; the page's report from its groups.
+    const live = await report(`from=2026-01-01&to=2026-06-30&organisationId=${organisationId}`);
+    expect(frozen.report.indicators).toEqual(live.indicators);
+    expect(frozen.report.dataQuality).toEqual(live.dataQuality);
+    expect(frozen.report.participants).toEqual(
+      await participants(`from=2026-01-01&to=2026-06-30&organisationId=${organisationId}`),
+    );
+    expect(frozen.report.participantCount).toBe(frozen.report.participants.length);
     const fileBefore = await call('admin', 'GET', `/api/frozen-reports/${frozen.meta.id}/export`);
     expect(sha256(fileBefore.rawPayload)).toBe(frozen.meta.xlsxSha256);
 

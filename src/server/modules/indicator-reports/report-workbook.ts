@@ -1,4 +1,4 @@
-import type { DataQualityCheck, IndicatorReport } from '../../../contracts/indicator-reports';
+import type { DataQualityCheck, FullIndicatorReport } from '../../../contracts/indicator-reports';
 import { writeXlsxSheets, type ExportCell, type ExportSheet } from '../company-spreadsheets/spreadsheet';
 
 // The indicator report as the .xlsx a funder gets (issue 12, item 2): a sheet that states the
@@ -73,7 +73,7 @@ export const dataQualityLabels: Record<DataQualityCheck, string> = {
 const sizeLabels: Record<string, string> = { micro: 'Mikro', small: 'Litet', medium: 'Medelstort', large: 'Stort' };
 
 /** The report's sheets: what it is, each indicator, the participant list and the data quality. */
-export function reportSheets(report: IndicatorReport): ExportSheet[] {
+export function reportSheets(report: FullIndicatorReport): ExportSheet[] {
   const coFinancerName = (key: string) => report.labels.coFinancers[key]?.sv ?? key;
   const label = (key: string) => keyLabels[key] ?? report.labels.coFinancers[key]?.sv ?? key;
   const support = report.rules.support;
@@ -172,6 +172,6 @@ export function reportSheets(report: IndicatorReport): ExportSheet[] {
 }
 
 /** The report as an .xlsx file. */
-export async function reportWorkbook(report: IndicatorReport): Promise<Buffer> {
+export async function reportWorkbook(report: FullIndicatorReport): Promise<Buffer> {
   return writeXlsxSheets(reportSheets(report));
 }

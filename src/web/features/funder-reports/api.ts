@@ -5,6 +5,7 @@ import {
   frozenReportListSchema,
   frozenReportSchema,
   indicatorReportSchema,
+  participantPageSchema,
   programmeSettingsSchema,
   type FreezeReportBody,
   type IndicatorReportQuery,
@@ -20,6 +21,7 @@ import { downloadFile } from '../../components/download';
 export const reportKeys = {
   all: ['funder-reports'] as const,
   report: (query: IndicatorReportQuery) => ['funder-reports', 'report', query] as const,
+  participants: (query: IndicatorReportQuery, page: number) => ['funder-reports', 'participants', query, page] as const,
   frozenList: ['funder-reports', 'frozen'] as const,
   frozen: (id: string) => ['funder-reports', 'frozen', id] as const,
   changes: (id: string) => ['funder-reports', 'frozen', id, 'changes'] as const,
@@ -31,6 +33,22 @@ export function useIndicatorReport(query: IndicatorReportQuery | null) {
     queryKey: reportKeys.report(query ?? { from: '', to: '' }),
     queryFn: () => apiRequest(`/api/indicator-report${toQueryString(query!)}`, { schema: indicatorReportSchema }),
     enabled: query !== null,
+  });
+}
+
+/** Rows per page of the participant list. */
+export const participantPageSize = 50;
+
+export function useParticipantPage(query: IndicatorReportQuery | null, page: number) {
+  return useQuery({
+    queryKey: reportKeys.participants(query ?? { from: '', to: '' }, page),
+    queryFn: () =>
+      apiRequest(
+        `/api/indicator-report/participants${toQueryString({ ...query!, page, pageSize: participantPageSize })}`,
+        { schema: participantPageSchema },
+      ),
+    enabled: query !== null,
+    placeholderData: (previous) => previous,
   });
 }
 

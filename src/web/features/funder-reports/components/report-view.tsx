@@ -1,7 +1,14 @@
 import { Anchor, Badge, Card, Grid, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { DataQuality, IndicatorReport, ReportedIndicator } from '../../../../contracts/indicator-reports';
+import type {
+  DataQuality,
+  IndicatorReport,
+  ParticipantRow,
+  ReportedIndicator,
+} from '../../../../contracts/indicator-reports';
+import { ListPagination } from '../../../components/list-pagination';
 import { formatIsoDate, formatNumber } from '../../../components/format';
 
 /** A breakdown key in the reader's language: a size class, rule, type, area, region or co-financer. */
@@ -50,8 +57,15 @@ function IndicatorCard({ indicator, report }: { indicator: ReportedIndicator; re
             </Badge>
           ) : null}
         </div>
-        <Text fw={700} fz="xl" aria-label={`${t('funderReports.total')}: ${formatNumber(indicator.total)} ${indicator.unit[language]}`}>
-          {formatNumber(indicator.total)} <Text span fz="sm">{indicator.unit[language]}</Text>
+        <Text
+          fw={700}
+          fz="xl"
+          aria-label={`${t('funderReports.total')}: ${formatNumber(indicator.total)} ${indicator.unit[language]}`}
+        >
+          {formatNumber(indicator.total)}{' '}
+          <Text span fz="sm">
+            {indicator.unit[language]}
+          </Text>
         </Text>
       </Group>
       <Text size="sm" c="dark.6" mt="xs">
@@ -150,9 +164,21 @@ export function DataQualityCard({ quality }: { quality: DataQuality }) {
   );
 }
 
-function ParticipantsCard({ report }: { report: IndicatorReport }) {
+/** The page of the participant list on show: read a page at a time for a report made now, sliced
+ * from the whole list of a frozen one (decision 041). */
+export type ParticipantListPage = {
+  rows: readonly ParticipantRow[] | undefined;
+  page: number;
+  pageSize: number;
+  onPage: (page: number) => void;
+  /** Shown in place of the rows while they load or when they failed. */
+  status?: ReactNode;
+};
+
+function ParticipantsCard({ report, participants }: { report: IndicatorReport; participants: ParticipantListPage }) {
   const { t } = useTranslation();
   const keyLabel = useKeyLabel(report);
+  const rows = participants.rows ?? [];
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="participant-list">
       <Title order={2} id="participant-list">
@@ -178,12 +204,16 @@ function ParticipantsCard({ report }: { report: IndicatorReport }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {report.participants.length === 0 ? (
+            {participants.status ? (
+              <Table.Tr>
+                <Table.Td colSpan={8}>{participants.status}</Table.Td>
+              </Table.Tr>
+            ) : rows.length === 0 ? (
               <Table.Tr>
                 <Table.Td colSpan={8}>{t('funderReports.participants.empty')}</Table.Td>
               </Table.Tr>
             ) : null}
-            {report.participants.map((p) => (
+            {rows.map((p) => (
               <Table.Tr key={p.companyId}>
                 <Table.Td>{p.organisationNumber}</Table.Td>
                 <Table.Td>
@@ -206,13 +236,19 @@ function ParticipantsCard({ report }: { report: IndicatorReport }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      <ListPagination
+        page={participants.page}
+        pageSize={participants.pageSize}
+        total={report.participantCount}
+        onChange={participants.onPage}
+      />
     </Card>
   );
 }
 
 /** An indicator report: the indicators with their breakdowns, the data quality counts beside
  * them, and the participant list. The same for a report made now and a frozen one. */
-export function ReportView({ report }: { report: IndicatorReport }) {
+export function ReportView({ report, participants }: { report: IndicatorReport; participants: ParticipantListPage }) {
   const { t } = useTranslation();
   return (
     <Stack gap="lg">
@@ -232,7 +268,7 @@ export function ReportView({ report }: { report: IndicatorReport }) {
           <DataQualityCard quality={report.dataQuality} />
         </Grid.Col>
       </Grid>
-      <ParticipantsCard report={report} />
+      <ParticipantsCard report={report} participants={participants} />
     </Stack>
   );
 }

@@ -11,7 +11,13 @@ import { formatDateTime, formatIsoDate, formatNumber } from '../../../components
 import { PageHeader } from '../../../components/page-header';
 import { QueryFallback } from '../../../components/query-fallback';
 import { useAbility } from '../../../components/session';
-import { downloadFrozenReport, useFrozenReport, useFrozenReportChanges, useNewReportVersion } from '../api';
+import {
+  downloadFrozenReport,
+  participantPageSize,
+  useFrozenReport,
+  useFrozenReportChanges,
+  useNewReportVersion,
+} from '../api';
 import { ReportView } from '../components/report-view';
 import { TextPromptModal } from '../components/text-prompt-modal';
 
@@ -24,7 +30,11 @@ function ChangesCard({ changes, report }: { changes: FrozenReportChanges | undef
   const where = (figure: FrozenReportChanges['figures'][number]) =>
     figure.by === null
       ? t('funderReports.total')
-      : [t(`funderReports.by.${figure.by}` as 'funderReports.by.area'), figure.key, figure.column === 'value' ? null : figure.column]
+      : [
+          t(`funderReports.by.${figure.by}` as 'funderReports.by.area'),
+          figure.key,
+          figure.column === 'value' ? null : figure.column,
+        ]
           .filter(Boolean)
           .join(' · ');
   return (
@@ -120,6 +130,7 @@ export function FrozenReportPage() {
   const changes = useFrozenReportChanges(id);
   const canFreeze = useAbility('freezeFunderReports');
   const [isVersioning, setVersioning] = useState(false);
+  const [participantPage, setParticipantPage] = useState(1);
   if (frozen.isPending || frozen.error || !frozen.data) {
     return (
       <QueryFallback
@@ -154,7 +165,11 @@ export function FrozenReportPage() {
         description={`${formatIsoDate(meta.period.from)} – ${formatIsoDate(meta.period.to)}`}
         actions={
           <Group>
-            <Button variant="default" leftSection={<IconDownload size={16} aria-hidden />} onClick={() => void download()}>
+            <Button
+              variant="default"
+              leftSection={<IconDownload size={16} aria-hidden />}
+              onClick={() => void download()}
+            >
               {t('funderReports.download')}
             </Button>
             {canFreeze && meta.isLatest ? (
@@ -197,7 +212,18 @@ export function FrozenReportPage() {
         ) : null}
         {changes.error ? <ErrorAlert error={changes.error} /> : null}
         <ChangesCard changes={changes.data} report={frozen.data} />
-        <ReportView report={report} />
+        <ReportView
+          report={report}
+          participants={{
+            rows: report.participants.slice(
+              (participantPage - 1) * participantPageSize,
+              participantPage * participantPageSize,
+            ),
+            page: participantPage,
+            pageSize: participantPageSize,
+            onPage: setParticipantPage,
+          }}
+        />
       </Stack>
       {isVersioning ? <NewVersionModal id={meta.id} onClose={() => setVersioning(false)} /> : null}
     </>

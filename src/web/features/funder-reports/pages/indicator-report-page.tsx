@@ -4,7 +4,7 @@ import { IconDownload, IconSnowflake } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { IndicatorReportQuery } from '../../../../contracts/indicator-reports';
+import type { IndicatorReport, IndicatorReportQuery } from '../../../../contracts/indicator-reports';
 import { ErrorAlert } from '../../../components/error-alert';
 import { errorMessage } from '../../../components/error-message';
 import { formatDateTime, formatIsoDate, todayIsoDate } from '../../../components/format';
@@ -12,10 +12,12 @@ import { PageHeader } from '../../../components/page-header';
 import { useAbility } from '../../../components/session';
 import {
   downloadIndicatorReport,
+  participantPageSize,
   useFreezeReport,
   useFrozenReports,
   useIndicatorReport,
   useOrganisationChoices,
+  useParticipantPage,
 } from '../api';
 import { ProgrammeSettingsCard } from '../components/programme-settings-card';
 import { ProgrammeTargetCard } from '../components/programme-target-card';
@@ -41,6 +43,30 @@ function queryOf(params: URLSearchParams): IndicatorReportQuery | null {
     ...(params.get('organisationId') && { organisationId: params.get('organisationId')! }),
     ...(params.get('coFinancer') && { coFinancer: params.get('coFinancer')! }),
   };
+}
+
+/** The report made now, its participant list read a page at a time (the page starts over with a new
+ * query: the page keys it). */
+function MadeReport({ query, report }: { query: IndicatorReportQuery; report: IndicatorReport }) {
+  const { t } = useTranslation();
+  const [page, setPage] = useState(1);
+  const participants = useParticipantPage(query, page);
+  return (
+    <ReportView
+      report={report}
+      participants={{
+        rows: participants.data?.items,
+        page,
+        pageSize: participantPageSize,
+        onPage: setPage,
+        status: participants.error ? (
+          <ErrorAlert error={participants.error} />
+        ) : participants.isPending ? (
+          <Loader size="sm" aria-label={t('common.loading')} />
+        ) : undefined,
+      }}
+    />
+  );
 }
 
 function FreezeModal({ query, onClose }: { query: IndicatorReportQuery; onClose: () => void }) {
@@ -272,7 +298,7 @@ export function IndicatorReportPage() {
             <Text size="sm" c="dark.6">
               {t('funderReports.madeAt', { time: formatDateTime(report.data.madeAt) })}
             </Text>
-            <ReportView report={report.data} />
+            {query ? <MadeReport key={JSON.stringify(query)} query={query} report={report.data} /> : null}
           </>
         ) : null}
         <OtherReports query={query} />

@@ -1,0 +1,113 @@
+import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sizeClassOn, type SizeRecord } from '../../../core/indicators';
+import { smeClasses } from '../../../core/sme-class';
+import { rowsOf } from '../../db/rows';
+import { freshOrganisationNumber } from '../../test/access-matrix';
+import { ok, requestsAs } from '../../test/requests';
+import { createTestApp, type TestApp } from '../../test/test-app';
+import { sizeClassesCte } from './indicator-reports.queries';
+
+// The report applies the size class rule in SQL to every supported company at once (decision 041);
+// the core's sizeClassOn states it. Here both answer the same records and days on the real engine.
+
+let t: TestApp;
+const call = requestsAs(() => t);
+let companyId = '';
+
+beforeAll(async () => {
+  t = await createTestApp();
+  companyId = (
+    await ok<{ id: string }>(
+      await call('admin', 'POST', '/api/companies', {
+        organisationNumber: freshOrganisationNumber(),
+        name: 'Storleksprov AB',
+        municipalityCode: '1496',
+        organisationId: (await ok<{ items: { id: string }[] }>(await call('admin', 'GET', '/api/organisations')))
+          .items[0]!.id,
+      }),
+      201,
+    )
+  ).id;
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+/** A record made at a Stockholm time on its day; records are made oldest first. */
+type TimedRecord = SizeRecord & { recordedAt: string };
+
+async function sqlAnswers(records: readonly TimedRecord[], days: readonly string[]): Promise<(string | null)[]> {
+  const db = t.database.db;
+  await db.execute(sql`delete from company_size_records where company_id = ${companyId}`);
+  for (const record of records) {
+    await db.execute(sql`insert into company_size_records (company_id, recorded_at, size_class)
+      values (${companyId}, ${record.recordedAt}::timestamptz, ${record.sizeClass})`);
+  }
+  const answers: (string | null)[] = [];
+  for (const onDay of days) {
+    const result = await db.execute(sql`
+      with asked as (select ${companyId}::uuid as company_id, ${onDay}::date as first_on), ${sizeClassesCte('asked')}
+      select (select size_class from size_classes) as "sizeClass"`);
+    answers.push(rowsOf<{ sizeClass: string | null }>(result)[0]!.sizeClass);
+  }
+  return answers;
+}
+
+const dayArbitrary = fc
+  .integer({ min: 0, max: 60 })
+  .map((n) => new Date(Date.UTC(2025, 11, 1) + n * 86_400_000).toISOString().slice(0, 10));
+
+describe('sizeClassOnSql', () => {
+  it('answers as the core on the edges: a day before, on and after a record, two records on one day', async () => {
+    const records: TimedRecord[] = [
+      { recordedOn: '2025-12-10', recordedAt: '2025-12-10T08:00:00+01:00', sizeClass: null },
+      { recordedOn: '2025-12-20', recordedAt: '2025-12-20T09:00:00+01:00', sizeClass: 'micro' },
+      { recordedOn: '2025-12-20', recordedAt: '2025-12-20T23:30:00+01:00', sizeClass: 'small' },
+      { recordedOn: '2026-01-05', recordedAt: '2026-01-05T00:10:00+01:00', sizeClass: 'medium' },
+    ];
+    const days = ['2025-12-01', '2025-12-19', '2025-12-20', '2026-01-04', '2026-01-05', '2026-03-01'];
+    expect(await sqlAnswers(records, days)).toEqual(days.map((day) => sizeClassOn(records, day)));
+    expect(days.map((day) => sizeClassOn(records, day))).toEqual([
+      'micro',
+      'micro',
+      'small',
+      'small',
+      'medium',
+      'medium',
+    ]);
+  });
+
+  it('answers as the core for any records and days (property)', async () => {
+    const recordsArbitrary = fc
+      .array(
+        fc.record({
+          recordedOn: dayArbitrary,
+          minute: fc.integer({ min: 0, max: 1439 }),
+          sizeClass: fc.option(fc.constantFrom(...smeClasses)),
+        }),
+        { maxLength: 5 },
+      )
+      .map((drawn) =>
+        drawn
+          .map((r, i) => {
+            const time = `${String(Math.floor(r.minute / 60)).padStart(2, '0')}:${String(r.minute % 60).padStart(2, '0')}:${String(i).padStart(2, '0')}`;
+            return { recordedOn: r.recordedOn, recordedAt: `${r.recordedOn}T${time}+01:00`, sizeClass: r.sizeClass };
+          })
+          .sort((a, b) => (a.recordedAt < b.recordedAt ? -1 : 1)),
+      );
+    await fc.assert(
+      fc.asyncProperty(
+        recordsArbitrary,
+        fc.array(dayArbitrary, { minLength: 1, maxLength: 4 }),
+        async (records, days) => {
+          const answers = await sqlAnswers(records, days);
+          return answers.every((answer, i) => answer === sizeClassOn(records, days[i]!));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
