@@ -319,6 +319,11 @@ async function rebuildTriggerKept(db: Db): Promise<void> {
     insert into coaching_hour_days (organisation_id, occurred_on, area, kind, interventions, quarter_hours)
     select organisation_id, occurred_on, area, kind, count(*), sum(quarter_hours)
       from interventions group by organisation_id, occurred_on, area, kind`);
+  await db.execute(sql`delete from company_support_blocks`);
+  await db.execute(sql`
+    insert into company_support_blocks (company_id, months, starts_on, first_on, last_on, interventions, quarter_hours,
+      measurements)
+    ${supportBlocksFromScratch}`);
   await db.execute(sql`
     insert into company_size_records (company_id, recorded_at, financial_year, headcount, turnover_sek,
       balance_sheet_sek, size_class)
@@ -388,6 +393,13 @@ async function checkTriggerKept(db: Db): Promise<void> {
                       from coaching_hour_days)) as d limit 3`);
   if (hours.rows.length > 0)
     throw new Error(`The rebuilt coaching hours differ from the interventions' sum: ${JSON.stringify(hours.rows)}`);
+  const blockColumns = sql`company_id, months, starts_on, first_on, last_on, interventions, quarter_hours, measurements`;
+  const blocks = await rows(sql`
+    select * from ((select ${blockColumns} from company_support_blocks except ${supportBlocksFromScratch})
+                   union all
+                   (${supportBlocksFromScratch} except select ${blockColumns} from company_support_blocks)) as d limit 3`);
+  if (blocks.rows.length > 0)
+    throw new Error(`The rebuilt support blocks differ from the interventions: ${JSON.stringify(blocks.rows)}`);
   const [companies] = (
     await rows(sql`
       select count(*) filter (where c.enrolled_on is distinct from
@@ -402,6 +414,19 @@ async function checkTriggerKept(db: Db): Promise<void> {
 }
 
 /** Each company's first coach-led baseline and latest follow-up per area, as migration 0029's trigger keeps them. */
+/** Each company's interventions and coach-led measurements per calendar month, quarter and year
+ * (migration 0030, decision 041). */
+const supportBlocksFromScratch = sql`
+  select e.company_id, b.months::smallint, date_trunc(b.unit, e.on_day)::date, min(e.on_day), max(e.on_day),
+       (count(*) filter (where e.is_intervention))::int, coalesce(sum(e.quarter_hours), 0)::int,
+       (count(*) filter (where not e.is_intervention))::int
+  from (select company_id, occurred_on as on_day, quarter_hours, true as is_intervention from interventions
+        union all
+        select company_id, (submitted_at at time zone 'Europe/Stockholm')::date, 0, false from assessments
+         where status = 'submitted' and mode = 'coach') as e
+  cross join (values (1, 'month'), (3, 'quarter'), (12, 'year')) as b(months, unit)
+ group by 1, 2, 3`;
+
 const companyAreaStepsFromScratch = sql`
     select a.company_id, a.area,
            (array_agg(a.step order by a.submitted_at) filter (where a.kind = 'baseline'))[1],

@@ -121,6 +121,16 @@ async function runScale(scale: number): Promise<void> {
       'indicator report, a year, admin (GET /api/indicator-report)',
       asAdmin(`/api/indicator-report?${thisYear}`),
     );
+    // The same report over ragged days (decision 041: the ends read from the interventions, the months,
+    // quarters between from their blocks), and the first page of its participant list.
+    await measure(
+      'indicator report, 15 Jan – 20 Nov, admin',
+      asAdmin(`/api/indicator-report?from=${year}-01-15&to=${year}-11-20`),
+    );
+    await measure(
+      'indicator report participant list, page 1 (GET …/participants)',
+      asAdmin(`/api/indicator-report/participants?${thisYear}&pageSize=50`),
+    );
     await measure(
       'indicator report .xlsx, a year, admin (GET …/export)',
       asAdmin(`/api/indicator-report/export?${thisYear}`),
