@@ -42,7 +42,8 @@ export const conflict = (message: string, currentVersion?: number) =>
   new AppError('conflict', message, currentVersion === undefined ? undefined : { currentVersion });
 export const staleVersion = (currentVersion: number) =>
   conflict('Someone else changed this record after you opened it. Reload to see their change.', currentVersion);
-export const ruleViolated = (message: string) => new AppError('rule_violated', message);
+export const ruleViolated = (message: string, fields?: FieldError[]) =>
+  new AppError('rule_violated', message, fields && { fields });
 export const rateLimited = (retryAfterSeconds: number) =>
   new AppError('rate_limited', 'Too many attempts. Wait a moment and try again.', { retryAfterSeconds });
 

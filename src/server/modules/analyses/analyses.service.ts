@@ -28,16 +28,15 @@ import {
   type updateFindingBodySchema,
 } from '../../../contracts/analyses';
 import type { EnergyMappingInput } from '../../../contracts/energy-mappings';
-import type { FieldError } from '../../../contracts/common';
 import type { AppContext } from '../../context';
 import { energyCarriers } from '../../content/emission-factors';
 import type { Db } from '../../db/client';
 import {
-  AppError,
   conflict,
   forbidden,
   invalidField,
   notFound,
+  ruleViolated,
   staleVersion,
   unauthenticated,
 } from '../../http/errors';
@@ -59,8 +58,6 @@ function signedIn(actor: Actor): SignedInActor {
   if (actor.kind === 'anonymous') throw unauthenticated();
   return actor;
 }
-
-const ruleFields = (message: string, fields: FieldError[]) => new AppError('rule_violated', message, { fields });
 
 /** The area a finding of each kind belongs to unless the coach names another. */
 const kindAreas: Record<AnalysisKind, MaturityArea> = {
@@ -124,7 +121,7 @@ async function checkEnergyMapping(
   if (!factors) {
     const entry = await findFactorSetEntry(db, content.factorSetKey);
     if (!entry) {
-      throw ruleFields('Choose a factor set', [
+      throw ruleViolated('Choose a factor set', [
         { field: 'content.factorSetKey', code: 'unknown_factor_set', message: 'No such factor set' },
       ]);
     }
@@ -136,7 +133,7 @@ async function checkEnergyMapping(
     factors,
   });
   if (result.problems.length > 0) {
-    throw ruleFields(
+    throw ruleViolated(
       'The energy mapping has problems',
       result.problems.map((problem) => ({
         field: `content.${problem.field}`,
@@ -341,7 +338,7 @@ export async function updateAnalysis(ctx: AppContext, actor: Actor, id: string, 
     const before = found.row;
     if (before.version !== input.version) throw staleVersion(before.version);
     if (input.kind !== before.kind) {
-      throw ruleFields('An analysis keeps its kind', [
+      throw ruleViolated('An analysis keeps its kind', [
         { field: 'kind', code: 'kind_changed', message: `This analysis is a ${before.kind}` },
       ]);
     }
@@ -680,7 +677,7 @@ export async function uploadAttachment(
     const { found, abilities } = await getReadableAnalysis(tx, user, analysisId);
     if (!abilities.canUploadAttachments) throw forbidden();
     if (content.length > analysisLimits.attachmentMaxBytes) {
-      throw ruleFields(`A file may be at most ${megabytes(analysisLimits.attachmentMaxBytes)}`, [
+      throw ruleViolated(`A file may be at most ${megabytes(analysisLimits.attachmentMaxBytes)}`, [
         {
           field: 'contentBase64',
           code: 'too_large',
@@ -689,7 +686,7 @@ export async function uploadAttachment(
       ]);
     }
     if ((await q.countAttachments(tx, analysisId)) >= analysisLimits.attachmentsPerAnalysis) {
-      throw ruleFields(`An analysis keeps at most ${analysisLimits.attachmentsPerAnalysis} files`, [
+      throw ruleViolated(`An analysis keeps at most ${analysisLimits.attachmentsPerAnalysis} files`, [
         {
           field: 'contentBase64',
           code: 'too_many_files',

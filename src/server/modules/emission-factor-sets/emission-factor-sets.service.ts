@@ -7,7 +7,15 @@ import type { FieldError } from '../../../contracts/common';
 import type { AppContext } from '../../context';
 import { emissionFactorSets as contentFactorSets, energyCarriers } from '../../content/emission-factors';
 import type { Db } from '../../db/client';
-import { AppError, conflict, forbidden, invalidField, notFound, staleVersion, unauthenticated } from '../../http/errors';
+import {
+  conflict,
+  forbidden,
+  invalidField,
+  notFound,
+  ruleViolated,
+  staleVersion,
+  unauthenticated,
+} from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
 import * as q from './emission-factor-sets.queries';
 
@@ -19,9 +27,6 @@ function signedIn(actor: Actor): SignedInActor {
   if (actor.kind === 'anonymous') throw unauthenticated();
   return actor;
 }
-
-const ruleFields = (message: string, fields: FieldError[]) => new AppError('rule_violated', message, { fields });
-
 
 function contentEntry(set: EmissionFactorSetContent): EmissionFactorSetEntry {
   return { set, origin: 'content', version: null, updatedAt: null };
@@ -76,7 +81,7 @@ function checkFactorSet(set: EmissionFactorSetContent, prefix: string): void {
       message: `A set gives a factor for every carrier; missing: ${missing.map((c) => c.key).join(', ')}`,
     });
   }
-  if (fields.length > 0) throw ruleFields('The factor set is incomplete', fields);
+  if (fields.length > 0) throw ruleViolated('The factor set is incomplete', fields);
 }
 
 function requireManager(actor: Actor): SignedInActor {
@@ -126,7 +131,7 @@ export async function updateEmissionFactorSet(
   const user = requireManager(actor);
   if (input.set.key !== key) throw invalidField('set.key', 'key_changed', 'The key of a set does not change');
   if (contentFactorSets.some((set) => set.key === key)) {
-    throw ruleFields('A set from the content files is read-only: add a new set instead', [
+    throw ruleViolated('A set from the content files is read-only: add a new set instead', [
       { field: 'set.key', code: 'read_only', message: 'This set is a content file' },
     ]);
   }
