@@ -19,6 +19,8 @@ import {
 import type { AppContext } from '../../context';
 import { errorResponses } from '../../http/errors';
 import * as analyses from './analyses.service';
+import * as attachments from './attachments.service';
+import * as findings from './findings.service';
 
 const tags = ['analyses'];
 const errors = errorResponses;
@@ -118,7 +120,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await analyses.addFinding(ctx, request.actor, request.params.id, request.body)),
+      reply.status(201).send(await findings.addFinding(ctx, request.actor, request.params.id, request.body)),
   );
 
   app.patch(
@@ -132,7 +134,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
         response: { 200: findingSchema, ...errors },
       },
     },
-    async (request) => analyses.updateFinding(ctx, request.actor, request.params.id, request.body),
+    async (request) => findings.updateFinding(ctx, request.actor, request.params.id, request.body),
   );
 
   app.delete(
@@ -147,7 +149,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       },
     },
     async (request, reply) => {
-      await analyses.deleteFinding(ctx, request.actor, request.params.id, request.body.version);
+      await findings.deleteFinding(ctx, request.actor, request.params.id, request.body.version);
       return reply.status(204).send(null);
     },
   );
@@ -165,7 +167,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await analyses.convertFindingToAction(ctx, request.actor, request.params.id)),
+      reply.status(201).send(await findings.convertFindingToAction(ctx, request.actor, request.params.id)),
   );
 
   app.get(
@@ -178,7 +180,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
         response: { 200: attachmentListSchema, ...errors },
       },
     },
-    async (request) => ({ items: await analyses.listAttachments(ctx, request.actor, request.params.id) }),
+    async (request) => ({ items: await attachments.listAttachments(ctx, request.actor, request.params.id) }),
   );
 
   app.post(
@@ -195,7 +197,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await analyses.uploadAttachment(ctx, request.actor, request.params.id, request.body)),
+      reply.status(201).send(await attachments.uploadAttachment(ctx, request.actor, request.params.id, request.body)),
   );
 
   // The 200 answer is the file itself, not JSON.
@@ -210,7 +212,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       },
     },
     async (request, reply) => {
-      const file = await analyses.downloadAttachment(ctx, request.actor, request.params.id);
+      const file = await attachments.downloadAttachment(ctx, request.actor, request.params.id);
       return reply
         .header('content-type', file.contentType)
         .header('content-disposition', contentDisposition(file.isInline ? 'inline' : 'attachment', file.filename))
@@ -232,7 +234,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       },
     },
     async (request, reply) => {
-      await analyses.deleteAttachment(ctx, request.actor, request.params.id);
+      await attachments.deleteAttachment(ctx, request.actor, request.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -5,7 +5,7 @@ import { toHours } from '../../../core/interventions';
 import type { TimelineEvent, TimelineKind } from '../../../contracts/follow-up';
 import type { Db } from '../../db/client';
 import { listActivitiesAttendedByCompany } from '../activities/activities.service';
-import { energyMappingTotals } from '../analyses/analyses.service';
+import { energyMappingTotals } from '../analyses/energy-mappings.service';
 import { listSubmittedAssessmentsForTimeline } from '../maturity/maturity.service';
 import { actions, analyses, companies, companyStatusChanges, contacts, interventions, users } from '../../db/schema';
 
