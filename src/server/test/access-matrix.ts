@@ -12,7 +12,8 @@ import { getMaturityResults, saveAnswer, startAssessment } from '../modules/matu
 import { logIntervention } from '../modules/interventions/interventions.service';
 import { freezeReport } from '../modules/indicator-reports/frozen-reports.service';
 import { getProgrammeSettings } from '../modules/indicator-reports/indicator-reports.service';
-import { createAction, dismissSuggestion, getAction, updateAction } from '../modules/action-plans/action-plans.service';
+import { createAction, getAction, updateAction } from '../modules/action-plans/action-plans.service';
+import { dismissSuggestion } from '../modules/action-plans/action-suggestions.service';
 import { actionCatalogue } from '../content/action-catalogue';
 import type { ActorName, TestApp } from './test-app';
 import { fixtures } from './test-app';

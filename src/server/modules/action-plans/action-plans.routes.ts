@@ -17,6 +17,8 @@ import {
 import type { AppContext } from '../../context';
 import { errorResponses } from '../../http/errors';
 import * as plans from './action-plans.service';
+import * as suggestions from './action-suggestions.service';
+import * as totals from './effect-totals.service';
 
 const tags = ['action plans'];
 const errors = errorResponses;
@@ -104,7 +106,7 @@ export const actionPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         response: { 200: companyActionTotalsSchema, ...errors },
       },
     },
-    async (request) => plans.getCompanyTotals(ctx, request.actor, request.params.id),
+    async (request) => totals.getCompanyTotals(ctx, request.actor, request.params.id),
   );
 
   app.get(
@@ -116,7 +118,7 @@ export const actionPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         response: { 200: programmeActionTotalsSchema, ...errors },
       },
     },
-    async (request) => plans.getProgrammeTotals(ctx, request.actor),
+    async (request) => totals.getProgrammeTotals(ctx, request.actor),
   );
 
   app.get(
@@ -129,7 +131,7 @@ export const actionPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         response: { 200: actionSuggestionListSchema, ...errors },
       },
     },
-    async (request) => plans.listSuggestions(ctx, request.actor, request.params.id),
+    async (request) => suggestions.listSuggestions(ctx, request.actor, request.params.id),
   );
 
   app.post(
@@ -147,7 +149,9 @@ export const actionPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
     async (request, reply) =>
       reply
         .status(201)
-        .send(await plans.adoptSuggestion(ctx, request.actor, request.params.id, request.params.key, request.body)),
+        .send(
+          await suggestions.adoptSuggestion(ctx, request.actor, request.params.id, request.params.key, request.body),
+        ),
   );
 
   app.post(
@@ -162,7 +166,7 @@ export const actionPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
       },
     },
     async (request, reply) => {
-      await plans.dismissSuggestion(ctx, request.actor, request.params.id, request.params.key, request.body);
+      await suggestions.dismissSuggestion(ctx, request.actor, request.params.id, request.params.key, request.body);
       return reply.status(204).send(null);
     },
   );
@@ -179,7 +183,7 @@ export const actionPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
       },
     },
     async (request, reply) => {
-      await plans.restoreSuggestion(ctx, request.actor, request.params.id, request.params.key);
+      await suggestions.restoreSuggestion(ctx, request.actor, request.params.id, request.params.key);
       return reply.status(204).send(null);
     },
   );

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { actionAbilities, can, type CompanyRef } from '../../../core/access';
+import { actionAbilities, type CompanyRef } from '../../../core/access';
 import {
   applyActionCo2e,
   type ActionCo2eChange,
@@ -8,74 +8,39 @@ import {
   type CarrierFactor,
 } from '../../../core/action-co2e';
 import { actionStatusChangeProblem, nextActionStatuses, type ActionStatus } from '../../../core/action-status';
-import { suggestActions } from '../../../core/action-suggestions';
 import { calendarDate } from '../../../core/calendar';
-import { effectKinds, hasRealised, paybackYears, type EffectKind, type EffectTotals } from '../../../core/effects';
+import { effectKinds, hasRealised, paybackYears, type EffectKind } from '../../../core/effects';
 import { maturityAreas, type MaturityArea } from '../../../core/maturity-areas';
-import { stepOfScore } from '../../../core/maturity-scoring';
 import type { Actor, SignedInActor } from '../../../core/roles';
 import {
   progressFields,
   type Action,
   type ActionList,
   type ActionListQuery,
-  type ActionSuggestionList,
-  type adoptSuggestionBodySchema,
-  type CompanyActionTotals,
   type ConfirmRealisedBody,
   type createActionBodySchema,
-  type dismissSuggestionBodySchema,
   type EffectsInput,
   type EffectValues,
-  type ProgrammeActionTotals,
   type updateActionBodySchema,
   actionListLimit,
 } from '../../../contracts/action-plans';
 import type { FieldError } from '../../../contracts/common';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
-import { actionCatalogue } from '../../content/action-catalogue';
 import { energyCarriers } from '../../content/emission-factors';
-import {
-  AppError,
-  conflict,
-  forbidden,
-  invalidInput,
-  notFound,
-  staleVersion,
-  unauthenticated,
-} from '../../http/errors';
+import { AppError, forbidden, invalidInput, notFound, staleVersion } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
-import { findWorkableCompany } from '../companies/companies.service';
 import { currentEmissionFactors } from '../emission-factor-sets/emission-factor-sets.service';
-import { listLatestCoachMeasurements } from '../maturity/maturity.service';
+import { getPlanCompany, signedIn } from './action-plan-access';
 import * as q from './action-plans.queries';
 
 export { listActionsDue } from './action-plans.queries';
 
+// A company's actions: the plan, an action made, changed and confirmed, and the one way an action
+// is made (insertActionAudited), which the suggestions and the analyses' findings use too.
+
 type CreateInput = z.output<typeof createActionBodySchema>;
 type UpdateInput = z.output<typeof updateActionBodySchema>;
-type AdoptInput = z.output<typeof adoptSuggestionBodySchema>;
-type DismissInput = z.output<typeof dismissSuggestionBodySchema>;
-
-function signedIn(actor: Actor): SignedInActor {
-  if (actor.kind === 'anonymous') throw unauthenticated();
-  return actor;
-}
-
-/** The company if the actor sees its plan: another tenant's company answers 404 (decision 003). */
-async function getPlanCompany(db: Db, actor: SignedInActor, companyId: string): Promise<CompanyRef> {
-  const company = await findWorkableCompany(db, actor, companyId);
-  if (!company || !actionAbilities(actor, company).canRead) throw notFound('The company');
-  return company;
-}
-
-/** The company for the suggestions: staff only (a company user gets 403 on their own company). */
-async function getSuggestionCompany(db: Db, actor: SignedInActor, companyId: string): Promise<CompanyRef> {
-  const company = await getPlanCompany(db, actor, companyId);
-  if (!actionAbilities(actor, company).canSeeSuggestions) throw forbidden('Suggestions are for the coach');
-  return company;
-}
 
 const effectColumns: Record<'expected' | 'realised', Record<EffectKind, keyof q.ActionRow>> = {
   expected: {
@@ -99,7 +64,10 @@ function effectsOf(row: q.ActionRow, which: 'expected' | 'realised'): EffectValu
 }
 
 /** The columns of an effects body: only the kinds it names change (null clears one). */
-function effectValues(which: 'expected' | 'realised', effects: EffectsInput | undefined): Partial<q.ActionInsert> {
+export function effectValues(
+  which: 'expected' | 'realised',
+  effects: EffectsInput | undefined,
+): Partial<q.ActionInsert> {
   if (!effects) return {};
   return Object.fromEntries(
     effectKinds
@@ -108,7 +76,7 @@ function effectValues(which: 'expected' | 'realised', effects: EffectsInput | un
   );
 }
 
-function toAction(actor: Actor, found: q.ActionListRow): Action {
+export function toAction(actor: Actor, found: q.ActionListRow): Action {
   const { row } = found;
   const abilities = actionAbilities(actor, { id: row.companyId, organisationId: found.companyOrganisationId });
   const expected = effectsOf(row, 'expected');
@@ -239,7 +207,7 @@ function co2eStateOf(row: q.ActionRow | null): ActionCo2eState {
  * the same statement; a CO2e typed with a carrier answers 400 naming the field, so nothing typed is
  * overwritten without a word (decision 024).
  */
-async function co2eColumns(
+export async function co2eColumns(
   db: Db,
   before: q.ActionRow | null,
   input: { carrier?: string | null; expected?: EffectsInput; realised?: EffectsInput },
@@ -544,275 +512,4 @@ export async function confirmRealised(
     await auditActionChange(tx, user, now, 'action.confirm_realised', company, before, after);
   });
   return toAction(user, (await q.findAction(ctx.db, id))!);
-}
-
-/** Suggestions per measured area: the three that matter most, so the coach reads them all. */
-const suggestionsPerArea = 3;
-
-// Suggestions ----------------------------------------------------------------------------------
-
-/** Suggestions per measured area from the catalogue, without what the company adopted or dismissed. */
-async function buildSuggestions(db: Db, companyId: string) {
-  const [measurements, adopted, dismissals] = await Promise.all([
-    listLatestCoachMeasurements(db, companyId),
-    q.listUsedCatalogueKeys(db, companyId),
-    q.listDismissals(db, companyId),
-  ]);
-  const excludeKeys = new Set([...adopted, ...dismissals.map((d) => d.catalogueKey)]);
-  const suggestions = measurements.flatMap((measurement) =>
-    suggestActions(
-      {
-        area: measurement.area,
-        step: measurement.step,
-        dimensions: measurement.dimensions.map((d) => ({
-          key: d.key,
-          score: d.score,
-          step: d.score === null ? null : stepOfScore(d.score),
-        })),
-      },
-      actionCatalogue,
-      { excludeKeys, limit: suggestionsPerArea },
-    ).map((suggestion) => ({ ...suggestion, dimensionNames: measurement.dimensionNames })),
-  );
-  return { measurements, suggestions, dismissals };
-}
-
-export async function listSuggestions(ctx: AppContext, actor: Actor, companyId: string): Promise<ActionSuggestionList> {
-  const user = signedIn(actor);
-  await getSuggestionCompany(ctx.db, user, companyId);
-  const { measurements, suggestions, dismissals } = await buildSuggestions(ctx.db, companyId);
-  const entries = new Map(actionCatalogue.map((entry) => [entry.key, entry]));
-  return {
-    companyId,
-    measuredAreas: measurements.map((m) => m.area),
-    items: suggestions.map(({ action, reason, dimensionNames }) => ({
-      catalogueKey: action.key,
-      area: action.area,
-      title: action.title,
-      description: action.description,
-      typicalInvestment: action.typicalInvestment?.level ?? null,
-      reason:
-        reason.kind === 'weak_dimension'
-          ? {
-              ...reason,
-              dimensionName: dimensionNames.find((d) => d.key === reason.dimensionKey)?.name ?? null,
-            }
-          : reason,
-    })),
-    dismissed: dismissals.flatMap((d) => {
-      const entry = entries.get(d.catalogueKey);
-      return entry
-        ? [
-            {
-              catalogueKey: d.catalogueKey,
-              area: entry.area,
-              title: entry.title,
-              reason: d.reason,
-              dismissedAt: d.dismissedAt.toISOString(),
-            },
-          ]
-        : [];
-    }),
-  };
-}
-
-function getCatalogueEntry(key: string) {
-  const entry = actionCatalogue.find((candidate) => candidate.key === key);
-  if (!entry) throw notFound('The suggestion');
-  return entry;
-}
-
-/**
- * Adopts a catalogue measure into the plan: title and description in the user's language (the
- * body's `locale`, else the account's), the area, the step it aims for and the dimension from the
- * current suggestion's reason (else the step after the measure's highest fitting step), and the
- * catalogue key; the coach's edits in the body win. Adopting a key twice answers 409.
- */
-export async function adoptSuggestion(
-  ctx: AppContext,
-  actor: Actor,
-  companyId: string,
-  key: string,
-  input: AdoptInput,
-): Promise<Action> {
-  const user = signedIn(actor);
-  const id = randomUUID();
-  await ctx.db.transaction(async (tx) => {
-    const company = await getSuggestionCompany(tx, user, companyId);
-    const entry = getCatalogueEntry(key);
-    if ((await q.listUsedCatalogueKeys(tx, companyId)).includes(key)) {
-      throw conflict('This suggestion is already in the action plan');
-    }
-    const locale = input.locale ?? (await q.findUserLocale(tx, user.userId)) ?? 'sv';
-    const { suggestions } = await buildSuggestions(tx, companyId);
-    const reason = suggestions.find((s) => s.action.key === key)?.reason;
-    const now = ctx.now();
-    await insertActionAudited(
-      tx,
-      user,
-      company,
-      {
-        id,
-        companyId,
-        area: entry.area,
-        targetStep:
-          input.targetStep !== undefined
-            ? input.targetStep
-            : (reason?.targetStep ?? Math.min(Math.max(...entry.forSteps) + 1, 5)),
-        dimensionKey: reason?.kind === 'weak_dimension' ? reason.dimensionKey : (entry.dimensionKeys[0] ?? null),
-        catalogueKey: key,
-        title: input.title ?? entry.title[locale],
-        description: input.description !== undefined ? input.description : entry.description[locale],
-        ownerContactId: input.ownerContactId ?? null,
-        ownerUserId: input.ownerUserId ?? null,
-        dueOn: input.dueOn ?? null,
-        status: 'planned',
-        investmentSek: input.investmentSek ?? null,
-        ...effectValues('expected', input.expected),
-        ...(await co2eColumns(tx, null, input, now)),
-        createdBy: user.userId,
-        createdAt: now,
-        updatedAt: now,
-      },
-      'action.adopt_suggestion',
-    );
-    // An adopted measure is no longer a dismissed one.
-    await q.deleteDismissal(tx, companyId, key);
-  });
-  return toAction(user, (await q.findAction(ctx.db, id))!);
-}
-
-/** Dismisses a suggestion for the company (again: the reason is replaced); it is not suggested again. */
-export async function dismissSuggestion(
-  ctx: AppContext,
-  actor: Actor,
-  companyId: string,
-  key: string,
-  input: DismissInput,
-): Promise<void> {
-  const user = signedIn(actor);
-  await ctx.db.transaction(async (tx) => {
-    const company = await getSuggestionCompany(tx, user, companyId);
-    getCatalogueEntry(key);
-    const now = ctx.now();
-    const after = await q.upsertDismissal(tx, {
-      companyId,
-      catalogueKey: key,
-      reason: input.reason ?? null,
-      dismissedBy: user.userId,
-      dismissedAt: now,
-    });
-    await recordAudit(tx, user, now, {
-      action: 'action_suggestion.dismiss',
-      entityType: 'action_suggestion',
-      entityId: `${companyId}:${key}`,
-      organisationId: company.organisationId,
-      after,
-    });
-  });
-}
-
-/** Undoes a dismissal: the measure is suggested again. 404 when it was not dismissed. */
-export async function restoreSuggestion(ctx: AppContext, actor: Actor, companyId: string, key: string): Promise<void> {
-  const user = signedIn(actor);
-  await ctx.db.transaction(async (tx) => {
-    const company = await getSuggestionCompany(tx, user, companyId);
-    const before = await q.deleteDismissal(tx, companyId, key);
-    if (!before) throw notFound('The dismissed suggestion');
-    await recordAudit(tx, user, ctx.now(), {
-      action: 'action_suggestion.restore',
-      entityType: 'action_suggestion',
-      entityId: `${companyId}:${key}`,
-      organisationId: company.organisationId,
-      before,
-    });
-  });
-}
-
-// Totals ---------------------------------------------------------------------------------------
-
-/** The core's EffectTotals from one SQL group's aggregates (payback by the core's rule). */
-function toTotals(row: q.TotalsRow | undefined): EffectTotals {
-  const n = (value: unknown) => Number(value ?? 0);
-  const expected = {
-    kwh: n(row?.expectedKwh),
-    co2eKg: n(row?.expectedCo2eKg),
-    sek: n(row?.expectedSek),
-    materialTonnes: n(row?.expectedMaterialTonnes),
-  };
-  const realised = {
-    kwh: n(row?.realisedKwh),
-    co2eKg: n(row?.realisedCo2eKg),
-    sek: n(row?.realisedSek),
-    materialTonnes: n(row?.realisedMaterialTonnes),
-  };
-  const realisedUnconfirmed = {
-    kwh: n(row?.unconfirmedKwh),
-    co2eKg: n(row?.unconfirmedCo2eKg),
-    sek: n(row?.unconfirmedSek),
-    materialTonnes: n(row?.unconfirmedMaterialTonnes),
-  };
-  const investmentSek = n(row?.investmentSek);
-  return {
-    actions: n(row?.actions),
-    done: n(row?.done),
-    doneWithoutRealised: n(row?.doneWithoutRealised),
-    doneUnconfirmed: n(row?.doneUnconfirmed),
-    investmentSek,
-    doneInvestmentSek: n(row?.doneInvestmentSek),
-    expected,
-    realised,
-    realisedUnconfirmed,
-    expectedPaybackYears: n(row?.withInvestment) > 0 ? paybackYears(investmentSek, expected.sek) : null,
-    realisedPaybackYears:
-      n(row?.confirmedWithInvestment) > 0 ? paybackYears(n(row?.confirmedInvestmentSek), realised.sek) : null,
-  };
-}
-
-const byArea = (a: { area: MaturityArea }, b: { area: MaturityArea }) =>
-  maturityAreas.indexOf(a.area) - maturityAreas.indexOf(b.area);
-
-/** A company's totals, overall and by area (one SQL statement). */
-export async function getCompanyTotals(ctx: AppContext, actor: Actor, companyId: string): Promise<CompanyActionTotals> {
-  const user = signedIn(actor);
-  await getPlanCompany(ctx.db, user, companyId);
-  const rows = await q.sumCompanyActionEffects(ctx.db, companyId);
-  return {
-    companyId,
-    overall: toTotals(rows.find((r) => Number(r.isAllAreas) === 1)),
-    byArea: rows
-      .filter((r) => Number(r.isAllAreas) === 0)
-      .map((r) => ({ area: r.area!, totals: toTotals(r) }))
-      .sort(byArea),
-  };
-}
-
-/** The programme's totals by organisation, by area and by both (one SQL statement). Staff see the
- * aggregated figures of every organisation: one programme, no company in them (decision 019). */
-export async function getProgrammeTotals(ctx: AppContext, actor: Actor): Promise<ProgrammeActionTotals> {
-  const user = signedIn(actor);
-  if (!can(user, 'viewProgrammeActionTotals')) throw forbidden();
-  const [rows, organisations] = await Promise.all([
-    q.sumProgrammeActionEffects(ctx.db),
-    q.listOrganisations(ctx.db),
-  ]);
-  const isAll = (value: number) => Number(value) === 1;
-  const byOrganisation = (a: { organisationId: string }, b: { organisationId: string }) =>
-    a.organisationId < b.organisationId ? -1 : a.organisationId > b.organisationId ? 1 : 0;
-  return {
-    overall: toTotals(rows.find((r) => isAll(r.isAllOrganisations) && isAll(r.isAllAreas))),
-    organisations,
-    byOrganisation: rows
-      .filter((r) => !isAll(r.isAllOrganisations) && isAll(r.isAllAreas))
-      .map((r) => ({ organisationId: r.organisationId!, totals: toTotals(r) }))
-      .sort(byOrganisation),
-    byArea: rows
-      .filter((r) => isAll(r.isAllOrganisations) && !isAll(r.isAllAreas))
-      .map((r) => ({ area: r.area!, totals: toTotals(r) }))
-      .sort(byArea),
-    byOrganisationAndArea: rows
-      .filter((r) => !isAll(r.isAllOrganisations) && !isAll(r.isAllAreas))
-      .map((r) => ({ organisationId: r.organisationId!, area: r.area!, totals: toTotals(r) }))
-      .sort((a, b) => byOrganisation(a, b) || byArea(a, b)),
-  };
 }

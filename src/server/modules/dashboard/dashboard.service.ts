@@ -12,7 +12,7 @@ import { coFinancers } from '../../content/co-financers';
 import { municipalities } from '../../content/municipalities';
 import { sniDivisions } from '../../content/sni';
 import { forbidden, invalidField, notFound, unauthenticated } from '../../http/errors';
-import { getProgrammeTotals } from '../action-plans/action-plans.service';
+import { getProgrammeTotals } from '../action-plans/effect-totals.service';
 import { readAttendances, readStepPairCounts } from '../indicator-reports/indicator-reports.service';
 import * as q from './dashboard.queries';
 
