@@ -112,7 +112,10 @@ const restrictedInServer = {
 };
 
 // A module reaches another only through its service (docs/style.md): its queries and routes
-// are its own. Tests may read another module's queries to set up or check the database.
+// are its own. The patterns match by ending, not by the module's name, so a large module's service
+// split by use case (analyses/findings.service.ts) is a service too, and a split queries file
+// (indicator-reports/frozen-reports.queries.ts) stays private. Tests may read another module's
+// queries to set up or check the database.
 const restrictedInServerModules = {
   patterns: [
     ...restrictedInServer.patterns,

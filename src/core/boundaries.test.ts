@@ -96,6 +96,11 @@ const violations: Case[] = [
     importPath: '../maturity/maturity.queries',
   },
   {
+    sentence: "a server module may not import another module's queries split by use case",
+    filePath: 'src/server/modules/timeline/x.ts',
+    importPath: '../indicator-reports/frozen-reports.queries',
+  },
+  {
     sentence: "a server module may not import another module's routes",
     filePath: 'src/server/modules/timeline/x.ts',
     importPath: '../companies/companies.routes',
@@ -133,6 +138,11 @@ const allowed: Case[] = [
     sentence: "a server module may import another module's service",
     filePath: 'src/server/modules/timeline/x.ts',
     importPath: '../maturity/maturity.service',
+  },
+  {
+    sentence: "a server module may import another module's service split by use case",
+    filePath: 'src/server/modules/timeline/x.ts',
+    importPath: '../analyses/energy-mappings.service',
   },
   {
     sentence: 'a server module may import its own queries',
