@@ -9,7 +9,6 @@ import {
   type UpdateActivityBody,
 } from '../../../contracts/activities';
 import { companyPageSchema, companySchema } from '../../../contracts/companies';
-import { organisationListSchema } from '../../../contracts/organisations';
 import { apiRequest, toQueryString } from '../../components/api-client';
 
 export type ActivityListParams = Partial<ActivityListQuery>;
@@ -20,7 +19,6 @@ export const activityKeys = {
   detail: (id: string) => ['activities', 'detail', id] as const,
 };
 // Shared with other features through the same keys (features don't import each other).
-const organisationOptionsKey = ['organisations', 'list'] as const;
 const companyKeys = {
   list: (params: object) => ['companies', 'list', params] as const,
   detail: (id: string) => ['companies', 'detail', id] as const,
@@ -40,13 +38,6 @@ export function useActivity(id: string) {
   return useQuery({
     queryKey: activityKeys.detail(id),
     queryFn: () => apiRequest(activityPath(id), { schema: activitySchema }),
-  });
-}
-
-export function useOrganisationOptions() {
-  return useQuery({
-    queryKey: organisationOptionsKey,
-    queryFn: () => apiRequest('/api/organisations', { schema: organisationListSchema }),
   });
 }
 

@@ -19,14 +19,12 @@ import {
 } from '../../../contracts/contacts';
 import { analysisListSchema } from '../../../contracts/analyses';
 import { maturityResultsSchema } from '../../../contracts/maturity';
-import { organisationListSchema } from '../../../contracts/organisations';
 import {
   municipalityListSchema,
   sniDivisionListSchema,
   undertakingListSchema,
   undertakingSchema,
 } from '../../../contracts/reference';
-import { userPageSchema } from '../../../contracts/users';
 import { apiRequest, toQueryString } from '../../components/api-client';
 import { downloadFile } from '../../components/download';
 
@@ -44,8 +42,6 @@ const referenceKeys = {
   municipalities: ['reference', 'municipalities'] as const,
   sniDivisions: ['reference', 'sni-divisions'] as const,
 };
-const organisationOptionsKey = ['organisations', 'list'] as const;
-const coachOptionsKey = (organisationId: string) => ['users', 'coaches', organisationId] as const;
 const handoverKeysAll = ['handovers'] as const;
 const undertakingKeys = {
   all: ['undertakings'] as const,
@@ -104,26 +100,6 @@ export function useSniDivisions() {
     queryKey: referenceKeys.sniDivisions,
     queryFn: () => apiRequest('/api/reference/sni-divisions', { schema: sniDivisionListSchema }),
     staleTime: Infinity,
-  });
-}
-
-export function useOrganisationOptions(enabled = true) {
-  return useQuery({
-    queryKey: organisationOptionsKey,
-    queryFn: () => apiRequest('/api/organisations', { schema: organisationListSchema }),
-    enabled,
-  });
-}
-
-/** The coaches of one organisation, for the coach pickers. */
-export function useCoachOptions(organisationId: string | null) {
-  return useQuery({
-    queryKey: coachOptionsKey(organisationId ?? ''),
-    queryFn: () =>
-      apiRequest(`/api/users${toQueryString({ role: 'coach', organisationId, page: 1, pageSize: 100 })}`, {
-        schema: userPageSchema,
-      }),
-    enabled: organisationId !== null,
   });
 }
 

@@ -1,16 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   importPreviewSchema,
   importResultSchema,
   type ImportCommitBody,
   type ImportFile,
 } from '../../../contracts/company-import';
-import { organisationListSchema } from '../../../contracts/organisations';
 import { apiRequest } from '../../components/api-client';
 
-// Same keys as the companies and organisations features, so their caches are shared and refreshed.
+// The companies feature's key, so an import refreshes its list (features don't import each other).
 const companiesKey = ['companies'] as const;
-const organisationOptionsKey = ['organisations', 'list'] as const;
 
 export function previewImport(body: ImportFile) {
   return apiRequest('/api/companies/import/preview', { method: 'POST', body, schema: importPreviewSchema });
@@ -29,13 +27,5 @@ export function useCommitImport() {
   return useMutation({
     mutationFn: commitImport,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: companiesKey }),
-  });
-}
-
-export function useOrganisationOptions(enabled: boolean) {
-  return useQuery({
-    queryKey: organisationOptionsKey,
-    queryFn: () => apiRequest('/api/organisations', { schema: organisationListSchema }),
-    enabled,
   });
 }

@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { organisationListSchema } from '../../../contracts/organisations';
 import {
   frozenReportChangesSchema,
   frozenReportListSchema,
@@ -25,7 +24,6 @@ export const reportKeys = {
   frozenList: ['funder-reports', 'frozen'] as const,
   frozen: (id: string) => ['funder-reports', 'frozen', id] as const,
   changes: (id: string) => ['funder-reports', 'frozen', id, 'changes'] as const,
-  organisations: ['funder-reports', 'organisations'] as const,
 };
 
 export function useIndicatorReport(query: IndicatorReportQuery | null) {
@@ -58,14 +56,6 @@ export function downloadIndicatorReport(query: IndicatorReportQuery) {
 
 export function downloadFrozenReport(id: string) {
   return downloadFile(`/api/frozen-reports/${encodeURIComponent(id)}/export`, 'indikatorrapport.xlsx');
-}
-
-export function useOrganisationChoices(enabled: boolean) {
-  return useQuery({
-    queryKey: reportKeys.organisations,
-    queryFn: () => apiRequest('/api/organisations', { schema: organisationListSchema }),
-    enabled,
-  });
 }
 
 export function useFrozenReports() {

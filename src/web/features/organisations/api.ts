@@ -1,20 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
-  organisationListSchema,
   organisationSchema,
   type CreateOrganisationBody,
   type UpdateOrganisationBody,
 } from '../../../contracts/organisations';
 import { apiRequest } from '../../components/api-client';
+import { organisationListKey } from '../../components/people-and-organisations';
 
-export const organisationKeys = {
-  all: ['organisations'] as const,
-  list: () => ['organisations', 'list'] as const,
-};
-
-export function fetchOrganisations() {
-  return apiRequest('/api/organisations', { schema: organisationListSchema });
-}
+// The list itself is read through the shared useOrganisations (components/people-and-organisations):
+// every feature's pickers read the same key, so a change here refreshes them all.
 
 export function createOrganisation(body: CreateOrganisationBody) {
   return apiRequest('/api/organisations', { method: 'POST', body, schema: organisationSchema, isCreate: true });
@@ -28,15 +22,11 @@ export function updateOrganisation(id: string, body: UpdateOrganisationBody) {
   });
 }
 
-export function useOrganisations() {
-  return useQuery({ queryKey: organisationKeys.list(), queryFn: fetchOrganisations });
-}
-
 export function useCreateOrganisation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: createOrganisation,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: organisationKeys.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: organisationListKey }),
   });
 }
 
@@ -44,6 +34,6 @@ export function useUpdateOrganisation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdateOrganisationBody }) => updateOrganisation(id, body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: organisationKeys.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: organisationListKey }),
   });
 }

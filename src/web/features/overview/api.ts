@@ -2,7 +2,6 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { companyPageSchema } from '../../../contracts/companies';
 import { dashboardSchema, type DashboardQuery } from '../../../contracts/dashboard';
 import { myWeekSchema } from '../../../contracts/follow-up';
-import { organisationListSchema } from '../../../contracts/organisations';
 import { apiRequest, toQueryString } from '../../components/api-client';
 
 // The overview (issue 12, item 1): the programme dashboard, and for an industry developer what is
@@ -10,7 +9,6 @@ import { apiRequest, toQueryString } from '../../components/api-client';
 
 const keys = {
   dashboard: (query: DashboardQuery) => ['dashboard', query] as const,
-  organisations: ['dashboard', 'organisations'] as const,
   // Under "follow-up", so that logging work on a company page refreshes it as it does "my week".
   myWeek: ['follow-up', 'my-week'] as const,
   companies: (query: Record<string, string>) => ['companies', 'list', query] as const,
@@ -21,14 +19,6 @@ export function useDashboard(query: DashboardQuery) {
     queryKey: keys.dashboard(query),
     queryFn: () => apiRequest(`/api/dashboard${toQueryString(query)}`, { schema: dashboardSchema }),
     placeholderData: keepPreviousData,
-  });
-}
-
-export function useOrganisationChoices(enabled: boolean) {
-  return useQuery({
-    queryKey: keys.organisations,
-    queryFn: () => apiRequest('/api/organisations', { schema: organisationListSchema }),
-    enabled,
   });
 }
 

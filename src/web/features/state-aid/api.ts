@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { organisationListSchema } from '../../../contracts/organisations';
 import { activityPageSchema } from '../../../contracts/activities';
 import {
   companyStateAidSchema,
@@ -132,14 +131,6 @@ export function useStateAidSettings() {
   return useQuery({
     queryKey: stateAidKeys.settings,
     queryFn: () => apiRequest('/api/state-aid-settings', { schema: stateAidSettingsSchema }),
-  });
-}
-
-export function useOrganisations() {
-  return useQuery({
-    queryKey: ['state-aid', 'organisations'],
-    queryFn: () => apiRequest('/api/organisations', { schema: organisationListSchema }),
-    staleTime: Infinity,
   });
 }
 

@@ -1,6 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { companyPageSchema } from '../../../contracts/companies';
-import { organisationListSchema } from '../../../contracts/organisations';
 import {
   userPageSchema,
   userSchema,
@@ -17,9 +16,8 @@ export const userKeys = {
   list: (params: UserListParams) => ['users', 'list', params] as const,
 };
 
-// The pickers of this page read organisations and companies themselves (features don't import
-// each other); the keys are the same as those features', so the cache is shared.
-const organisationOptionsKey = ['organisations', 'list'] as const;
+// The company picker reads companies itself (features don't import each other) under the companies
+// feature's key, so the cache is shared; organisations come from components/people-and-organisations.
 const companyOptionsKey = (q: string) => ['companies', 'list', { q, page: 1, pageSize: 20 }] as const;
 
 export function fetchUsers(params: UserListParams) {
@@ -51,14 +49,6 @@ export function useUsers(params: UserListParams) {
     queryKey: userKeys.list(params),
     queryFn: () => fetchUsers(params),
     placeholderData: keepPreviousData,
-  });
-}
-
-export function useOrganisationOptions(enabled = true) {
-  return useQuery({
-    queryKey: organisationOptionsKey,
-    queryFn: () => apiRequest('/api/organisations', { schema: organisationListSchema }),
-    enabled,
   });
 }
 

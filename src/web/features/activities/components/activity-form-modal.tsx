@@ -22,7 +22,8 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { applyFieldErrors } from '../../../components/error-message';
 import { focusFirstError } from '../../../components/form-validation';
 import { useSignedInUser } from '../../../components/session';
-import { useCreateActivity, useOrganisationOptions, useReloadActivity, useUpdateActivity } from '../api';
+import { useOrganisations } from '../../../components/people-and-organisations';
+import { useCreateActivity, useReloadActivity, useUpdateActivity } from '../api';
 
 type ActivityValues = {
   type: ActivityType;
@@ -71,7 +72,7 @@ type ActivityFormModalProps = {
 export function ActivityFormModal({ activity, onClose, onSaved }: ActivityFormModalProps) {
   const { t } = useTranslation();
   const me = useSignedInUser();
-  const organisations = useOrganisationOptions();
+  const organisations = useOrganisations();
   const create = useCreateActivity();
   const update = useUpdateActivity();
   const reload = useReloadActivity();

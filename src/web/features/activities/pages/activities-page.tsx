@@ -13,7 +13,8 @@ import { ListPagination } from '../../../components/list-pagination';
 import { useSearchParamsState } from '../../../components/search-params-state';
 import { PageHeader } from '../../../components/page-header';
 import { useSignedInUser } from '../../../components/session';
-import { useActivities, useOrganisationOptions } from '../api';
+import { useOrganisations } from '../../../components/people-and-organisations';
+import { useActivities } from '../api';
 import { ActivityFormModal } from '../components/activity-form-modal';
 import { ActivityTypeBadge } from '../components/activity-type-badge';
 import { PlacesText } from '../components/places-text';
@@ -36,7 +37,7 @@ export function ActivitiesPage() {
   const [state, changeState] = useSearchParamsState(parseActivityListParams, toActivityListParams);
   const [search, setSearch] = useState(state.q);
   const [isCreating, setCreating] = useState(false);
-  const organisations = useOrganisationOptions();
+  const organisations = useOrganisations();
   const activities = useActivities(toActivityListQuery(state, pageSize));
   const items = activities.data?.items ?? [];
 

@@ -3,7 +3,8 @@ import type { UseFormReturnType } from '@mantine/form';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { parseSniCode } from '../../../../core/sni';
-import { useCoachOptions, useMunicipalities, useOrganisationOptions, useSniDivisions } from '../api';
+import { useCoachOptions, useOrganisations } from '../../../components/people-and-organisations';
+import { useMunicipalities, useSniDivisions } from '../api';
 import { type CompanyFormValues } from '../company-form';
 
 type CompanyFieldsProps = {
@@ -29,7 +30,7 @@ export function CompanyFields({ form, withOrganisation, fallbackOrganisationId }
   const values = form.getValues();
   const municipalities = useMunicipalities();
   const sniDivisions = useSniDivisions();
-  const organisations = useOrganisationOptions(withOrganisation);
+  const organisations = useOrganisations(withOrganisation);
   const organisationId = values.organisationId ?? fallbackOrganisationId;
   const coaches = useCoachOptions(organisationId);
 

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { companyStatusSchema, sizeClasses } from '../../../../contracts/companies';
 import { reportingAreas } from '../../../../contracts/organisations';
 import { currentLanguage } from '../../../i18n/i18n';
-import { useCoachOptions, useMunicipalities, useOrganisationOptions, useSniDivisions } from '../api';
+import { useCoachOptions, useOrganisations } from '../../../components/people-and-organisations';
+import { useMunicipalities, useSniDivisions } from '../api';
 import { activeFilterCount, type CompanyListState, type FilterKey } from '../list-params';
 
 type CompanyFiltersProps = {
@@ -31,7 +32,7 @@ export function CompanyFilters({
   const { t } = useTranslation();
   const municipalities = useMunicipalities();
   const sniDivisions = useSniDivisions();
-  const organisations = useOrganisationOptions();
+  const organisations = useOrganisations();
   const coachOrganisationId = state.organisationId ?? ownOrganisationId;
   const coaches = useCoachOptions(coachOrganisationId);
   const language = currentLanguage();

@@ -1,7 +1,7 @@
 import { CloseButton, Group, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatIsoDate } from '../../../components/format';
-import { useOrganisationOptions } from '../api';
+import { useOrganisations } from '../../../components/people-and-organisations';
 import type { CompanyListState, RecordFilterKey } from '../list-params';
 
 type Chip = { id: string; keys: RecordFilterKey[]; text: string };
@@ -20,7 +20,7 @@ export function RecordFilterChips({
 }) {
   const { t } = useTranslation();
   const needsOrganisations = Boolean(state.coachingOrganisationId);
-  const organisations = useOrganisationOptions(needsOrganisations);
+  const organisations = useOrganisations(needsOrganisations);
   const chips: Chip[] = [];
   if (state.from || state.to) {
     chips.push({

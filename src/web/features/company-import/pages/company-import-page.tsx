@@ -23,7 +23,8 @@ import { formatNumber } from '../../../components/format';
 import { PageHeader } from '../../../components/page-header';
 import { useSignedInUser } from '../../../components/session';
 import { ToneBadge } from '../../../components/tone-badge';
-import { useCommitImport, useOrganisationOptions, usePreviewImport } from '../api';
+import { useOrganisations } from '../../../components/people-and-organisations';
+import { useCommitImport, usePreviewImport } from '../api';
 import { ImportRowsTable } from '../components/import-rows-table';
 import { MappingEditor } from '../components/mapping-editor';
 import { type ImportMapping } from '../mapping';
@@ -62,7 +63,7 @@ export function CompanyImportPage() {
   const me = useSignedInUser();
   // Someone outside the partner organisations (project management) says whose companies these are.
   const withOrganisation = me.organisationId === null;
-  const organisations = useOrganisationOptions(withOrganisation);
+  const organisations = useOrganisations(withOrganisation);
   const preview = usePreviewImport();
   const commit = useCommitImport();
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { todayIsoDate } from '../../../components/format';
 import { useAbility } from '../../../components/session';
-import { useOrganisationChoices } from '../api';
+import { useOrganisations } from '../../../components/people-and-organisations';
 
 /** A period and, for those who report on any organisation, an organisation: the query in the URL. */
 export type PeriodQuery = { from: string; to: string; organisationId?: string };
@@ -31,7 +31,7 @@ export function PeriodFilters({ submitLabel }: { submitLabel: string }) {
     to: query?.to ?? today,
     organisationId: query?.organisationId ?? '',
   });
-  const organisations = useOrganisationChoices(canChooseOrganisation);
+  const organisations = useOrganisations(canChooseOrganisation);
   return (
     <form
       noValidate

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { errorMessage } from '../../../components/error-message';
 import { formatDateTime, formatIsoDate, todayIsoDate } from '../../../components/format';
 import { PageHeader } from '../../../components/page-header';
+import { useOrganisations } from '../../../components/people-and-organisations';
 import { useAbility } from '../../../components/session';
 import {
   downloadIndicatorReport,
@@ -16,7 +17,6 @@ import {
   useFreezeReport,
   useFrozenReports,
   useIndicatorReport,
-  useOrganisationChoices,
   useParticipantPage,
 } from '../api';
 import { ProgrammeSettingsCard } from '../components/programme-settings-card';
@@ -187,7 +187,7 @@ export function IndicatorReportPage() {
     coFinancer: query?.coFinancer ?? '',
   });
   const report = useIndicatorReport(query);
-  const organisations = useOrganisationChoices(canChooseOrganisation);
+  const organisations = useOrganisations(canChooseOrganisation);
   const [isFreezing, setFreezing] = useState(false);
   const [isDownloading, setDownloading] = useState(false);
   const language = i18n.language.startsWith('en') ? 'en' : 'sv';

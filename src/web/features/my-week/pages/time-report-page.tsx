@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { errorMessage } from '../../../components/error-message';
 import { formatNumber, todayIsoDate, hoursText } from '../../../components/format';
 import { PageHeader } from '../../../components/page-header';
-import { useCoachOptions, useOrganisationOptions } from '../../../components/people-and-organisations';
+import { useCoachOptions, useOrganisations } from '../../../components/people-and-organisations';
 import { useSignedInUser } from '../../../components/session';
 import { downloadTimeReport, useTimeReport, type Period } from '../api';
 
@@ -21,10 +21,16 @@ function monthName(month: string): string {
 }
 
 /** For admins: whose hours the report shows, an organisation's coach picked from its coaches. */
-function CoachPicker({ coachId, onChange }: { coachId: string | undefined; onChange: (id: string | undefined) => void }) {
+function CoachPicker({
+  coachId,
+  onChange,
+}: {
+  coachId: string | undefined;
+  onChange: (id: string | undefined) => void;
+}) {
   const { t } = useTranslation();
   const [organisationId, setOrganisationId] = useState<string | null>(null);
-  const organisations = useOrganisationOptions();
+  const organisations = useOrganisations();
   const coaches = useCoachOptions(organisationId);
   return (
     <>
@@ -111,7 +117,10 @@ export function TimeReportPage() {
           <Text fw={600} pb={6} aria-live="polite">
             {t('followUp.timeReport.summaryOf', {
               name: data.coachName,
-              summary: t('followUp.timeReport.summary', { hoursText: hoursText(t, data.totalHours), count: data.entryCount }),
+              summary: t('followUp.timeReport.summary', {
+                hoursText: hoursText(t, data.totalHours),
+                count: data.entryCount,
+              }),
             })}
           </Text>
         ) : null}

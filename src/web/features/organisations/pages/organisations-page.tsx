@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { formatDateTime, formatNumber } from '../../../components/format';
 import { PageHeader } from '../../../components/page-header';
 import { ToneBadge } from '../../../components/tone-badge';
-import { useOrganisations } from '../api';
+import { useOrganisations } from '../../../components/people-and-organisations';
 import { OrganisationFormModal } from '../components/organisation-form-modal';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; id: string } | null;

@@ -3,7 +3,7 @@ import { IconFilterOff } from '@tabler/icons-react';
 import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardQuery } from '../../../../contracts/dashboard';
-import { useOrganisationChoices } from '../api';
+import { useOrganisations } from '../../../components/people-and-organisations';
 
 type Props = {
   query: DashboardQuery;
@@ -17,7 +17,7 @@ type Props = {
 /** The period and, for project management, the organisation of the dashboard; every change goes to the URL. */
 export function DashboardFilters({ query, period, canChooseOrganisation, onChange }: Props) {
   const { t } = useTranslation();
-  const organisations = useOrganisationChoices(canChooseOrganisation);
+  const organisations = useOrganisations(canChooseOrganisation);
   const isFiltered = Boolean(query.from || query.to || query.organisationId);
   const date = (key: 'from' | 'to') => ({
     type: 'date',

@@ -25,10 +25,10 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { errorMessage } from '../../../components/error-message';
 import { formatIsoDate, todayIsoDate } from '../../../components/format';
 import { PageHeader } from '../../../components/page-header';
+import { useOrganisations } from '../../../components/people-and-organisations';
 import {
   useEurRates,
   useHourlyRates,
-  useOrganisations,
   useSaveEurRate,
   useSaveHourlyRate,
   useSaveStateAidSettings,

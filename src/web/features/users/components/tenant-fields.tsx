@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tenantShapeError } from '../../../../core/access';
 import type { Role } from '../../../../core/roles';
-import { useCompanyOptions, useOrganisationOptions } from '../api';
+import { useOrganisations } from '../../../components/people-and-organisations';
+import { useCompanyOptions } from '../api';
 
 export type TenantValues = { role: Role; organisationId: string | null; companyId: string | null };
 
@@ -21,7 +22,7 @@ type TenantFieldsProps<T extends TenantValues> = {
 export function TenantFields<T extends TenantValues>({ form, currentCompany }: TenantFieldsProps<T>) {
   const { t } = useTranslation();
   const role = form.getValues().role;
-  const organisations = useOrganisationOptions(role === 'coach');
+  const organisations = useOrganisations(role === 'coach');
   const [companySearch, setCompanySearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(companySearch.trim(), 300);
   const [chosenCompany, setChosenCompany] = useState<Option | null>(

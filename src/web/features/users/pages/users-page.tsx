@@ -15,7 +15,8 @@ import { ListPagination } from '../../../components/list-pagination';
 import { PageHeader } from '../../../components/page-header';
 import { useSignedInUser } from '../../../components/session';
 import { useDebouncedSearch } from '../../../components/use-debounced-search';
-import { useOrganisationOptions, useResendInvitation, useResetSecondFactor, useUpdateUser, useUsers } from '../api';
+import { useOrganisations } from '../../../components/people-and-organisations';
+import { useResendInvitation, useResetSecondFactor, useUpdateUser, useUsers } from '../api';
 import { EditUserModal } from '../components/edit-user-modal';
 import { InviteUserModal } from '../components/invite-user-modal';
 import { UserActions, type UserAction } from '../components/user-actions';
@@ -51,7 +52,7 @@ export function UsersPage() {
     status: status ?? undefined,
     organisationId: organisationId ?? undefined,
   });
-  const organisations = useOrganisationOptions(canManage);
+  const organisations = useOrganisations(canManage);
   const updateUser = useUpdateUser();
   const resendInvitation = useResendInvitation();
   const resetSecondFactor = useResetSecondFactor();
