@@ -3,7 +3,6 @@ import {
   actionListSchema,
   actionSchema,
   actionSuggestionListSchema,
-  companyActionTotalsSchema,
   programmeActionTotalsSchema,
   type ActionListQuery,
   type AdoptSuggestionBody,
@@ -13,12 +12,12 @@ import {
 import { apiRequest, toQueryString } from '../../components/api-client';
 
 // The action plan's queries. Every key starts with "action-plans", so a change refreshes the plan,
-// its suggestions and the totals (the company page's card reads the totals under the same key).
+// its suggestions and a company's totals (read with the shared useCompanyActionTotals of
+// components/company-analyses-and-actions, which the company page's card uses too).
 
 export const actionPlanKeys = {
   all: ['action-plans'] as const,
   plan: (companyId: string, query: ActionListQuery) => ['action-plans', 'plan', companyId, query] as const,
-  totals: (companyId: string) => ['action-plans', 'totals', companyId] as const,
   suggestions: (companyId: string) => ['action-plans', 'suggestions', companyId] as const,
   programme: ['action-plans', 'programme'] as const,
 };
@@ -29,13 +28,6 @@ export function useActionPlan(companyId: string, query: ActionListQuery) {
   return useQuery({
     queryKey: actionPlanKeys.plan(companyId, query),
     queryFn: () => apiRequest(`${companyPath(companyId)}/actions${toQueryString(query)}`, { schema: actionListSchema }),
-  });
-}
-
-export function useCompanyActionTotals(companyId: string) {
-  return useQuery({
-    queryKey: actionPlanKeys.totals(companyId),
-    queryFn: () => apiRequest(`${companyPath(companyId)}/action-totals`, { schema: companyActionTotalsSchema }),
   });
 }
 

@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 
 import {
-  analysisListSchema,
   analysisSchema,
   attachmentSchema,
   convertedFindingSchema,
@@ -18,24 +17,18 @@ import {
 } from '../../../contracts/analyses';
 import type { EmissionFactorSetContent } from '../../../contracts/emission-factors';
 import { apiRequest } from '../../components/api-client';
+import { companyAnalysesKeys } from '../../components/company-analyses-and-actions';
 
-// The analyses feature's queries. The company page lists analyses under the same key
-// (['analyses', 'company', id]) from its own hook, so a change here refreshes it too.
+// The analyses feature's queries. A company's list is read with the shared useCompanyAnalyses of
+// components/company-analyses-and-actions, as the company page's card reads it, so the changes
+// here refresh both.
 
 export const analysisKeys = {
-  company: (companyId: string) => ['analyses', 'company', companyId] as const,
   analysis: (id: string) => ['analyses', 'detail', id] as const,
   factorSets: ['analyses', 'factor-sets'] as const,
 };
 
 const enc = encodeURIComponent;
-
-export function useCompanyAnalyses(companyId: string) {
-  return useQuery({
-    queryKey: analysisKeys.company(companyId),
-    queryFn: () => apiRequest(`/api/companies/${enc(companyId)}/analyses`, { schema: analysisListSchema }),
-  });
-}
 
 export function useAnalysis(id: string) {
   return useQuery({
@@ -52,13 +45,12 @@ export function useFactorSets() {
   });
 }
 
-/** After any change to an analysis: its detail and its company's list. */
+/** After any change to an analysis: its detail and the companies' lists (a finding does not know its company). */
 function useRefresh() {
   const queryClient = useQueryClient();
-  return (analysisId: string, companyId?: string) => {
+  return (analysisId: string) => {
     void queryClient.invalidateQueries({ queryKey: analysisKeys.analysis(analysisId) });
-    if (companyId) void queryClient.invalidateQueries({ queryKey: analysisKeys.company(companyId) });
-    void queryClient.invalidateQueries({ queryKey: ['analyses', 'company'] });
+    void queryClient.invalidateQueries({ queryKey: companyAnalysesKeys.all });
   };
 }
 
@@ -72,7 +64,7 @@ export function useCreateAnalysis(companyId: string) {
         schema: analysisSchema,
         isCreate: true,
       }),
-    onSuccess: (analysis) => refresh(analysis.id, companyId),
+    onSuccess: (analysis) => refresh(analysis.id),
   });
 }
 
@@ -84,7 +76,7 @@ export function useUpdateAnalysis(id: string) {
       apiRequest(`/api/analyses/${enc(id)}`, { method: 'PATCH', body, schema: analysisSchema }),
     onSuccess: (analysis) => {
       queryClient.setQueryData(analysisKeys.analysis(id), analysis);
-      refresh(id, analysis.companyId);
+      refresh(id);
     },
   });
 }
@@ -121,11 +113,11 @@ export function useSaveAnalysisContent(analysis: Analysis) {
   };
 }
 
-export function useDeleteAnalysis(id: string, companyId: string) {
+export function useDeleteAnalysis(id: string) {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: (version: number) => apiRequest(`/api/analyses/${enc(id)}`, { method: 'DELETE', body: { version } }),
-    onSuccess: () => refresh(id, companyId),
+    onSuccess: () => refresh(id),
   });
 }
 

@@ -1,5 +1,4 @@
 import { companyStateAidSchema } from '../../../contracts/state-aid';
-import { companyActionTotalsSchema } from '../../../contracts/action-plans';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   companyLookupSchema,
@@ -17,7 +16,6 @@ import {
   type CreateContactBody,
   type UpdateContactBody,
 } from '../../../contracts/contacts';
-import { analysisListSchema } from '../../../contracts/analyses';
 import { maturityResultsSchema } from '../../../contracts/maturity';
 import {
   municipalityListSchema,
@@ -233,22 +231,6 @@ export function useCompanyMaturity(companyId: string) {
   return useQuery({
     queryKey: ['maturity', 'results', companyId],
     queryFn: () => apiRequest(`${companyPath(companyId)}/maturity`, { schema: maturityResultsSchema }),
-  });
-}
-
-/** The company's action plan totals, shared by key with the action-plans feature (its writes refresh it). */
-export function useCompanyActionTotals(companyId: string) {
-  return useQuery({
-    queryKey: ['action-plans', 'totals', companyId],
-    queryFn: () => apiRequest(`${companyPath(companyId)}/action-totals`, { schema: companyActionTotalsSchema }),
-  });
-}
-
-/** The company's analyses, shared by key with the analyses feature (it refreshes them after a change). */
-export function useCompanyAnalyses(companyId: string) {
-  return useQuery({
-    queryKey: ['analyses', 'company', companyId],
-    queryFn: () => apiRequest(`${companyPath(companyId)}/analyses`, { schema: analysisListSchema }),
   });
 }
 

@@ -6,7 +6,7 @@ import { analysisKinds } from '../../../../core/analyses';
 import { ErrorAlert } from '../../../components/error-alert';
 import { formatEnergy, formatIsoDate, formatSek, formatCo2eKg } from '../../../components/format';
 import { PageHeader } from '../../../components/page-header';
-import { useCompanyAnalyses } from '../api';
+import { useCompanyAnalyses } from '../../../components/company-analyses-and-actions';
 
 /** A company's analyses: energy mappings and the three structured kinds, and a way to start one. */
 export function AnalysesPage() {

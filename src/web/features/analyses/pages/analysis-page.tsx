@@ -24,7 +24,7 @@ export function AnalysisPage() {
   const navigate = useNavigate();
   const analysis = useAnalysis(analysisId);
   const factorSets = useFactorSets();
-  const remove = useDeleteAnalysis(analysisId, analysis.data?.companyId ?? '');
+  const remove = useDeleteAnalysis(analysisId);
   const [isDeleting, setDeleting] = useState(false);
 
   if (analysis.isPending || factorSets.isPending) {

@@ -8,7 +8,8 @@ import { analysisContentSchemas, type Analysis } from '../../../../contracts/ana
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
 import { StatusPage } from '../../../components/status-page';
-import { useCompanyAnalyses, useFactorSets } from '../api';
+import { useCompanyAnalyses } from '../../../components/company-analyses-and-actions';
+import { useFactorSets } from '../api';
 import { EnergyMappingEditor } from '../components/energy-mapping-editor';
 import { StructuredForm } from '../components/structured-form';
 

@@ -3,7 +3,7 @@ import { IconListCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EffectSummary } from '../../../components/effect-summary';
-import { useCompanyActionTotals } from '../api';
+import { useCompanyActionTotals } from '../../../components/company-analyses-and-actions';
 
 /** The company's action plan in short: its expected and realised effects, and the way to the plan. */
 export function ActionPlanCard({ companyId }: { companyId: string }) {

@@ -3,7 +3,7 @@ import { IconChartBar } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatEnergy, formatCo2eKg } from '../../../components/format';
-import { useCompanyAnalyses } from '../api';
+import { useCompanyAnalyses } from '../../../components/company-analyses-and-actions';
 
 /** The company's analyses in short (energy and CO2e of its mappings), and the way to them. */
 export function AnalysesCard({ companyId }: { companyId: string }) {
