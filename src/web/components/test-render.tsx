@@ -1,6 +1,6 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+import { render, renderHook } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
@@ -35,6 +35,15 @@ export function renderRoutes(routes: RouteObject[], initialPath: string, queryCl
 
 export function renderElement(element: ReactElement, initialPath = '/') {
   return renderRoutes([{ path: '*', element }], initialPath);
+}
+
+/** Runs hooks with a query client of their own, to see what one feature's change refreshes in another's reads. */
+export function renderQueryHook<Result>(hook: () => Result) {
+  const queryClient = testQueryClient();
+  const view = renderHook(hook, {
+    wrapper: ({ children }) => <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>,
+  });
+  return { ...view, queryClient };
 }
 
 export function testQueryClient(): QueryClient {
