@@ -1,3 +1,5 @@
+import { areas, type Area } from './areas';
+
 // Interventions (insatser): the coaching log. Funders count the hours of support each company
 // received, and de minimis and the "structured and documented support" rule depend on them
 // (issue 6; docs/domain.md). Hours are kept as whole quarter hours so that sums are exact.
@@ -14,15 +16,10 @@ export const interventionKinds = [
 ] as const;
 export type InterventionKind = (typeof interventionKinds)[number];
 
-/** The area an intervention was about (docs/glossary.md); none means general support. */
-export const interventionAreas = [
-  'foundation',
-  'resource_efficiency',
-  'circular_business',
-  'energy_transition',
-  'digitalisation',
-] as const;
-export type InterventionArea = (typeof interventionAreas)[number];
+/** The area an intervention was about (docs/glossary.md): one of the programme's areas
+ * (core/areas.ts), in their order; none means general support. */
+export const interventionAreas = areas;
+export type InterventionArea = Area;
 
 /** Whole quarter hours: 1 = 15 minutes. Branded so that hours and quarters are never confused. */
 export type QuarterHours = number & { readonly __unit: 'quarter_hours' };
