@@ -3,6 +3,7 @@ import type { ActivityType } from '../../../core/activities';
 import { programmeTimeZone } from '../../../core/calendar';
 import type { MailAttachment } from '../../db/schema';
 import type { MailMessage } from '../../mail/mailer';
+import { activityTypeLabels } from '../../swedish-labels';
 
 // Confirmation e-mails for registrations, each with a calendar file (docs/decisions/014).
 // Swedish: the platform does not know a contact's language, and the programme works in Swedish.
@@ -18,15 +19,6 @@ export type MailActivity = {
   endsAt: Date;
   place: string | null;
   onlineUrl: string | null;
-};
-
-const typeNames: Record<ActivityType, string> = {
-  inspiration: 'Inspiration',
-  insight: 'Insikt',
-  workshop: 'Workshop',
-  network_meeting: 'Nätverksträff',
-  training: 'Utbildning',
-  study_visit: 'Studiebesök',
 };
 
 /** The activity's time as a Swede reads it: "torsdag 3 december 2026 09:00–12:00". */
@@ -63,7 +55,7 @@ export function activityCalendarFile(
     // Later messages must win over earlier ones in the recipient's calendar.
     sequence: Math.floor(now.getTime() / 60_000) - 29_000_000,
     title: activity.title,
-    description: [typeNames[activity.type], activity.description].filter(Boolean).join('\n\n'),
+    description: [activityTypeLabels[activity.type], activity.description].filter(Boolean).join('\n\n'),
     start: activity.startsAt.getTime(),
     startInputType: 'utc',
     startOutputType: 'utc',
@@ -130,7 +122,7 @@ export function registrationMail(
     '',
     lead,
     '',
-    `${typeNames[activity.type]}: ${activity.title}`,
+    `${activityTypeLabels[activity.type]}: ${activity.title}`,
     `Tid: ${swedishPeriod(activity.startsAt, activity.endsAt)} (svensk tid)`,
     ...(activity.place ? [`Plats: ${activity.place}`] : []),
     ...(activity.onlineUrl ? [`Länk: ${activity.onlineUrl}`] : []),

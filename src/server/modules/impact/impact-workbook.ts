@@ -1,29 +1,11 @@
-import type { Area } from '../../../core/areas';
-import { interventionKinds, type InterventionKind } from '../../../core/interventions';
+import { interventionKinds } from '../../../core/interventions';
 import type { Impact, ImpactSummaryFigures } from '../../../contracts/impact';
+import { areaLabels, interventionKindLabels } from '../../swedish-labels';
 import { writeXlsxSheets, type ExportCell, type ExportSheet } from '../company-spreadsheets/spreadsheet';
 
 // The impact view as an .xlsx for the final report's analysis and the evaluator (issue 12, item 5):
 // a sheet that states the period, scope, rules and when it was made; the summary by area, by
 // organisation and in total; a sheet per area with its companies. In Swedish; numbers stay numbers.
-
-export const areaLabels: Record<Area, string> = {
-  foundation: 'Grundsteg',
-  resource_efficiency: 'Resurseffektiv produktion',
-  circular_business: 'Cirkulära affärsmodeller',
-  energy_transition: 'Energiomställning',
-  digitalisation: 'Digitalisering',
-};
-
-const kindLabels: Record<InterventionKind, string> = {
-  foundation_analysis: 'Grundanalys',
-  measurement: 'Mätning',
-  analysis: 'Analys',
-  action_planning: 'Åtgärdsplanering',
-  follow_up_visit: 'Uppföljningsbesök',
-  coaching: 'Coachning',
-  other: 'Övrigt',
-};
 
 const decimals = '0.##';
 
@@ -96,7 +78,7 @@ export function impactSheets(impact: Impact): ExportSheet[] {
       { header: 'Förändring', width: 10 },
       { header: 'Timmar', width: 10, numFmt: '0.00' },
       ...interventionKinds.map((kind) => ({
-        header: `Timmar ${kindLabels[kind].toLowerCase()}`,
+        header: `Timmar ${interventionKindLabels[kind].toLowerCase()}`,
         width: 16,
         numFmt: '0.00',
       })),

@@ -1,4 +1,5 @@
 import type { DataQualityCheck, FullIndicatorReport } from '../../../contracts/indicator-reports';
+import { activityTypeLabels, areaLabels } from '../../swedish-labels';
 import { writeXlsxSheets, type ExportCell, type ExportSheet } from '../company-spreadsheets/spreadsheet';
 
 // The indicator report as the .xlsx a funder gets (issue 12, item 2): a sheet that states the
@@ -15,17 +16,8 @@ const keyLabels: Record<string, string> = {
   analysis: 'Analys',
   hours: 'Insatstimmar',
   total: 'Totalt',
-  foundation: 'Grundsteg',
-  resource_efficiency: 'Resurseffektiv produktion',
-  circular_business: 'Cirkulära affärsmodeller',
-  energy_transition: 'Energiomställning',
-  digitalisation: 'Digitalisering',
-  inspiration: 'Inspiration',
-  insight: 'Insikt',
-  workshop: 'Workshop',
-  network_meeting: 'Nätverksträff',
-  training: 'Utbildning',
-  study_visit: 'Studiebesök',
+  ...areaLabels,
+  ...activityTypeLabels,
   fyrbodal: 'Fyrbodal',
   goteborgsregionen: 'Göteborgsregionen',
   skaraborg: 'Skaraborg',

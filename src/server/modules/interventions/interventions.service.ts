@@ -28,6 +28,7 @@ import type {
 } from '../../../contracts/follow-up';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
+import { areaLabels, generalAreaLabel, interventionKindLabels } from '../../swedish-labels';
 import { forbidden, invalidField, notFound, staleVersion, unauthenticated } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
 import { findWorkableCompany } from '../companies/companies.service';
@@ -272,22 +273,6 @@ export async function getTimeReport(ctx: AppContext, actor: Actor, query: TimeRe
   };
 }
 
-const kindLabels: Record<InterventionKind, string> = {
-  foundation_analysis: 'Grundanalys',
-  measurement: 'Mätning',
-  analysis: 'Analys',
-  action_planning: 'Åtgärdsplanering',
-  follow_up_visit: 'Uppföljningsbesök',
-  coaching: 'Coachning',
-  other: 'Övrigt',
-};
-const areaLabels: Record<InterventionArea, string> = {
-  foundation: 'Grundsteg',
-  resource_efficiency: 'Resurseffektiv produktion',
-  circular_business: 'Cirkulära affärsmodeller',
-  energy_transition: 'Energiomställning',
-  digitalisation: 'Digitalisering',
-};
 const hoursFormat = '0.00';
 
 /** The time report as an .xlsx: per month, per company, and every entry (Swedish headers). */
@@ -338,8 +323,8 @@ export async function exportTimeReport(
       rows: entries.map(({ row, companyName }) => [
         row.occurredOn,
         companyName,
-        kindLabels[row.kind],
-        row.area ? areaLabels[row.area] : 'Allmänt',
+        interventionKindLabels[row.kind],
+        row.area ? areaLabels[row.area] : generalAreaLabel,
         toHours(row.quarterHours),
         row.nextFollowUpOn,
       ]),

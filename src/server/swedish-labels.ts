@@ -1,0 +1,41 @@
+import type { ActivityType } from '../core/activities';
+import type { Area } from '../core/areas';
+import type { InterventionKind } from '../core/interventions';
+
+// The Swedish words the server writes itself, in exports, e-mails and documents, for the codes of
+// the core. One copy for every module, the same words as the web's Swedish text and the glossary
+// (docs/glossary.md); swedish-labels.test.ts holds them to the web's sv.json. A Record over the
+// core's union makes a new code without its word a type error.
+
+/** The programme's areas: the foundation step and the four focus areas (core/areas.ts). */
+export const areaLabels: Record<Area, string> = {
+  foundation: 'Grundsteg',
+  resource_efficiency: 'Resurseffektiv produktion',
+  circular_business: 'Cirkulära affärsmodeller',
+  energy_transition: 'Energiomställning',
+  digitalisation: 'Digitalisering',
+};
+
+/** An intervention without an area: general support. */
+export const generalAreaLabel = 'Allmänt';
+
+/** The kinds of work an intervention was (core/interventions.ts). */
+export const interventionKindLabels: Record<InterventionKind, string> = {
+  foundation_analysis: 'Grundanalys',
+  measurement: 'Mätning',
+  analysis: 'Analys',
+  action_planning: 'Åtgärdsplanering',
+  follow_up_visit: 'Uppföljningsbesök',
+  coaching: 'Coachning',
+  other: 'Övrigt',
+};
+
+/** The types of activity (core/activities.ts). */
+export const activityTypeLabels: Record<ActivityType, string> = {
+  inspiration: 'Inspiration',
+  insight: 'Insikt',
+  workshop: 'Workshop',
+  network_meeting: 'Nätverksträff',
+  training: 'Utbildning',
+  study_visit: 'Studiebesök',
+};
