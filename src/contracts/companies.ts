@@ -98,6 +98,15 @@ const companyFactsShape = {
   coachId: idSchema.nullable().optional(),
 };
 
+/** A fact of the company register: what the form, the import and the export carry besides the
+ * organisation number, in the form's order. The coach is an assignment, not a fact. */
+export type CompanyFactField = Exclude<keyof typeof companyFactsShape, 'coachId'>;
+/** The register's facts, read from the contract above so that the import (contracts/company-import.ts,
+ * the companies service's comparison) and the export never list them again. */
+export const companyFactFields: readonly CompanyFactField[] = (
+  Object.keys(companyFactsShape) as (keyof typeof companyFactsShape)[]
+).filter((field): field is CompanyFactField => field !== 'coachId');
+
 export const createCompanyBodySchema = z.strictObject({
   organisationNumber: organisationNumberSchema,
   ...companyFactsShape,

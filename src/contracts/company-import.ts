@@ -1,25 +1,19 @@
 import { z } from 'zod';
 import { fieldErrorSchema, visibleLine } from './common';
+import { companyFactFields, type CompanyFactField } from './companies';
 
 // Importing companies from a spreadsheet: the file travels as base64 in JSON (state-changing
 // routes take JSON only), is previewed with every row's errors, then imported all-valid or none.
 
-/** The company fields a column can be mapped to. */
-export const importFields = [
+/** A company field a column can be mapped to: the organisation number and the register's facts; a
+ * municipality is given by its name or code, not only by the code the register keeps. */
+export type ImportField = 'organisationNumber' | Exclude<CompanyFactField, 'municipalityCode'> | 'municipality';
+/** The fields in the order the mapping offers them, from the register's facts (contracts/companies.ts). */
+export const importFields: readonly ImportField[] = [
   'organisationNumber',
-  'name',
-  'streetAddress',
-  'postalCode',
-  'city',
-  'municipality',
-  'sniCode',
-  'headcount',
-  'turnoverSek',
-  'balanceSheetSek',
-  'financialYear',
-] as const;
+  ...companyFactFields.map((field) => (field === 'municipalityCode' ? 'municipality' : field)),
+];
 export const importFieldSchema = z.enum(importFields);
-export type ImportField = (typeof importFields)[number];
 
 /** Largest accepted spreadsheet (bytes, before base64). */
 export const importMaxBytes = 5 * 1024 * 1024;

@@ -15,7 +15,7 @@ import { isInCoFinancerGeography, municipalityByCode, municipalitiesInArea } fro
 import type { Actor } from '../../../core/roles';
 import { rateForYear, smeClassFromSek } from '../../../core/sme-class';
 import { parseSniCode } from '../../../core/sni';
-import { companyCountCap } from '../../../contracts/companies';
+import { companyCountCap, companyFactFields } from '../../../contracts/companies';
 import type {
   ChangeCompanyStatusBody,
   Company,
@@ -546,25 +546,12 @@ export async function createUndertaking(ctx: AppContext, actor: Actor, name: str
 // Import from spreadsheets: the company-spreadsheets module parses and validates rows, then
 // classifies and saves each through these two functions, so the register's rules live here.
 
-const importComparedFields = [
-  'name',
-  'streetAddress',
-  'postalCode',
-  'city',
-  'municipalityCode',
-  'sniCode',
-  'headcount',
-  'turnoverSek',
-  'balanceSheetSek',
-  'financialYear',
-] as const;
-
 export type ImportAction = 'create' | 'update' | 'unchanged';
 
 function importChanges(existing: q.CompanyRow, input: Facts, now: Date): Partial<q.CompanyInsert> {
   const derived = derivedFacts({ ...existing, ...definedOnly(input) }, now);
   const changes: Partial<q.CompanyInsert> = {};
-  for (const field of importComparedFields) {
+  for (const field of companyFactFields) {
     const value = field === 'sniCode' ? derived.sniCode : input[field];
     if (value !== undefined && value !== null && value !== existing[field]) Object.assign(changes, { [field]: value });
   }

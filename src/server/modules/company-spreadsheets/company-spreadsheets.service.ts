@@ -29,6 +29,7 @@ import {
 import { organisationExists } from '../organisations/organisations.service';
 import {
   decodeBase64,
+  fieldColumns,
   findMunicipalityCode,
   guessMapping,
   parseNumberText,
@@ -316,22 +317,33 @@ const sizeClassLabels: Record<string, string> = {
   large: 'Stort företag',
 };
 
-const exportColumns: ExportColumn[] = [
-  { header: 'Företag', width: 36 },
-  { header: 'Organisationsnummer', width: 20 },
-  { header: 'Status', width: 12 },
-  { header: 'Ansvarig organisation', width: 28 },
-  { header: 'Industriutvecklare', width: 24 },
-  { header: 'Kommun', width: 16 },
-  { header: 'Storleksklass', width: 20 },
-  { header: 'SNI', width: 9 },
-  { header: 'Adress', width: 28 },
-  { header: 'Postnummer', width: 12 },
-  { header: 'Ort', width: 16 },
-  { header: 'Anställda', width: 11 },
-  { header: 'Omsättning (kr)', width: 18, isAmount: true },
-  { header: 'Balansomslutning (kr)', width: 22, isAmount: true },
-  { header: 'Räkenskapsår', width: 13 },
+type ExportedCompany = Awaited<ReturnType<typeof listCompaniesForExport>>[number];
+type ExportField = ExportColumn & { value: (company: ExportedCompany) => ExportCell };
+
+/** A company field's column: its header from spreadsheet.ts (the import guesses by it), its value
+ * the company's own, the municipality by its name. */
+const fieldColumn = (field: ImportField): ExportField => ({
+  ...fieldColumns[field],
+  value: (company) => (field === 'municipality' ? company.municipalityName : company[field]),
+});
+
+/** Who and where first, then every other field of the import (contracts/company-import.ts) in its
+ * order, so a fact added to the register is exported, and imported again, without a change here. */
+const leadingFields: readonly ImportField[] = ['name', 'organisationNumber', 'municipality', 'sniCode'];
+const exportColumns: readonly ExportField[] = [
+  fieldColumn('name'),
+  fieldColumn('organisationNumber'),
+  { header: 'Status', width: 12, value: (company) => statusLabels[company.status] ?? company.status },
+  { header: 'Ansvarig organisation', width: 28, value: (company) => company.organisationName },
+  { header: 'Industriutvecklare', width: 24, value: (company) => company.coachName },
+  fieldColumn('municipality'),
+  {
+    header: 'Storleksklass',
+    width: 20,
+    value: (company) => (company.sizeClass ? (sizeClassLabels[company.sizeClass] ?? company.sizeClass) : null),
+  },
+  fieldColumn('sniCode'),
+  ...importFields.filter((field) => !leadingFields.includes(field)).map(fieldColumn),
 ];
 
 export type ExportFile = { fileName: string; contentType: string; content: Buffer; isTruncated: boolean };
@@ -343,23 +355,7 @@ export async function exportCompanies(ctx: AppContext, actor: Actor, query: Comp
   const isTruncated = found.length > exportMaxRows;
   const rows: ExportCell[][] = found
     .slice(0, exportMaxRows)
-    .map((company) => [
-      company.name,
-      company.organisationNumber,
-      statusLabels[company.status] ?? company.status,
-      company.organisationName,
-      company.coachName,
-      company.municipalityName,
-      company.sizeClass ? (sizeClassLabels[company.sizeClass] ?? company.sizeClass) : null,
-      company.sniCode,
-      company.streetAddress,
-      company.postalCode,
-      company.city,
-      company.headcount,
-      company.turnoverSek,
-      company.balanceSheetSek,
-      company.financialYear,
-    ]);
+    .map((company) => exportColumns.map((column) => column.value(company)));
   // The date in the file name is the Swedish calendar day, not UTC's.
   const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(ctx.now());
   return format === 'csv'

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportPreview, ImportResult } from '../../../contracts/company-import';
+import { companyFactFields } from '../../../contracts/companies';
+import { importFields, type ImportPreview, type ImportResult } from '../../../contracts/company-import';
 import { luhnCheckDigit } from '../../../core/organisation-number';
 import { createTestApp, fixtures, type ActorName, type TestApp } from '../../test/test-app';
 import { importMaxRows } from './company-spreadsheets.service';
@@ -459,6 +460,26 @@ describe('exporting', () => {
     const body = response.json() as ImportPreview;
     expect(body.counts.total).toBeGreaterThan(295);
     expect(body.counts.unchanged).toBe(body.counts.total);
+    expect(Object.keys(body.mapping).sort()).toEqual([...importFields].sort());
+  });
+
+  it('reads every fact of the register from an import, after the organisation number', () => {
+    expect(importFields).toEqual([
+      'organisationNumber',
+      ...companyFactFields.map((field) => (field === 'municipalityCode' ? 'municipality' : field)),
+    ]);
+    expect(companyFactFields).toEqual([
+      'name',
+      'streetAddress',
+      'postalCode',
+      'city',
+      'municipalityCode',
+      'sniCode',
+      'headcount',
+      'turnoverSek',
+      'balanceSheetSek',
+      'financialYear',
+    ]);
   });
 
   it("leaves one organisation's companies out of another's export, and gives a company user only their own", async () => {

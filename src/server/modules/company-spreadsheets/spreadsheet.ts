@@ -229,8 +229,23 @@ export function normaliseHeader(text: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
+/** The column each company field has in an export: its Swedish header, as people read it in Excel. */
+export const fieldColumns: Record<ImportField, ExportColumn> = {
+  organisationNumber: { header: 'Organisationsnummer', width: 20 },
+  name: { header: 'Företag', width: 36 },
+  streetAddress: { header: 'Adress', width: 28 },
+  postalCode: { header: 'Postnummer', width: 12 },
+  city: { header: 'Ort', width: 16 },
+  municipality: { header: 'Kommun', width: 16 },
+  sniCode: { header: 'SNI', width: 9 },
+  headcount: { header: 'Anställda', width: 11 },
+  turnoverSek: { header: 'Omsättning (kr)', width: 18, isAmount: true },
+  balanceSheetSek: { header: 'Balansomslutning (kr)', width: 22, isAmount: true },
+  financialYear: { header: 'Räkenskapsår', width: 13 },
+};
+
 /** Header names, Swedish and English, normalised, that a column of each field is likely to have.
- * The export's own headers are among them, so an exported file imports again unchanged. */
+ * The export's own header (fieldColumns) counts too, so an exported file imports again unchanged. */
 const headerSynonyms: Record<ImportField, readonly string[]> = {
   organisationNumber: [
     'organisationsnummer',
@@ -276,7 +291,7 @@ export function guessMapping(columns: readonly string[]): Partial<Record<ImportF
     const column = columns.find(
       (name) =>
         !used.has(name) &&
-        synonyms.includes(normaliseHeader(name)) &&
+        [normaliseHeader(fieldColumns[field].header), ...synonyms].includes(normaliseHeader(name)) &&
         !(moneyFields.includes(field) && scaledAmount.test(name)),
     );
     if (column !== undefined) {
