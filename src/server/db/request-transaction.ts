@@ -25,3 +25,9 @@ export function inRequestTransaction<T>(root: Db, work: (tx: Db) => Promise<T>):
   // `transaction` of the handle itself: a nested call (none today) would become a savepoint.
   return (current.getStore() ?? root).transaction((tx) => current.run(tx, () => work(tx)));
 }
+
+/** True while the calling code runs inside a request's transaction (its statements share one
+ * connection, and a transaction it opens is a savepoint). */
+export function isInRequestTransaction(): boolean {
+  return current.getStore() !== undefined;
+}

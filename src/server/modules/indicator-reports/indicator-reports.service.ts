@@ -24,6 +24,7 @@ import type {
 } from '../../../contracts/indicator-reports';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
+import { isInRequestTransaction } from '../../db/request-transaction';
 import { rowsOf } from '../../db/rows';
 import { coFinancers, coFinancersVersion } from '../../content/co-financers';
 import { indicatorCatalogue, indicatorCatalogueVersion } from '../../content/indicators';
@@ -176,11 +177,12 @@ const snapshotOptions = { isolationLevel: 'repeatable read', accessMode: 'read o
 /**
  * Gives `body` a reader whose statements all see one snapshot. On PostgreSQL each statement runs at
  * once in a transaction of its own that takes over the first transaction's snapshot
- * (`pg_export_snapshot`); PGlite is one connection, so there they run one after the other in it.
+ * (`pg_export_snapshot`). PGlite is one connection, and a request kept in one transaction (an
+ * idempotent create, decision 018) has one: there they run one after the other in it.
  */
 async function onOneSnapshot<T>(ctx: AppContext, body: (read: Reader) => Promise<T>): Promise<T> {
   return ctx.db.transaction(async (leader) => {
-    if (ctx.database.kind !== 'postgres') {
+    if (ctx.database.kind !== 'postgres' || isInRequestTransaction()) {
       let queue: Promise<unknown> = Promise.resolve();
       const inTurn: Reader = (statement) => {
         const result = queue.then(() => statement(leader));
