@@ -8,6 +8,7 @@ import { demoIds } from '../src/server/db/seed';
 import { municipalities } from '../src/server/content/municipalities';
 import { listCurrentModels } from '../src/server/modules/maturity/maturity.queries';
 import { interventionAreas, interventionKinds } from '../src/core/interventions';
+import { supportBlocksFromScratch } from '../src/server/test/support-blocks-from-scratch';
 
 /** P1's sizes at 1×; the demo data's own rows count towards them. */
 export const sizesAt1x = { companies: 600, contacts: 3_000, assessments: 3_000, interventions: 50_000 } as const;
@@ -414,19 +415,6 @@ async function checkTriggerKept(db: Db): Promise<void> {
 }
 
 /** Each company's first coach-led baseline and latest follow-up per area, as migration 0029's trigger keeps them. */
-/** Each company's interventions and coach-led measurements per calendar month, quarter and year
- * (migration 0030, decision 041). */
-const supportBlocksFromScratch = sql`
-  select e.company_id, b.months::smallint, date_trunc(b.unit, e.on_day)::date, min(e.on_day), max(e.on_day),
-       (count(*) filter (where e.is_intervention))::int, coalesce(sum(e.quarter_hours), 0)::int,
-       (count(*) filter (where not e.is_intervention))::int
-  from (select company_id, occurred_on as on_day, quarter_hours, true as is_intervention from interventions
-        union all
-        select company_id, (submitted_at at time zone 'Europe/Stockholm')::date, 0, false from assessments
-         where status = 'submitted' and mode = 'coach') as e
-  cross join (values (1, 'month'), (3, 'quarter'), (12, 'year')) as b(months, unit)
- group by 1, 2, 3`;
-
 const companyAreaStepsFromScratch = sql`
     select a.company_id, a.area,
            (array_agg(a.step order by a.submitted_at) filter (where a.kind = 'baseline'))[1],
