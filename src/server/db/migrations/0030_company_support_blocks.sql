@@ -13,6 +13,7 @@ CREATE TABLE "company_support_blocks" (
 --> statement-breakpoint
 ALTER TABLE "company_support_blocks" ADD CONSTRAINT "company_support_blocks_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "actions_done_on_idx" ON "actions" USING btree ("done_on") WHERE "actions"."status" = 'done';--> statement-breakpoint
+CREATE INDEX "actions_done_without_realised_idx" ON "actions" USING btree ("done_on") WHERE "actions"."status" = 'done' and "actions"."realised_kwh" is null and "actions"."realised_co2e_kg" is null and "actions"."realised_sek" is null and "actions"."realised_material_tonnes" is null;--> statement-breakpoint
 CREATE INDEX "actions_plan_idx" ON "actions" USING btree ("company_id","created_at") WHERE "actions"."status" <> 'cancelled';--> statement-breakpoint
 CREATE INDEX "actions_without_carrier_idx" ON "actions" USING btree ("company_id") WHERE "actions"."status" <> 'cancelled' and "actions"."carrier" is null and (("actions"."expected_kwh" <> 0 and "actions"."expected_co2e_kg" is null) or ("actions"."realised_kwh" <> 0 and "actions"."realised_co2e_kg" is null));--> statement-breakpoint
 -- The report reads the blocks of a period for every company at once (decision 041).

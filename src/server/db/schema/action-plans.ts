@@ -103,8 +103,17 @@ export const actions = pgTable(
       .where(sql`${t.status} in ('planned', 'in_progress') and ${t.dueOn} is not null`),
     // The indicator report (decision 041): the actions done in a period, the companies with a plan by
     // the end of a period, and the (rare) energy savings that no carrier gives a CO2e.
-    index('actions_done_on_idx').on(t.doneOn).where(sql`${t.status} = 'done'`),
-    index('actions_plan_idx').on(t.companyId, t.createdAt).where(sql`${t.status} <> 'cancelled'`),
+    index('actions_done_on_idx')
+      .on(t.doneOn)
+      .where(sql`${t.status} = 'done'`),
+    index('actions_done_without_realised_idx')
+      .on(t.doneOn)
+      .where(
+        sql`${t.status} = 'done' and ${t.realisedKwh} is null and ${t.realisedCo2eKg} is null and ${t.realisedSek} is null and ${t.realisedMaterialTonnes} is null`,
+      ),
+    index('actions_plan_idx')
+      .on(t.companyId, t.createdAt)
+      .where(sql`${t.status} <> 'cancelled'`),
     index('actions_without_carrier_idx')
       .on(t.companyId)
       .where(

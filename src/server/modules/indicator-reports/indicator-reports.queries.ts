@@ -345,39 +345,77 @@ export async function listActivitiesWithoutAttendance(db: Db, scope: ReportScope
 export type ActionItem = { id: string; name: string; companyId: string; companyName: string };
 export type ActionCheck = { count: number; items: ActionItem[] };
 
+const hasRealised = sql`(a.realised_kwh is not null or a.realised_co2e_kg is not null or a.realised_sek is not null
+  or a.realised_material_tonnes is not null)`;
+
+/** What a done action may lack: any realised figure, or a coach's confirmation of its figures. */
+const doneActionProblems = {
+  no_realised: sql`not ${hasRealised}`,
+  unconfirmed: sql`${hasRealised} and a.realised_confirmed_at is null`,
+} as const;
+export type DoneActionProblem = keyof typeof doneActionProblems;
+
 /**
- * The actions of companies in scope done in the period, read once: their confirmed realised effects
- * per area (decision 025), and those to follow up: done without any realised figure, and with figures
- * no coach confirmed (the first of each by company name).
+ * The actions of companies in scope done in the period, counted in one statement: their confirmed
+ * realised effects per area (decision 025), and how many lack any realised figure or a confirmation.
  */
 export async function readDoneActions(db: Db, scope: ReportScope) {
   const { from, to } = scope;
-  const firstBy = (condition: SQL) => sql`(select coalesce(json_agg(x), '[]'::json) from (
-      select id, title as "name", company_id as "companyId", company_name as "companyName"
-        from done where ${condition}
-       order by company_name, title, id limit ${dataQualityListLimit}) x)`;
   const result = await db.execute(sql`
-    with done as (
-      select a.id, a.title, a.area, a.company_id, c.name as company_name, a.realised_kwh, a.realised_co2e_kg,
-             a.realised_confirmed_at is not null as confirmed,
-             (a.realised_kwh is not null or a.realised_co2e_kg is not null or a.realised_sek is not null
-               or a.realised_material_tonnes is not null) as has_realised
-        from actions a join companies c on c.id = a.company_id
-       where a.status = 'done' and a.done_on between ${from} and ${to} and ${scopeCondition(scope, 'c')}
-    )
-    select (select coalesce(json_agg(r), '[]'::json) from (
-              select area, coalesce(sum(realised_kwh), 0)::float8 as "kwh", coalesce(sum(realised_co2e_kg), 0)::float8 as "co2eKg"
-                from done where confirmed group by area) r) as "realisedByArea",
-           (select count(*)::int from done where not has_realised) as "noRealisedCount",
-           ${firstBy(sql`not has_realised`)} as "noRealised",
-           (select count(*)::int from done where has_realised and not confirmed) as "unconfirmedCount",
-           ${firstBy(sql`has_realised and not confirmed`)} as "unconfirmed"`);
-  const row = rowsOf<Record<string, unknown>>(result)[0]!;
+    select a.area,
+           coalesce(sum(a.realised_kwh) filter (where a.realised_confirmed_at is not null), 0)::float8 as "kwh",
+           coalesce(sum(a.realised_co2e_kg) filter (where a.realised_confirmed_at is not null), 0)::float8 as "co2eKg",
+           (count(*) filter (where ${doneActionProblems.no_realised}))::int as "noRealised",
+           (count(*) filter (where ${doneActionProblems.unconfirmed}))::int as "unconfirmed"
+      from actions a
+     where a.status = 'done' and a.done_on between ${from} and ${to}
+       and a.company_id in (select c.id from companies c where ${scopeCondition(scope, 'c')})
+     group by a.area`);
+  const rows = rowsOf<{ area: Area; kwh: number; co2eKg: number; noRealised: number; unconfirmed: number }>(result);
   return {
-    realisedByArea: jsonValue<{ area: Area; kwh: number; co2eKg: number }[]>(row.realisedByArea),
-    noRealised: { count: Number(row.noRealisedCount), items: jsonValue<ActionItem[]>(row.noRealised) },
-    unconfirmed: { count: Number(row.unconfirmedCount), items: jsonValue<ActionItem[]>(row.unconfirmed) },
+    realisedByArea: rows.map(({ area, kwh, co2eKg }) => ({ area, kwh, co2eKg })),
+    counts: {
+      no_realised: rows.reduce((sum, row) => sum + Number(row.noRealised), 0),
+      unconfirmed: rows.reduce((sum, row) => sum + Number(row.unconfirmed), 0),
+    } satisfies Record<DoneActionProblem, number>,
   };
+}
+
+/** Up to this many actions with a problem are read whole and sorted; more are found company by company. */
+const fewDoneActions = 500;
+
+/**
+ * The first actions done in the period with the problem, by company name, then title. A few are read
+ * and sorted; many (a large programme where no coach confirms) are found by walking the companies in
+ * name order until the list is full, so that tens of thousands are never sorted for a hundred.
+ */
+export async function listDoneActionItems(
+  db: Db,
+  scope: ReportScope,
+  problem: DoneActionProblem,
+  found: number,
+  strategy: 'sort' | 'walk' = found <= fewDoneActions ? 'sort' : 'walk',
+): Promise<ActionItem[]> {
+  if (found === 0) return [];
+  const { from, to } = scope;
+  const done = sql`a.status = 'done' and a.done_on between ${from} and ${to} and ${doneActionProblems[problem]}`;
+  const result =
+    strategy === 'sort'
+      ? await db.execute(sql`
+          with found as materialized (select a.id, a.title, a.company_id from actions a where ${done})
+          select f.id, f.title as "name", c.id as "companyId", c.name as "companyName"
+            from found f join companies c on c.id = f.company_id
+           where ${scopeCondition(scope, 'c')}
+           order by lower(c.name), c.id, f.title, f.id
+           limit ${dataQualityListLimit}`)
+      : await db.execute(sql`
+          select a.id, a.title as "name", c.id as "companyId", c.name as "companyName"
+            from companies c
+            cross join lateral (select a.id, a.title from actions a where a.company_id = c.id and ${done}) a
+           where ${scopeCondition(scope, 'c')}
+           order by lower(c.name), c.id, a.title, a.id
+           limit ${dataQualityListLimit}`);
+  return rowsOf<ActionItem>(result);
 }
 
 /** Actions in scope, not cancelled and made by the end of the period, with an energy saving but no

@@ -252,6 +252,12 @@ async function reportOf(
       read((db) => q.listActivitiesWithoutAttendance(db, scope, now)),
       read((db) => q.listActionsWithoutCarrier(db, scope)),
     ]);
+  const [noRealised, unconfirmed] = await Promise.all(
+    (['no_realised', 'unconfirmed'] as const).map(async (problem) => ({
+      count: doneActions.counts[problem],
+      items: await read((db) => q.listDoneActionItems(db, scope, problem, doneActions.counts[problem])),
+    })),
+  );
   const attendances = toAttendances(attendanceRows);
   const indicatorFacts = {
     counted: countedGroups(support.groups, settings),
@@ -319,8 +325,8 @@ async function reportOf(
           companyName: null,
         })),
       },
-      actionCheck('done_without_realised', doneActions.noRealised),
-      actionCheck('unconfirmed_realised', doneActions.unconfirmed),
+      actionCheck('done_without_realised', noRealised!),
+      actionCheck('unconfirmed_realised', unconfirmed!),
       actionCheck('energy_without_carrier', withoutCarrier),
     ],
     labels: { coFinancers: Object.fromEntries(coFinancers.map((c) => [c.key, c.name])) },

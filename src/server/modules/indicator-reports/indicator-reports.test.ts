@@ -11,6 +11,7 @@ import type {
 } from '../../../contracts/indicator-reports';
 import { rowsOf } from '../../db/rows';
 import { supportBlocksFromScratch } from '../../test/support-blocks-from-scratch';
+import { listDoneActionItems } from './indicator-reports.queries';
 import { freshOrganisationNumber } from '../../test/access-matrix';
 import { clockedRequests, ok, type InjectResponse } from '../../test/clocked-requests';
 import { createTestApp, fixtures, type ActorName, type TestApp } from '../../test/test-app';
@@ -519,6 +520,36 @@ describe('the report as an .xlsx, its data quality, and frozen as sent', () => {
     expect(r.dataQuality.find((c) => c.check === 'done_without_realised')!.items).toEqual([
       expect.objectContaining({ kind: 'action', name: 'Digital orderhantering', companyId: ids.beta }),
     ]);
+  });
+
+  it('lists the first done actions to follow up by company name, whether few are read whole or many company by company', async () => {
+    // Two more done actions without a realised figure, done on 1 July (the clock's day).
+    await action('gamma', { area: 'digitalisation', title: 'Affärssystem', status: 'done' });
+    await action('alfa', { area: 'digitalisation', title: 'Mätpunkter', status: 'done' });
+    const year = `from=2026-01-01&to=2026-12-31&organisationId=${organisationId}`;
+    const check = (await report(year)).dataQuality.find((c) => c.check === 'done_without_realised')!;
+    expect(check.count).toBe(3);
+    const byHand = [
+      ['Alfa Rapport AB', 'Mätpunkter'],
+      ['Beta Rapport AB', 'Digital orderhantering'],
+      ['Gamma Rapport AB', 'Affärssystem'],
+    ];
+    expect(check.items.map((item) => [item.companyName, item.name])).toEqual(byHand);
+    const [programme] = rowsOf<{ id: string }>(await t.database.db.execute(sql`select id from programmes`));
+    const scope = {
+      programmeId: programme!.id,
+      organisationId,
+      municipalityCodes: null,
+      from: '2026-01-01',
+      to: '2026-12-31',
+    };
+    for (const strategy of ['sort', 'walk'] as const) {
+      const items = await listDoneActionItems(t.database.db, scope, 'no_realised', 3, strategy);
+      expect(
+        items.map((item) => [item.companyName, item.name]),
+        strategy,
+      ).toEqual(byHand);
+    }
   });
 
   it('makes an .xlsx with a sheet per indicator, the participant list and what it was made with', async () => {
