@@ -334,7 +334,8 @@ describe('the list of activities', () => {
     expect(await ids('type=workshop')).toEqual([]);
     expect(await ids('area=digitalisation')).toEqual([network.id]);
     expect(await ids(`organisationId=${fixtures.ownOrganisationId}`)).toEqual([]);
-    const tenth = inTen.toISOString().slice(0, 10);
+    // The day in Stockholm, as the filter reads it: between 23:00 and 24:00 UTC it is the next day there.
+    const tenth = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(inTen);
     expect(await ids(`from=${tenth}&to=${tenth}`, 'coachOwn')).toEqual([network.id]);
     const list = (await call('coachOwn', 'GET', `/api/activities?q=${encodeURIComponent(marker)}`)).json() as {
       items: { organisers: { id: string }[]; areas: string[] }[];
