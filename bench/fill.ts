@@ -8,7 +8,7 @@ import { demoIds } from '../src/server/db/seed';
 import { municipalities } from '../src/server/content/municipalities';
 import { listCurrentModels } from '../src/server/modules/maturity/maturity.queries';
 import { interventionAreas, interventionKinds } from '../src/core/interventions';
-import { supportBlocksFromScratch } from '../src/server/test/support-blocks-from-scratch';
+import { supportBlockColumns, supportBlocksFromScratch } from '../src/server/test/support-blocks-from-scratch';
 
 /** P1's sizes at 1×; the demo data's own rows count towards them. */
 export const sizesAt1x = { companies: 600, contacts: 3_000, assessments: 3_000, interventions: 50_000 } as const;
@@ -320,17 +320,15 @@ async function rebuildTriggerKept(db: Db): Promise<void> {
     insert into coaching_hour_days (organisation_id, occurred_on, area, kind, interventions, quarter_hours)
     select organisation_id, occurred_on, area, kind, count(*), sum(quarter_hours)
       from interventions group by organisation_id, occurred_on, area, kind`);
-  await db.execute(sql`delete from company_support_blocks`);
-  await db.execute(sql`
-    insert into company_support_blocks (company_id, months, starts_on, first_on, last_on, interventions, quarter_hours,
-      measurements)
-    ${supportBlocksFromScratch}`);
   await db.execute(sql`
     insert into company_size_records (company_id, recorded_at, financial_year, headcount, turnover_sek,
       balance_sheet_sek, size_class)
     select c.id, c.updated_at, c.financial_year, c.headcount, c.turnover_sek, c.balance_sheet_sek, c.size_class
       from companies c
      where c.organisation_number like '77%' and not exists (select 1 from company_size_records r where r.company_id = c.id)`);
+  // After the size records: each block keeps the class on its first day.
+  await db.execute(sql`delete from company_support_blocks`);
+  await db.execute(sql`insert into company_support_blocks (${supportBlockColumns}) ${supportBlocksFromScratch}`);
 }
 
 /**
@@ -394,11 +392,10 @@ async function checkTriggerKept(db: Db): Promise<void> {
                       from coaching_hour_days)) as d limit 3`);
   if (hours.rows.length > 0)
     throw new Error(`The rebuilt coaching hours differ from the interventions' sum: ${JSON.stringify(hours.rows)}`);
-  const blockColumns = sql`company_id, months, starts_on, first_on, last_on, interventions, quarter_hours, measurements`;
   const blocks = await rows(sql`
-    select * from ((select ${blockColumns} from company_support_blocks except ${supportBlocksFromScratch})
+    select * from ((select ${supportBlockColumns} from company_support_blocks except ${supportBlocksFromScratch})
                    union all
-                   (${supportBlocksFromScratch} except select ${blockColumns} from company_support_blocks)) as d limit 3`);
+                   (${supportBlocksFromScratch} except select ${supportBlockColumns} from company_support_blocks)) as d limit 3`);
   if (blocks.rows.length > 0)
     throw new Error(`The rebuilt support blocks differ from the interventions: ${JSON.stringify(blocks.rows)}`);
   const [companies] = (

@@ -80,6 +80,8 @@ export const companies = pgTable(
     index('companies_peer_group_idx').on(t.programmeId, t.sizeClass, t.sniDivision),
     index('companies_undertaking_id_idx').on(t.undertakingId),
     index('companies_enrolled_on_idx').on(t.programmeId, t.enrolledOn),
+    // companies_report_scope_idx (programme, organisation, municipality, with id and status) is created
+    // in migration 0031: drizzle cannot state included columns.
   ],
 );
 

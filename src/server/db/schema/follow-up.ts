@@ -14,6 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { interventionAreas, interventionKinds } from '../../../core/interventions';
+import { smeClasses } from '../../../core/sme-class';
 import { companies } from './companies';
 import { organisations } from './organisations';
 import { users } from './users';
@@ -98,12 +99,16 @@ export const companySupportBlocks = pgTable(
     quarterHours: integer('quarter_hours').notNull(),
     /** Coach-led measurements submitted in the block (Stockholm days). */
     measurements: integer('measurements').notNull(),
+    /** The company's size class on the block's first day (company_size_class_on, sizeClassOn of the
+     * core), kept by the same triggers and by one on the size records (migration 0031). */
+    sizeClass: text('size_class', { enum: smeClasses }),
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.months, t.startsOn] }),
     check('company_support_blocks_months_check', sql`${t.months} in (1, 3, 12)`),
     // company_support_blocks_period_idx (months, starts_on, company_id, with the figures) is created in
-    // migration 0030, as is assessments_submitted_coach_idx: drizzle cannot state included columns.
+    // migrations 0030 and 0031, as is assessments_submitted_coach_idx: drizzle cannot state included
+    // columns.
   ],
 );
 

@@ -43,73 +43,109 @@ const scopeCte = (scope: ReportScope) =>
   sql`scope as (select c.id from companies c where ${scopeCondition(scope, 'c')})`;
 
 /**
- * Per company in scope with any support in the period, as CTEs `support` and then `supported`: the
- * first and last day of support (interventions, submitted coach-led measurements, analyses by their
- * date, attended activities), the logged quarter hours, whether it had a measurement or an analysis,
- * and the company's facts with the size class it had at its first support.
+ * Per company in scope with any support in the period, as CTEs ending in `supported`: the first and
+ * last day of support (interventions, submitted coach-led measurements, analyses by their date,
+ * attended activities), the logged quarter hours, whether it had a measurement or an analysis, the
+ * company's organisation, municipality and status, and the size class it had at its first support.
+ * Names are left to the statements that show them, which join the companies for the rows they show.
  *
  * Interventions and measurements are read from the blocks their triggers keep per company and
  * calendar month, quarter and year, and only the period's ragged days from the records themselves
- * (decision 041).
+ * (decision 041). A block keeps the size class on its first day: the size records are read only for a
+ * company whose first support in the period is not a block's first day.
+ *
+ * The largest block is joined to the rest one to one, which needs no grouping of its rows: a calendar
+ * year is one row per company, and grouping tens of thousands of companies was the larger part of
+ * the report's time. Only the rest (other blocks, ragged days, analyses, activities) is grouped.
  */
 export function supportCtes(scope: ReportScope): SQL {
   const { from, to } = scope;
   const { blocks, days } = splitIntoSupportBlocks(from, to);
+  const [main, ...others] = [...blocks].sort((a, b) => b.months - a.months);
   const start = (on: string) => sql`(${on}::date::timestamp at time zone 'Europe/Stockholm')`;
   const end = (on: string) => sql`((${on}::date + 1)::timestamp at time zone 'Europe/Stockholm')`;
   const analysedOn = sql`coalesce(an.performed_on, ${day(sql`an.created_at`)})`;
-  const parts: SQL[] = [
-    ...blocks.map(
-      (block) => sql`select b.company_id, b.first_on, b.last_on, b.quarter_hours, b.measurements > 0, false
-        from company_support_blocks b where b.months = ${block.months} and b.starts_on = ${block.startsOn}`,
+  const unsized = sql`false, null::text`;
+  const inBlock = (block: { months: number; startsOn: string }) =>
+    sql`b.months = ${block.months} and b.starts_on = ${block.startsOn}`;
+  const rest: SQL[] = [
+    ...others.map(
+      (block) => sql`select b.company_id, b.first_on, b.last_on, b.quarter_hours, b.measurements > 0, false,
+               true, b.size_class
+        from company_support_blocks b where ${inBlock(block)}`,
     ),
     ...days.flatMap((range) => [
-      sql`select i.company_id, i.occurred_on, i.occurred_on, i.quarter_hours, false, false
+      sql`select i.company_id, i.occurred_on, i.occurred_on, i.quarter_hours, false, false, ${unsized}
         from interventions i where i.occurred_on between ${range.from} and ${range.to}`,
-      sql`select a.company_id, ${day(sql`a.submitted_at`)}, ${day(sql`a.submitted_at`)}, 0, true, false
+      sql`select a.company_id, ${day(sql`a.submitted_at`)}, ${day(sql`a.submitted_at`)}, 0, true, false, ${unsized}
         from assessments a
        where a.status = 'submitted' and a.mode = 'coach'
          and a.submitted_at >= ${start(range.from)} and a.submitted_at < ${end(range.to)}`,
     ]),
-    sql`select an.company_id, ${analysedOn}, ${analysedOn}, 0, false, true
+    sql`select an.company_id, ${analysedOn}, ${analysedOn}, 0, false, true, ${unsized}
         from analyses an where ${analysedOn} between ${from} and ${to}`,
-    sql`select r.company_id, ${day(sql`ac.starts_at`)}, ${day(sql`ac.starts_at`)}, 0, false, false
+    sql`select r.company_id, ${day(sql`ac.starts_at`)}, ${day(sql`ac.starts_at`)}, 0, false, false, ${unsized}
         from registrations r join activities ac on ac.id = r.activity_id
        where r.attended is true and ac.starts_at >= ${start(from)} and ac.starts_at < ${end(to)}`,
   ];
-  // The company's facts ride through the grouping (grouped by its key), so that the planner joins
-  // the companies and the size records by hash for the tens of thousands of companies of a large
-  // programme, rather than one index lookup each.
-  return sql`events (company_id, first_on, last_on, quarter_hours, measurement, analysis) as (
-      ${sql.join(parts, sql` union all `)}
+  // Of the other blocks, the size class of the earliest: the least of (first day, class) pairs as text
+  // arrays (an ISO date sorts as text), which groups by hash where an ordered aggregate would sort.
+  const restSizeClass = sql`(min(array[e.first_on::text, e.size_class]) filter (where e.sized))[2]`;
+  // The earliest block's first day and class. Only speed depends on it: a class is taken from a block
+  // only when the block's first day is the company's first day in the period, else it is looked up.
+  const mainFirst = sql`(r.block_first_on is null or m.first_on <= r.block_first_on)`;
+  return sql`events (company_id, first_on, last_on, quarter_hours, measurement, analysis, sized, size_class) as (
+      ${sql.join(rest, sql` union all `)}
+    ),
+    rest as (
+      select e.company_id, min(e.first_on) as first_on, max(e.last_on) as last_on, sum(e.quarter_hours)::int as quarter_hours,
+             bool_or(e.measurement) as has_measurement, bool_or(e.analysis) as has_analysis,
+             min(e.first_on) filter (where e.sized) as block_first_on, ${restSizeClass} as block_size_class
+        from events e
+       group by e.company_id
+    ),
+    main as (
+      select b.company_id, b.first_on, b.last_on, b.quarter_hours, b.measurements > 0 as has_measurement, b.size_class
+        from company_support_blocks b where ${main ? inBlock(main) : sql`false`}
     ),
     support as (
-      select c.id as company_id, c.name, c.organisation_number, c.organisation_id, c.municipality_code, c.status,
-             min(e.first_on) as first_on, max(e.last_on) as last_on, sum(e.quarter_hours)::int as quarter_hours,
-             bool_or(e.measurement) as has_measurement, bool_or(e.analysis) as has_analysis
-        from events e join companies c on c.id = e.company_id
-       where ${scopeCondition(scope, 'c')}
-       group by c.id
+      select coalesce(m.company_id, r.company_id) as company_id,
+             least(m.first_on, r.first_on) as first_on, greatest(m.last_on, r.last_on) as last_on,
+             (coalesce(m.quarter_hours, 0) + coalesce(r.quarter_hours, 0))::int as quarter_hours,
+             coalesce(m.has_measurement, false) or coalesce(r.has_measurement, false) as has_measurement,
+             coalesce(r.has_analysis, false) as has_analysis,
+             case when ${mainFirst} then m.first_on else r.block_first_on end as block_first_on,
+             case when ${mainFirst} then m.size_class else r.block_size_class end as block_size_class
+        from main m full join rest r on r.company_id = m.company_id
     ),
-    ${sizeClassesCte('support')},
+    in_scope as (
+      select s.*, c.organisation_id, c.municipality_code, c.status
+        from support s join companies c on c.id = s.company_id
+       where ${scopeCondition(scope, 'c')}
+    ),
+    ${sizeClassesCte(sql`select company_id, first_on from in_scope where block_first_on is distinct from first_on`)},
     supported as (
-      select s.*, z.size_class from support s left join size_classes z on z.company_id = s.company_id
+      select s.company_id, s.organisation_id, s.municipality_code, s.status, s.first_on, s.last_on, s.quarter_hours,
+             s.has_measurement, s.has_analysis,
+             case when s.block_first_on = s.first_on then s.block_size_class else z.size_class end as size_class
+        from in_scope s left join size_classes z on z.company_id = s.company_id
     )`;
 }
 
 /**
- * sizeClassOn of the core, in SQL for many companies at once, as a CTE `size_classes` (company_id,
- * size_class) over a relation of (company_id, first_on): of each company's records with a class,
- * the last made on or before the day, else the earliest. A company without one is not in it.
- * `size-class-sql.test.ts` holds the two to the same answers.
+ * sizeClassOn of the core in SQL for many companies at once, as a CTE `size_classes` (company_id,
+ * size_class) over a relation of (company_id, first_on): of each company's records with a class, the
+ * last made on or before the day, else the earliest. A company without one is not in it. It is
+ * company_size_class_on (migration 0031) for a set, which a join does in one pass where a call per
+ * company would look each up; `size-class-sql.test.ts` holds both to the core.
  */
-export function sizeClassesCte(relation: string): SQL {
+export function sizeClassesCte(relation: SQL): SQL {
   // Made on or before the day: before the next day starts in Stockholm, converted once per company
   // rather than once per record.
   return sql`size_classes as (
     select distinct on (x.company_id) x.company_id, r.size_class
       from (select company_id, ((first_on + 1)::timestamp at time zone 'Europe/Stockholm') as day_ends
-              from ${sql.raw(relation)}) x
+              from (${relation}) asked) x
       join company_size_records r on r.company_id = x.company_id
      where r.size_class is not null
      order by x.company_id, r.recorded_at < x.day_ends desc,
@@ -143,8 +179,8 @@ export type SupportSummary = {
  */
 export async function readSupportSummary(db: Db, scope: ReportScope, quarterHoursCap: number): Promise<SupportSummary> {
   const firstBy = (condition: SQL) => sql`(select coalesce(json_agg(x), '[]'::json) from (
-      select company_id as "id", name from supported where ${condition}
-       order by lower(name), company_id limit ${dataQualityListLimit}) x)`;
+      select s.company_id as "id", c.name from supported s join companies c on c.id = s.company_id where ${condition}
+       order by lower(c.name), s.company_id limit ${dataQualityListLimit}) x)`;
   const result = await db.execute(sql`
     with ${supportCtes(scope)}
     select (select coalesce(json_agg(g), '[]'::json) from (
@@ -153,9 +189,9 @@ export async function readSupportSummary(db: Db, scope: ReportScope, quarterHour
                      status = 'prospect' as "prospect", count(*)::int as "companies"
                 from supported
                group by 1, 2, 3, 4, 5, 6) g) as "groups",
-           ${firstBy(sql`size_class is null`)} as "missingSize",
-           ${firstBy(sql`municipality_code is null`)} as "missingMunicipality",
-           ${firstBy(sql`status = 'prospect'`)} as "prospects"`);
+           ${firstBy(sql`s.size_class is null`)} as "missingSize",
+           ${firstBy(sql`s.municipality_code is null`)} as "missingMunicipality",
+           ${firstBy(sql`s.status = 'prospect'`)} as "prospects"`);
   const row = rowsOf<Record<keyof SupportSummary, unknown>>(result)[0]!;
   return {
     groups: jsonValue(row.groups),
@@ -191,13 +227,13 @@ export async function listSupportedCompanies(
 ): Promise<SupportedCompanyRow[]> {
   const result = await db.execute(sql`
     with ${supportCtes(scope)}
-    select s.company_id as "companyId", s.organisation_number as "organisationNumber", s.name,
+    select s.company_id as "companyId", c.organisation_number as "organisationNumber", c.name,
            s.organisation_id as "organisationId", o.name as "organisationName", s.municipality_code as "municipalityCode",
            s.size_class as "sizeClass", s.first_on::text as "firstSupportOn", s.last_on::text as "lastSupportOn",
            s.quarter_hours as "quarterHours", s.has_measurement as "hasMeasurement", s.has_analysis as "hasAnalysis",
            s.status = 'prospect' as "prospect", count(*) over ()::int as "total"
-      from supported s join organisations o on o.id = s.organisation_id
-     order by lower(s.name), s.company_id
+      from supported s join companies c on c.id = s.company_id join organisations o on o.id = s.organisation_id
+     order by lower(c.name), s.company_id
      ${page === 'all' ? sql`` : sql`limit ${page.limit} offset ${page.offset}`}`);
   return rowsOf<SupportedCompanyRow>(result);
 }

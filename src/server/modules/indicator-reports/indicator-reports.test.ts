@@ -10,7 +10,7 @@ import type {
   ParticipantRow,
 } from '../../../contracts/indicator-reports';
 import { rowsOf } from '../../db/rows';
-import { supportBlocksFromScratch } from '../../test/support-blocks-from-scratch';
+import { supportBlockColumns, supportBlocksFromScratch } from '../../test/support-blocks-from-scratch';
 import { listDoneActionItems } from './indicator-reports.queries';
 import { freshOrganisationNumber } from '../../test/access-matrix';
 import { clockedRequests, ok, type InjectResponse } from '../../test/clocked-requests';
@@ -371,6 +371,79 @@ describe('the indicator report of a period, against a hand count', () => {
     expect(table(shorter, 'RCO04', 'support_rule')).toEqual({ measurement: [0], analysis: [2], hours: [0] });
   });
 
+  it('takes the size class on the first day of support, also when an analysis comes before the blocks', async () => {
+    // zeta: micro from 5 Jan, an analysis on 20 Jan, medium from 1 Feb, 5 h of coaching on 1 Mar, large
+    // from 1 Apr, 5 h of coaching on 4 May.
+    at('2026-01-05T09:00:00+01:00');
+    const workshop = await ok<{ id: string }>(
+      await call('admin', 'POST', '/api/organisations', {
+        name: 'Storleksverkstan',
+        shortName: 'SV',
+        reportingAreas: [],
+      }),
+      201,
+    );
+    const zeta = await ok<{ id: string; version: number }>(
+      await call('admin', 'POST', '/api/companies', {
+        organisationNumber: freshOrganisationNumber(),
+        name: 'Zeta Rapport AB',
+        municipalityCode: '1496',
+        organisationId: workshop.id,
+        headcount: 5,
+        financialYear: 2025,
+      }),
+      201,
+    );
+    await ok(
+      await call('admin', 'POST', `/api/companies/${zeta.id}/analyses`, {
+        kind: 'digital',
+        title: 'Digital analys',
+        performedOn: '2026-01-20',
+        content: { systems: [], dataCollection: [], gaps: [] },
+      }),
+      201,
+    );
+    at('2026-02-01T09:00:00+01:00');
+    const grown = await ok<{ version: number }>(
+      await call('admin', 'PATCH', `/api/companies/${zeta.id}`, { version: zeta.version, headcount: 60 }),
+    );
+    at('2026-04-01T09:00:00+02:00');
+    await ok(await call('admin', 'PATCH', `/api/companies/${zeta.id}`, { version: grown.version, headcount: 300 }));
+    at('2026-07-01T10:00:00+02:00');
+    for (const occurredOn of ['2026-03-01', '2026-05-04']) {
+      await ok(
+        await call('admin', 'POST', `/api/companies/${zeta.id}/interventions`, {
+          occurredOn,
+          kind: 'coaching',
+          hours: 5,
+        }),
+        201,
+      );
+    }
+    const sizeIn = async (query: string) => {
+      const scoped = `${query}&organisationId=${workshop.id}`;
+      const sizes = table(await report(scoped), 'RCO01', 'size_class');
+      const listed = (await participants(scoped)).map((p) => p.sizeClass);
+      expect(listed).toHaveLength(1);
+      expect(sizes[listed[0]!]).toEqual([1]);
+      return listed[0];
+    };
+    // The analysis is the first support: the class on 20 January, whether the period is a year (one
+    // block), a quarter, two quarters (the earliest block) or ragged.
+    expect(await sizeIn('from=2026-01-01&to=2026-12-31')).toBe('micro');
+    expect(await sizeIn('from=2026-01-01&to=2026-03-31')).toBe('micro');
+    expect(await sizeIn('from=2026-01-01&to=2026-06-30')).toBe('micro');
+    expect(await sizeIn('from=2026-01-15&to=2026-05-10')).toBe('micro');
+    // From February the coaching is the first support: the class its block keeps for 1 March, also
+    // when the period's largest block (the second quarter) is a later one.
+    expect(await sizeIn('from=2026-03-01&to=2026-03-31')).toBe('medium');
+    expect(await sizeIn('from=2026-02-01&to=2026-03-31')).toBe('medium');
+    expect(await sizeIn('from=2026-02-01&to=2026-12-31')).toBe('medium');
+    expect(await sizeIn('from=2026-03-01&to=2026-06-30')).toBe('medium');
+    // From April: the second quarter's class for 4 May.
+    expect(await sizeIn('from=2026-04-01&to=2026-12-31')).toBe('large');
+  });
+
   it('keeps the support blocks equal to the interventions summed from scratch as they change', async () => {
     const logged = await ok<{ id: string; version: number }>(
       await call('admin', 'POST', `/api/companies/${ids.delta}/interventions`, {
@@ -405,8 +478,7 @@ describe('the indicator report of a period, against a hand count', () => {
     ).toBe(204);
     expect(await deltaIn('from=2026-04-01&to=2026-06-30')).toBeUndefined();
 
-    const kept = sql`select company_id, months, starts_on, first_on, last_on, interventions, quarter_hours, measurements
-      from company_support_blocks`;
+    const kept = sql`select ${supportBlockColumns} from company_support_blocks`;
     const differing = await t.database.db.execute(
       sql`(${kept} except ${supportBlocksFromScratch}) union all (${supportBlocksFromScratch} except ${kept})`,
     );

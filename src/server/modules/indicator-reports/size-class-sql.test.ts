@@ -9,8 +9,10 @@ import { ok, requestsAs } from '../../test/requests';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { sizeClassesCte } from './indicator-reports.queries';
 
-// The report applies the size class rule in SQL to every supported company at once (decision 041);
-// the core's sizeClassOn states it. Here both answer the same records and days on the real engine.
+// The support blocks keep the size class on their first day with company_size_class_on (migration
+// 0031, decision 041), and the report looks up the rest with sizeClassesCte; the core's sizeClassOn
+// states the rule. Here all three answer the same records and days on the real engine, and the blocks
+// follow the records.
 
 let t: TestApp;
 const call = requestsAs(() => t);
@@ -30,6 +32,18 @@ beforeAll(async () => {
       201,
     )
   ).id;
+  // Support on days around the records' days, in three months: blocks whose first days the records
+  // fall before, on and after.
+  for (const occurredOn of ['2025-12-05', '2025-12-20', '2026-01-04', '2026-01-20', '2026-02-01']) {
+    await ok(
+      await call('admin', 'POST', `/api/companies/${companyId}/interventions`, {
+        occurredOn,
+        kind: 'coaching',
+        hours: 1,
+      }),
+      201,
+    );
+  }
 });
 
 afterAll(async () => {
@@ -46,12 +60,21 @@ async function sqlAnswers(records: readonly TimedRecord[], days: readonly string
     await db.execute(sql`insert into company_size_records (company_id, recorded_at, size_class)
       values (${companyId}, ${record.recordedAt}::timestamptz, ${record.sizeClass})`);
   }
+  // The size records' trigger kept every block's class on its first day.
+  const blocks = await db.execute(sql`
+    select (select count(*) from company_support_blocks where company_id = ${companyId})::int as "blocks",
+           (select count(*) from company_support_blocks where company_id = ${companyId}
+              and size_class is distinct from company_size_class_on(company_id, first_on))::int as "stale"`);
+  expect(rowsOf<{ blocks: number; stale: number }>(blocks)[0]).toEqual({ blocks: 3 + 2 + 2, stale: 0 });
   const answers: (string | null)[] = [];
   for (const onDay of days) {
+    // The function for one company, the CTE for a set: the same answer.
     const result = await db.execute(sql`
-      with asked as (select ${companyId}::uuid as company_id, ${onDay}::date as first_on), ${sizeClassesCte('asked')}
-      select (select size_class from size_classes) as "sizeClass"`);
-    answers.push(rowsOf<{ sizeClass: string | null }>(result)[0]!.sizeClass);
+      with ${sizeClassesCte(sql`select ${companyId}::uuid as company_id, ${onDay}::date as first_on`)}
+      select company_size_class_on(${companyId}, ${onDay}::date) as "one", (select size_class from size_classes) as "set"`);
+    const { one, set } = rowsOf<{ one: string | null; set: string | null }>(result)[0]!;
+    expect(set).toBe(one);
+    answers.push(one);
   }
   return answers;
 }
@@ -60,7 +83,7 @@ const dayArbitrary = fc
   .integer({ min: 0, max: 60 })
   .map((n) => new Date(Date.UTC(2025, 11, 1) + n * 86_400_000).toISOString().slice(0, 10));
 
-describe('sizeClassOnSql', () => {
+describe('company_size_class_on', () => {
   it('answers as the core on the edges: a day before, on and after a record, two records on one day', async () => {
     const records: TimedRecord[] = [
       { recordedOn: '2025-12-10', recordedAt: '2025-12-10T08:00:00+01:00', sizeClass: null },
