@@ -8,6 +8,12 @@ import { demoIds } from '../src/server/db/seed';
 import { municipalities } from '../src/server/content/municipalities';
 import { listCurrentModels } from '../src/server/modules/maturity/maturity.queries';
 import { interventionAreas, interventionKinds } from '../src/core/interventions';
+import {
+  bestStepChangeCountsFromScratch,
+  companyStepCountsFromScratch,
+  stepCountsDifferingFromScratch,
+  stepPairCountsFromScratch,
+} from '../src/server/test/step-counts-from-scratch';
 import { supportBlockColumns, supportBlocksFromScratch } from '../src/server/test/support-blocks-from-scratch';
 
 /** P1's sizes at 1×; the demo data's own rows count towards them. */
@@ -315,6 +321,19 @@ async function rebuildTriggerKept(db: Db): Promise<void> {
   await db.execute(sql`
     insert into company_area_steps (company_id, area, baseline_step, baseline_at, first_follow_up_at, latest_step, latest_at)
     ${companyAreaStepsFromScratch}`);
+  for (const table of ['company_step_counts', 'step_pair_counts', 'best_step_change_counts']) {
+    await db.execute(sql`delete from ${sql.identifier(table)}`);
+  }
+  await db.execute(sql`
+    insert into company_step_counts (company_id, programme_id, organisation_id, municipality_code, counted, best_change)
+    ${companyStepCountsFromScratch}`);
+  await db.execute(sql`
+    insert into step_pair_counts (programme_id, organisation_id, municipality_code, area, baseline_step, latest_step,
+      companies)
+    ${stepPairCountsFromScratch}`);
+  await db.execute(sql`
+    insert into best_step_change_counts (programme_id, organisation_id, municipality_code, change, companies)
+    ${bestStepChangeCountsFromScratch}`);
   await db.execute(sql`delete from coaching_hour_days`);
   await db.execute(sql`
     insert into coaching_hour_days (organisation_id, occurred_on, area, kind, interventions, quarter_hours)
@@ -381,6 +400,9 @@ async function checkTriggerKept(db: Db): Promise<void> {
     throw new Error(
       `The rebuilt steps per company and area differ from the measurements: ${JSON.stringify(steps.rows)}`,
     );
+  const stepCounts = await rows(sql`select * from (${stepCountsDifferingFromScratch}) as d limit 3`);
+  if (stepCounts.rows.length > 0)
+    throw new Error(`The rebuilt step counts differ from the steps: ${JSON.stringify(stepCounts.rows)}`);
   const hours = await rows(sql`
     select * from ((select organisation_id, occurred_on, area, kind, interventions, quarter_hours from coaching_hour_days
                     except select organisation_id, occurred_on, area, kind, count(*)::int, sum(quarter_hours)::int

@@ -11,6 +11,7 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -103,6 +104,57 @@ export const companyAreaSteps = pgTable(
   },
   (t) => [primaryKey({ columns: [t.companyId, t.area] })],
 );
+
+/**
+ * The step figures of every company counted by the company's programme, organisation and municipality
+ * (migration 0032, decision 041): how many companies have each pair of baseline and latest step per
+ * area, and each largest change over their areas, as stepChangesCte finds them for a period that ends
+ * after every kept measurement. Kept by triggers on company_area_steps and on the companies' scope.
+ */
+export const stepPairCounts = pgTable(
+  'step_pair_counts',
+  {
+    programmeId: uuid('programme_id').notNull(),
+    organisationId: uuid('organisation_id').notNull(),
+    municipalityCode: text('municipality_code'),
+    area: text('area', { enum: maturityAreas }).notNull(),
+    baselineStep: smallint('baseline_step'),
+    latestStep: smallint('latest_step'),
+    companies: integer('companies').notNull(),
+  },
+  (t) => [
+    unique('step_pair_counts_key')
+      .on(t.programmeId, t.organisationId, t.municipalityCode, t.area, t.baselineStep, t.latestStep)
+      .nullsNotDistinct(),
+  ],
+);
+
+export const bestStepChangeCounts = pgTable(
+  'best_step_change_counts',
+  {
+    programmeId: uuid('programme_id').notNull(),
+    organisationId: uuid('organisation_id').notNull(),
+    municipalityCode: text('municipality_code'),
+    change: smallint('change'),
+    companies: integer('companies').notNull(),
+  },
+  (t) => [
+    unique('best_step_change_counts_key')
+      .on(t.programmeId, t.organisationId, t.municipalityCode, t.change)
+      .nullsNotDistinct(),
+  ],
+);
+
+/** Where each company is counted in the two tables above, and its largest change (decision 041). */
+export const companyStepCounts = pgTable('company_step_counts', {
+  companyId: uuid('company_id').primaryKey(),
+  programmeId: uuid('programme_id').notNull(),
+  organisationId: uuid('organisation_id').notNull(),
+  municipalityCode: text('municipality_code'),
+  /** Whether the company has a step in any area: it is then counted once in best_step_change_counts. */
+  counted: boolean('counted').notNull(),
+  bestChange: smallint('best_change'),
+});
 
 export const assessmentAnswers = pgTable(
   'assessment_answers',

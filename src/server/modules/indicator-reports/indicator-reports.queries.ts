@@ -38,6 +38,9 @@ function scopeCondition(scope: ReportScope, alias: string): SQL {
   );
 }
 
+/** The moment the period's last day ends in Stockholm. */
+const periodEnd = (scope: ReportScope) => sql`((${scope.to}::date + 1)::timestamp at time zone 'Europe/Stockholm')`;
+
 /** The companies in scope in a CTE named `scope`. */
 const scopeCte = (scope: ReportScope) =>
   sql`scope as (select c.id from companies c where ${scopeCondition(scope, 'c')})`;
@@ -269,7 +272,7 @@ export async function listAttendances(db: Db, scope: ReportScope) {
  * It reads the row per company and area that the assessments' trigger keeps (decision 039); only a
  * company whose latest follow-up came after the period looks up the one it had then. */
 const stepChangesCte = (scope: ReportScope) => {
-  const end = sql`((${scope.to}::date + 1)::timestamp at time zone 'Europe/Stockholm')`;
+  const end = periodEnd(scope);
   return sql`step_changes as (
     select st.company_id, st.area,
            case when st.baseline_at < ${end} then st.baseline_step end as baseline_step,
@@ -285,21 +288,54 @@ const stepChangesCte = (scope: ReportScope) => {
      where st.baseline_at < ${end} or st.first_follow_up_at < ${end})`;
 };
 
+/** Where the step figures come from: the counts the writes keep when they hold for the period, or
+ * always the kept rows per company and area (the tests compare the two). */
+export type StepSource = 'counts' | 'companies';
+
 /**
- * The step figures of the report in one statement (stepChangesCte read once): how many companies have
- * each pair of steps per area, and how many have each largest change over their areas (the change is
- * stepChange of the core, a subtraction; BestStepChangeCount says why its largest is enough).
+ * Whether the step counts of migration 0032 answer for the period: they count every company's kept
+ * baseline and latest follow-up, which is stepChangesCte's answer when the period ends after every
+ * one of them (a report of this year; a past year's report reads the companies' rows).
  */
-export async function readStepSummary(db: Db, scope: ReportScope) {
+const stepCountsHold = (scope: ReportScope, source: StepSource) =>
+  source === 'companies'
+    ? sql`false`
+    : sql`(select coalesce(max(greatest(st.baseline_at, st.first_follow_up_at, st.latest_at)) < ${periodEnd(scope)}, true)
+          from company_area_steps st)`;
+
+const keptStepPairs = (scope: ReportScope) => sql`
+  select k.area, k.baseline_step as "baselineStep", k.latest_step as "latestStep", sum(k.companies)::int as "companies"
+    from step_pair_counts k where ${scopeCondition(scope, 'k')}
+   group by k.area, k.baseline_step, k.latest_step having sum(k.companies) > 0`;
+
+const countedStepPairs = sql`
+  select area, baseline_step as "baselineStep", latest_step as "latestStep", count(*)::int as "companies"
+    from step_changes group by area, baseline_step, latest_step`;
+
+/**
+ * The step figures of the report in one statement: how many companies have each pair of steps per
+ * area, and how many have each largest change over their areas (the change is stepChange of the core,
+ * a subtraction; BestStepChangeCount says why its largest is enough). From the counts the writes keep
+ * when they hold for the period (stepCountsHold), else from stepChangesCte, read once.
+ */
+export async function readStepSummary(db: Db, scope: ReportScope, source: StepSource = 'counts') {
   const result = await db.execute(sql`
-    with ${scopeCte(scope)}, ${stepChangesCte(scope)}
-    select (select coalesce(json_agg(p), '[]'::json) from (
-              select area, baseline_step as "baselineStep", latest_step as "latestStep", count(*)::int as "companies"
-                from step_changes group by area, baseline_step, latest_step) p) as "pairs",
-           (select coalesce(json_agg(b), '[]'::json) from (
-              select change, count(*)::int as "companies"
-                from (select company_id, max(latest_step - baseline_step) as change from step_changes group by company_id) c
-               group by change) b) as "best"`);
+    with ${scopeCte(scope)}, ${stepChangesCte(scope)}, held as (select ${stepCountsHold(scope, source)} as held)
+    select case when (select held from held)
+             then (select coalesce(json_agg(p), '[]'::json) from (${keptStepPairs(scope)}) p)
+             else (select coalesce(json_agg(p), '[]'::json) from (${countedStepPairs}) p)
+           end as "pairs",
+           case when (select held from held)
+             then (select coalesce(json_agg(b), '[]'::json) from (
+                     select k.change, sum(k.companies)::int as "companies"
+                       from best_step_change_counts k where ${scopeCondition(scope, 'k')}
+                      group by k.change having sum(k.companies) > 0) b)
+             else (select coalesce(json_agg(b), '[]'::json) from (
+                     select change, count(*)::int as "companies"
+                       from (select company_id, max(latest_step - baseline_step) as change from step_changes
+                              group by company_id) c
+                      group by change) b)
+           end as "best"`);
   const row = rowsOf<{ pairs: unknown; best: unknown }>(result)[0]!;
   return {
     pairs: jsonValue<StepPairCount[]>(row.pairs),
@@ -307,20 +343,20 @@ export async function readStepSummary(db: Db, scope: ReportScope) {
   };
 }
 
-/** How many companies in scope have each pair of baseline step and latest follow-up step, per area
- * (stepChangesCte): a few dozen rows however many companies there are. */
-export async function countStepPairs(db: Db, scope: ReportScope) {
+/** How many companies in scope have each pair of baseline step and latest follow-up step, per area: a
+ * few dozen rows however many companies there are (readStepSummary's pairs). */
+export async function countStepPairs(db: Db, scope: ReportScope, source: StepSource = 'counts') {
   const result = await db.execute(sql`
     with ${scopeCte(scope)}, ${stepChangesCte(scope)}
-    select area, baseline_step as "baselineStep", latest_step as "latestStep", count(*)::int as "companies"
-      from step_changes
-     group by area, baseline_step, latest_step`);
+    select * from (${keptStepPairs(scope)}) p where ${stepCountsHold(scope, source)}
+    union all
+    select * from (${countedStepPairs}) p where not ${stepCountsHold(scope, source)}`);
   return rowsOf<{ area: Area; baselineStep: number | null; latestStep: number | null; companies: number }>(result);
 }
 
 /** Companies in scope with an action that is not cancelled, made up to the end of the period. */
 export async function countCompaniesWithPlan(db: Db, scope: ReportScope): Promise<number> {
-  const end = sql`((${scope.to}::date + 1)::timestamp at time zone 'Europe/Stockholm')`;
+  const end = periodEnd(scope);
   const result = await db.execute(sql`
     select count(*)::int as "count"
       from companies c

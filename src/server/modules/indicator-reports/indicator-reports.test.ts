@@ -11,7 +11,8 @@ import type {
 } from '../../../contracts/indicator-reports';
 import { rowsOf } from '../../db/rows';
 import { supportBlockColumns, supportBlocksFromScratch } from '../../test/support-blocks-from-scratch';
-import { listDoneActionItems } from './indicator-reports.queries';
+import { countStepPairs, findProgramme, listDoneActionItems, readStepSummary } from './indicator-reports.queries';
+import { stepCountsDifferingFromScratch } from '../../test/step-counts-from-scratch';
 import { freshOrganisationNumber } from '../../test/access-matrix';
 import { clockedRequests, ok, type InjectResponse } from '../../test/clocked-requests';
 import { createTestApp, fixtures, type ActorName, type TestApp } from '../../test/test-app';
@@ -748,5 +749,82 @@ describe('the report as an .xlsx, its data quality, and frozen as sent', () => {
       (await call('coachOwn', 'POST', '/api/frozen-reports', { from: '2026-01-01', to: '2026-06-30', title: 'X' }))
         .statusCode,
     ).toBe(403);
+  });
+});
+
+describe('the step counts the writes keep (decision 041)', () => {
+  // Last in the file: it measures, moves and hands over companies of the hand count above.
+  const db = () => t.database.db;
+  const sorted = <T>(rows: T[]) => [...rows].map((row) => JSON.stringify(row)).sort();
+  const differing = async () => rowsOf(await db().execute(stepCountsDifferingFromScratch));
+
+  async function expectCountsAnswerAsCompanies() {
+    const programmeId = (await findProgramme(db()))!.id;
+    const all = { programmeId, organisationId: null, municipalityCodes: null, from: '2026-01-01', to: '2030-12-31' };
+    const held = rowsOf<{ held: boolean }>(
+      await db()
+        .execute(sql`select max(greatest(baseline_at, first_follow_up_at, latest_at)) < '2030-12-31'::date as held
+        from company_area_steps`),
+    )[0]!;
+    expect(held.held).toBe(true);
+    for (const scope of [
+      all,
+      { ...all, organisationId },
+      { ...all, organisationId: fixtures.otherOrganisationId },
+      { ...all, municipalityCodes: ['1384', '1496'] },
+    ]) {
+      const counted = await readStepSummary(db(), scope, 'counts');
+      const fromCompanies = await readStepSummary(db(), scope, 'companies');
+      expect(sorted(counted.pairs)).toEqual(sorted(fromCompanies.pairs));
+      expect(sorted(counted.best)).toEqual(sorted(fromCompanies.best));
+      expect(sorted(await countStepPairs(db(), scope, 'counts'))).toEqual(sorted(fromCompanies.pairs));
+    }
+    expect(await differing()).toEqual([]);
+  }
+
+  it('answers as the companies’ steps for a period after every measurement, as companies are measured, move and are handed over', async () => {
+    await expectCountsAnswerAsCompanies();
+    const counted = await readStepSummary(db(), {
+      programmeId: (await findProgramme(db()))!.id,
+      organisationId,
+      municipalityCodes: null,
+      from: '2026-01-01',
+      to: '2030-12-31',
+    });
+    expect(counted.pairs).toContainEqual({ area: 'energy_transition', baselineStep: 1, latestStep: 3, companies: 1 });
+
+    // Beta gets a baseline, then a follow-up a step down: its largest change is negative.
+    await measure('beta', 3);
+    t.clock.now = new Date(t.clock.now.getTime() + 60_000);
+    await expectCountsAnswerAsCompanies();
+    await measure('beta', 1);
+    t.clock.now = new Date(t.clock.now.getTime() + 60_000);
+    await expectCountsAnswerAsCompanies();
+
+    // Alfa moves from Skövde to Kungsbacka, then is handed over to another organisation.
+    const alfa = await ok<{ version: number }>(await call('admin', 'GET', `/api/companies/${ids.alfa}`));
+    await ok(
+      await call('admin', 'PATCH', `/api/companies/${ids.alfa}`, { version: alfa.version, municipalityCode: '1384' }),
+    );
+    await expectCountsAnswerAsCompanies();
+    const requested = await ok<{ id: string; version: number }>(
+      await call('coachOther', 'POST', `/api/companies/${ids.alfa}/handover-requests`, { reason: 'Flyttar' }),
+      201,
+    );
+    await ok(
+      await call('admin', 'POST', `/api/handover-requests/${requested.id}/decision`, {
+        version: requested.version,
+        decision: 'approve',
+      }),
+    );
+    await expectCountsAnswerAsCompanies();
+    const moved = await readStepSummary(db(), {
+      programmeId: (await findProgramme(db()))!.id,
+      organisationId: fixtures.otherOrganisationId,
+      municipalityCodes: ['1384'],
+      from: '2026-01-01',
+      to: '2030-12-31',
+    });
+    expect(moved.pairs).toContainEqual({ area: 'energy_transition', baselineStep: 1, latestStep: 3, companies: 1 });
   });
 });
