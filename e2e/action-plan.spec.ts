@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { addEnergyMeasure, answerAll, mainNavigation, runTag, signIn, submitMeasurement } from './helpers';
 
 // Issue 5 "done when", as people do it: a coach measures a company and sees suggestions with their
@@ -270,4 +272,40 @@ test('a coach plans actions from suggestions and an energy mapping; the company 
   });
 
   await companyContext.close();
+});
+
+test('the programme totals of a period: the actions done in it, on the page and in its .xlsx', async ({ page }) => {
+  // The seed marks actions done 10 days ago and earlier (src/server/db/seed-action-plans.ts); the
+  // period is the last 90 days as the server dates them, in Stockholm, whatever the machine's zone.
+  const stockholmDate = (at: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(at);
+  const to = stockholmDate(new Date());
+  const from = stockholmDate(new Date(Date.now() - 90 * 86_400_000));
+  await signIn(page, 'coach');
+  await mainNavigation(page).getByRole('link', { name: 'Effekter av åtgärder' }).click();
+  const programme = page.getByRole('region', { name: 'Hela programmet' });
+  await expect(programme).toContainText('Alla åtgärder som de står i dag');
+
+  await page.getByLabel('Klar från och med').fill(from);
+  await page.getByLabel('Klar till och med').fill(to);
+  await expect(page).toHaveURL(new RegExp(`/action-totals\\?from=${from}&to=${to}$`));
+  await expect(programme).toContainText('Åtgärder som blev klara');
+  // Only done actions are in a period.
+  const inPeriod = await counts(programme);
+  expect(inPeriod.done).toBeGreaterThanOrEqual(1);
+  expect(inPeriod.actions).toBe(inPeriod.done);
+  const realised = await figuresIn(programme, 'Uppnått');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Ladda ned .xlsx' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`effekter-av-atgarder-${from}-${to}.xlsx`);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await readFile((await file.path())!)) as unknown as ArrayBuffer);
+  expect(workbook.getWorksheet('Om rapporten')!.getRow(2).getCell(2).value).toBe(`${from} – ${to}`);
+  const sheet = workbook.getWorksheet('Per organisation')!;
+  const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+  const total = (sheet.getRow(sheet.rowCount).values as unknown[]).slice(1);
+  expect(total[0]).toBe('Hela programmet');
+  expect(total[headers.indexOf('Klara')]).toBe(inPeriod.done);
+  expect(Math.round(total[headers.indexOf('Uppnådd: Kostnadsbesparing (kr per år)')] as number)).toBe(realised.sek);
 });

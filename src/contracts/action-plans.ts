@@ -239,7 +239,19 @@ export const companyActionTotalsSchema = z.object({
 });
 export type CompanyActionTotals = z.infer<typeof companyActionTotalsSchema>;
 
+/** A period of the programme's totals: the actions done in it, Stockholm dates, both included; a
+ * bound left out is open, and with neither every action counts as it stands. */
+export const programmeActionTotalsQuerySchema = z
+  .strictObject({ from: isoDateSchema.optional(), to: isoDateSchema.optional() })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, {
+    error: 'The period ends before it starts',
+    path: ['to'],
+  });
+export type ProgrammeActionTotalsQuery = z.infer<typeof programmeActionTotalsQuerySchema>;
+
 export const programmeActionTotalsSchema = z.object({
+  /** The period asked for; null when the totals are of every action as it stands. */
+  period: z.object({ from: z.string().nullable(), to: z.string().nullable() }).nullable(),
   overall: effectTotalsSchema,
   organisations: z.array(z.object({ id: idSchema, name: z.string() })),
   byOrganisation: z.array(z.object({ organisationId: idSchema, totals: effectTotalsSchema })),

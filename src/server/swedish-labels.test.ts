@@ -5,7 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { activityTypes } from '../core/activities';
 import { areas } from '../core/areas';
 import { interventionKinds } from '../core/interventions';
-import { activityTypeLabels, areaLabels, generalAreaLabel, interventionKindLabels } from './swedish-labels';
+import {
+  activityTypeLabels,
+  areaLabels,
+  effectKindLabels,
+  generalAreaLabel,
+  interventionKindLabels,
+  investmentLabel,
+} from './swedish-labels';
 
 // The server's Swedish words are the interface's (docs/glossary.md): a file, an e-mail and a page
 // name a code the same way. The web's Swedish text is read here rather than imported, as the server
@@ -41,5 +48,17 @@ describe('the Swedish labels of the server', () => {
 
   it('name every type of activity as the activities pages do', () => {
     for (const type of activityTypes) expect(activityTypeLabels[type]).toBe(activities.activities!.type![type]);
+  });
+
+  it('name the effects and the investment as the action form does, amounts in kr', () => {
+    const fields = swedish('action-plans').actionPlans!.fields!;
+    expect(effectKindLabels).toEqual({
+      kwh: fields.kwh,
+      co2eKg: fields.co2eTonnes,
+      sek: fields.sek,
+      materialTonnes: fields.materialTonnes,
+    });
+    expect(investmentLabel).toBe(fields.investmentSek);
+    expect(Object.values(effectKindLabels).join(' ')).not.toMatch(/SEK/);
   });
 });

@@ -1,5 +1,6 @@
 import type { ActivityType } from '../core/activities';
 import type { Area } from '../core/areas';
+import type { EffectKind } from '../core/effects';
 import type { InterventionKind } from '../core/interventions';
 
 // The Swedish words the server writes itself, in exports, e-mails and documents, for the codes of
@@ -39,3 +40,15 @@ export const activityTypeLabels: Record<ActivityType, string> = {
   training: 'Utbildning',
   study_visit: 'Studiebesök',
 };
+
+/** The kinds of yearly effect of an action with their units (core/effects.ts), as the action form
+ * names its fields; CO2e is written in tonnes, as everywhere a person reads it (decision 016). */
+export const effectKindLabels: Record<EffectKind, string> = {
+  kwh: 'Energi (kWh per år)',
+  co2eKg: 'Klimatpåverkan (ton CO₂e per år)',
+  sek: 'Kostnadsbesparing (kr per år)',
+  materialTonnes: 'Material (ton per år)',
+};
+
+/** An action's investment, in kronor. */
+export const investmentLabel = 'Investering (kr)';

@@ -1364,6 +1364,18 @@ export const matrix: MatrixRow[] = [
   { method: 'GET', route: '/api/action-totals', expected: staffOnly(200) },
   {
     method: 'GET',
+    route: '/api/action-totals',
+    url: () => '/api/action-totals?from=2026-01-01&to=2026-12-31',
+    expected: staffOnly(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/action-totals/export',
+    url: () => '/api/action-totals/export?from=2026-01-01&to=2026-12-31',
+    expected: staffOnly(200),
+  },
+  {
+    method: 'GET',
     route: '/api/companies/:id/action-suggestions',
     url: () => `/api/companies/${fixtures.ownCompanyId}/action-suggestions`,
     expected: ownCompanyRecord(200, 200, true),

@@ -204,13 +204,13 @@ function rowsOf<T>(result: unknown): T[] {
 }
 
 /**
- * A company's effectTotals (src/core/effects.ts) in one SQL statement over its actions, overall
- * and by area (GROUPING SETS): cancelled actions count nowhere, expected effects count for every
- * other action, realised ones only for done actions, confirmed apart from unconfirmed (decision
- * 024); a missing figure adds 0. The same sums per action as the rollup trigger of migration 0016
- * (`action_effect_rollup_add`), which keeps the programme's totals.
+ * The aggregates of effectTotals (src/core/effects.ts) over the actions `a` of a group: cancelled
+ * actions count nowhere, expected effects count for every other action, realised ones only for done
+ * actions, confirmed apart from unconfirmed (decision 024); a missing figure adds 0. The same sums
+ * per action as the rollup trigger of migration 0016 (`action_effect_rollup_add`), which keeps the
+ * programme's totals.
  */
-export async function sumCompanyActionEffects(db: Db, companyId: string): Promise<TotalsRow[]> {
+function totalsAggregates(): SQL {
   const counted = sql`a.status <> 'cancelled'`;
   const done = sql`a.status = 'done'`;
   const hasRealised = sql`(a.realised_kwh is not null or a.realised_co2e_kg is not null
@@ -219,10 +219,7 @@ export async function sumCompanyActionEffects(db: Db, companyId: string): Promis
   const unconfirmed = sql`${done} and a.realised_confirmed_at is null`;
   const sum = (column: string, when: SQL) => sql`coalesce(sum(a.${sql.raw(column)}) filter (where ${when}), 0)::float8`;
   const count = (when: SQL) => sql`(count(*) filter (where ${when}))::int`;
-  const result = await db.execute(sql`
-    select null::uuid as "organisationId", 1 as "isAllOrganisations", a.area as "area",
-           grouping(a.area)::int as "isAllAreas",
-           count(*)::int as "actionRows",
+  return sql`count(*)::int as "actionRows",
            ${count(counted)} as "actions",
            ${count(done)} as "done",
            ${count(sql`${done} and not ${hasRealised}`)} as "doneWithoutRealised",
@@ -243,11 +240,49 @@ export async function sumCompanyActionEffects(db: Db, companyId: string): Promis
            ${sum('realised_kwh', unconfirmed)} as "unconfirmedKwh",
            ${sum('realised_co2e_kg', unconfirmed)} as "unconfirmedCo2eKg",
            ${sum('realised_sek', unconfirmed)} as "unconfirmedSek",
-           ${sum('realised_material_tonnes', unconfirmed)} as "unconfirmedMaterialTonnes"
+           ${sum('realised_material_tonnes', unconfirmed)} as "unconfirmedMaterialTonnes"`;
+}
+
+/** A company's effectTotals in one SQL statement over its actions, overall and by area (GROUPING SETS). */
+export async function sumCompanyActionEffects(db: Db, companyId: string): Promise<TotalsRow[]> {
+  const result = await db.execute(sql`
+    select null::uuid as "organisationId", 1 as "isAllOrganisations", a.area as "area",
+           grouping(a.area)::int as "isAllAreas",
+           ${totalsAggregates()}
       from actions a
      where a.company_id = ${companyId}
      group by grouping sets ((), (a.area))`);
   return rowsOf<TotalsRow>(result);
+}
+
+/** A period of Stockholm calendar dates, both included; a bound left out is open. */
+export type DonePeriod = { from: string | null; to: string | null };
+
+/**
+ * The programme's totals of the actions done in a period (`done_on`, the Stockholm date the status
+ * became done, both bounds included: the indicator report's rule for realised effects), per the
+ * company's current organisation and area as the rollup groups them, then rolled up like it. The
+ * rollup keeps no dates, so a period is summed here; `actions_done_on_idx` (done actions by
+ * `done_on`, written as its predicate) finds the period's actions without reading the others.
+ */
+export async function sumProgrammeActionEffectsDoneIn(db: Db, period: DonePeriod): Promise<TotalsRow[]> {
+  const result = await db.execute(sql`
+    select c.organisation_id as "organisationId", a.area as "area", 0 as "isAllOrganisations", 0 as "isAllAreas",
+           ${totalsAggregates()}
+      from actions a
+      join companies c on c.id = a.company_id
+     where a.status = 'done'
+       ${period.from === null ? sql`` : sql`and a.done_on >= ${period.from}`}
+       ${period.to === null ? sql`` : sql`and a.done_on <= ${period.to}`}
+     group by c.organisation_id, a.area`);
+  const groups = rowsOf<TotalsRow>(result).map((row): TotalsRow => ({
+    ...row,
+    ...(Object.fromEntries(totalsColumns.map((name) => [name, Number(row[name])])) as Record<
+      (typeof totalsColumns)[number],
+      number
+    >),
+  }));
+  return [...groups, ...rollUp(groups)];
 }
 
 /**
@@ -267,17 +302,15 @@ export async function sumProgrammeActionEffects(db: Db): Promise<TotalsRow[]> {
     })
     .from(actionEffectRollups)
     .where(sql`${actionEffectRollups.actionRows} > 0`);
-  const groups = rows.map(
-    (row): TotalsRow => ({
-      ...row,
-      isAllOrganisations: 0,
-      isAllAreas: 0,
-      ...(Object.fromEntries(totalsColumns.map((name) => [name, Number(row[name])])) as Record<
-        (typeof totalsColumns)[number],
-        number
-      >),
-    }),
-  );
+  const groups = rows.map((row): TotalsRow => ({
+    ...row,
+    isAllOrganisations: 0,
+    isAllAreas: 0,
+    ...(Object.fromEntries(totalsColumns.map((name) => [name, Number(row[name])])) as Record<
+      (typeof totalsColumns)[number],
+      number
+    >),
+  }));
   return [...groups, ...rollUp(groups)];
 }
 

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { emptyBodySchema, emptySchema, idParamsSchema } from '../../../contracts/common';
 import {
   actionListQuerySchema,
@@ -10,6 +11,7 @@ import {
   confirmRealisedBodySchema,
   createActionBodySchema,
   dismissSuggestionBodySchema,
+  programmeActionTotalsQuerySchema,
   programmeActionTotalsSchema,
   suggestionKeyParamsSchema,
   updateActionBodySchema,
@@ -114,11 +116,34 @@ export const actionPlanRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
     {
       schema: {
         tags,
-        summary: "The programme's expected and realised effects by organisation, by area and by both",
+        summary:
+          "The programme's expected and realised effects by organisation, by area and by both: every action as it stands, or the actions done in a period (Stockholm dates, both included)",
+        querystring: programmeActionTotalsQuerySchema,
         response: { 200: programmeActionTotalsSchema, ...errors },
       },
     },
-    async (request) => totals.getProgrammeTotals(ctx, request.actor),
+    async (request) => totals.getProgrammeTotals(ctx, request.actor, request.query),
+  );
+
+  // The 200 answer is a file, not JSON (as the company export).
+  app.get(
+    '/api/action-totals/export',
+    {
+      schema: {
+        tags,
+        summary:
+          "The programme's effect totals as an .xlsx: what it is, then per organisation, per area and per both, for the same query as the page",
+        querystring: programmeActionTotalsQuerySchema,
+        response: { 200: z.instanceof(Buffer).describe('The .xlsx file, as an attachment'), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { fileName, file } = await totals.exportProgrammeTotals(ctx, request.actor, request.query);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${fileName}"`)
+        .send(file);
+    },
   );
 
   app.get(

@@ -1,12 +1,18 @@
 import { can } from '../../../core/access';
+import { calendarDate } from '../../../core/calendar';
 import { paybackYears, type EffectTotals } from '../../../core/effects';
 import { maturityAreas, type MaturityArea } from '../../../core/maturity-areas';
 import type { Actor } from '../../../core/roles';
-import type { CompanyActionTotals, ProgrammeActionTotals } from '../../../contracts/action-plans';
+import type {
+  CompanyActionTotals,
+  ProgrammeActionTotals,
+  ProgrammeActionTotalsQuery,
+} from '../../../contracts/action-plans';
 import type { AppContext } from '../../context';
 import { forbidden } from '../../http/errors';
 import { getPlanCompany, signedIn } from './action-plan-access';
 import * as q from './action-plans.queries';
+import { effectTotalsWorkbook } from './effect-totals-workbook';
 
 // Effect totals: what the actions are expected to give and have given, summed in SQL per company
 // and read from the rollup the writes keep for the programme (decision 026).
@@ -67,16 +73,27 @@ export async function getCompanyTotals(ctx: AppContext, actor: Actor, companyId:
   };
 }
 
-/** The programme's totals by organisation, by area and by both (one SQL statement). Staff see the
- * aggregated figures of every organisation: one programme, no company in them (decision 019). */
-export async function getProgrammeTotals(ctx: AppContext, actor: Actor): Promise<ProgrammeActionTotals> {
+/** The programme's totals by organisation, by area and by both. Staff see the aggregated figures of
+ * every organisation: one programme, no company in them (decisions 019, 040). Without a period, every
+ * action as it stands, from the rollup the writes keep (decision 026); with one, the actions done in
+ * it (Stockholm dates, both included), summed in SQL since the rollup keeps no dates. */
+export async function getProgrammeTotals(
+  ctx: AppContext,
+  actor: Actor,
+  query: ProgrammeActionTotalsQuery = {},
+): Promise<ProgrammeActionTotals> {
   const user = signedIn(actor);
   if (!can(user, 'viewProgrammeActionTotals')) throw forbidden();
-  const [rows, organisations] = await Promise.all([q.sumProgrammeActionEffects(ctx.db), q.listOrganisations(ctx.db)]);
+  const period = query.from || query.to ? { from: query.from ?? null, to: query.to ?? null } : null;
+  const [rows, organisations] = await Promise.all([
+    period ? q.sumProgrammeActionEffectsDoneIn(ctx.db, period) : q.sumProgrammeActionEffects(ctx.db),
+    q.listOrganisations(ctx.db),
+  ]);
   const isAll = (value: number) => Number(value) === 1;
   const byOrganisation = (a: { organisationId: string }, b: { organisationId: string }) =>
     a.organisationId < b.organisationId ? -1 : a.organisationId > b.organisationId ? 1 : 0;
   return {
+    period,
     overall: toTotals(rows.find((r) => isAll(r.isAllOrganisations) && isAll(r.isAllAreas))),
     organisations,
     byOrganisation: rows
@@ -91,5 +108,28 @@ export async function getProgrammeTotals(ctx: AppContext, actor: Actor): Promise
       .filter((r) => !isAll(r.isAllOrganisations) && !isAll(r.isAllAreas))
       .map((r) => ({ organisationId: r.organisationId!, area: r.area!, totals: toTotals(r) }))
       .sort((a, b) => byOrganisation(a, b) || byArea(a, b)),
+  };
+}
+
+/** The programme's totals of the query as an .xlsx, with the file's name: the period's dates, or
+ * today's (Stockholm) for every action as it stands. */
+export async function exportProgrammeTotals(
+  ctx: AppContext,
+  actor: Actor,
+  query: ProgrammeActionTotalsQuery,
+): Promise<{ fileName: string; file: Buffer }> {
+  const totals = await getProgrammeTotals(ctx, actor, query);
+  const now = ctx.now();
+  const { period } = totals;
+  const dates = !period
+    ? calendarDate(now)
+    : period.from && period.to
+      ? `${period.from}-${period.to}`
+      : period.from
+        ? `fran-${period.from}`
+        : `till-${period.to}`;
+  return {
+    fileName: `effekter-av-atgarder-${dates}.xlsx`,
+    file: await effectTotalsWorkbook(totals, now.toISOString()),
   };
 }

@@ -343,6 +343,19 @@ export type ExportCell = string | number | null;
 export type ExportColumn = { header: string; width: number; isAmount?: boolean; numFmt?: string };
 export type ExportSheet = { name: string; columns: readonly ExportColumn[]; rows: readonly (readonly ExportCell[])[] };
 
+/** A report's first sheet, "Om rapporten": what it is, for whom, when it was made and its rules, one
+ * fact a row. */
+export function aboutSheet(rows: readonly (readonly [string, string])[]): ExportSheet {
+  return {
+    name: 'Om rapporten',
+    columns: [
+      { header: 'Uppgift', width: 30 },
+      { header: 'Värde', width: 100 },
+    ],
+    rows,
+  };
+}
+
 /** An .xlsx with one sheet: bold, frozen header row with a filter, amounts with thousands separators. */
 export async function writeXlsx(
   sheetName: string,

@@ -1,7 +1,7 @@
 import { interventionKinds } from '../../../core/interventions';
 import type { Impact, ImpactSummaryFigures } from '../../../contracts/impact';
 import { areaLabels, interventionKindLabels } from '../../swedish-labels';
-import { writeXlsxSheets, type ExportCell, type ExportSheet } from '../company-spreadsheets/spreadsheet';
+import { aboutSheet, writeXlsxSheets, type ExportCell, type ExportSheet } from '../company-spreadsheets/spreadsheet';
 
 // The impact view as an .xlsx for the final report's analysis and the evaluator (issue 12, item 5):
 // a sheet that states the period, scope, rules and when it was made; the summary by area, by
@@ -27,32 +27,25 @@ const summaryCells = (summary: ImpactSummaryFigures): ExportCell[] => [
 
 /** The view's sheets: what it is, the summary, and one sheet per area with its companies. */
 export function impactSheets(impact: Impact): ExportSheet[] {
-  const about: ExportSheet = {
-    name: 'Om rapporten',
-    columns: [
-      { header: 'Uppgift', width: 30 },
-      { header: 'Värde', width: 100 },
+  const about = aboutSheet([
+    ['Period', `${impact.period.from} – ${impact.period.to}`],
+    ['Organisation', impact.filters.organisationName ?? 'Hela programmet'],
+    ['Gjord', impact.madeAt],
+    [
+      'Vilka företag',
+      'Företag med en nollmätning och en uppföljning med industriutvecklare i området, där den senaste uppföljningen till och med periodens slut gjordes under perioden',
     ],
-    rows: [
-      ['Period', `${impact.period.from} – ${impact.period.to}`],
-      ['Organisation', impact.filters.organisationName ?? 'Hela programmet'],
-      ['Gjord', impact.madeAt],
-      [
-        'Vilka företag',
-        'Företag med en nollmätning och en uppföljning med industriutvecklare i området, där den senaste uppföljningen till och med periodens slut gjordes under perioden',
-      ],
-      ['Stegförändring', 'Steget vid den senaste uppföljningen minus steget vid den första nollmätningen'],
-      [
-        'Stöd mellan mätningarna',
-        'Från nollmätningens dag till uppföljningens dag, båda medräknade: insatser i området eller utan område, aktiviteter i området eller utan område där någon från företaget deltog, företagets åtgärder i området som blev klara',
-      ],
-      [
-        'Per steg',
-        'Timmar och åtgärder delat med antal steg, för de företag som klättrat minst ett steg; medianen över dem',
-      ],
-      ['Organisation', 'Företagets ansvariga organisation i dag'],
+    ['Stegförändring', 'Steget vid den senaste uppföljningen minus steget vid den första nollmätningen'],
+    [
+      'Stöd mellan mätningarna',
+      'Från nollmätningens dag till uppföljningens dag, båda medräknade: insatser i området eller utan område, aktiviteter i området eller utan område där någon från företaget deltog, företagets åtgärder i området som blev klara',
     ],
-  };
+    [
+      'Per steg',
+      'Timmar och åtgärder delat med antal steg, för de företag som klättrat minst ett steg; medianen över dem',
+    ],
+    ['Organisation', 'Företagets ansvariga organisation i dag'],
+  ]);
   const summary: ExportSheet = {
     name: 'Sammanfattning',
     columns: [{ header: 'Uppdelning', width: 16 }, { header: 'Grupp', width: 34 }, ...summaryColumns],

@@ -5,11 +5,13 @@ import {
   actionSuggestionListSchema,
   programmeActionTotalsSchema,
   type ActionListQuery,
+  type ProgrammeActionTotalsQuery,
   type AdoptSuggestionBody,
   type CreateActionBody,
   type UpdateActionBody,
 } from '../../../contracts/action-plans';
 import { apiRequest, toQueryString } from '../../components/api-client';
+import { downloadFile } from '../../components/download';
 
 // The action plan's queries. Every key starts with "action-plans", so a change refreshes the plan,
 // its suggestions and a company's totals (read with the shared useCompanyActionTotals of
@@ -19,7 +21,7 @@ export const actionPlanKeys = {
   all: ['action-plans'] as const,
   plan: (companyId: string, query: ActionListQuery) => ['action-plans', 'plan', companyId, query] as const,
   suggestions: (companyId: string) => ['action-plans', 'suggestions', companyId] as const,
-  programme: ['action-plans', 'programme'] as const,
+  programme: (query: ProgrammeActionTotalsQuery) => ['action-plans', 'programme', query] as const,
 };
 
 const companyPath = (companyId: string) => `/api/companies/${encodeURIComponent(companyId)}`;
@@ -39,11 +41,16 @@ export function useSuggestions(companyId: string, enabled: boolean) {
   });
 }
 
-export function useProgrammeTotals() {
+export function useProgrammeTotals(query: ProgrammeActionTotalsQuery) {
   return useQuery({
-    queryKey: actionPlanKeys.programme,
-    queryFn: () => apiRequest('/api/action-totals', { schema: programmeActionTotalsSchema }),
+    queryKey: actionPlanKeys.programme(query),
+    queryFn: () => apiRequest(`/api/action-totals${toQueryString(query)}`, { schema: programmeActionTotalsSchema }),
   });
+}
+
+/** The programme totals of the query as an .xlsx, saved by the browser. */
+export function downloadProgrammeTotals(query: ProgrammeActionTotalsQuery) {
+  return downloadFile(`/api/action-totals/export${toQueryString(query)}`, 'effekter-av-atgarder.xlsx');
 }
 
 function useActionPlanWrite<V, R>(write: (variables: V) => Promise<R>) {

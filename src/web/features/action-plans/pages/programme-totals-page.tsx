@@ -1,27 +1,72 @@
-import { Card, Center, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Card, Center, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { maturityAreas } from '../../../../core/maturity-areas';
-import type { EffectTotalsBody } from '../../../../contracts/action-plans';
+import type { EffectTotalsBody, ProgrammeActionTotals } from '../../../../contracts/action-plans';
 import { EffectSummary, formatEffect } from '../../../components/effect-summary';
 import { ErrorAlert } from '../../../components/error-alert';
-import { formatCo2eKg, formatNumber, formatSek, formatYears } from '../../../components/format';
+import { DownloadButton } from '../../../components/download-button';
+import { formatCo2eKg, formatIsoDate, formatNumber, formatSek, formatYears } from '../../../components/format';
 import { PageHeader } from '../../../components/page-header';
-import { useProgrammeTotals } from '../api';
+import { useSearchParamsState } from '../../../components/search-params-state';
+import { downloadProgrammeTotals, useProgrammeTotals } from '../api';
 import { TotalsChart } from '../components/totals-chart';
+import { TotalsPeriodFilters } from '../components/totals-period-filters';
+import { parseProgrammeTotalsParams, toProgrammeTotalsParams } from '../programme-totals-params';
 
-/** The programme's effects of actions by organisation and area: what the funders ask about. */
+/** The programme's effects of actions by organisation and area: what the funders ask about; every
+ * action as it stands, or those done in a period, with the same figures as an .xlsx. */
 export function ProgrammeTotalsPage() {
   const { t } = useTranslation();
-  const totals = useProgrammeTotals();
-  if (totals.isPending) {
-    return (
-      <Center mih="40vh" role="status">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
-  }
-  if (totals.error || !totals.data) return <ErrorAlert error={totals.error} />;
-  const data = totals.data;
+  const [query, changeQuery] = useSearchParamsState(parseProgrammeTotalsParams, toProgrammeTotalsParams);
+  const totals = useProgrammeTotals(query);
+  return (
+    <>
+      <PageHeader
+        title={t('actionPlans.totals.title')}
+        description={t('actionPlans.totals.description')}
+        actions={
+          totals.data ? (
+            <DownloadButton label={t('actionPlans.totals.download')} download={() => downloadProgrammeTotals(query)} />
+          ) : null
+        }
+      />
+      <Stack gap="lg">
+        <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
+          <TotalsPeriodFilters query={query} onChange={changeQuery} />
+        </Paper>
+        {totals.isPending ? (
+          <Center mih="30vh" role="status">
+            <Loader aria-label={t('common.loading')} />
+          </Center>
+        ) : totals.error || !totals.data ? (
+          <ErrorAlert error={totals.error} />
+        ) : (
+          <TotalsView data={totals.data} />
+        )}
+      </Stack>
+    </>
+  );
+}
+
+/** What the figures are of: the actions done in the period, or every action as it stands. */
+function PeriodText({ period }: { period: ProgrammeActionTotals['period'] }) {
+  const { t } = useTranslation();
+  const text = !period
+    ? t('actionPlans.totals.period.all')
+    : period.from && period.to
+      ? t('actionPlans.totals.period.between', { from: formatIsoDate(period.from), to: formatIsoDate(period.to) })
+      : period.from
+        ? t('actionPlans.totals.period.since', { from: formatIsoDate(period.from) })
+        : t('actionPlans.totals.period.until', { to: formatIsoDate(period.to ?? '') });
+  return (
+    <Text size="sm" c="dark.6" mb="sm">
+      {text}
+    </Text>
+  );
+}
+
+function TotalsView({ data }: { data: ProgrammeActionTotals }) {
+  const { t } = useTranslation();
   const organisationName = (id: string) => data.organisations.find((o) => o.id === id)?.name ?? id;
   const payback = (years: number | null) => (years === null ? '–' : t('effects.years', { years: formatYears(years) }));
 
@@ -77,12 +122,12 @@ export function ProgrammeTotalsPage() {
 
   return (
     <>
-      <PageHeader title={t('actionPlans.totals.title')} description={t('actionPlans.totals.description')} />
       <Stack gap="lg">
         <Card withBorder padding="lg" component="section" aria-labelledby="programme-overall">
-          <Title order={2} id="programme-overall" mb="sm">
+          <Title order={2} id="programme-overall" mb={4}>
             {t('actionPlans.totals.overall')}
           </Title>
+          <PeriodText period={data.period} />
           <EffectSummary totals={data.overall} />
         </Card>
         <Card withBorder padding="lg" component="section" aria-labelledby="programme-organisations">

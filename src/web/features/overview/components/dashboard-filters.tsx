@@ -1,8 +1,8 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { IconFilterOff } from '@tabler/icons-react';
-import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardQuery } from '../../../../contracts/dashboard';
+import { dateFilterInput } from '../../../components/date-filter-input';
 import { useOrganisations } from '../../../components/people-and-organisations';
 
 type Props = {
@@ -19,20 +19,7 @@ export function DashboardFilters({ query, period, canChooseOrganisation, onChang
   const { t } = useTranslation();
   const organisations = useOrganisations(canChooseOrganisation);
   const isFiltered = Boolean(query.from || query.to || query.organisationId);
-  const date = (key: 'from' | 'to') => ({
-    type: 'date',
-    value: query[key] ?? period?.[key] ?? '',
-    onChange: (event: ChangeEvent<HTMLInputElement>) => {
-      const value = event.currentTarget.value;
-      onChange((current) => {
-        const next = { ...current };
-        if (value) next[key] = value;
-        else delete next[key];
-        return next;
-      });
-    },
-    w: { base: '100%', xs: 170 },
-  });
+  const date = (key: 'from' | 'to') => dateFilterInput(key, query[key] ?? period?.[key] ?? '', onChange);
   return (
     <Group gap="sm" align="flex-end" wrap="wrap" role="search" aria-label={t('overview.filters.label')}>
       <TextInput label={t('overview.filters.from')} {...date('from')} />
