@@ -111,5 +111,8 @@ describe('the glossary', () => {
     expect(coach?.pattern.test('Coachning')).toBe(false);
     const notYet = all.find((rule) => rule.pattern.test('Inga mätningar än.'));
     expect(notYet?.pattern.test('fler än 1 000')).toBe(false);
+    const currency = all.find((rule) => rule.language === 'sv' && rule.pattern.test('Belopp (SEK)'));
+    expect(currency?.write).toBe('kr');
+    expect(currency?.pattern.test('sekundär')).toBe(false);
   });
 });
