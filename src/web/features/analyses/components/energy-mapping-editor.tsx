@@ -1,35 +1,18 @@
-import {
-  ActionIcon,
-  Box,
-  Button,
-  Card,
-  Group,
-  Modal,
-  NumberInput,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { ActionIcon, Box, Button, Card, Group, NumberInput, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  energyUnits,
-  energyUseCategoryGroups,
-  energyUseGroups,
-  summariseEnergyMapping,
-  type EnergyUseCategory,
-} from '../../../../core/energy';
+import { energyUnits, summariseEnergyMapping } from '../../../../core/energy';
 import type { Analysis, EmissionFactorSetEntry } from '../../../../contracts/analyses';
 import type { EnergyCarrier } from '../../../../contracts/emission-factors';
 import type { EnergyLineInput, EnergyMappingInput } from '../../../../contracts/energy-mappings';
 import { ErrorAlert } from '../../../components/error-alert';
-import { formatIsoDate, formatNumber, formatSek } from '../../../components/format';
+import { formatIsoDate, formatNumber } from '../../../components/format';
 import { useSaveAnalysisContent } from '../api';
 import { EnergyResults } from './energy-results';
+import { EnergyReadOnlyLines } from './energy-read-only-lines';
+import { EnergySplitModal } from './energy-split-modal';
 import { fieldErrorsOf } from './field-errors';
 import { useLocalised } from './localised';
 
@@ -269,7 +252,7 @@ export function EnergyMappingEditor({ analysis, carriers, sets }: Props) {
             </Table>
           </Table.ScrollContainer>
         ) : (
-          <ReadOnlyLines mapping={mapping} carrierName={carrierName} />
+          <EnergyReadOnlyLines mapping={mapping} carrierName={carrierName} />
         )}
         {canEdit ? (
           <Group justify="space-between" mt="md">
@@ -298,7 +281,7 @@ export function EnergyMappingEditor({ analysis, carriers, sets }: Props) {
       </Card>
       <EnergyResults result={live} findings={analysis.findings} carrierName={carrierName} />
       {splitLine !== null && mapping.lines[splitLine] ? (
-        <SplitModal
+        <EnergySplitModal
           line={mapping.lines[splitLine]}
           isReadOnly={!canEdit}
           onClose={() => setSplitLine(null)}
@@ -309,125 +292,5 @@ export function EnergyMappingEditor({ analysis, carriers, sets }: Props) {
         />
       ) : null}
     </Stack>
-  );
-}
-
-/** The mapping's lines as text, for those who read it (the company's own users). */
-function ReadOnlyLines({
-  mapping,
-  carrierName,
-}: {
-  mapping: EnergyMappingInput;
-  carrierName: (key: string) => string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table verticalSpacing="xs" striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('analyses.energy.carrier')}</Table.Th>
-            <Table.Th ta="right">{t('analyses.energy.quantity')}</Table.Th>
-            <Table.Th ta="right">{t('analyses.energy.cost')}</Table.Th>
-            <Table.Th ta="right">{t('analyses.energy.ownFactor')}</Table.Th>
-            <Table.Th>{t('analyses.energy.split')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {mapping.lines.map((line, index) => (
-            <Table.Tr key={index}>
-              <Table.Td>{carrierName(line.carrier)}</Table.Td>
-              <Table.Td ta="right">
-                {formatNumber(line.quantity)}{' '}
-                {t(`analyses.energy.units.${line.unit}` as 'analyses.energy.units.kWh', { defaultValue: line.unit })}
-              </Table.Td>
-              <Table.Td ta="right">{line.costSek === null ? '–' : formatSek(line.costSek)}</Table.Td>
-              <Table.Td ta="right">
-                {line.emissionFactorKgPerKwh === null || line.emissionFactorKgPerKwh === undefined
-                  ? t('analyses.energy.fromSet')
-                  : formatNumber(line.emissionFactorKgPerKwh)}
-              </Table.Td>
-              <Table.Td>
-                {line.split
-                  ? Object.entries(line.split.parts)
-                      .map(
-                        ([category, share]) =>
-                          `${t(`analyses.energy.categories.${category as EnergyUseCategory}`)} ${formatNumber(share ?? 0)} %`,
-                      )
-                      .join(', ')
-                  : t('analyses.energy.notSplitText')}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
-}
-
-/** How one line's energy is split over the balance's categories, in percent. */
-function SplitModal({
-  line,
-  isReadOnly,
-  onClose,
-  onSave,
-}: {
-  line: EnergyLineInput;
-  isReadOnly: boolean;
-  onClose: () => void;
-  onSave: (split: EnergyLineInput['split']) => void;
-}) {
-  const { t } = useTranslation();
-  const [parts, setParts] = useState<Partial<Record<EnergyUseCategory, number>>>(
-    line.split?.basis === 'share' ? line.split.parts : {},
-  );
-  const sum = Object.values(parts).reduce((total, value) => total + (value ?? 0), 0);
-  return (
-    <Modal opened onClose={onClose} title={t('analyses.energy.splitTitle')} size="lg">
-      <Stack gap="md">
-        <Text size="sm">{t('analyses.energy.splitHelp')}</Text>
-        {energyUseGroups.map((group) => (
-          <fieldset key={group} style={{ border: 0, padding: 0, margin: 0 }}>
-            <Text component="legend" fw={600} size="sm" mb={4}>
-              {t(`analyses.energy.groups.${group}`)}
-            </Text>
-            <Group gap="sm" wrap="wrap">
-              {(Object.keys(energyUseCategoryGroups) as EnergyUseCategory[])
-                .filter((category) => energyUseCategoryGroups[category] === group)
-                .map((category) => (
-                  <NumberInput
-                    key={category}
-                    label={t(`analyses.energy.categories.${category}`)}
-                    suffix=" %"
-                    min={0}
-                    max={100}
-                    decimalSeparator=","
-                    value={parts[category] ?? ''}
-                    disabled={isReadOnly}
-                    onChange={(value) => {
-                      const next = { ...parts };
-                      if (value === '' || Number(value) === 0) delete next[category];
-                      else next[category] = Number(value);
-                      setParts(next);
-                    }}
-                    w={160}
-                  />
-                ))}
-            </Group>
-          </fieldset>
-        ))}
-        <Text fw={600} c={Math.abs(sum - 100) < 1e-9 || sum === 0 ? undefined : 'red.8'} aria-live="polite">
-          {t('analyses.energy.splitSum', { sum: formatNumber(sum) })}
-        </Text>
-        {isReadOnly ? null : (
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => onSave(null)}>
-              {t('analyses.energy.clearSplit')}
-            </Button>
-            <Button onClick={() => onSave(sum === 0 ? null : { basis: 'share', parts })}>{t('common.save')}</Button>
-          </Group>
-        )}
-      </Stack>
-    </Modal>
   );
 }
