@@ -41,6 +41,7 @@ import { handoverRoutes } from './modules/handovers/handovers.routes';
 import { referenceRoutes } from './modules/reference/reference.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { maturityRoutes } from './modules/maturity/maturity.routes';
+import { maturityReportRoutes } from './modules/maturity-report/maturity-report.routes';
 import { metricsRoutes } from './modules/metrics/metrics.routes';
 import { organisationRoutes } from './modules/organisations/organisations.routes';
 import { outboxRoutes } from './modules/outbox/outbox.routes';
@@ -162,6 +163,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   await app.register(outboxRoutes, { ctx });
   await app.register(activityRoutes, { ctx });
   await app.register(maturityRoutes, { ctx });
+  await app.register(maturityReportRoutes, { ctx });
   await app.register(interventionRoutes, { ctx });
   await app.register(analysisRoutes, { ctx });
   await app.register(emissionFactorSetRoutes, { ctx });

@@ -989,6 +989,13 @@ export const matrix: MatrixRow[] = [
     url: () => `/api/companies/${fixtures.ownCompanyId}/maturity`,
     expected: ownCompanyRecord(200, 200, false),
   },
+  // The maturity report (issue 15): whoever sees the company's results takes it as a PDF.
+  {
+    method: 'GET',
+    route: '/api/companies/:id/maturity-report',
+    url: () => `/api/companies/${fixtures.ownCompanyId}/maturity-report?locale=en`,
+    expected: ownCompanyRecord(200, 200, false),
+  },
   {
     method: 'POST',
     route: '/api/companies/:id/assessments',
