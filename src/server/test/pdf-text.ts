@@ -10,17 +10,25 @@ const standardFontDataUrl = `${path.join(
   'standard_fonts',
 )}/`;
 
-export async function pdfText(bytes: Buffer | Uint8Array): Promise<string> {
+/** The text of each page, in order. */
+export async function pdfPages(bytes: Buffer | Uint8Array): Promise<string[]> {
   const document = await getDocument({ data: new Uint8Array(bytes), standardFontDataUrl, verbosity: 0 }).promise;
   const pages: string[] = [];
   for (let number = 1; number <= document.numPages; number += 1) {
     const page = await document.getPage(number);
     const content = await page.getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : ' ') : '')).join(''));
+    pages.push(
+      content.items
+        .map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : ' ') : ''))
+        .join('')
+        .replace(/[\u00a0\u202f]/g, ' ')
+        .replace(/[ \t]+/g, ' '),
+    );
   }
   await document.destroy();
-  return pages
-    .join('\n')
-    .replace(/[\u00a0\u202f]/g, ' ')
-    .replace(/[ \t]+/g, ' ');
+  return pages;
+}
+
+export async function pdfText(bytes: Buffer | Uint8Array): Promise<string> {
+  return (await pdfPages(bytes)).join('\n');
 }

@@ -391,6 +391,13 @@ export function maturityReportPdf(input: MaturityReportInput): Promise<Buffer> {
       write(text.areas[area.area], left, y + 2, { width: labelWidth - 8, lineBreak: false, ellipsis: true });
       const baseline = area.baseline?.step ?? null;
       const latest = area.latest?.step ?? null;
+      if (!area.latest) {
+        doc.rect(left + labelWidth, y, contentWidth - labelWidth, barHeight).fill(colours.stripe);
+        font('regular', 8, colours.muted);
+        write(text.summary.notMeasured, left + labelWidth + 6, y + 3, { lineBreak: false });
+        doc.y = y + barHeight + 8;
+        continue;
+      }
       for (let step = 1; step <= 5; step += 1) {
         const sx = left + labelWidth + (step - 1) * (segment + gap);
         const isBaseline = baseline !== null && step <= baseline && (latest === null || step <= latest);
@@ -414,10 +421,6 @@ export function maturityReportPdf(input: MaturityReportInput): Promise<Buffer> {
         const mx = left + labelWidth + area.peers.medianStep * (segment + gap) - gap / 2;
         doc.rect(mx - 1.5, y - 3, 3, barHeight + 6).fill(colours.peers);
       }
-      if (!area.latest) {
-        font('regular', 8, colours.muted);
-        write(text.summary.notMeasured, left + labelWidth + 6, y + 3, { lineBreak: false });
-      }
       doc.y = y + barHeight + 8;
     }
     doc.y += 8;
@@ -440,7 +443,7 @@ export function maturityReportPdf(input: MaturityReportInput): Promise<Buffer> {
     // baseline's step outlined when it differs.
     const gap = 4;
     const boxWidth = (contentWidth - 4 * gap) / 5;
-    const boxHeight = 46;
+    const boxHeight = 40;
     const top = doc.y;
     const hasBaseline = area.baseline !== null && area.baseline.assessmentId !== latest.assessmentId;
     for (let step = 1; step <= 5; step += 1) {
@@ -520,16 +523,15 @@ export function maturityReportPdf(input: MaturityReportInput): Promise<Buffer> {
         label: text.area.latest,
       },
     ];
-    const radius = 64;
+    const radius = 60;
     const labelWidth = 92;
     const labelGap = 8;
-    ensureSpace(2 * radius + 80);
+    ensureSpace(2 * radius + 90);
     const radarTop = doc.y;
     font('bold', 9, colours.text);
     write(text.area.radarTitle, left, radarTop, { width: contentWidth });
-    const centre: Point = { x: left + labelWidth + labelGap + radius, y: radarTop + 30 + radius };
-    if (keys.length >= 3) {
-      const geometry = radarGeometry({
+    const geometryAt = (centre: Point) =>
+      radarGeometry({
         centre,
         radius,
         axes: keys.length,
@@ -538,6 +540,33 @@ export function maturityReportPdf(input: MaturityReportInput): Promise<Buffer> {
         series: series.map((s) => s.values),
         labelGap,
       });
+    /** Where each dimension's name goes: beside its axis's end, above it at the top, below it at the bottom. */
+    const labelBoxes = (centre: Point) => {
+      font('regular', 7.5, colours.text);
+      return geometryAt(centre).labels.map((label, i) => {
+        const name = localised(area.dimensionNames[i]!.name);
+        const height = heightOf(name, labelWidth);
+        const x =
+          label.align === 'left'
+            ? label.anchor.x
+            : label.align === 'right'
+              ? label.anchor.x - labelWidth
+              : label.anchor.x - labelWidth / 2;
+        const isAbove = label.anchor.y < centre.y - radius / 2;
+        const isBelow = label.anchor.y > centre.y + radius / 2;
+        const y = isAbove ? label.anchor.y - height : isBelow ? label.anchor.y : label.anchor.y - height / 2;
+        return { name, x, y, height, align: label.align };
+      });
+    };
+    // The radar goes as high as its top label allows under the title, and the text goes on under its
+    // lowest label.
+    const x = left + labelWidth + labelGap + radius;
+    const probe = keys.length >= 3 ? labelBoxes({ x, y: 0 }) : [];
+    const highest = Math.min(-radius, ...probe.map((box) => box.y));
+    const centre: Point = { x, y: radarTop + 16 - highest };
+    let below = centre.y + radius;
+    if (keys.length >= 3) {
+      const geometry = geometryAt(centre);
       const path = (points: Point[]) => doc.polygon(...points.map((p): [number, number] => [p.x, p.y]));
       doc.save();
       for (const ring of geometry.rings) path(ring).lineWidth(0.5).strokeColor(colours.rule).stroke();
@@ -565,21 +594,10 @@ export function maturityReportPdf(input: MaturityReportInput): Promise<Buffer> {
       geometry.rings.forEach((ring, i) =>
         write(String((100 * (i + 1)) / geometry.rings.length), ring[0]!.x + 2, ring[0]!.y - 3, { lineBreak: false }),
       );
-      font('regular', 7.5, colours.text);
-      geometry.labels.forEach((label, i) => {
-        const name = localised(area.dimensionNames[i]!.name);
-        const height = heightOf(name, labelWidth);
-        const x =
-          label.align === 'left'
-            ? label.anchor.x
-            : label.align === 'right'
-              ? label.anchor.x - labelWidth
-              : label.anchor.x - labelWidth / 2;
-        const isAbove = label.anchor.y < centre.y - radius / 2;
-        const isBelow = label.anchor.y > centre.y + radius / 2;
-        const y = isAbove ? label.anchor.y - height : isBelow ? label.anchor.y : label.anchor.y - height / 2;
-        write(name, x, y, { width: labelWidth, align: label.align });
-      });
+      for (const box of labelBoxes(centre)) {
+        write(box.name, box.x, box.y, { width: labelWidth, align: box.align });
+        below = Math.max(below, box.y + box.height);
+      }
     }
     // The legend and the peers' note beside the radar.
     const legendX = centre.x + radius + labelGap + labelWidth + 16;
@@ -605,11 +623,11 @@ export function maturityReportPdf(input: MaturityReportInput): Promise<Buffer> {
         width: legendWidth,
       },
     );
-    doc.y = Math.max(centre.y + radius + 26, doc.y + 10);
+    doc.y = Math.max(below + 14, doc.y + 10);
 
     // The change per dimension from the baseline to the latest follow-up, with the peers' median.
-    subheading(text.area.changeTitle);
     const lastFollowUp = area.followUps.at(-1);
+    subheading(lastFollowUp ? text.area.changeTitle : text.area.baselineTitle);
     const nameOf = (key: string) => {
       const found = area.dimensionNames.find((d) => d.key === key);
       return found ? localised(found.name) : key;
@@ -622,7 +640,7 @@ export function maturityReportPdf(input: MaturityReportInput): Promise<Buffer> {
         : []),
       ...(area.peers.isShown ? [text.area.peers] : []),
     ];
-    const fractions = [34, 18, ...(lastFollowUp ? [20, 12] : []), ...(area.peers.isShown ? [16] : [])];
+    const fractions = [36, 17, ...(lastFollowUp ? [19, 11] : []), ...(area.peers.isShown ? [17] : [])];
     const rows: Row[] = keys.map((key) => {
       const change = lastFollowUp?.changes.find((c) => c.key === key);
       const colour = change && change.change !== 0 ? (change.change > 0 ? colours.up : colours.down) : undefined;

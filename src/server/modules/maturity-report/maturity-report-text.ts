@@ -57,6 +57,7 @@ export type ReportText = {
     baseline: string;
     peers: string;
     changeTitle: string;
+    baselineTitle: string;
     dimension: string;
     stepRow: string;
     baselineOn: (date: string) => string;
@@ -172,6 +173,7 @@ const sv: ReportText = {
     baseline: 'Nollmätning',
     peers: 'Liknande företag (median)',
     changeTitle: 'Förändring per dimension från nollmätningen till senaste uppföljningen (poäng 0–100)',
+    baselineTitle: 'Nollmätningen per dimension (poäng 0–100)',
     dimension: 'Dimension',
     stepRow: 'Steg',
     baselineOn: (date) => `Nollmätning ${date}`,
@@ -302,6 +304,7 @@ const en: ReportText = {
     baseline: 'Baseline',
     peers: 'Similar companies (median)',
     changeTitle: 'Change per dimension from the baseline to the latest follow-up (points 0–100)',
+    baselineTitle: 'The baseline per dimension (points 0–100)',
     dimension: 'Dimension',
     stepRow: 'Step',
     baselineOn: (date) => `Baseline ${date}`,

@@ -9,6 +9,7 @@ import {
   type SubmitAssessmentBody,
 } from '../../../contracts/maturity';
 import { apiRequest } from '../../components/api-client';
+import { downloadFile } from '../../components/download';
 
 export const maturityKeys = {
   models: ['maturity', 'models'] as const,
@@ -81,4 +82,12 @@ export function useSubmitAssessment(assessmentId: string, companyId: string) {
       void queryClient.invalidateQueries({ queryKey: ['companies', 'detail', companyId] });
     },
   });
+}
+
+/** The maturity report as a PDF in the interface's language (issue 15); the server names the file. */
+export function downloadMaturityReport(companyId: string, locale: 'sv' | 'en') {
+  return downloadFile(
+    `/api/companies/${encodeURIComponent(companyId)}/maturity-report?locale=${locale}`,
+    'mognadsrapport.pdf',
+  );
 }

@@ -1,21 +1,31 @@
-import { Anchor, Badge, Card, Stack, Table, Text, Title } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Card, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconArrowLeft, IconFileDownload } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { EmptyRow } from '../../../components/empty-row';
+import { errorMessage } from '../../../components/error-message';
 import { QueryFallback } from '../../../components/query-fallback';
 import { formatDate, formatIsoDate } from '../../../components/format';
 import { PageHeader } from '../../../components/page-header';
-import { useMaturityResults } from '../api';
+import { downloadMaturityReport, useMaturityResults } from '../api';
 import { AreaResultsCard } from '../components/area-results-card';
 import { LadderCard } from '../components/ladder-card';
 import { StartAssessment } from '../components/start-assessment';
 
 /** A company's maturity: the ladder, a radar and the change over time per area, peers, and its measurements. */
 export function MaturityPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { companyId = '' } = useParams();
   const results = useMaturityResults(companyId);
+  const [isDownloading, setDownloading] = useState(false);
+  const downloadReport = () => {
+    setDownloading(true);
+    downloadMaturityReport(companyId, i18n.resolvedLanguage === 'en' ? 'en' : 'sv')
+      .catch((failure: unknown) => notifications.show({ color: 'red', message: errorMessage(t, failure) }))
+      .finally(() => setDownloading(false));
+  };
 
   if (results.isPending || results.error || !results.data) {
     return (
@@ -54,6 +64,16 @@ export function MaturityPage() {
               ? t('maturity.nextDue', { date: formatIsoDate(data.nextDueOn) })
               : t('maturity.nextDueNone')}
           </Text>
+        }
+        actions={
+          <Button
+            variant="default"
+            leftSection={<IconFileDownload size={16} aria-hidden />}
+            loading={isDownloading}
+            onClick={downloadReport}
+          >
+            {t('maturity.report.download')}
+          </Button>
         }
       />
       <Stack gap="lg">
