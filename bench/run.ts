@@ -96,6 +96,8 @@ async function runScale(scale: number): Promise<void> {
     await measure('company timeline (GET …/timeline)', get(`/api/companies/${companyId}/timeline`));
     await measure('company interventions (GET …/interventions)', get(`/api/companies/${companyId}/interventions`));
     await measure('measurement results (GET …/maturity)', get(`/api/companies/${companyId}/maturity`));
+    // The company's maturity report as a PDF (issue 15, decision 042): P5's "a company PDF".
+    await measure('maturity report PDF (GET …/maturity-report)', get(`/api/companies/${companyId}/maturity-report`));
     await measure('action plan (GET …/actions)', get(`/api/companies/${companyId}/actions`));
     await measure(
       'action suggestions (GET …/action-suggestions)',
