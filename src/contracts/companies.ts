@@ -120,9 +120,15 @@ export const updateCompanyBodySchema = z.strictObject({
   ...Object.fromEntries(Object.entries(companyFactsShape).map(([key, schema]) => [key, schema.optional()])),
   name: companyFactsShape.name.optional(),
   undertakingId: idSchema.nullable().optional(),
+  /** Whether the company's own users may invite colleagues (decision 043). */
+  allowsColleagueInvites: z.boolean().optional(),
 }) as z.ZodType<
-  { version: number; undertakingId?: string | null } & Partial<z.output<z.ZodObject<typeof companyFactsShape>>>,
-  { version: number; undertakingId?: string | null } & Partial<z.input<z.ZodObject<typeof companyFactsShape>>>
+  { version: number; undertakingId?: string | null; allowsColleagueInvites?: boolean } & Partial<
+    z.output<z.ZodObject<typeof companyFactsShape>>
+  >,
+  { version: number; undertakingId?: string | null; allowsColleagueInvites?: boolean } & Partial<
+    z.input<z.ZodObject<typeof companyFactsShape>>
+  >
 >;
 export type UpdateCompanyBody = z.input<typeof updateCompanyBodySchema>;
 
@@ -250,6 +256,8 @@ export const companyAbilitiesSchema = z.object({
   canEdit: z.boolean(),
   canChangeStatus: z.boolean(),
   canManageContacts: z.boolean(),
+  /** A person's export and erasure: staff only (decisions 012, 043). */
+  canEraseContacts: z.boolean(),
   nextStatuses: z.array(companyStatusSchema),
 });
 
@@ -281,6 +289,8 @@ export const companySchema = z.object({
   withdrawnReason: z.string().nullable(),
   undertakingId: idSchema.nullable(),
   undertakingName: z.string().nullable(),
+  /** Whether the company's own users may invite colleagues to the portal (decision 043). */
+  allowsColleagueInvites: z.boolean(),
   version: z.number().int(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,

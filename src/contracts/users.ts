@@ -61,3 +61,32 @@ export const updateUserBodySchema = z.strictObject({
   status: z.enum(['active', 'deactivated']).optional(),
 });
 export type UpdateUserBody = z.infer<typeof updateUserBodySchema>;
+
+// The portal's logins of one company (issue 15, decision 043): who of the company has an account,
+// for its coaches and for the company's own users, without the fields only staff need.
+export const companyUserSchema = userSchema.pick({
+  id: true,
+  email: true,
+  name: true,
+  status: true,
+  locale: true,
+  lastSignedInAt: true,
+  createdAt: true,
+});
+export type CompanyUser = z.infer<typeof companyUserSchema>;
+
+export const companyUsersSchema = z.object({
+  items: z.array(companyUserSchema),
+  /** Whether the company's own users may invite colleagues: the coach's setting. */
+  allowsColleagueInvites: z.boolean(),
+  abilities: z.object({ canInvite: z.boolean(), canChangeColleagueInvites: z.boolean() }),
+});
+export type CompanyUsers = z.infer<typeof companyUsersSchema>;
+
+export const inviteCompanyUserBodySchema = z.strictObject({
+  email: emailSchema,
+  name: personNameSchema,
+  locale: localeSchema.default('sv'),
+});
+export type InviteCompanyUserBody = z.input<typeof inviteCompanyUserBodySchema>;
+export type InviteCompanyUserInput = z.output<typeof inviteCompanyUserBodySchema>;

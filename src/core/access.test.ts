@@ -8,6 +8,9 @@ import {
   activityAbilities,
   analysisAbilities,
   canDeleteAnalysisAttachment,
+  canExportCompanyData,
+  companyRecordAbilities,
+  companyUserAbilities,
   assessmentAbilities,
   startableAssessmentMode,
   can,
@@ -922,5 +925,72 @@ describe('stateAidAbilities', () => {
       abilities.canGrant,
       abilities.canSeeUndertakingLedger,
     ]).toEqual(expected);
+  });
+});
+
+describe('the company portal (issue 15, decision 043)', () => {
+  const coachB: Actor = { kind: 'user', userId: 'u-coach-b', role: 'coach', organisationId: 'org-b' };
+  const closed = { ...companyA1, allowsColleagueInvites: false };
+  const open = { ...companyA1, allowsColleagueInvites: true };
+  it.each([
+    { who: 'an admin invites and decides', actor: admin, company: closed, expected: [true, true, true] },
+    {
+      who: 'a coach of the organisation invites and decides',
+      actor: coachA,
+      company: closed,
+      expected: [true, true, true],
+    },
+    {
+      who: 'a coach of another organisation does nothing',
+      actor: coachB,
+      company: open,
+      expected: [false, false, false],
+    },
+    {
+      who: 'the company’s own user sees the accounts but invites no one while the setting is off',
+      actor: companyUserA1,
+      company: closed,
+      expected: [true, false, false],
+    },
+    {
+      who: 'the company’s own user invites colleagues once the coach allows it, and cannot change that',
+      actor: companyUserA1,
+      company: open,
+      expected: [true, true, false],
+    },
+    {
+      who: 'a user of another company does nothing, setting or not',
+      actor: companyUserA1,
+      company: { ...companyA2, allowsColleagueInvites: true },
+      expected: [false, false, false],
+    },
+    { who: 'an anonymous visitor does nothing', actor: anonymous, company: open, expected: [false, false, false] },
+  ])('$who', ({ actor, company, expected }) => {
+    const abilities = companyUserAbilities(actor, company);
+    expect([abilities.canSeeUsers, abilities.canInvite, abilities.canChangeColleagueInvites]).toEqual(expected);
+  });
+
+  it.each([
+    {
+      who: 'the company’s own user keeps its contacts but erases none',
+      actor: companyUserA1,
+      company: companyA1,
+      expected: [true, false],
+    },
+    { who: 'a coach of the organisation keeps and erases', actor: coachA, company: companyA1, expected: [true, true] },
+    { who: 'a user of another company neither', actor: companyUserA1, company: companyA2, expected: [false, false] },
+  ])('contacts: $who', ({ actor, company, expected }) => {
+    const abilities = companyRecordAbilities(actor, company);
+    expect([abilities.canManageContacts, abilities.canEraseContacts]).toEqual(expected);
+  });
+
+  it.each([
+    { who: 'the company’s own user exports their company', actor: companyUserA1, company: companyA1, expected: true },
+    { who: 'a company user never exports another company', actor: companyUserA1, company: companyA2, expected: false },
+    { who: 'a coach exports a company of their organisation', actor: coachA, company: companyA1, expected: true },
+    { who: 'a coach of another organisation does not', actor: coachA, company: companyB1, expected: false },
+    { who: 'an anonymous visitor does not', actor: anonymous, company: companyA1, expected: false },
+  ])('export: $who', ({ actor, company, expected }) => {
+    expect(canExportCompanyData(actor, company)).toBe(expected);
   });
 });

@@ -182,13 +182,42 @@ export function tenantShapeError(
 }
 
 /** What an actor may do with one company they can see in full. Company users read their own
- * company but do not change the register (docs/architecture.md: "read-mostly"). */
+ * company but do not change the register (docs/architecture.md: "read-mostly"); they keep its
+ * contact persons (add colleagues with gender and consent, correct them), while a person's export
+ * and erasure go through the coach or project management (decisions 012 and 043). */
 export function companyRecordAbilities(
   actor: Actor,
   company: CompanyRef,
-): { canEdit: boolean; canChangeStatus: boolean; canManageContacts: boolean } {
-  const isWorker = companyAccess(actor, company) === 'full' && actor.kind === 'user' && actor.role !== 'company';
-  return { canEdit: isWorker, canChangeStatus: isWorker, canManageContacts: isWorker };
+): { canEdit: boolean; canChangeStatus: boolean; canManageContacts: boolean; canEraseContacts: boolean } {
+  const hasFullAccess = companyAccess(actor, company) === 'full';
+  const isWorker = hasFullAccess && actor.kind === 'user' && actor.role !== 'company';
+  return { canEdit: isWorker, canChangeStatus: isWorker, canManageContacts: hasFullAccess, canEraseContacts: isWorker };
+}
+
+/**
+ * Who gives the people of a company a login to its portal (issue 15; decision 043): project
+ * management and the coaches of the company's responsible organisation invite its users and
+ * decide whether the company's own users may invite colleagues; a company user sees the accounts
+ * of their own company and invites colleagues only while the company's setting allows it.
+ */
+export function companyUserAbilities(
+  actor: Actor,
+  company: CompanyRef & { allowsColleagueInvites: boolean },
+): { canSeeUsers: boolean; canInvite: boolean; canChangeColleagueInvites: boolean } {
+  const canSeeUsers = companyAccess(actor, company) === 'full';
+  const isStaff = canSeeUsers && actor.kind === 'user' && actor.role !== 'company';
+  return {
+    canSeeUsers,
+    canInvite: isStaff || (canSeeUsers && company.allowsColleagueInvites),
+    canChangeColleagueInvites: isStaff,
+  };
+}
+
+/** Whether the actor may take a copy of a company's data (the register row, contacts,
+ * measurements, action plan, analyses): whoever works on it in full, the company's users
+ * included, since the data is about them (issue 15; decision 043). */
+export function canExportCompanyData(actor: Actor, company: CompanyRef): boolean {
+  return companyAccess(actor, company) === 'full';
 }
 
 /** Whether the actor sees a sole trader's personal identity number in full: only the responsible

@@ -560,6 +560,10 @@ const ownCompanyRecord = (read: number, write: number, isWrite: boolean): Expect
   companyOther: 404,
 });
 
+/** A record of the own company that its own users keep as well as its organisation (the contact
+ * persons, decision 043); others get 404. */
+const ownCompanyKept = (status: number): Expected => ({ ...ownCompanyRecord(status, status, false) });
+
 /** A frozen report of the own organisation: admins and its coaches read it, another organisation's
  * coach gets 404, company users 403 (funder reports are not theirs). */
 const frozenReportRecord = (admin: number, coachOwn: number): Expected => ({
@@ -767,6 +771,22 @@ export const matrix: MatrixRow[] = [
     expected: adminOnly(202),
   },
 
+  // The portal's logins of a company (decision 043): its coaches and project management invite; its
+  // own users see who has a login and invite colleagues only once the coach allows it (off here).
+  {
+    method: 'GET',
+    route: '/api/companies/:id/users',
+    url: () => `/api/companies/${fixtures.ownCompanyId}/users`,
+    expected: ownCompanyRecord(200, 200, false),
+  },
+  {
+    method: 'POST',
+    route: '/api/companies/:id/users',
+    url: () => `/api/companies/${fixtures.ownCompanyId}/users`,
+    body: () => ({ email: `kollega-${unique()}@demo.industryinwest.example`, name: 'Inbjuden Kollega' }),
+    expected: ownCompanyRecord(201, 201, true),
+  },
+
   // The company register: each actor lists what they work on; other tenants' companies are 404.
   { method: 'GET', route: '/api/companies', expected: signedIn(200) },
   {
@@ -843,15 +863,24 @@ export const matrix: MatrixRow[] = [
     method: 'POST',
     route: '/api/companies/:id/contacts',
     url: () => `/api/companies/${fixtures.ownCompanyId}/contacts`,
-    body: () => ({ name: 'Ny Kontakt', gender: 'man' }),
-    expected: ownCompanyRecord(201, 201, true),
+    body: () => ({
+      name: 'Ny Kontakt',
+      gender: 'man',
+      consent: {
+        purpose: 'Kontakt om programmets aktiviteter',
+        textVersion: '2026-01',
+        givenOn: '2026-11-01T10:00:00+01:00',
+      },
+    }),
+    // The company's own users keep its contact persons too (decision 043).
+    expected: ownCompanyKept(201),
   },
   {
     method: 'PATCH',
     route: '/api/contacts/:id',
     url: (_t, state) => `/api/contacts/${state.contactId}`,
     body: async (t, state) => ({ version: await contactVersion(t, state.contactId), role: 'VD' }),
-    expected: ownCompanyRecord(200, 200, true),
+    expected: ownCompanyKept(200),
   },
   {
     method: 'POST',
@@ -862,14 +891,14 @@ export const matrix: MatrixRow[] = [
       textVersion: '2026-01',
       givenOn: '2026-11-01T10:00:00+01:00',
     }),
-    expected: ownCompanyRecord(201, 201, true),
+    expected: ownCompanyKept(201),
   },
   {
     method: 'POST',
     route: '/api/contacts/:id/consents/:consentId/withdraw',
     url: (_t, state) => `/api/contacts/${state.contactId}/consents/${state.consentId}/withdraw`,
     body: () => ({}),
-    expected: ownCompanyRecord(200, 200, true),
+    expected: ownCompanyKept(200),
   },
   {
     method: 'GET',

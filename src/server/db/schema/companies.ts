@@ -62,6 +62,9 @@ export const companies = pgTable(
      */
     enrolledOn: date('enrolled_on'),
     undertakingId: uuid('undertaking_id').references(() => undertakings.id),
+    /** Whether the company's own users may invite colleagues to its portal; only its coaches and
+     * project management change it (companyUserAbilities in src/core/access.ts, decision 043). */
+    allowsColleagueInvites: boolean('allows_colleague_invites').notNull().default(false),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

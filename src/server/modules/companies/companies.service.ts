@@ -268,6 +268,7 @@ export async function getCompany(ctx: AppContext, actor: Actor, id: string, db: 
     withdrawnReason: row.withdrawnReason,
     undertakingId: row.undertakingId,
     undertakingName: found.undertakingName,
+    allowsColleagueInvites: row.allowsColleagueInvites,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -284,6 +285,33 @@ export async function getWorkableCompany(db: Db, actor: Actor, companyId: string
   if (!company || companyAccess(actor, company) !== 'full') throw notFound('The company');
   if (!companyRecordAbilities(actor, company).canEdit) throw forbidden('Company users cannot change the register');
   return { id: company.id, organisationId: company.organisationId };
+}
+
+/** The company whose contact persons the actor keeps: staff with full access and the company's
+ * own users (decision 043); another tenant's company answers 404. */
+export async function getCompanyForContacts(db: Db, actor: Actor, companyId: string): Promise<CompanyRef> {
+  const company = await q.findCompanyRow(db, companyId);
+  if (!company || companyAccess(actor, company) !== 'full') throw notFound('The company');
+  if (!companyRecordAbilities(actor, company).canManageContacts) throw forbidden();
+  return { id: company.id, organisationId: company.organisationId };
+}
+
+/** A company the actor sees in full with what its portal needs (name, coach, the colleague
+ * invite setting); otherwise 404 like one that does not exist. */
+export async function getPortalCompany(
+  db: Db,
+  actor: Actor,
+  companyId: string,
+): Promise<CompanyRef & { name: string; coachId: string | null; allowsColleagueInvites: boolean }> {
+  const company = await q.findCompanyRow(db, companyId);
+  if (!company || companyAccess(actor, company) !== 'full') throw notFound('The company');
+  return {
+    id: company.id,
+    organisationId: company.organisationId,
+    name: company.name,
+    coachId: company.coachId,
+    allowsColleagueInvites: company.allowsColleagueInvites,
+  };
 }
 
 /** A company the actor may see in full, or undefined. */

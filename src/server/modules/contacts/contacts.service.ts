@@ -9,9 +9,9 @@ import type {
 } from '../../../contracts/contacts';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
-import { notFound, ruleViolated, staleVersion, unauthenticated } from '../../http/errors';
+import { invalidField, notFound, ruleViolated, staleVersion, unauthenticated } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
-import { findWorkableCompany, getWorkableCompany } from '../companies/companies.service';
+import { findWorkableCompany, getCompanyForContacts, getWorkableCompany } from '../companies/companies.service';
 import { forgetResponsesNaming } from '../idempotency/idempotency.service';
 import { eraseMessagesToContact } from '../outbox/outbox.service';
 import * as q from './contacts.queries';
@@ -21,16 +21,19 @@ type UpdateInput = z.output<typeof updateContactBodySchema>;
 
 export { listContactsOfCompany } from './contacts.queries';
 
-/** The contact if the actor may change its company's register; otherwise 404 (or 403 for a company user). */
+/** The contact if the actor may keep its company's contacts (`keep`: staff and the company's own
+ * users) or erase and export them (`erase`: staff); otherwise 404 (or 403 for a company user). */
 async function getWritableContact(
   db: Db,
   actor: Actor,
   id: string,
+  purpose: 'keep' | 'erase',
 ): Promise<q.ContactRow & { organisationId: string }> {
   if (actor.kind === 'anonymous') throw unauthenticated();
   const row = await q.findContactRow(db, id);
   if (!row) throw notFound('The contact');
-  const company = await getWorkableCompany(db, actor, row.companyId).catch((error: unknown) => {
+  const lookUp = purpose === 'keep' ? getCompanyForContacts : getWorkableCompany;
+  const company = await lookUp(db, actor, row.companyId).catch((error: unknown) => {
     throw error instanceof Error && 'code' in error && error.code === 'not_found' ? notFound('The contact') : error;
   });
   return { ...row, organisationId: company.organisationId };
@@ -44,9 +47,14 @@ export async function addContact(
   input: CreateInput,
 ): Promise<Contact> {
   if (actor.kind === 'anonymous') throw unauthenticated();
+  // A coach records a consent when the person gives it; a company user who adds a colleague
+  // records it then, since no one else will have asked the person (decision 043).
+  if (actor.role === 'company' && !input.consent) {
+    throw invalidField('consent', 'required', 'Record the consent your colleague gave');
+  }
   const id = randomUUID();
   await ctx.db.transaction(async (tx) => {
-    const company = await getWorkableCompany(tx, actor, companyId);
+    const company = await getCompanyForContacts(tx, actor, companyId);
     const now = ctx.now();
     const values = {
       id,
@@ -84,7 +92,7 @@ export async function addContact(
 
 export async function updateContact(ctx: AppContext, actor: Actor, id: string, input: UpdateInput): Promise<Contact> {
   await ctx.db.transaction(async (tx) => {
-    const before = await getWritableContact(tx, actor, id);
+    const before = await getWritableContact(tx, actor, id, 'keep');
     if (before.erasedAt) throw ruleViolated('An erased contact cannot be changed');
     if (before.version !== input.version) throw staleVersion(before.version);
     const { version, ...changes } = input;
@@ -110,7 +118,7 @@ export async function updateContact(ctx: AppContext, actor: Actor, id: string, i
 /** Records a consent: what was agreed, when, and which version of the text the person saw. */
 export async function recordConsent(ctx: AppContext, actor: Actor, id: string, input: ConsentBody): Promise<Contact> {
   await ctx.db.transaction(async (tx) => {
-    const contact = await getWritableContact(tx, actor, id);
+    const contact = await getWritableContact(tx, actor, id, 'keep');
     if (contact.erasedAt) throw ruleViolated('An erased contact cannot give consent');
     const now = ctx.now();
     const consent = {
@@ -138,7 +146,7 @@ export async function recordConsent(ctx: AppContext, actor: Actor, id: string, i
  * Withdrawing twice changes nothing: the first date stands. */
 export async function withdrawConsent(ctx: AppContext, actor: Actor, id: string, consentId: string): Promise<Contact> {
   await ctx.db.transaction(async (tx) => {
-    const contact = await getWritableContact(tx, actor, id);
+    const contact = await getWritableContact(tx, actor, id, 'keep');
     const consent = await q.findConsent(tx, id, consentId);
     if (!consent) throw notFound('The consent');
     if (consent.withdrawnOn) return;
@@ -164,7 +172,7 @@ export const erasedName = 'Raderad person';
  */
 export async function eraseContact(ctx: AppContext, actor: Actor, id: string): Promise<Contact> {
   await ctx.db.transaction(async (tx) => {
-    const contact = await getWritableContact(tx, actor, id);
+    const contact = await getWritableContact(tx, actor, id, 'erase');
     if (contact.erasedAt) return;
     const now = ctx.now();
     await q.deleteConsentsOf(tx, id);
@@ -193,7 +201,7 @@ export async function eraseContact(ctx: AppContext, actor: Actor, id: string): P
 
 /** Everything held about a person, for a data subject's request (GDPR art. 15 and 20). */
 export async function exportContact(ctx: AppContext, actor: Actor, id: string) {
-  const contact = await getWritableContact(ctx.db, actor, id);
+  const contact = await getWritableContact(ctx.db, actor, id, 'erase');
   const company = await findWorkableCompany(ctx.db, actor, contact.companyId);
   if (!company) throw notFound('The contact');
   const [full, audit, companyName] = await Promise.all([

@@ -91,6 +91,12 @@ export async function listUsers(db: Db, scope: UserScope, query: UserListQuery) 
   return { items: rows.map(toContract), total: Number(total?.value ?? 0), page: query.page, pageSize: query.pageSize };
 }
 
+/** The accounts of one company, by name (the users_company_id_idx index; a company has a few). */
+export async function listUsersOfCompany(db: Db, companyId: string, limit: number): Promise<User[]> {
+  const rows = await baseQuery(db).where(eq(users.companyId, companyId)).orderBy(users.name, users.id).limit(limit);
+  return rows.map(toContract);
+}
+
 /** One account with the organisation it works in, for the access check. */
 export async function findUser(db: Db, id: string) {
   const [row] = await baseQuery(db).where(eq(users.id, id)).limit(1);

@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { emptyBodySchema, emptySchema, idParamsSchema } from '../../../contracts/common';
 import {
+  companyUserSchema,
+  companyUsersSchema,
+  inviteCompanyUserBodySchema,
   inviteUserBodySchema,
   updateUserBodySchema,
   userListQuerySchema,
@@ -40,6 +43,36 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       },
     },
     async (request, reply) => reply.status(201).send(await users.inviteUser(ctx, request.actor, request.body)),
+  );
+
+  app.get(
+    '/api/companies/:id/users',
+    {
+      schema: {
+        tags,
+        summary: "The company's portal logins, and whether its own users may invite colleagues",
+        params: idParamsSchema,
+        response: { 200: companyUsersSchema, ...errors },
+      },
+    },
+    async (request) => users.listCompanyUsers(ctx, request.actor, request.params.id),
+  );
+
+  app.post(
+    '/api/companies/:id/users',
+    {
+      config: { acceptsIdempotencyKey: true },
+      schema: {
+        tags,
+        summary:
+          "Invite a person of the company to its portal (admin, the company's coaches; its own users when the coach allows it)",
+        params: idParamsSchema,
+        body: inviteCompanyUserBodySchema,
+        response: { 201: companyUserSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await users.inviteCompanyUser(ctx, request.actor, request.params.id, request.body)),
   );
 
   app.get(

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { can, canSeeUser, tenantShapeError, userScope } from '../../../core/access';
+import { can, canSeeUser, companyUserAbilities, tenantShapeError, userScope } from '../../../core/access';
 import type { Actor } from '../../../core/roles';
-import type { InviteUserBody, UpdateUserBody, User, UserListQuery } from '../../../contracts/users';
+import type {
+  CompanyUser,
+  CompanyUsers,
+  InviteCompanyUserInput,
+  InviteUserBody,
+  UpdateUserBody,
+  User,
+  UserListQuery,
+} from '../../../contracts/users';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
 import {
@@ -17,7 +25,7 @@ import { secondFactorResetMail } from '../../mail/templates';
 import { recordAudit } from '../audit/audit.service';
 import { endSessionsOf, hasLiveInvitation, revokeInvitationsOf, sendInvitation } from '../auth/auth.service';
 import { forgetFailedCodes, removeSecondFactor } from '../auth/second-factor.service';
-import { companyExists } from '../companies/companies.service';
+import { companyExists, getPortalCompany } from '../companies/companies.service';
 import { organisationExists } from '../organisations/organisations.service';
 import * as q from './users.queries';
 
@@ -63,40 +71,93 @@ export async function getUser(ctx: AppContext, actor: Actor, id: string): Promis
   return found.user;
 }
 
+type Invitee = Pick<InviteUserBody, 'email' | 'name' | 'role' | 'locale'> & {
+  organisationId: string | null;
+  companyId: string | null;
+};
+
+/** Inserts an invited account with its audit row inside the caller's transaction; the caller
+ * sends the invitation once the transaction has committed, as every invitation goes out. */
+async function insertInvitedUser(
+  tx: Db,
+  ctx: AppContext,
+  actor: Actor,
+  invitee: Invitee,
+  auditOrganisationId: string | null,
+) {
+  if (await q.emailTaken(tx, invitee.email))
+    throw invalidField('email', 'taken', 'An account with this e-mail address already exists');
+  const now = ctx.now();
+  const values = { id: randomUUID(), ...invitee, status: 'invited' as const, createdAt: now, updatedAt: now };
+  await q.insertUser(tx, values);
+  await recordAudit(tx, actor, now, {
+    action: 'user.invite',
+    entityType: 'user',
+    entityId: values.id,
+    organisationId: auditOrganisationId,
+    after: values,
+  });
+  return values;
+}
+
 /** Creates an invited account and e-mails its link (admin). */
 export async function inviteUser(ctx: AppContext, actor: Actor, input: InviteUserBody): Promise<User> {
   assertCan(actor, 'manageUsers');
   const organisationId = input.organisationId ?? null;
   const companyId = input.companyId ?? null;
-  const id = randomUUID();
-  await ctx.db.transaction(async (tx) => {
+  const invited = await ctx.db.transaction(async (tx) => {
     await assertTenant(tx, input.role, organisationId, companyId);
-    if (await q.emailTaken(tx, input.email))
-      throw invalidField('email', 'taken', 'An account with this e-mail address already exists');
-    const now = ctx.now();
-    const values = {
-      id,
-      email: input.email,
-      name: input.name,
-      role: input.role,
-      organisationId,
-      companyId,
-      locale: input.locale,
-      status: 'invited' as const,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await q.insertUser(tx, values);
-    await recordAudit(tx, actor, now, {
-      action: 'user.invite',
-      entityType: 'user',
-      entityId: id,
-      organisationId,
-      after: values,
-    });
+    const invitee = { email: input.email, name: input.name, role: input.role, locale: input.locale };
+    return insertInvitedUser(tx, ctx, actor, { ...invitee, organisationId, companyId }, organisationId);
   });
-  await sendInvitation(ctx, { id, email: input.email, name: input.name, locale: input.locale });
-  return getUser(ctx, actor, id);
+  await sendInvitation(ctx, invited);
+  return getUser(ctx, actor, invited.id);
+}
+
+/** A company holds a handful of logins; the list stops here all the same. */
+const companyUsersMax = 200;
+
+function toCompanyUser(user: User): CompanyUser {
+  const { id, email, name, status, locale, lastSignedInAt, createdAt } = user;
+  return { id, email, name, status, locale, lastSignedInAt, createdAt };
+}
+
+/** The portal's logins of a company, with what the actor may do about them (decision 043); a
+ * company the actor does not see in full answers 404. */
+export async function listCompanyUsers(ctx: AppContext, actor: Actor, companyId: string): Promise<CompanyUsers> {
+  if (actor.kind === 'anonymous') throw unauthenticated();
+  const company = await getPortalCompany(ctx.db, actor, companyId);
+  const { canInvite, canChangeColleagueInvites } = companyUserAbilities(actor, company);
+  const users = await q.listUsersOfCompany(ctx.db, companyId, companyUsersMax);
+  return {
+    items: users.map(toCompanyUser),
+    allowsColleagueInvites: company.allowsColleagueInvites,
+    abilities: { canInvite, canChangeColleagueInvites },
+  };
+}
+
+/**
+ * Gives a person of a company a login to its portal (issue 15, decision 043): project management
+ * or a coach of the company's responsible organisation, or a user of the company while its setting
+ * lets them invite colleagues. The invitation goes out through the outbox as an admin's does.
+ */
+export async function inviteCompanyUser(
+  ctx: AppContext,
+  actor: Actor,
+  companyId: string,
+  input: InviteCompanyUserInput,
+): Promise<CompanyUser> {
+  if (actor.kind === 'anonymous') throw unauthenticated();
+  const invited = await ctx.db.transaction(async (tx) => {
+    const company = await getPortalCompany(tx, actor, companyId);
+    if (!companyUserAbilities(actor, company).canInvite) {
+      throw forbidden('Your coach has not let the company’s users invite colleagues');
+    }
+    const invitee = { email: input.email, name: input.name, role: 'company' as const, locale: input.locale };
+    return insertInvitedUser(tx, ctx, actor, { ...invitee, organisationId: null, companyId }, company.organisationId);
+  });
+  await sendInvitation(ctx, invited);
+  return toCompanyUser((await q.findUser(ctx.db, invited.id))!.user);
 }
 
 /** Changes name, role, tenant or status (admin); deactivation ends the account's sessions at once. */

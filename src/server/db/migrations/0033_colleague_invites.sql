@@ -1,0 +1,1 @@
+ALTER TABLE "companies" ADD COLUMN "allows_colleague_invites" boolean DEFAULT false NOT NULL;
