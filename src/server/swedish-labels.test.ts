@@ -6,10 +6,16 @@ import { activityTypes } from '../core/activities';
 import { areas } from '../core/areas';
 import { interventionKinds } from '../core/interventions';
 import {
+  actionStatusLabels,
   activityTypeLabels,
+  analysisKindLabels,
   areaLabels,
+  assessmentKindLabels,
+  assessmentModeLabels,
+  assessmentStatusLabels,
   effectKindLabels,
   generalAreaLabel,
+  genderLabels,
   interventionKindLabels,
   investmentLabel,
 } from './swedish-labels';
@@ -60,5 +66,15 @@ describe('the Swedish labels of the server', () => {
     });
     expect(investmentLabel).toBe(fields.investmentSek);
     expect(Object.values(effectKindLabels).join(' ')).not.toMatch(/SEK/);
+  });
+
+  it('name genders, measurements, action statuses and analysis kinds as the pages do (the company export)', () => {
+    expect(genderLabels).toEqual(swedish('companies').contacts!.gender);
+    const maturity = swedish('maturity').maturity!;
+    expect(assessmentKindLabels).toEqual(maturity.kinds);
+    expect(assessmentModeLabels).toEqual(maturity.modes);
+    expect(assessmentStatusLabels).toEqual(maturity.statuses);
+    expect(actionStatusLabels).toEqual(swedish('action-plans').actionPlans!.statuses);
+    expect(analysisKindLabels).toEqual(signedIn.analyses!.kinds);
   });
 });

@@ -1,7 +1,10 @@
-import type { ActivityType } from '../core/activities';
+import type { ActionStatus } from '../core/action-status';
+import type { ActivityType, ParticipantGender } from '../core/activities';
+import type { AnalysisKind } from '../core/analyses';
 import type { Area } from '../core/areas';
 import type { EffectKind } from '../core/effects';
 import type { InterventionKind } from '../core/interventions';
+import type { AssessmentKind, AssessmentMode, AssessmentStatus } from '../core/maturity-areas';
 
 // The Swedish words the server writes itself, in exports, e-mails and documents, for the codes of
 // the core. One copy for every module, the same words as the web's Swedish text and the glossary
@@ -52,3 +55,38 @@ export const effectKindLabels: Record<EffectKind, string> = {
 
 /** An action's investment, in kronor. */
 export const investmentLabel = 'Investering (kr)';
+
+/** A contact person's gender as the contact form asks it (contracts/contacts.ts). */
+export const genderLabels: Record<ParticipantGender, string> = {
+  woman: 'Kvinna',
+  man: 'Man',
+  other: 'Annat',
+  not_stated: 'Vill inte ange',
+};
+
+/** A measurement's kind, way and state (core/maturity-areas.ts). */
+export const assessmentKindLabels: Record<AssessmentKind, string> = {
+  baseline: 'Nollmätning',
+  follow_up: 'Uppföljning',
+};
+export const assessmentModeLabels: Record<AssessmentMode, string> = {
+  coach: 'Med industriutvecklare',
+  self: 'Självskattning',
+};
+export const assessmentStatusLabels: Record<AssessmentStatus, string> = { draft: 'Pågår', submitted: 'Inskickad' };
+
+/** An action's status (core/action-status.ts). */
+export const actionStatusLabels: Record<ActionStatus, string> = {
+  planned: 'Planerad',
+  in_progress: 'Pågår',
+  done: 'Klar',
+  cancelled: 'Avbruten',
+};
+
+/** The kinds of analysis (core/analyses.ts). */
+export const analysisKindLabels: Record<AnalysisKind, string> = {
+  energy_mapping: 'Energikartläggning',
+  resource_flows: 'Resurs- och avfallsflöden',
+  circular_business_model: 'Cirkulär affärsmodell',
+  digital: 'Digital analys',
+};

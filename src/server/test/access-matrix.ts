@@ -858,6 +858,15 @@ export const matrix: MatrixRow[] = [
     expected: signedIn(200),
   },
 
+  // A company's own data as a file (decision 043): whoever works on the company in full, its own
+  // users included; another tenant's company is 404.
+  {
+    method: 'GET',
+    route: '/api/companies/:id/export',
+    url: () => `/api/companies/${fixtures.ownCompanyId}/export?format=json`,
+    expected: ownCompanyRecord(200, 200, false),
+  },
+
   // Contacts follow their company's access.
   {
     method: 'POST',
