@@ -46,6 +46,7 @@ import { metricsRoutes } from './modules/metrics/metrics.routes';
 import { organisationRoutes } from './modules/organisations/organisations.routes';
 import { outboxRoutes } from './modules/outbox/outbox.routes';
 import { userRoutes } from './modules/users/users.routes';
+import { portalRoutes } from './modules/portal/portal.routes';
 import { createMailer, inMailScope, requestWroteMail } from './mail/mailer';
 import { projectPath } from './paths';
 
@@ -155,6 +156,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   await app.register(secondFactorRoutes, { ctx });
   await app.register(organisationRoutes, { ctx });
   await app.register(userRoutes, { ctx });
+  await app.register(portalRoutes, { ctx });
   await app.register(companyRoutes, { ctx });
   await app.register(companySpreadsheetRoutes, { ctx });
   await app.register(contactRoutes, { ctx });

@@ -858,6 +858,14 @@ export const matrix: MatrixRow[] = [
     expected: signedIn(200),
   },
 
+  // The company portal's first page (decision 043): read by whoever sees the company in full.
+  {
+    method: 'GET',
+    route: '/api/companies/:id/portal',
+    url: () => `/api/companies/${fixtures.ownCompanyId}/portal`,
+    expected: ownCompanyRecord(200, 200, false),
+  },
+
   // A company's own data as a file (decision 043): whoever works on the company in full, its own
   // users included; another tenant's company is 404.
   {

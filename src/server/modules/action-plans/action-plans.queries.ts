@@ -362,6 +362,24 @@ export async function findCompanyName(db: Db, companyId: string): Promise<string
  * (`companies_coach_id_idx`, then `actions_open_due_idx` per company), so a coach's "my week" reads
  * their own actions, never every action of the programme.
  */
+/** One company's open actions due by the date, earliest first (the partial index actions_open_due_idx). */
+export async function listOpenActionsDueOfCompany(db: Db, companyId: string, until: string, limit: number) {
+  return db
+    .select({ id: actions.id, title: actions.title, area: actions.area, status: actions.status, dueOn: actions.dueOn })
+    .from(actions)
+    .where(
+      and(
+        eq(actions.companyId, companyId),
+        // Written as the partial index's predicate (literals, not parameters) so the planner uses it.
+        sql`${actions.status} in ('planned', 'in_progress')`,
+        isNotNull(actions.dueOn),
+        lte(actions.dueOn, until),
+      ),
+    )
+    .orderBy(asc(actions.dueOn), asc(actions.id))
+    .limit(limit);
+}
+
 export async function listActionsDue(db: Db, filter: { until: string; recipientId?: string }) {
   const isOpenAndDue = and(
     // Written as the partial index's predicate (literals, not parameters) so the planner uses it.

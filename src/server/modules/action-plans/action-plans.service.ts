@@ -186,7 +186,8 @@ async function chosenCarrier(
 }
 
 const co2eProblemMessages = {
-  computed_from_carrier: 'With an energy carrier the CO2e is computed from the kWh: leave it out, or remove the carrier',
+  computed_from_carrier:
+    'With an energy carrier the CO2e is computed from the kWh: leave it out, or remove the carrier',
   co2e_out_of_bounds: `The CO2e this gives (kWh × the carrier's factor) is past the bounds of one action`,
 } as const;
 
@@ -279,6 +280,13 @@ export async function listCompanyActions(
     carriers,
     abilities: { canCreate: abilities.canCreate, canSeeSuggestions: abilities.canSeeSuggestions },
   };
+}
+
+/** A company's open actions due by the date, earliest first, for its portal (the caller has
+ * checked that the actor reads the plan). */
+export async function listActionsDueOfCompany(db: Db, companyId: string, until: string, limit: number) {
+  const rows = await q.listOpenActionsDueOfCompany(db, companyId, until, limit);
+  return rows.map((row) => ({ ...row, dueOn: String(row.dueOn) }));
 }
 
 /** An action and its company if the actor sees the plan; else 404 for the action, whichever it is. */
@@ -376,7 +384,8 @@ export async function createAction(
         ...effectValues('realised', input.realised),
         ...(await co2eColumns(tx, null, input, now)),
         // Only staff create actions: the realised figures they enter are confirmed (decision 025).
-        ...(input.realised && hasRealised(input.realised) && { realisedConfirmedAt: now, realisedConfirmedBy: user.userId }),
+        ...(input.realised &&
+          hasRealised(input.realised) && { realisedConfirmedAt: now, realisedConfirmedBy: user.userId }),
         createdBy: user.userId,
         createdAt: now,
         updatedAt: now,
@@ -473,7 +482,10 @@ function realisedConfirmationChange(
 ): Pick<q.ActionInsert, 'realisedConfirmedAt' | 'realisedConfirmedBy'> | Record<string, never> {
   if (!realised) return {};
   const beforeValues = effectsOf(before, 'realised');
-  const afterValues = { ...beforeValues, ...Object.fromEntries(Object.entries(realised).filter(([, v]) => v !== undefined)) };
+  const afterValues = {
+    ...beforeValues,
+    ...Object.fromEntries(Object.entries(realised).filter(([, v]) => v !== undefined)),
+  };
   if (effectKinds.every((kind) => afterValues[kind] === beforeValues[kind])) return {};
   if (!hasRealised(afterValues) || !staffUserId) return { realisedConfirmedAt: null, realisedConfirmedBy: null };
   return { realisedConfirmedAt: now, realisedConfirmedBy: staffUserId };

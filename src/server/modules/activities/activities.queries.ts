@@ -367,3 +367,32 @@ export async function listUpcomingActivitiesOrganisedBy(db: Db, organisationId: 
     )
     .orderBy(asc(activities.startsAt));
 }
+
+/** One company's live registrations for activities that have not ended, soonest first (by
+ * registrations_company_id_idx; a company has a handful). */
+export async function listUpcomingRegistrationsOfCompany(db: Db, companyId: string, now: Date, limit: number) {
+  return db
+    .select({
+      id: registrations.id,
+      activityId: activities.id,
+      activityTitle: activities.title,
+      activityType: activities.type,
+      startsAt: activities.startsAt,
+      endsAt: activities.endsAt,
+      place: activities.place,
+      contactName: contacts.name,
+      status: registrations.status,
+    })
+    .from(registrations)
+    .innerJoin(activities, eq(activities.id, registrations.activityId))
+    .innerJoin(contacts, eq(contacts.id, registrations.contactId))
+    .where(
+      and(
+        eq(registrations.companyId, companyId),
+        sql`${registrations.status} <> 'cancelled'`,
+        gte(activities.endsAt, now),
+      ),
+    )
+    .orderBy(asc(activities.startsAt), asc(contacts.name), asc(registrations.id))
+    .limit(limit);
+}

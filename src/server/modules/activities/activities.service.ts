@@ -65,6 +65,13 @@ function summaryOf(
   };
 }
 
+/** A company's people signed up for activities that have not ended, soonest first, for its portal
+ * (the caller has checked that the actor sees the company in full: registrations follow it). */
+export async function listUpcomingRegistrationsOfCompany(db: Db, companyId: string, now: Date, limit: number) {
+  const rows = await q.listUpcomingRegistrationsOfCompany(db, companyId, now, limit);
+  return rows.map((row) => ({ ...row, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString() }));
+}
+
 /** Activities are visible to every signed-in user (issue 6, scope 5); filters and a page. */
 export async function listActivities(ctx: AppContext, actor: Actor, query: ActivityListQuery) {
   const user = signedIn(actor);
@@ -248,7 +255,13 @@ async function promoteWaiting(
       after,
     });
     if (person && !person.erasedAt)
-      mails.push({ kind: 'promoted', contactId: person.id, contactName: person.name, email: person.email, position: null });
+      mails.push({
+        kind: 'promoted',
+        contactId: person.id,
+        contactName: person.name,
+        email: person.email,
+        position: null,
+      });
   }
   return mails;
 }

@@ -302,13 +302,17 @@ export async function getPortalCompany(
   db: Db,
   actor: Actor,
   companyId: string,
-): Promise<CompanyRef & { name: string; coachId: string | null; allowsColleagueInvites: boolean }> {
-  const company = await q.findCompanyRow(db, companyId);
-  if (!company || companyAccess(actor, company) !== 'full') throw notFound('The company');
+): Promise<
+  CompanyRef & { name: string; organisationName: string; coachId: string | null; allowsColleagueInvites: boolean }
+> {
+  const found = await q.findCompanyDetail(db, companyId);
+  if (!found || companyAccess(actor, found.company) !== 'full') throw notFound('The company');
+  const { company } = found;
   return {
     id: company.id,
     organisationId: company.organisationId,
     name: company.name,
+    organisationName: found.organisationName,
     coachId: company.coachId,
     allowsColleagueInvites: company.allowsColleagueInvites,
   };
