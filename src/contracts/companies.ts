@@ -258,6 +258,8 @@ export const companyAbilitiesSchema = z.object({
   canManageContacts: z.boolean(),
   /** A person's export and erasure: staff only (decisions 012, 043). */
   canEraseContacts: z.boolean(),
+  /** Adding a contact records their consent too (a company user adding a colleague, decision 043). */
+  mustRecordConsent: z.boolean(),
   nextStatuses: z.array(companyStatusSchema),
 });
 

@@ -188,10 +188,23 @@ export function tenantShapeError(
 export function companyRecordAbilities(
   actor: Actor,
   company: CompanyRef,
-): { canEdit: boolean; canChangeStatus: boolean; canManageContacts: boolean; canEraseContacts: boolean } {
+): {
+  canEdit: boolean;
+  canChangeStatus: boolean;
+  canManageContacts: boolean;
+  canEraseContacts: boolean;
+  /** A company user who adds a colleague records the colleague's consent then: no coach has asked. */
+  mustRecordConsent: boolean;
+} {
   const hasFullAccess = companyAccess(actor, company) === 'full';
   const isWorker = hasFullAccess && actor.kind === 'user' && actor.role !== 'company';
-  return { canEdit: isWorker, canChangeStatus: isWorker, canManageContacts: hasFullAccess, canEraseContacts: isWorker };
+  return {
+    canEdit: isWorker,
+    canChangeStatus: isWorker,
+    canManageContacts: hasFullAccess,
+    canEraseContacts: isWorker,
+    mustRecordConsent: hasFullAccess && !isWorker,
+  };
 }
 
 /**

@@ -143,3 +143,5 @@ export function AppLayout() {
     </>
   );
 }
+
+export { StartPage } from './start-page';

@@ -67,10 +67,11 @@ export const routes: RouteObject[] = [
             ),
             children: [
               {
+                // A company user's first page is their company's portal, staff's the overview.
                 index: true,
-                lazy: withStrings('overview', () =>
-                  import('../features/overview/pages/overview-page').then((m) => ({ Component: m.OverviewPage })),
-                ),
+                // The chooser ships in the shell's chunk: a chunk of its own would split the modules
+                // the sign-in page shares with it into more chunks (docs/quality.md P3).
+                lazy: () => import('./app-layout').then((m) => ({ Component: m.StartPage })),
               },
               {
                 path: '/account/security',

@@ -15,6 +15,7 @@ import type outbox from '../features/outbox/i18n/sv.json';
 import type signedIn from '../features/signed-in/i18n/sv.json';
 import type stateAid from '../features/state-aid/i18n/sv.json';
 import type overview from '../features/overview/i18n/sv.json';
+import type portal from '../features/portal/i18n/sv.json';
 import type users from '../features/users/i18n/sv.json';
 
 // Typed keys: a key missing in Swedish (the reference language) is a type error. The common
@@ -39,6 +40,7 @@ declare module 'i18next' {
         typeof signedIn &
         typeof stateAid &
         typeof overview &
+        typeof portal &
         typeof users;
     };
   }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { companyRecordAbilities } from '../../../core/access';
 import type { Actor } from '../../../core/roles';
 import type { z } from 'zod';
 import type {
@@ -47,14 +48,14 @@ export async function addContact(
   input: CreateInput,
 ): Promise<Contact> {
   if (actor.kind === 'anonymous') throw unauthenticated();
-  // A coach records a consent when the person gives it; a company user who adds a colleague
-  // records it then, since no one else will have asked the person (decision 043).
-  if (actor.role === 'company' && !input.consent) {
-    throw invalidField('consent', 'required', 'Record the consent your colleague gave');
-  }
   const id = randomUUID();
   await ctx.db.transaction(async (tx) => {
     const company = await getCompanyForContacts(tx, actor, companyId);
+    // A coach records a consent when the person gives it; a company user who adds a colleague
+    // records it then, since no one else will have asked the person (decision 043).
+    if (companyRecordAbilities(actor, company).mustRecordConsent && !input.consent) {
+      throw invalidField('consent', 'required', 'Record the consent your colleague gave');
+    }
     const now = ctx.now();
     const values = {
       id,

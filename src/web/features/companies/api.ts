@@ -17,6 +17,7 @@ import {
   type UpdateContactBody,
 } from '../../../contracts/contacts';
 import { maturityResultsSchema } from '../../../contracts/maturity';
+import { companyUserSchema, companyUsersSchema, type InviteCompanyUserBody } from '../../../contracts/users';
 import {
   municipalityListSchema,
   sniDivisionListSchema,
@@ -241,4 +242,24 @@ export function useCompanyStateAidSummary(companyId: string) {
     queryFn: () =>
       apiRequest(`/api/companies/${encodeURIComponent(companyId)}/state-aid`, { schema: companyStateAidSchema }),
   });
+}
+
+/** The company's portal logins; under the company's key, so the setting's change refreshes it. */
+export function useCompanyUsers(companyId: string) {
+  return useQuery({
+    queryKey: ['companies', 'users', companyId] as const,
+    queryFn: () => apiRequest(`${companyPath(companyId)}/users`, { schema: companyUsersSchema }),
+  });
+}
+
+/** Invites a person of the company to its portal; the invitation goes out by e-mail. */
+export function useInviteCompanyUser() {
+  return useCompanyWrite(({ companyId, body }: { companyId: string; body: InviteCompanyUserBody }) =>
+    apiRequest(`${companyPath(companyId)}/users`, {
+      method: 'POST',
+      body,
+      schema: companyUserSchema,
+      isCreate: true,
+    }),
+  );
 }

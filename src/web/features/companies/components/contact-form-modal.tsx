@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -38,10 +38,16 @@ function fieldsBody(values: ContactValues) {
   };
 }
 
-type ContactFormModalProps = { companyId: string; contact?: Contact; onClose: () => void };
+type ContactFormModalProps = {
+  companyId: string;
+  contact?: Contact;
+  /** A company user adding a colleague records the colleague's consent with them (decision 043). */
+  mustRecordConsent?: boolean;
+  onClose: () => void;
+};
 
 /** Adds a person to the company (with their consent when given), or changes their details. */
-export function ContactFormModal({ companyId, contact, onClose }: ContactFormModalProps) {
+export function ContactFormModal({ companyId, contact, mustRecordConsent = false, onClose }: ContactFormModalProps) {
   const { t } = useTranslation();
   const create = useCreateContact();
   const update = useUpdateContact();
@@ -62,7 +68,7 @@ export function ContactFormModal({ companyId, contact, onClose }: ContactFormMod
       email: contact?.email ?? '',
       phone: contact?.phone ?? '',
       gender: contact?.gender ?? 'not_stated',
-      hasConsent: false,
+      hasConsent: mustRecordConsent,
       consent: emptyConsent(),
     },
     validate: (values) => {
@@ -155,7 +161,17 @@ export function ContactFormModal({ companyId, contact, onClose }: ContactFormMod
               {...form.getInputProps('gender')}
             />
           </SimpleGrid>
-          {isEdit ? null : (
+          {isEdit ? null : mustRecordConsent ? (
+            <Stack gap="sm" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
+              <Text component="legend" fw={600} mb={4}>
+                {t('contacts.consent.requiredTitle')}
+              </Text>
+              <Text size="sm" c="gray.7">
+                {t('contacts.consent.requiredHint')}
+              </Text>
+              <ConsentFields form={form} path="consent" />
+            </Stack>
+          ) : (
             <>
               <Checkbox
                 label={t('contacts.consent.given')}

@@ -160,20 +160,25 @@ export function ContactsSection({ company }: { company: Company }) {
                           >
                             {t('contacts.actions.consents')}
                           </Menu.Item>
-                          <Menu.Item
-                            leftSection={<IconDownload size={16} aria-hidden />}
-                            onClick={() => void handleExport(contact)}
-                          >
-                            {t('contacts.actions.export')}
-                          </Menu.Item>
-                          <Menu.Divider />
-                          <Menu.Item
-                            color="red.8"
-                            leftSection={<IconEraser size={16} aria-hidden />}
-                            onClick={() => setDialog({ kind: 'erase', contact })}
-                          >
-                            {t('contacts.actions.erase')}
-                          </Menu.Item>
+                          {/* A person's export and erasure go through the coach (decisions 012, 043). */}
+                          {company.abilities.canEraseContacts ? (
+                            <>
+                              <Menu.Item
+                                leftSection={<IconDownload size={16} aria-hidden />}
+                                onClick={() => void handleExport(contact)}
+                              >
+                                {t('contacts.actions.export')}
+                              </Menu.Item>
+                              <Menu.Divider />
+                              <Menu.Item
+                                color="red.8"
+                                leftSection={<IconEraser size={16} aria-hidden />}
+                                onClick={() => setDialog({ kind: 'erase', contact })}
+                              >
+                                {t('contacts.actions.erase')}
+                              </Menu.Item>
+                            </>
+                          ) : null}
                         </Menu.Dropdown>
                       </Menu>
                     )}
@@ -185,7 +190,13 @@ export function ContactsSection({ company }: { company: Company }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {dialog?.kind === 'create' ? <ContactFormModal companyId={company.id} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'create' ? (
+        <ContactFormModal
+          companyId={company.id}
+          mustRecordConsent={company.abilities.mustRecordConsent}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
       {dialog?.kind === 'edit' ? (
         <ContactFormModal companyId={company.id} contact={dialog.contact} onClose={() => setDialog(null)} />
       ) : null}

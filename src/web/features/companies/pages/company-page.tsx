@@ -11,6 +11,7 @@ import { CompanyFactsCard } from '../components/company-facts-card';
 import { CompanyStatusBadge } from '../components/company-status-badge';
 import { CompanyTimeline } from '../components/company-timeline';
 import { ContactsSection } from '../components/contacts-section';
+import { PortalUsersSection } from '../components/portal-users-section';
 import { MaturityCard } from '../components/maturity-card';
 import { ActionPlanCard } from '../components/action-plan-card';
 import { AnalysesCard } from '../components/analyses-card';
@@ -101,6 +102,7 @@ export function CompanyPage() {
         <AnalysesCard companyId={data.id} />
         <StateAidCard companyId={data.id} />
         <ContactsSection company={data} />
+        <PortalUsersSection company={data} />
         {/* The coaching log is internal: shown to the staff who work on the company (its editors). */}
         {data.abilities.canEdit ? <InterventionsSection companyId={data.id} /> : null}
         <CompanyTimeline companyId={data.id} />

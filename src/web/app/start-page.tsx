@@ -1,0 +1,29 @@
+import { lazy, Suspense } from 'react';
+import { useSignedInUser } from '../components/session';
+import { loadFeatureTranslations } from '../i18n/i18n';
+import { PageLoader } from './page-loader';
+
+// The first page after signing in: a person at a company lands on their company's portal (issue 15,
+// decision 043), staff on the overview. Each is its own chunk with its strings, loaded when needed.
+
+const OverviewPage = lazy(async () => {
+  const [page] = await Promise.all([
+    import('../features/overview/pages/overview-page'),
+    loadFeatureTranslations('overview'),
+  ]);
+  return { default: page.OverviewPage };
+});
+
+const PortalPage = lazy(async () => {
+  const [page] = await Promise.all([import('../features/portal/pages/portal-page'), loadFeatureTranslations('portal')]);
+  return { default: page.PortalPage };
+});
+
+export function StartPage() {
+  const me = useSignedInUser();
+  return (
+    <Suspense fallback={<PageLoader />}>
+      {me.companyId ? <PortalPage companyId={me.companyId} /> : <OverviewPage />}
+    </Suspense>
+  );
+}
