@@ -85,8 +85,8 @@ test("a coach sees their organisation's figures with what is due and their compa
   await expect(page.getByRole('combobox', { name: 'Organisation' })).toHaveCount(0);
 });
 
-test('a company user keeps their account page', async ({ page }) => {
+test('a company user lands on their company’s portal, not the dashboard', async ({ page }) => {
   await signIn(page, 'company');
-  await expect(page.getByRole('heading', { name: 'Ditt konto' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Var ni står' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Inskrivna företag mot målet' })).toHaveCount(0);
 });

@@ -169,7 +169,7 @@ function DueCard({ companyId, portal, nextDueOn }: { companyId: string; portal?:
               <List spacing={4} size="sm">
                 {portal.registrations.map((registration) => (
                   <List.Item key={registration.id}>
-                    <Anchor component={Link} to={`/activities/${registration.activityId}`}>
+                    <Anchor component={Link} to={`/activities/${registration.activityId}`} inherit>
                       {registration.activityTitle}
                     </Anchor>
                     {', '}
@@ -210,7 +210,8 @@ function CoachCard({ portal }: { portal?: Portal }) {
             <Anchor
               href={`mailto:${portal.coach.email}`}
               display="inline-flex"
-              style={{ alignItems: 'center', gap: 6 }}
+              // A long address breaks rather than running out of the card on a phone.
+              style={{ alignItems: 'center', gap: 6, overflowWrap: 'anywhere' }}
             >
               <IconMail size={16} aria-hidden />
               {portal.coach.email}
