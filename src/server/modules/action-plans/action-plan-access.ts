@@ -2,7 +2,7 @@ import { actionAbilities, type CompanyRef } from '../../../core/access';
 import type { Actor, SignedInActor } from '../../../core/roles';
 import type { Db } from '../../db/client';
 import { notFound, unauthenticated } from '../../http/errors';
-import { findWorkableCompany } from '../companies/companies.service';
+import { findWorkableCompany } from '../company-access/company-access.service';
 
 // Whose plan an actor sees, shared by the actions, the suggestions and the totals: each part
 // answers 404 for a company out of reach, in the same words.

@@ -12,7 +12,7 @@ import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
 import { forbidden, notFound, ruleViolated, staleVersion } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
-import { findWorkableCompany } from '../companies/companies.service';
+import { findWorkableCompany } from '../company-access/company-access.service';
 import { findFactorSetEntry } from '../emission-factor-sets/emission-factor-sets.service';
 import { getEditableAnalysis, getReadableAnalysis, signedIn, type Reachable } from './analysis-access';
 import * as q from './analyses.queries';

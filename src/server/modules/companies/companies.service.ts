@@ -34,6 +34,7 @@ import { AppError, forbidden, invalidField, notFound, staleVersion, unauthentica
 import { currentProgrammeId } from '../../programme';
 import { recordAudit } from '../audit/audit.service';
 import { listContactsOfCompany } from '../contacts/contacts.service';
+import { getWorkableCompany } from '../company-access/company-access.service';
 import * as q from './companies.queries';
 
 type CreateInput = z.output<typeof createCompanyBodySchema>;
@@ -279,23 +280,6 @@ export async function getCompany(ctx: AppContext, actor: Actor, id: string, db: 
   };
 }
 
-/** The company behind an id if the actor may work on it fully (edit it): other modules check with this. */
-export async function getWorkableCompany(db: Db, actor: Actor, companyId: string): Promise<CompanyRef> {
-  const company = await q.findCompanyRow(db, companyId);
-  if (!company || companyAccess(actor, company) !== 'full') throw notFound('The company');
-  if (!companyRecordAbilities(actor, company).canEdit) throw forbidden('Company users cannot change the register');
-  return { id: company.id, organisationId: company.organisationId };
-}
-
-/** The company whose contact persons the actor keeps: staff with full access and the company's
- * own users (decision 043); another tenant's company answers 404. */
-export async function getCompanyForContacts(db: Db, actor: Actor, companyId: string): Promise<CompanyRef> {
-  const company = await q.findCompanyRow(db, companyId);
-  if (!company || companyAccess(actor, company) !== 'full') throw notFound('The company');
-  if (!companyRecordAbilities(actor, company).canManageContacts) throw forbidden();
-  return { id: company.id, organisationId: company.organisationId };
-}
-
 /** A company the actor sees in full with what its portal needs (name, coach, the colleague
  * invite setting); otherwise 404 like one that does not exist. */
 export async function getPortalCompany(
@@ -316,14 +300,6 @@ export async function getPortalCompany(
     coachId: company.coachId,
     allowsColleagueInvites: company.allowsColleagueInvites,
   };
-}
-
-/** A company the actor may see in full, or undefined. */
-export async function findWorkableCompany(db: Db, actor: Actor, companyId: string): Promise<CompanyRef | undefined> {
-  const company = await q.findCompanyRow(db, companyId);
-  return company && companyAccess(actor, company) === 'full'
-    ? { id: company.id, organisationId: company.organisationId }
-    : undefined;
 }
 
 /** True when a company with this id exists, whoever may see it. */

@@ -12,7 +12,11 @@ import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
 import { invalidField, notFound, ruleViolated, staleVersion, unauthenticated } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
-import { findWorkableCompany, getCompanyForContacts, getWorkableCompany } from '../companies/companies.service';
+import {
+  findWorkableCompany,
+  getCompanyForContacts,
+  getWorkableCompany,
+} from '../company-access/company-access.service';
 import { forgetResponsesNaming } from '../idempotency/idempotency.service';
 import { eraseMessagesToContact } from '../outbox/outbox.service';
 import * as q from './contacts.queries';

@@ -31,7 +31,7 @@ import type { Db } from '../../db/client';
 import { areaLabels, generalAreaLabel, interventionKindLabels } from '../../swedish-labels';
 import { forbidden, invalidField, notFound, staleVersion, unauthenticated } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
-import { findWorkableCompany } from '../companies/companies.service';
+import { findWorkableCompany } from '../company-access/company-access.service';
 import { writeXlsxSheets } from '../company-spreadsheets/spreadsheet';
 import { hasCurrentGrant } from '../state-aid/state-aid.service';
 import * as q from './interventions.queries';

@@ -61,7 +61,7 @@ import {
 } from '../../http/errors';
 import { currentProgrammeId } from '../../programme';
 import { recordAudit } from '../audit/audit.service';
-import { findWorkableCompany } from '../companies/companies.service';
+import { findWorkableCompany } from '../company-access/company-access.service';
 import { writeXlsxSheets } from '../company-spreadsheets/spreadsheet';
 import { declarationFormPdf, noticePdf } from './state-aid-documents';
 import * as q from './state-aid.queries';

@@ -3,7 +3,7 @@ import type { Actor } from '../../../core/roles';
 import type { Timeline, TimelineQuery } from '../../../contracts/follow-up';
 import type { AppContext } from '../../context';
 import { notFound, unauthenticated } from '../../http/errors';
-import { findWorkableCompany } from '../companies/companies.service';
+import { findWorkableCompany } from '../company-access/company-access.service';
 import { timelineSources, type TimelineSource } from './timeline-sources';
 
 /**
