@@ -2,7 +2,7 @@ import { actionAbilities, type CompanyRef } from '../../../core/access';
 import type { Actor, SignedInActor } from '../../../core/roles';
 import type { Db } from '../../db/client';
 import { notFound, unauthenticated } from '../../http/errors';
-import { findWorkableCompany } from '../company-access/company-access.service';
+import { findCompanyActorMaySeeInFull } from '../company-access/company-access.service';
 
 // Whose plan an actor sees, shared by the actions, the suggestions and the totals: each part
 // answers 404 for a company out of reach, in the same words.
@@ -14,7 +14,7 @@ export function signedIn(actor: Actor): SignedInActor {
 
 /** The company if the actor sees its plan: another tenant's company answers 404 (decision 003). */
 export async function getPlanCompany(db: Db, actor: SignedInActor, companyId: string): Promise<CompanyRef> {
-  const company = await findWorkableCompany(db, actor, companyId);
+  const company = await findCompanyActorMaySeeInFull(db, actor, companyId);
   if (!company || !actionAbilities(actor, company).canRead) throw notFound('The company');
   return company;
 }

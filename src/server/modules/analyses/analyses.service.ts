@@ -12,7 +12,7 @@ import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
 import { forbidden, notFound, ruleViolated, staleVersion } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
-import { findWorkableCompany } from '../company-access/company-access.service';
+import { findCompanyActorMaySeeInFull } from '../company-access/company-access.service';
 import { findFactorSetEntry } from '../emission-factor-sets/emission-factor-sets.service';
 import { getEditableAnalysis, getReadableAnalysis, signedIn, type Reachable } from './analysis-access';
 import * as q from './analyses.queries';
@@ -73,7 +73,7 @@ async function toAnalysis(db: Db, actor: SignedInActor, reachable: Reachable): P
 /** A company's analyses for everyone who sees the company in full. */
 export async function listCompanyAnalyses(ctx: AppContext, actor: Actor, companyId: string): Promise<AnalysisList> {
   const user = signedIn(actor);
-  const company = await findWorkableCompany(ctx.db, user, companyId);
+  const company = await findCompanyActorMaySeeInFull(ctx.db, user, companyId);
   if (!company) throw notFound('The company');
   const rows = await q.listCompanyAnalyses(ctx.db, companyId);
   return {
@@ -117,7 +117,7 @@ export async function createAnalysis(
   const user = signedIn(actor);
   const id = randomUUID();
   await ctx.db.transaction(async (tx) => {
-    const company = await findWorkableCompany(tx, user, companyId);
+    const company = await findCompanyActorMaySeeInFull(tx, user, companyId);
     if (!company) throw notFound('The company');
     if (!analysisAbilities(user, company).canEdit) throw forbidden('The coach makes and changes analyses');
     const energy =

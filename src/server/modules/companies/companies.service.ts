@@ -34,7 +34,7 @@ import { AppError, forbidden, invalidField, notFound, staleVersion, unauthentica
 import { currentProgrammeId } from '../../programme';
 import { recordAudit } from '../audit/audit.service';
 import { listContactsOfCompany } from '../contacts/contacts.service';
-import { getWorkableCompany } from '../company-access/company-access.service';
+import { getCompanyActorMayEdit } from '../company-access/company-access.service';
 import * as q from './companies.queries';
 
 type CreateInput = z.output<typeof createCompanyBodySchema>;
@@ -445,7 +445,7 @@ export async function registerCompany(ctx: AppContext, actor: Actor, input: Crea
 export async function updateCompany(ctx: AppContext, actor: Actor, id: string, input: UpdateInput): Promise<Company> {
   signedInOnly(actor);
   await ctx.db.transaction(async (tx) => {
-    await getWorkableCompany(tx, actor, id);
+    await getCompanyActorMayEdit(tx, actor, id);
     const before = (await q.findCompanyRow(tx, id))!;
     if (before.version !== input.version) throw staleVersion(before.version);
     const { version, undertakingId, ...changes } = input;
@@ -485,7 +485,7 @@ export async function changeCompanyStatus(
 ): Promise<Company> {
   signedInOnly(actor);
   await ctx.db.transaction(async (tx) => {
-    await getWorkableCompany(tx, actor, id);
+    await getCompanyActorMayEdit(tx, actor, id);
     const before = (await q.findCompanyRow(tx, id))!;
     if (before.version !== input.version) throw staleVersion(before.version);
     const problem = statusChangeProblem(before.status, input.status, input.reason);

@@ -8,8 +8,11 @@ import type { Db } from '../../db/client';
 import { forbidden, notFound } from '../../http/errors';
 import * as q from './company-access.queries';
 
-/** The company behind an id if the actor may work on it fully (edit it): other modules check with this. */
-export async function getWorkableCompany(db: Db, actor: Actor, companyId: string): Promise<CompanyRef> {
+/**
+ * The company behind an id if the actor may edit it and its records (contacts, register facts):
+ * 404 when they may not see it in full, 403 when they see it but may not edit it (a company user).
+ */
+export async function getCompanyActorMayEdit(db: Db, actor: Actor, companyId: string): Promise<CompanyRef> {
   const company = await q.findCompanyRef(db, companyId);
   if (!company || companyAccess(actor, company) !== 'full') throw notFound('The company');
   if (!companyRecordAbilities(actor, company).canEdit) throw forbidden('Company users cannot change the register');
@@ -25,8 +28,12 @@ export async function getCompanyForContacts(db: Db, actor: Actor, companyId: str
   return company;
 }
 
-/** A company the actor may see in full, or undefined. */
-export async function findWorkableCompany(db: Db, actor: Actor, companyId: string): Promise<CompanyRef | undefined> {
+/** The company behind an id if the actor may see it in full (not only its thin view), or undefined. */
+export async function findCompanyActorMaySeeInFull(
+  db: Db,
+  actor: Actor,
+  companyId: string,
+): Promise<CompanyRef | undefined> {
   const company = await q.findCompanyRef(db, companyId);
   return company && companyAccess(actor, company) === 'full' ? company : undefined;
 }

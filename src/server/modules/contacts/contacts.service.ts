@@ -13,9 +13,9 @@ import type { Db } from '../../db/client';
 import { invalidField, notFound, ruleViolated, staleVersion, unauthenticated } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
 import {
-  findWorkableCompany,
+  findCompanyActorMaySeeInFull,
   getCompanyForContacts,
-  getWorkableCompany,
+  getCompanyActorMayEdit,
 } from '../company-access/company-access.service';
 import { forgetResponsesNaming } from '../idempotency/idempotency.service';
 import { eraseMessagesToContact } from '../outbox/outbox.service';
@@ -37,7 +37,7 @@ async function getWritableContact(
   if (actor.kind === 'anonymous') throw unauthenticated();
   const row = await q.findContactRow(db, id);
   if (!row) throw notFound('The contact');
-  const lookUp = purpose === 'keep' ? getCompanyForContacts : getWorkableCompany;
+  const lookUp = purpose === 'keep' ? getCompanyForContacts : getCompanyActorMayEdit;
   const company = await lookUp(db, actor, row.companyId).catch((error: unknown) => {
     throw error instanceof Error && 'code' in error && error.code === 'not_found' ? notFound('The contact') : error;
   });
@@ -207,7 +207,7 @@ export async function eraseContact(ctx: AppContext, actor: Actor, id: string): P
 /** Everything held about a person, for a data subject's request (GDPR art. 15 and 20). */
 export async function exportContact(ctx: AppContext, actor: Actor, id: string) {
   const contact = await getWritableContact(ctx.db, actor, id, 'erase');
-  const company = await findWorkableCompany(ctx.db, actor, contact.companyId);
+  const company = await findCompanyActorMaySeeInFull(ctx.db, actor, contact.companyId);
   if (!company) throw notFound('The contact');
   const [full, audit, companyName] = await Promise.all([
     q.findContact(ctx.db, id),

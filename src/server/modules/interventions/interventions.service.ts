@@ -31,7 +31,7 @@ import type { Db } from '../../db/client';
 import { areaLabels, generalAreaLabel, interventionKindLabels } from '../../swedish-labels';
 import { forbidden, invalidField, notFound, staleVersion, unauthenticated } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
-import { findWorkableCompany } from '../company-access/company-access.service';
+import { findCompanyActorMaySeeInFull } from '../company-access/company-access.service';
 import { writeXlsxSheets } from '../company-spreadsheets/spreadsheet';
 import { hasCurrentGrant } from '../state-aid/state-aid.service';
 import * as q from './interventions.queries';
@@ -49,7 +49,7 @@ function signedIn(actor: Actor): SignedInActor {
 /** The company if the actor may read its interventions: 404 for another tenant's company (and
  * for a coach's thin view), 403 for the company's own users (the log is internal). */
 async function getCompanyForInterventions(db: Db, actor: SignedInActor, companyId: string): Promise<CompanyRef> {
-  const company = await findWorkableCompany(db, actor, companyId);
+  const company = await findCompanyActorMaySeeInFull(db, actor, companyId);
   if (!company) throw notFound('The company');
   if (!canSeeInternalNotes(actor, company)) throw forbidden('The coaching log is internal to the programme');
   return company;
@@ -159,7 +159,7 @@ async function getChangeableIntervention(db: Db, actor: SignedInActor, id: strin
   const found = await q.findIntervention(db, id);
   if (!found) throw notFound('The intervention');
   const company = { id: found.row.companyId, organisationId: found.companyOrganisationId };
-  const visible = await findWorkableCompany(db, actor, company.id);
+  const visible = await findCompanyActorMaySeeInFull(db, actor, company.id);
   if (!visible) throw notFound('The intervention');
   if (!interventionAbilities(actor, company, found.row).canEdit) {
     throw forbidden('Only the coach who logged it (or project management) changes an intervention');

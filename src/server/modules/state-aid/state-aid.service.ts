@@ -61,7 +61,7 @@ import {
 } from '../../http/errors';
 import { currentProgrammeId } from '../../programme';
 import { recordAudit } from '../audit/audit.service';
-import { findWorkableCompany } from '../company-access/company-access.service';
+import { findCompanyActorMaySeeInFull } from '../company-access/company-access.service';
 import { writeXlsxSheets } from '../company-spreadsheets/spreadsheet';
 import { declarationFormPdf, noticePdf } from './state-aid-documents';
 import * as q from './state-aid.queries';
@@ -293,7 +293,7 @@ type CompanyFacts = NonNullable<Awaited<ReturnType<typeof q.findCompanyFacts>>>;
 
 /** The company if the actor sees it in full (404 otherwise), with its facts and state aid abilities. */
 async function getCompanyForStateAid(db: Db, actor: SignedInActor, companyId: string) {
-  const ref = await findWorkableCompany(db, actor, companyId);
+  const ref = await findCompanyActorMaySeeInFull(db, actor, companyId);
   if (!ref) throw notFound('The company');
   const facts = (await q.findCompanyFacts(db, companyId))!;
   return { facts, abilities: stateAidAbilities(actor, ref) };
@@ -528,7 +528,7 @@ export async function confirmDeclaration(
   const companyId = await ctx.db.transaction(async (tx) => {
     const before = await q.findDeclaration(tx, id);
     if (!before) throw notFound('The declaration');
-    const ref = await findWorkableCompany(tx, user, before.companyId);
+    const ref = await findCompanyActorMaySeeInFull(tx, user, before.companyId);
     if (!ref) throw notFound('The declaration');
     if (!stateAidAbilities(user, ref).canConfirmDeclarations) throw forbidden('A coach confirms a declaration');
     if (before.confirmedAt) throw conflict('The declaration is already confirmed');
@@ -939,7 +939,7 @@ export async function getGrant(ctx: AppContext, actor: Actor, id: string) {
   const user = signedIn(actor);
   const found = await q.findGrant(ctx.db, id);
   if (!found) throw notFound('The grant');
-  const ref = await findWorkableCompany(ctx.db, user, found.row.companyId);
+  const ref = await findCompanyActorMaySeeInFull(ctx.db, user, found.row.companyId);
   if (!ref) throw notFound('The grant');
   return found;
 }

@@ -3,7 +3,7 @@ import type { Actor } from '../../../core/roles';
 import type { Timeline, TimelineQuery } from '../../../contracts/follow-up';
 import type { AppContext } from '../../context';
 import { notFound, unauthenticated } from '../../http/errors';
-import { findWorkableCompany } from '../company-access/company-access.service';
+import { findCompanyActorMaySeeInFull } from '../company-access/company-access.service';
 import { timelineSources, type TimelineSource } from './timeline-sources';
 
 /**
@@ -19,7 +19,7 @@ export async function getCompanyTimeline(
   sources: readonly TimelineSource[] = timelineSources,
 ): Promise<Timeline> {
   if (actor.kind === 'anonymous') throw unauthenticated();
-  const company = await findWorkableCompany(ctx.db, actor, companyId);
+  const company = await findCompanyActorMaySeeInFull(ctx.db, actor, companyId);
   if (!company) throw notFound('The company');
   const withNotes = canSeeInternalNotes(actor, company);
   const selected = query.kinds ? sources.filter((source) => query.kinds!.includes(source.kind)) : sources;
