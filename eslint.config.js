@@ -126,6 +126,19 @@ const restrictedInServerModules = {
   ],
 };
 
+// Below the route nothing knows HTTP (docs/architecture.md "A request's path"): services,
+// queries, policies and access files throw the domain's errors (src/server/errors.ts), and only
+// routes reach src/server/http/ (the error answers of their schemas, the idempotency plugin).
+const restrictedBelowRoutes = {
+  patterns: [
+    ...restrictedInServerModules.patterns,
+    {
+      group: ['../../http', '../../http/*'],
+      message: 'Only routes know HTTP: a service throws the errors of src/server/errors.ts (docs/style.md).',
+    },
+  ],
+};
+
 const restrictedInWeb = {
   paths: ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'child_process', 'node:child_process'].map((name) => ({
     name,
@@ -216,6 +229,11 @@ export default defineConfig(
     files: ['src/server/modules/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', restrictedInServerModules] },
+  },
+  {
+    files: ['src/server/modules/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.routes.ts'],
+    rules: { 'no-restricted-imports': ['error', restrictedBelowRoutes] },
   },
   { files: ['src/web/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', restrictedInWeb] } },
 

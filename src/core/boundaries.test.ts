@@ -106,6 +106,16 @@ const violations: Case[] = [
     importPath: '../companies/companies.routes',
   },
   {
+    sentence: 'a service may not import from http/ (the domain errors are in src/server/errors.ts)',
+    filePath: 'src/server/modules/timeline/timeline.service.ts',
+    importPath: '../../http/errors',
+  },
+  {
+    sentence: 'a queries file may not import from http/',
+    filePath: 'src/server/modules/timeline/timeline.queries.ts',
+    importPath: '../../http/idempotency',
+  },
+  {
     sentence: 'the server module still may not import the web app',
     filePath: 'src/server/modules/timeline/x.ts',
     importPath: '../../../web/components/format',
@@ -143,6 +153,16 @@ const allowed: Case[] = [
     sentence: "a server module may import another module's service split by use case",
     filePath: 'src/server/modules/timeline/x.ts',
     importPath: '../analyses/energy-mappings.service',
+  },
+  {
+    sentence: "a route may import http/'s error answers",
+    filePath: 'src/server/modules/timeline/timeline.routes.ts',
+    importPath: '../../http/errors',
+  },
+  {
+    sentence: 'a service may import the domain errors',
+    filePath: 'src/server/modules/timeline/timeline.service.ts',
+    importPath: '../../errors',
   },
   {
     sentence: 'a server module may import its own queries',

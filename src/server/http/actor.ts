@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import { isSignedIn, type Actor, type SignedInActor } from '../../core/roles';
 import type { AppContext } from '../context';
 import { resolveSession, type PendingSignIn } from '../modules/auth/auth.service';
-import { unauthenticated } from './errors';
+import { unauthenticated } from '../errors';
 import { readSessionToken } from './session-cookie';
 
 declare module 'fastify' {

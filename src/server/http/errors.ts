@@ -1,8 +1,10 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { errorSchema, type ApiError, type ErrorCode, type FieldError } from '../../contracts/common';
+import { errorSchema, type ErrorCode, type FieldError } from '../../contracts/common';
+import { AppError } from '../errors';
 import { capFieldErrors } from './body-shape';
 
+/** Each error code's HTTP status: the one place a domain failure becomes HTTP. */
 const statusOf: Record<ErrorCode, number> = {
   invalid_input: 400,
   unauthenticated: 401,
@@ -14,38 +16,6 @@ const statusOf: Record<ErrorCode, number> = {
   internal: 500,
   unavailable: 503,
 };
-
-/** A failure a service means to report; the error handler turns it into the API's error body. */
-export class AppError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: ApiError['details'],
-  ) {
-    super(message);
-    this.name = 'AppError';
-  }
-
-  get status(): number {
-    return statusOf[this.code];
-  }
-}
-
-// Factories keep the messages consistent and the call sites short.
-export const invalidInput = (fields: FieldError[], message = 'Some fields need attention') =>
-  new AppError('invalid_input', message, { fields });
-export const invalidField = (field: string, code: string, message: string) => invalidInput([{ field, code, message }]);
-export const unauthenticated = (message = 'Sign in to continue') => new AppError('unauthenticated', message);
-export const forbidden = (message = 'You may not do this') => new AppError('forbidden', message);
-export const notFound = (what = 'The record') => new AppError('not_found', `${what} was not found`);
-export const conflict = (message: string, currentVersion?: number) =>
-  new AppError('conflict', message, currentVersion === undefined ? undefined : { currentVersion });
-export const staleVersion = (currentVersion: number) =>
-  conflict('Someone else changed this record after you opened it. Reload to see their change.', currentVersion);
-export const ruleViolated = (message: string, fields?: FieldError[]) =>
-  new AppError('rule_violated', message, fields && { fields });
-export const rateLimited = (retryAfterSeconds: number) =>
-  new AppError('rate_limited', 'Too many attempts. Wait a moment and try again.', { retryAfterSeconds });
 
 function fieldPath(prefix: string, path: readonly PropertyKey[]): string {
   const inner = path.map(String).join('.');
@@ -68,8 +38,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
       if (error.code === 'rate_limited' && error.details?.retryAfterSeconds) {
         void reply.header('retry-after', String(error.details.retryAfterSeconds));
       }
-      const details = error.details?.fields ? { ...error.details, ...capFieldErrors(error.details.fields) } : error.details;
-      return reply.status(error.status).send({ code: error.code, message: error.message, details });
+      const details = error.details?.fields
+        ? { ...error.details, ...capFieldErrors(error.details.fields) }
+        : error.details;
+      return reply.status(statusOf[error.code]).send({ code: error.code, message: error.message, details });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const prefix = error.validationContext === 'querystring' ? 'query' : (error.validationContext ?? 'body');

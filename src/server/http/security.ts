@@ -2,7 +2,7 @@ import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonNestsDeeperThan, maxBodyDepth } from './body-shape';
-import { AppError, invalidField } from './errors';
+import { AppError, invalidField } from '../errors';
 
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

@@ -1,7 +1,7 @@
 import { actionAbilities, type CompanyRef } from '../../../core/access';
 import type { Actor, SignedInActor } from '../../../core/roles';
 import type { Db } from '../../db/client';
-import { notFound, unauthenticated } from '../../http/errors';
+import { notFound, unauthenticated } from '../../errors';
 import { findCompanyActorMaySeeInFull } from '../company-access/company-access.service';
 
 // Whose plan an actor sees, shared by the actions, the suggestions and the totals: each part

@@ -28,7 +28,7 @@ import type { FieldError } from '../../../contracts/common';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
 import { energyCarriers } from '../../content/emission-factors';
-import { AppError, forbidden, invalidInput, notFound, staleVersion } from '../../http/errors';
+import { AppError, forbidden, invalidInput, notFound, staleVersion } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import { currentEmissionFactors } from '../emission-factor-sets/emission-factor-sets.service';
 import { getPlanCompany, signedIn } from './action-plan-access';

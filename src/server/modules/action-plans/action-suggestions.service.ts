@@ -13,7 +13,7 @@ import type {
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
 import { actionCatalogue } from '../../content/action-catalogue';
-import { conflict, forbidden, notFound } from '../../http/errors';
+import { conflict, forbidden, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import { listLatestCoachMeasurements } from '../maturity/maturity.service';
 import { getPlanCompany, signedIn } from './action-plan-access';

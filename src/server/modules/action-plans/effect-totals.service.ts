@@ -9,7 +9,7 @@ import type {
   ProgrammeActionTotalsQuery,
 } from '../../../contracts/action-plans';
 import type { AppContext } from '../../context';
-import { forbidden } from '../../http/errors';
+import { forbidden } from '../../errors';
 import { getPlanCompany, signedIn } from './action-plan-access';
 import * as q from './action-plans.queries';
 import { effectTotalsWorkbook } from './effect-totals-workbook';

@@ -22,15 +22,7 @@ import { activityAbilities, can, canRegisterForCompany, canSeeRegistration } fro
 import type { Actor, SignedInActor } from '../../../core/roles';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
-import {
-  conflict,
-  forbidden,
-  invalidField,
-  notFound,
-  ruleViolated,
-  staleVersion,
-  unauthenticated,
-} from '../../http/errors';
+import { conflict, forbidden, invalidField, notFound, ruleViolated, staleVersion, unauthenticated } from '../../errors';
 import { currentProgrammeId } from '../../programme';
 import { recordAudit } from '../audit/audit.service';
 import { listCompaniesWithoutGrant } from '../state-aid/state-aid.service';

@@ -10,7 +10,7 @@ import type {
 } from '../../../contracts/analyses';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
-import { forbidden, notFound, ruleViolated, staleVersion } from '../../http/errors';
+import { forbidden, notFound, ruleViolated, staleVersion } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import { findCompanyActorMaySeeInFull } from '../company-access/company-access.service';
 import { findFactorSetEntry } from '../emission-factor-sets/emission-factor-sets.service';

@@ -1,7 +1,7 @@
 import { analysisAbilities, type CompanyRef } from '../../../core/access';
 import type { Actor, SignedInActor } from '../../../core/roles';
 import type { Db } from '../../db/client';
-import { forbidden, notFound, unauthenticated } from '../../http/errors';
+import { forbidden, notFound, unauthenticated } from '../../errors';
 import * as q from './analyses.queries';
 
 // Which analysis an actor reaches, shared by the analyses, their findings and their files: each

@@ -4,7 +4,7 @@ import type { Actor, SignedInActor } from '../../../core/roles';
 import { analysisLimits, type Attachment, type UploadAttachmentBody } from '../../../contracts/analyses';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
-import { forbidden, invalidField, notFound, ruleViolated } from '../../http/errors';
+import { forbidden, invalidField, notFound, ruleViolated } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import { getReadableAnalysis, signedIn } from './analysis-access';
 import * as q from './analyses.queries';

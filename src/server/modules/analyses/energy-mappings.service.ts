@@ -8,7 +8,7 @@ import type { EnergyMappingResultDto } from '../../../contracts/analyses';
 import type { EnergyMappingInput } from '../../../contracts/energy-mappings';
 import { energyCarriers } from '../../content/emission-factors';
 import type { Db } from '../../db/client';
-import { ruleViolated } from '../../http/errors';
+import { ruleViolated } from '../../errors';
 import { findFactorSetEntry } from '../emission-factor-sets/emission-factor-sets.service';
 import type * as q from './analyses.queries';
 

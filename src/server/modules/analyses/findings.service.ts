@@ -10,7 +10,7 @@ import type { createFindingBodySchema, Finding, updateFindingBodySchema } from '
 import type { AppContext } from '../../context';
 import { energyCarriers } from '../../content/emission-factors';
 import type { Db } from '../../db/client';
-import { conflict, forbidden, invalidField, notFound, staleVersion } from '../../http/errors';
+import { conflict, forbidden, invalidField, notFound, staleVersion } from '../../errors';
 import { insertActionAudited } from '../action-plans/action-plans.service';
 import { recordAudit } from '../audit/audit.service';
 import { getEditableAnalysis, getReadableAnalysis, signedIn } from './analysis-access';

@@ -27,7 +27,7 @@ import type {
 import type { Locale } from '../../../contracts/common';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
-import { AppError, invalidField, rateLimited, unauthenticated } from '../../http/errors';
+import { AppError, invalidField, rateLimited, unauthenticated } from '../../errors';
 import { invitationMail, passwordResetMail } from '../../mail/templates';
 import { recordAudit } from '../audit/audit.service';
 import * as q from './auth.queries';

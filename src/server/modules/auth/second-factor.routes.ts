@@ -14,7 +14,7 @@ import {
 import { emptyBodySchema, errorSchema } from '../../../contracts/common';
 import { isSignedIn } from '../../../core/roles';
 import type { AppContext } from '../../context';
-import { unauthenticated } from '../../http/errors';
+import { unauthenticated } from '../../errors';
 import { setSessionCookie } from '../../http/session-cookie';
 import * as secondFactor from './second-factor.service';
 

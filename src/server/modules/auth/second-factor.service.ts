@@ -15,7 +15,7 @@ import {
 } from '../../../core/second-factor';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
-import { AppError, conflict, invalidField, rateLimited, ruleViolated, unauthenticated } from '../../http/errors';
+import { AppError, conflict, invalidField, rateLimited, ruleViolated, unauthenticated } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import * as q from './auth.queries';
 import { sessionFor, type PendingSignIn, type SessionInfo } from './auth.service';

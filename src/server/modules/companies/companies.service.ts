@@ -30,7 +30,7 @@ import { municipalities } from '../../content/municipalities';
 import { sekPerEurRates } from '../../content/rates';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
-import { AppError, forbidden, invalidField, notFound, staleVersion, unauthenticated } from '../../http/errors';
+import { AppError, forbidden, invalidField, notFound, staleVersion, unauthenticated } from '../../errors';
 import { currentProgrammeId } from '../../programme';
 import { recordAudit } from '../audit/audit.service';
 import { listContactsOfCompany } from '../contacts/contacts.service';

@@ -5,7 +5,7 @@
 import { companyAccess, companyRecordAbilities, type CompanyRef } from '../../../core/access';
 import type { Actor } from '../../../core/roles';
 import type { Db } from '../../db/client';
-import { forbidden, notFound } from '../../http/errors';
+import { forbidden, notFound } from '../../errors';
 import * as q from './company-access.queries';
 
 /**

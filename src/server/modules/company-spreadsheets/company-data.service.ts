@@ -2,7 +2,7 @@ import { canExportCompanyData } from '../../../core/access';
 import type { Actor } from '../../../core/roles';
 import { companyDataSchema, type CompanyData, type CompanyDataExportQuery } from '../../../contracts/company-data';
 import type { AppContext } from '../../context';
-import { notFound, unauthenticated } from '../../http/errors';
+import { notFound, unauthenticated } from '../../errors';
 import { listCompanyActions } from '../action-plans/action-plans.service';
 import { listCompanyAnalyses } from '../analyses/analyses.service';
 import { getCompany, getPortalCompany } from '../companies/companies.service';

@@ -18,7 +18,7 @@ import type { z } from 'zod';
 import { municipalities } from '../../content/municipalities';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
-import { forbidden, invalidField, invalidInput, unauthenticated } from '../../http/errors';
+import { forbidden, invalidField, invalidInput, unauthenticated } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import {
   classifyImportedCompanies,

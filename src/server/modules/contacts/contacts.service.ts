@@ -10,7 +10,7 @@ import type {
 } from '../../../contracts/contacts';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
-import { invalidField, notFound, ruleViolated, staleVersion, unauthenticated } from '../../http/errors';
+import { invalidField, notFound, ruleViolated, staleVersion, unauthenticated } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import {
   findCompanyActorMaySeeInFull,

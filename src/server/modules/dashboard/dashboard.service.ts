@@ -11,7 +11,7 @@ import type { AppContext } from '../../context';
 import { coFinancers } from '../../content/co-financers';
 import { municipalities } from '../../content/municipalities';
 import { sniDivisions } from '../../content/sni';
-import { forbidden, invalidField, notFound, unauthenticated } from '../../http/errors';
+import { forbidden, invalidField, notFound, unauthenticated } from '../../errors';
 import { getProgrammeTotals } from '../action-plans/effect-totals.service';
 import { readAttendances, readStepPairCounts } from '../indicator-reports/indicator-reports.service';
 import * as q from './dashboard.queries';

@@ -7,15 +7,7 @@ import type { FieldError } from '../../../contracts/common';
 import type { AppContext } from '../../context';
 import { emissionFactorSets as contentFactorSets, energyCarriers } from '../../content/emission-factors';
 import type { Db } from '../../db/client';
-import {
-  conflict,
-  forbidden,
-  invalidField,
-  notFound,
-  ruleViolated,
-  staleVersion,
-  unauthenticated,
-} from '../../http/errors';
+import { conflict, forbidden, invalidField, notFound, ruleViolated, staleVersion, unauthenticated } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import * as q from './emission-factor-sets.queries';
 

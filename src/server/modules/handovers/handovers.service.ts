@@ -4,7 +4,7 @@ import { maskOrganisationNumber } from '../../../core/organisation-number';
 import type { Actor } from '../../../core/roles';
 import type { DecideHandoverBody, HandoverRequest } from '../../../contracts/companies';
 import type { AppContext } from '../../context';
-import { forbidden, invalidField, notFound, ruleViolated, staleVersion, unauthenticated } from '../../http/errors';
+import { forbidden, invalidField, notFound, ruleViolated, staleVersion, unauthenticated } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import { getThinCompany, moveCompany } from '../companies/companies.service';
 import { findCoachOf } from '../users/users.service';

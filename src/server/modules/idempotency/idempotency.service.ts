@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client';
-import { conflict, ruleViolated } from '../../http/errors';
+import { conflict, ruleViolated } from '../../errors';
 import * as q from './idempotency.queries';
 
 // Idempotency keys of create requests (docs/quality.md R4, docs/decisions/018). The HTTP layer

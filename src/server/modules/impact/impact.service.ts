@@ -6,7 +6,7 @@ import { stepChange } from '../../../core/maturity-scoring';
 import type { Actor } from '../../../core/roles';
 import type { Impact, ImpactCompany, ImpactQuery } from '../../../contracts/impact';
 import type { AppContext } from '../../context';
-import { forbidden, invalidField, unauthenticated } from '../../http/errors';
+import { forbidden, invalidField, unauthenticated } from '../../errors';
 import { currentProgrammeId } from '../../programme';
 import * as q from './impact.queries';
 

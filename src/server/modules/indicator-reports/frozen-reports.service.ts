@@ -12,7 +12,7 @@ import {
   type NewReportVersionBody,
 } from '../../../contracts/indicator-reports';
 import type { AppContext } from '../../context';
-import { forbidden, notFound, unauthenticated } from '../../http/errors';
+import { forbidden, notFound, unauthenticated } from '../../errors';
 import { currentProgrammeId } from '../../programme';
 import { recordAudit } from '../audit/audit.service';
 import * as q from './frozen-reports.queries';

@@ -29,7 +29,7 @@ import { rowsOf } from '../../db/rows';
 import { coFinancers, coFinancersVersion } from '../../content/co-financers';
 import { indicatorCatalogue, indicatorCatalogueVersion } from '../../content/indicators';
 import { municipalities, municipalitiesVersion } from '../../content/municipalities';
-import { forbidden, invalidField, staleVersion, unauthenticated } from '../../http/errors';
+import { forbidden, invalidField, staleVersion, unauthenticated } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import * as q from './indicator-reports.queries';
 

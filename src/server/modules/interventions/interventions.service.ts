@@ -29,7 +29,7 @@ import type {
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
 import { areaLabels, generalAreaLabel, interventionKindLabels } from '../../swedish-labels';
-import { forbidden, invalidField, notFound, staleVersion, unauthenticated } from '../../http/errors';
+import { forbidden, invalidField, notFound, staleVersion, unauthenticated } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import { findCompanyActorMaySeeInFull } from '../company-access/company-access.service';
 import { writeXlsxSheets } from '../company-spreadsheets/spreadsheet';

@@ -25,7 +25,7 @@ import type {
 } from '../../../contracts/maturity';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
-import { AppError, forbidden, notFound, ruleViolated, staleVersion, unauthenticated } from '../../http/errors';
+import { AppError, forbidden, notFound, ruleViolated, staleVersion, unauthenticated } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import * as q from './maturity.queries';
 

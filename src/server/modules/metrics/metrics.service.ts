@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { AppContext } from '../../context';
-import { AppError, unauthenticated } from '../../http/errors';
+import { AppError, unauthenticated } from '../../errors';
 import * as q from './metrics.queries';
 
 // GET /metrics in Prometheus's text format (decision 037): request durations by route and status,

@@ -4,7 +4,7 @@ import type { Actor } from '../../../core/roles';
 import type { CreateOrganisationBody, Organisation, UpdateOrganisationBody } from '../../../contracts/organisations';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
-import { forbidden, invalidField, notFound, staleVersion, unauthenticated } from '../../http/errors';
+import { forbidden, invalidField, notFound, staleVersion, unauthenticated } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import * as q from './organisations.queries';
 

@@ -2,7 +2,7 @@ import { can } from '../../../core/access';
 import type { Actor } from '../../../core/roles';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
-import { forbidden, unauthenticated } from '../../http/errors';
+import { forbidden, unauthenticated } from '../../errors';
 import * as q from './outbox.queries';
 
 /** The e-mails the platform sent or kept (admin): the development outbox when SMTP is not set. */

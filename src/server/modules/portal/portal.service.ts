@@ -9,7 +9,7 @@ import { calendarDate } from '../../../core/calendar';
 import type { Actor } from '../../../core/roles';
 import { portalActionsDueDays, portalListMax, type Portal } from '../../../contracts/portal';
 import type { AppContext } from '../../context';
-import { unauthenticated } from '../../http/errors';
+import { unauthenticated } from '../../errors';
 import { listActionsDueOfCompany } from '../action-plans/action-plans.service';
 import { listUpcomingRegistrationsOfCompany } from '../activities/activities.service';
 import { getPortalCompany } from '../companies/companies.service';

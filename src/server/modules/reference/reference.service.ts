@@ -1,7 +1,7 @@
 import type { Actor } from '../../../core/roles';
 import { municipalities } from '../../content/municipalities';
 import { sniDivisions } from '../../content/sni';
-import { unauthenticated } from '../../http/errors';
+import { unauthenticated } from '../../errors';
 
 export function listMunicipalities(actor: Actor) {
   if (actor.kind === 'anonymous') throw unauthenticated();

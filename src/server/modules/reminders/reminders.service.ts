@@ -6,7 +6,7 @@ import type { Actor, SignedInActor } from '../../../core/roles';
 import type { MyWeek, ReminderList } from '../../../contracts/follow-up';
 import type { AppContext } from '../../context';
 import { reminderMail } from '../../mail/templates';
-import { forbidden, notFound, unauthenticated } from '../../http/errors';
+import { forbidden, notFound, unauthenticated } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import { listInterventionsOfCoach } from '../interventions/interventions.service';
 import { listGrantsExceeded } from '../state-aid/state-aid.service';

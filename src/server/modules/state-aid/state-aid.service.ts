@@ -50,15 +50,7 @@ import type {
 } from '../../../contracts/state-aid';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
-import {
-  AppError,
-  conflict,
-  forbidden,
-  invalidField,
-  notFound,
-  staleVersion,
-  unauthenticated,
-} from '../../http/errors';
+import { AppError, conflict, forbidden, invalidField, notFound, staleVersion, unauthenticated } from '../../errors';
 import { currentProgrammeId } from '../../programme';
 import { recordAudit } from '../audit/audit.service';
 import { findCompanyActorMaySeeInFull } from '../company-access/company-access.service';

@@ -2,7 +2,7 @@ import { canSeeInternalNotes } from '../../../core/access';
 import type { Actor } from '../../../core/roles';
 import type { Timeline, TimelineQuery } from '../../../contracts/follow-up';
 import type { AppContext } from '../../context';
-import { notFound, unauthenticated } from '../../http/errors';
+import { notFound, unauthenticated } from '../../errors';
 import { findCompanyActorMaySeeInFull } from '../company-access/company-access.service';
 import { timelineSources, type TimelineSource } from './timeline-sources';
 

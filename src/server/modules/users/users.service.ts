@@ -12,15 +12,7 @@ import type {
 } from '../../../contracts/users';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
-import {
-  conflict,
-  forbidden,
-  invalidField,
-  notFound,
-  ruleViolated,
-  staleVersion,
-  unauthenticated,
-} from '../../http/errors';
+import { conflict, forbidden, invalidField, notFound, ruleViolated, staleVersion, unauthenticated } from '../../errors';
 import { secondFactorResetMail } from '../../mail/templates';
 import { recordAudit } from '../audit/audit.service';
 import { endSessionsOf, hasLiveInvitation, revokeInvitationsOf, sendInvitation } from '../auth/auth.service';
