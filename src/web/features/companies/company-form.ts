@@ -1,10 +1,12 @@
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import {
+  companyFactFields,
   createCompanyBodySchema,
   organisationNumberSchema,
   updateCompanyBodySchema,
   type Company,
+  type CompanyFactField,
   type CreateCompanyBody,
 } from '../../../contracts/companies';
 import { zodValidate } from '../../components/form-validation';
@@ -30,21 +32,10 @@ export type CompanyFormValues = {
   coachId: string | null;
 };
 
-/** The fact fields a company's edit form offers (the number and organisation are not edited). */
-export const factFields = [
-  'name',
-  'streetAddress',
-  'postalCode',
-  'city',
-  'municipalityCode',
-  'sniCode',
-  'headcount',
-  'turnoverSek',
-  'balanceSheetSek',
-  'financialYear',
-  'coachId',
-] as const;
-export type FactField = (typeof factFields)[number];
+export type FactField = CompanyFactField | 'coachId';
+/** The fields a company's edit form offers: the register's facts as the contract lists them, and
+ * the coach (the number and organisation are not edited). */
+export const factFields: readonly FactField[] = [...companyFactFields, 'coachId'];
 
 export const emptyCompanyValues: CompanyFormValues = {
   organisationNumber: '',
