@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { analysisKinds } from '../core/analyses';
+import { analysisKinds, type AnalysisKind } from '../core/analyses';
 import { energyUseCategories, energyUseGroups, type EnergyUseCategory } from '../core/energy';
 import { maturityAreas } from '../core/maturity-areas';
 import { effectLimit, investmentSekSchema } from './action-plans';
@@ -105,12 +105,15 @@ export const digitalContentSchema = z.strictObject({
 });
 export type DigitalContent = z.infer<typeof digitalContentSchema>;
 
+/** Each kind's content: the one place a kind gets its form, from which the bodies below are built. */
 export const analysisContentSchemas = {
   energy_mapping: energyMappingInputSchema,
   resource_flows: resourceFlowsContentSchema,
   circular_business_model: circularBusinessModelContentSchema,
   digital: digitalContentSchema,
-} as const;
+} as const satisfies Record<AnalysisKind, z.ZodType>;
+
+type AnalysisKinds = typeof analysisKinds;
 
 const isoDate = z.iso.date({ error: 'An ISO date, e.g. 2026-11-20' });
 const year = z.number().int().min(1990).max(2100);
@@ -123,16 +126,18 @@ const commonFields = {
   summary: optionalText,
 };
 
-export const createAnalysisBodySchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('energy_mapping'), ...commonFields, content: energyMappingInputSchema }),
-  z.strictObject({ kind: z.literal('resource_flows'), ...commonFields, content: resourceFlowsContentSchema }),
-  z.strictObject({
-    kind: z.literal('circular_business_model'),
-    ...commonFields,
-    content: circularBusinessModelContentSchema,
-  }),
-  z.strictObject({ kind: z.literal('digital'), ...commonFields, content: digitalContentSchema }),
-]);
+const createVariant = <K extends AnalysisKind>(kind: K) =>
+  z.strictObject({ kind: z.literal(kind), ...commonFields, content: analysisContentSchemas[kind] });
+// Mapped over a type parameter so that the tuple of kinds maps to a tuple of variants.
+type CreateVariants<T extends readonly AnalysisKind[]> = {
+  -readonly [I in keyof T]: ReturnType<typeof createVariant<T[I] & AnalysisKind>>;
+};
+
+/** A new analysis of any kind, its content checked by the kind's schema. */
+export const createAnalysisBodySchema = z.discriminatedUnion(
+  'kind',
+  analysisKinds.map((kind) => createVariant(kind)) as unknown as CreateVariants<AnalysisKinds>,
+);
 export type CreateAnalysisBody = z.input<typeof createAnalysisBodySchema>;
 
 const updateFields = {
@@ -143,21 +148,17 @@ const updateFields = {
   summary: optionalText,
 };
 
+const updateVariant = <K extends AnalysisKind>(kind: K) =>
+  z.strictObject({ kind: z.literal(kind), ...updateFields, content: z.optional(analysisContentSchemas[kind]) });
+type UpdateVariants<T extends readonly AnalysisKind[]> = {
+  -readonly [I in keyof T]: ReturnType<typeof updateVariant<T[I] & AnalysisKind>>;
+};
+
 /** A change names the kind (it must be the analysis's own: 422 otherwise) so its content is checked. */
-export const updateAnalysisBodySchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('energy_mapping'), ...updateFields, content: energyMappingInputSchema.optional() }),
-  z.strictObject({
-    kind: z.literal('resource_flows'),
-    ...updateFields,
-    content: resourceFlowsContentSchema.optional(),
-  }),
-  z.strictObject({
-    kind: z.literal('circular_business_model'),
-    ...updateFields,
-    content: circularBusinessModelContentSchema.optional(),
-  }),
-  z.strictObject({ kind: z.literal('digital'), ...updateFields, content: digitalContentSchema.optional() }),
-]);
+export const updateAnalysisBodySchema = z.discriminatedUnion(
+  'kind',
+  analysisKinds.map((kind) => updateVariant(kind)) as unknown as UpdateVariants<AnalysisKinds>,
+);
 export type UpdateAnalysisBody = z.input<typeof updateAnalysisBodySchema>;
 
 export const versionBodySchema = z.strictObject({ version: z.number().int().min(1) });
