@@ -252,7 +252,7 @@ export function ActionFormModal({
             <Select
               label={t('actionPlans.fields.area')}
               required
-              data={maturityAreas.map((area) => ({ value: area, label: t(`maturity.areas.${area}`) }))}
+              data={maturityAreas.map((area) => ({ value: area, label: t(`areas.${area}`) }))}
               {...form.getInputProps('area')}
             />
             <Select

@@ -78,7 +78,7 @@ export function SuggestionsPanel({
         {data?.items.map((suggestion) => (
           <Card key={suggestion.catalogueKey} withBorder padding="md" component="article">
             <Text size="xs" tt="uppercase" fw={700} c="brand.9">
-              {t(`maturity.areas.${suggestion.area}`)}
+              {t(`areas.${suggestion.area}`)}
             </Text>
             <Title order={3} fz="md" mt={2}>
               {local(suggestion.title)}

@@ -94,7 +94,7 @@ export function ActionPlanPage() {
                 clearable
                 value={area}
                 onChange={(value) => setArea(value as MaturityArea | null)}
-                data={maturityAreas.map((a) => ({ value: a, label: t(`maturity.areas.${a}`) }))}
+                data={maturityAreas.map((a) => ({ value: a, label: t(`areas.${a}`) }))}
                 w={220}
               />
               <Select
@@ -113,7 +113,7 @@ export function ActionPlanPage() {
           {areas.map((a) => (
             <Card key={a} withBorder padding="md" component="section" aria-labelledby={`area-${a}`}>
               <Title order={3} id={`area-${a}`} fz="lg" mb="sm">
-                {t(`maturity.areas.${a}`)}
+                {t(`areas.${a}`)}
               </Title>
               <Table.ScrollContainer minWidth={860}>
                 <Table verticalSpacing="sm" striped>

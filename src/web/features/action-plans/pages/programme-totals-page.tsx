@@ -163,7 +163,7 @@ function TotalsView({ data }: { data: ProgrammeActionTotals }) {
             <Table verticalSpacing="xs" striped>
               {header(t('actionPlans.fields.area'))}
               <Table.Tbody>
-                {data.byArea.map((group) => row(group.area, t(`maturity.areas.${group.area}`), group.totals))}
+                {data.byArea.map((group) => row(group.area, t(`areas.${group.area}`), group.totals))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
@@ -182,7 +182,7 @@ function TotalsView({ data }: { data: ProgrammeActionTotals }) {
                   <Table.Th scope="col">{t('actionPlans.totals.organisation')}</Table.Th>
                   {maturityAreas.map((area) => (
                     <Table.Th scope="col" key={area}>
-                      {t(`maturity.areas.${area}`)}
+                      {t(`areas.${area}`)}
                     </Table.Th>
                   ))}
                 </Table.Tr>

@@ -206,7 +206,7 @@ export function ActivityFormModal({ activity, onClose, onSaved }: ActivityFormMo
             />
             <MultiSelect
               label={t('activities.form.areas')}
-              data={areas.map((value) => ({ value, label: t(`activities.area.${value}`) }))}
+              data={areas.map((value) => ({ value, label: t(`areas.${value}`) }))}
               {...form.getInputProps('areas')}
             />
             <MultiSelect

@@ -104,7 +104,7 @@ export function ActivitiesPage() {
               label={t('activities.filters.area')}
               placeholder={t('activities.filters.all')}
               clearable
-              data={areas.map((value) => ({ value, label: t(`activities.area.${value}`) }))}
+              data={areas.map((value) => ({ value, label: t(`areas.${value}`) }))}
               value={state.area}
               onChange={(value) => set('area', value as ActivityListState['area'])}
               w={selectWidth}

@@ -100,7 +100,7 @@ export function ActivityPage() {
                     : null}
                   {fact(
                     t('activities.facts.areas'),
-                    data.areas.length ? data.areas.map((a) => t(`activities.area.${a}`)).join(', ') : '–',
+                    data.areas.length ? data.areas.map((a) => t(`areas.${a}`)).join(', ') : '–',
                   )}
                   {fact(t('activities.facts.cost'), formatSek(data.costPerParticipantSek))}
                 </Group>

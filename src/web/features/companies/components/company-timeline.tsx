@@ -55,7 +55,7 @@ function useEventTitle() {
             data.mode === 'self'
               ? t('followUp.timeline.event.selfAssessment')
               : t(`followUp.timeline.event.${data.assessmentKind === 'follow_up' ? 'follow_up' : 'baseline'}`),
-          area: t(`maturity.areas.${data.area as MaturityArea}`),
+          area: t(`areas.${data.area as MaturityArea}`),
           step: data.step ?? '–',
         });
       case 'activity_attended':
@@ -106,9 +106,9 @@ function realisedText(data: TimelineEvent['data'], t: TFunction): string {
 
 function eventText(event: TimelineEvent, t: TFunction): string | null {
   if (event.kind === 'status_change') return (event.data.reason as string | null) ?? null;
-  if (event.kind === 'action_created') return t(`maturity.areas.${event.data.area as MaturityArea}`);
+  if (event.kind === 'action_created') return t(`areas.${event.data.area as MaturityArea}`);
   if (event.kind === 'action_done') {
-    return [t(`maturity.areas.${event.data.area as MaturityArea}`), realisedText(event.data, t)].join(' · ');
+    return [t(`areas.${event.data.area as MaturityArea}`), realisedText(event.data, t)].join(' · ');
   }
   if (event.kind === 'analysis') {
     const kwh = numberOf(event.data.totalKwh);
@@ -119,9 +119,7 @@ function eventText(event: TimelineEvent, t: TFunction): string | null {
       : t('followUp.timeline.event.energyUseAndCo2e', { energy: formatEnergy(kwh), co2e: formatCo2eKg(co2eKg) });
   }
   if (event.kind === 'intervention') {
-    const area = event.data.area
-      ? t(`followUp.areas.${event.data.area as InterventionArea}`)
-      : t('followUp.areas.none');
+    const area = event.data.area ? t(`areas.${event.data.area as InterventionArea}`) : t('followUp.generalArea');
     return [area, event.data.coachName].filter(Boolean).join(' · ');
   }
   return null;

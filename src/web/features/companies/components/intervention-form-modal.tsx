@@ -148,8 +148,8 @@ export function InterventionFormModal({ companyId, intervention, onClose }: Prop
               label={t('followUp.fields.area')}
               allowDeselect={false}
               data={[
-                { value: 'none', label: t('followUp.areas.none') },
-                ...interventionAreas.map((area) => ({ value: area, label: t(`followUp.areas.${area}`) })),
+                { value: 'none', label: t('followUp.generalArea') },
+                ...interventionAreas.map((area) => ({ value: area, label: t(`areas.${area}`) })),
               ]}
               {...form.getInputProps('area')}
             />

@@ -85,7 +85,7 @@ export function InterventionsSection({ companyId }: { companyId: string }) {
                       </Text>
                     ) : null}
                   </Table.Td>
-                  <Table.Td>{t(`followUp.areas.${item.area ?? 'none'}`)}</Table.Td>
+                  <Table.Td>{item.area ? t(`areas.${item.area}`) : t('followUp.generalArea')}</Table.Td>
                   <Table.Td ta="right">{formatNumber(item.hours)}</Table.Td>
                   <Table.Td>{item.coachName}</Table.Td>
                   <Table.Td>{item.nextFollowUpOn ? formatIsoDate(item.nextFollowUpOn) : '–'}</Table.Td>

@@ -22,7 +22,7 @@ export function MaturityCard({ companyId }: { companyId: string }) {
               {[
                 ...data.areas
                   .filter((area) => area.latest)
-                  .map((area) => `${t(`maturity.areas.${area.area}`)} ${area.latest!.step ?? '–'}`),
+                  .map((area) => `${t(`areas.${area.area}`)} ${area.latest!.step ?? '–'}`),
               ].join(' · ') || t('maturity.ladder.notMeasured')}
             </Text>
           ) : null}

@@ -51,7 +51,7 @@ export function RecordFilterChips({
       keys: ['maturity', 'maturityArea'],
       text: state.maturityArea
         ? t('companies.recordFilters.maturityIn', {
-            area: t(`maturity.areas.${state.maturityArea}`),
+            area: t(`areas.${state.maturityArea}`),
             what: t(`companies.recordFilters.maturity.${state.maturity ?? 'baseline'}`),
           })
         : t(`companies.recordFilters.maturity.${state.maturity ?? 'baseline'}`),
@@ -63,8 +63,8 @@ export function RecordFilterChips({
       state.coaching && state.coaching !== 'any' ? t(`followUp.kinds.${state.coaching}`) : null,
       state.coachingArea
         ? state.coachingArea === 'general'
-          ? t('followUp.areas.none')
-          : t(`followUp.areas.${state.coachingArea}`)
+          ? t('followUp.generalArea')
+          : t(`areas.${state.coachingArea}`)
         : null,
       state.coachingOrganisationId
         ? (organisations.data?.items.find((o) => o.id === state.coachingOrganisationId)?.name ?? null)

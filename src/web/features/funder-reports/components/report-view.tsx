@@ -20,7 +20,7 @@ function useKeyLabel(report: IndicatorReport) {
     if (coFinancer) return coFinancer[language];
     const known: Record<string, string> = {
       ...(t('funderReports.keys', { returnObjects: true }) as Record<string, string>),
-      ...(t('maturity.areas', { returnObjects: true }) as Record<string, string>),
+      ...(t('areas', { returnObjects: true }) as Record<string, string>),
       ...(t('reportingAreas', { returnObjects: true }) as Record<string, string>),
     };
     return known[key] ?? key;

@@ -80,7 +80,7 @@ function AreaCard({ area, isProgramme }: { area: Impact['areas'][number]; isProg
   const { t } = useTranslation();
   const kindText = useKindText();
   const headingId = `impact-${area.area}`;
-  const name = t(`maturity.areas.${area.area}`);
+  const name = t(`areas.${area.area}`);
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby={headingId}>
       <Title order={2} id={headingId} fz="h3">
@@ -189,7 +189,7 @@ export function ImpactPage() {
               caption={t('funderReports.by.area')}
               groupLabel={t('funderReports.impact.area')}
               rows={[
-                ...data.areas.map((a) => ({ key: a.area, label: t(`maturity.areas.${a.area}`), summary: a.summary })),
+                ...data.areas.map((a) => ({ key: a.area, label: t(`areas.${a.area}`), summary: a.summary })),
                 { key: 'total', label: t('funderReports.impact.allAreas'), summary: data.total, isTotal: true },
               ]}
             />

@@ -43,7 +43,7 @@ export function AreaResultsCard({ area }: { area: AreaResult }) {
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby={headingId}>
       <Title order={3} id={headingId} mb={4}>
-        {t(`maturity.areas.${area.area}`)}
+        {t(`areas.${area.area}`)}
       </Title>
       <Text size="sm" c="dark.4" mb="md">
         {t('maturity.results.latestSummary', {
@@ -59,7 +59,7 @@ export function AreaResultsCard({ area }: { area: AreaResult }) {
             <AreaRadar
               data={data}
               series={series}
-              label={t('maturity.results.radarLabel', { area: t(`maturity.areas.${area.area}`) })}
+              label={t('maturity.results.radarLabel', { area: t(`areas.${area.area}`) })}
             />
           </Suspense>
           <Text size="sm" mt="xs" c="dark.5">

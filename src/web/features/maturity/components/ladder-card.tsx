@@ -22,9 +22,9 @@ export function LadderCard({ areas }: { areas: AreaResult[] }) {
           const reached = area.latest?.step ?? null;
           const stepName = area.stepNames.find((s) => s.step === reached)?.name;
           return (
-            <Stack key={area.area} gap={6} aria-label={t(`maturity.areas.${area.area}`)} role="group">
+            <Stack key={area.area} gap={6} aria-label={t(`areas.${area.area}`)} role="group">
               <Text fw={700} size="sm">
-                {t(`maturity.areas.${area.area}`)}
+                {t(`areas.${area.area}`)}
               </Text>
               <Text size="sm" c={reached ? 'brand.8' : 'dark.4'} fw={reached ? 600 : 400}>
                 {reached

@@ -33,7 +33,7 @@ export function StartAssessment({ results }: { results: MaturityResults }) {
           placeholder={t('maturity.start.choose')}
           data={maturityAreas.map((a) => ({
             value: a,
-            label: `${t(`maturity.areas.${a}`)} (${hasMeasured(a) ? t('maturity.kinds.follow_up') : t('maturity.kinds.baseline')})`,
+            label: `${t(`areas.${a}`)} (${hasMeasured(a) ? t('maturity.kinds.follow_up') : t('maturity.kinds.baseline')})`,
           }))}
           value={area}
           onChange={(value) => setArea(value as MaturityArea | null)}

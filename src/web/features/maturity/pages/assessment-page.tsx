@@ -127,7 +127,7 @@ function AssessmentForm({ assessment }: { assessment: Assessment }) {
         {t('maturity.backToResults')}
       </Anchor>
       <PageHeader
-        title={t('maturity.form.title', { area: t(`maturity.areas.${assessment.area}`), name: assessment.companyName })}
+        title={t('maturity.form.title', { area: t(`areas.${assessment.area}`), name: assessment.companyName })}
         meta={
           <Group gap="xs" mt={4}>
             <Badge variant="light">{t(`maturity.kinds.${assessment.kind}`)}</Badge>

@@ -115,7 +115,7 @@ export function MaturityPage() {
                         {formatDate(a.submittedAt ?? a.startedAt)}
                       </Anchor>
                     </Table.Td>
-                    <Table.Td>{t(`maturity.areas.${a.area}`)}</Table.Td>
+                    <Table.Td>{t(`areas.${a.area}`)}</Table.Td>
                     <Table.Td>
                       {t(`maturity.kinds.${a.kind}`)}
                       {a.mode === 'self' ? (

@@ -273,7 +273,7 @@ export function DashboardView({ dashboard: d }: { dashboard: Dashboard }) {
               {d.maturity.map((row) => (
                 <Table.Tr key={row.area}>
                   <Table.Th scope="row" fw={500}>
-                    {t(`maturity.areas.${row.area}`)}
+                    {t(`areas.${row.area}`)}
                   </Table.Th>
                   <Table.Td>
                     <FigureLink to={link({ kind: 'maturity', area: row.area, maturity: 'baseline' })}>
@@ -421,7 +421,7 @@ export function DashboardView({ dashboard: d }: { dashboard: Dashboard }) {
               columns={[t('overview.maturity.area'), t('overview.coaching.hoursColumn')]}
               rows={d.coaching.byArea.map((row) => ({
                 key: row.area,
-                label: row.area === 'general' ? t('followUp.areas.none') : t(`followUp.areas.${row.area}`),
+                label: row.area === 'general' ? t('followUp.generalArea') : t(`areas.${row.area}`),
                 value: row.hours,
                 text: hours.format(row.hours),
                 to: link({ kind: 'coaching', area: row.area }),
