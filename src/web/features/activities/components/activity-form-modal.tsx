@@ -14,13 +14,20 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { activityLimits, type Activity, type CreateActivityBody } from '../../../../contracts/activities';
+import type { TFunction } from 'i18next';
+import type { z } from 'zod';
+import {
+  activityLimits,
+  createActivityBodySchema,
+  type Activity,
+  type CreateActivityBody,
+} from '../../../../contracts/activities';
 import { activityTypes, type ActivityType } from '../../../../core/activities';
 import { areas, type Area } from '../../../../core/areas';
 import { isApiError } from '../../../components/api-client';
 import { ErrorAlert } from '../../../components/error-alert';
 import { applyFieldErrors } from '../../../components/error-message';
-import { focusFirstError } from '../../../components/form-validation';
+import { focusFirstError, zodValidate } from '../../../components/form-validation';
 import { useSignedInUser } from '../../../components/session';
 import { useOrganisations } from '../../../components/people-and-organisations';
 import { useCreateActivity, useReloadActivity, useUpdateActivity } from '../api';
@@ -46,19 +53,38 @@ export function toLocalInput(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** An input's wall-clock time as an instant; an empty or unreadable one is left for the contract to refuse. */
+function toInstant(value: string): string | undefined {
+  if (!value) return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : date.toISOString();
+}
+
+/** The body as the contract reads it: the form checks it with the server's own schema. */
 function toBody(values: ActivityValues): CreateActivityBody {
   return {
     type: values.type,
     title: values.title.trim(),
     description: values.description.trim(),
-    startsAt: new Date(values.startsAt).toISOString(),
-    endsAt: new Date(values.endsAt).toISOString(),
+    startsAt: toInstant(values.startsAt) as string,
+    endsAt: toInstant(values.endsAt) as string,
     place: values.place.trim() || null,
     onlineUrl: values.onlineUrl.trim() || null,
     capacity: values.capacity === '' ? null : Number(values.capacity),
     costPerParticipantSek: values.costPerParticipantSek === '' ? 0 : Number(values.costPerParticipantSek),
     areas: values.areas,
     organisationIds: values.organisationIds,
+  };
+}
+
+/** The contract's rules (createActivityBodySchema), in the form's own words where a field needs them. */
+function validateActivity(t: TFunction) {
+  const base = zodValidate<ActivityValues>(createActivityBodySchema as z.ZodType<unknown>, t, toBody);
+  return (values: ActivityValues) => {
+    const errors = base(values);
+    if (errors.onlineUrl) errors.onlineUrl = t('activities.form.https');
+    if (errors.organisationIds) errors.organisationIds = t('activities.form.organiserRequired');
+    return errors;
   };
 }
 
@@ -90,18 +116,7 @@ export function ActivityFormModal({ activity, onClose, onSaved }: ActivityFormMo
       areas: activity?.areas ?? [],
       organisationIds: activity?.organisers.map((o) => o.id) ?? (me.organisationId ? [me.organisationId] : []),
     },
-    validate: {
-      title: (value) => (value.trim() ? null : t('validation.required')),
-      startsAt: (value) => (value ? null : t('validation.required')),
-      endsAt: (value, values) =>
-        !value
-          ? t('validation.required')
-          : values.startsAt && new Date(value) <= new Date(values.startsAt)
-            ? t('activities.form.endsBeforeStart')
-            : null,
-      onlineUrl: (value) => (value.trim() && !/^https:\/\/\S+$/.test(value.trim()) ? t('activities.form.https') : null),
-      organisationIds: (value) => (value.length ? null : t('activities.form.organiserRequired')),
-    },
+    validate: validateActivity(t),
   });
 
   async function handleSubmit(values: ActivityValues) {
