@@ -39,3 +39,10 @@ export async function ok<T>(response: InjectResponse, status = 200): Promise<T> 
   expect(response.statusCode, response.body).toBe(status);
   return response.json() as T;
 }
+
+/** The fields a 400 or 422 answer names, in its order. */
+export function fieldsOf(response: InjectResponse): string[] {
+  return ((response.json() as { details?: { fields?: { field: string }[] } }).details?.fields ?? []).map(
+    (f) => f.field,
+  );
+}

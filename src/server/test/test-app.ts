@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type RegisteredRoute } from '../app';
 import { loadConfig } from '../config';
@@ -237,5 +238,20 @@ export async function createTestApp(
       await drop();
       fs.rmSync(mailboxDir, { recursive: true, force: true });
     },
+  };
+}
+
+/** The file's test app, made before its tests and closed after them: call it inside a test. */
+export function useTestApp(): () => TestApp {
+  let t: TestApp | undefined;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+  return () => {
+    if (!t) throw new Error('The test app is made in beforeAll: call this inside a test');
+    return t;
   };
 }

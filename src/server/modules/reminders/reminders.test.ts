@@ -7,6 +7,8 @@ import type { Db } from '../../db/client';
 import { outboxMessages, reminders, users } from '../../db/schema';
 import { demoIds } from '../../db/seed';
 import { createTestApp, dropPersistentDatabase, fixtures, type ActorName, type TestApp } from '../../test/test-app';
+import * as make from '../../test/factories';
+import { requestsAs } from '../../test/requests';
 import { listDue } from './reminder-sources';
 import { createJobRunner } from '../../jobs/job-runner';
 import { emailReminder, scanReminders } from './reminders.service';
@@ -224,15 +226,14 @@ describe('actions falling due', () => {
     await t?.close();
   });
 
-  async function createAction(body: Record<string, unknown>) {
-    const response = await call(t, 'coachOwn', 'POST', `/api/companies/${fixtures.ownCompanyId}/actions`, {
-      area: 'energy_transition',
-      title: 'Åtgärd som förfaller',
-      ...body,
-    });
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json() as { id: string; version: number };
-  }
+  // On the demo company: its contact owns one action, and its coach gets the unowned ones.
+  const createAction = (body: Record<string, unknown>) =>
+    make.createAction(
+      requestsAs(() => t),
+      'coachOwn',
+      fixtures.ownCompanyId,
+      { title: 'Åtgärd som förfaller', ...body },
+    );
 
   it("puts an open action's due date in my week: the owning coach's, else the company's coach's", async () => {
     const company = (await call(t, 'coachOwn', 'GET', `/api/companies/${fixtures.ownCompanyId}`)).json() as {
