@@ -30,6 +30,7 @@ import { activityRoutes } from './modules/activities/activities.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { secondFactorRoutes } from './modules/auth/second-factor.routes';
 import { companyRoutes } from './modules/companies/companies.routes';
+import { companyDataRoutes } from './modules/company-data/company-data.routes';
 import { companySpreadsheetRoutes } from './modules/company-spreadsheets/company-spreadsheets.routes';
 import { contactRoutes } from './modules/contacts/contacts.routes';
 import { interventionRoutes } from './modules/interventions/interventions.routes';
@@ -159,6 +160,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   await app.register(portalRoutes, { ctx });
   await app.register(companyRoutes, { ctx });
   await app.register(companySpreadsheetRoutes, { ctx });
+  await app.register(companyDataRoutes, { ctx });
   await app.register(contactRoutes, { ctx });
   await app.register(handoverRoutes, { ctx });
   await app.register(referenceRoutes, { ctx });

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorSchema, idParamsSchema } from '../../../contracts/common';
-import { companyDataExportQuerySchema } from '../../../contracts/company-data';
+import { errorSchema } from '../../../contracts/common';
 import { companyExportQuerySchema } from '../../../contracts/companies';
 import {
   importCommitBodySchema,
@@ -10,7 +9,6 @@ import {
   importResultSchema,
 } from '../../../contracts/company-import';
 import type { AppContext } from '../../context';
-import * as companyData from './company-data.service';
 import * as spreadsheets from './company-spreadsheets.service';
 
 const tags = ['companies'];
@@ -74,32 +72,6 @@ export const companySpreadsheetRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }
         .header('content-type', file.contentType)
         .header('content-disposition', `attachment; filename="${file.fileName}"`)
         .header('x-export-truncated', String(file.isTruncated))
-        .send(file.content);
-    },
-  );
-
-  app.get(
-    '/api/companies/:id/export',
-    {
-      schema: {
-        tags,
-        summary:
-          "One company's own data (register row, contact persons, measurements, action plan, analyses) as an .xlsx with a sheet each or as JSON",
-        params: idParamsSchema,
-        querystring: companyDataExportQuerySchema,
-        response: {
-          200: z
-            .instanceof(Buffer)
-            .describe('The file (.xlsx, or JSON in the shape of companyDataSchema), as an attachment'),
-          ...errors,
-        },
-      },
-    },
-    async (request, reply) => {
-      const file = await companyData.exportCompanyData(ctx, request.actor, request.params.id, request.query);
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', `attachment; filename="${file.fileName}"`)
         .send(file.content);
     },
   );

@@ -85,7 +85,7 @@ function StepsCard({
               <li key={area.area}>
                 <Group justify="space-between" wrap="nowrap" gap="sm" align="flex-start">
                   <Stack gap={0}>
-                    <Text fw={600}>{t(`maturity.areas.${area.area}`)}</Text>
+                    <Text fw={600}>{t(`areas.${area.area}`)}</Text>
                     <Text size="sm" c="gray.7">
                       {latest === null
                         ? t('maturity.ladder.notMeasured')

@@ -8,7 +8,7 @@ import { listCompanyAnalyses } from '../analyses/analyses.service';
 import { getCompany, getPortalCompany } from '../companies/companies.service';
 import { getMaturityResults } from '../maturity/maturity.service';
 import { companyDataWorkbook } from './company-data-workbook';
-import type { ExportFile } from './company-spreadsheets.service';
+import type { ExportFile } from '../company-spreadsheets/company-spreadsheets.service';
 
 /**
  * Everything a company's own users may take away about it (issue 15, decision 043): what the
