@@ -60,12 +60,15 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   ]);
   // No JIT compilation (decision 039): the platform's statements are short interactive reads, and
   // compiling one took 100-300 ms on a two-core server, more than running it, whenever a correlated
-  // subquery lifted its cost estimate over jit_above_cost.
+  // subquery lifted its cost estimate over jit_above_cost. No parallel workers either (decision 041):
+  // a request's statements already run side by side on the pool, and a statement that took both
+  // cores with two workers ran twice as long as alone (the indicator report's done actions at 100×:
+  // 181 ms against 97) while the others waited for a core.
   const pool: pg.Pool = new pgDriver.Pool({
     connectionString: url,
     max: poolSize,
     connectionTimeoutMillis: 3000,
-    options: '-c jit=off',
+    options: '-c jit=off -c max_parallel_workers_per_gather=0',
   });
   // An idle client that loses its server must not crash the process; /readyz reports it.
   pool.on('error', () => {});
