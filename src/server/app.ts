@@ -31,7 +31,7 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { secondFactorRoutes } from './modules/auth/second-factor.routes';
 import { companyRoutes } from './modules/companies/companies.routes';
 import { companyDataRoutes } from './modules/company-data/company-data.routes';
-import { companySpreadsheetRoutes } from './modules/company-spreadsheets/company-spreadsheets.routes';
+import { companyImportRoutes } from './modules/company-import/company-import.routes';
 import { contactRoutes } from './modules/contacts/contacts.routes';
 import { interventionRoutes } from './modules/interventions/interventions.routes';
 import { analysisRoutes } from './modules/analyses/analyses.routes';
@@ -159,7 +159,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   await app.register(userRoutes, { ctx });
   await app.register(portalRoutes, { ctx });
   await app.register(companyRoutes, { ctx });
-  await app.register(companySpreadsheetRoutes, { ctx });
+  await app.register(companyImportRoutes, { ctx });
   await app.register(companyDataRoutes, { ctx });
   await app.register(contactRoutes, { ctx });
   await app.register(handoverRoutes, { ctx });

@@ -7,7 +7,7 @@ import {
   type ExportCell,
   type ExportColumn,
   type ExportSheet,
-} from '../company-spreadsheets/spreadsheet';
+} from '../../spreadsheets/spreadsheet';
 
 // "Effekter av åtgärder" as an .xlsx (issue 16): a sheet that states the period, the rules and when
 // it was made, then the totals per organisation, per area and per both, as the page shows them. In

@@ -551,7 +551,7 @@ export async function createUndertaking(ctx: AppContext, actor: Actor, name: str
   return { id, name, companyCount: 0 };
 }
 
-// Import from spreadsheets: the company-spreadsheets module parses and validates rows, then
+// Import from spreadsheets: the company-import module parses and validates rows, then
 // classifies and saves each through these two functions, so the register's rules live here.
 
 export type ImportAction = 'create' | 'update' | 'unchanged';

@@ -8,13 +8,8 @@ import {
   assessmentStatusLabels,
   genderLabels,
 } from '../../swedish-labels';
-import {
-  fieldColumns,
-  writeXlsxSheets,
-  type ExportCell,
-  type ExportColumn,
-  type ExportSheet,
-} from '../company-spreadsheets/spreadsheet';
+import { writeXlsxSheets, type ExportCell, type ExportColumn, type ExportSheet } from '../../spreadsheets/spreadsheet';
+import { fieldColumns } from '../company-import/company-import.service';
 
 // The .xlsx of a company's data (decision 043): a sheet each for the company, its contact persons,
 // measurements, action plan and analyses, in Swedish, with the same values as the JSON file.

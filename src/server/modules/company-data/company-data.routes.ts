@@ -5,9 +5,10 @@ import { companyDataExportQuerySchema } from '../../../contracts/company-data';
 import type { AppContext } from '../../context';
 import * as companyData from './company-data.service';
 
-// A company's own data to take home (decision 043). A module of its own: it reads the action plans
-// and analyses, which themselves write their files with the spreadsheet helpers of
-// company-spreadsheets, so the export cannot live there without a circle.
+// A company's own data to take home (decision 043). A module of its own: it reads the action plans,
+// analyses and measurements, while company-import, the register's import and list export, reads
+// only the register. The spreadsheet helpers both write with are shared (src/server/spreadsheets,
+// decision 044).
 
 const tags = ['companies'];
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };

@@ -3,12 +3,12 @@ import type { Actor } from '../../../core/roles';
 import { companyDataSchema, type CompanyData, type CompanyDataExportQuery } from '../../../contracts/company-data';
 import type { AppContext } from '../../context';
 import { notFound, unauthenticated } from '../../errors';
+import type { ExportFile } from '../../spreadsheets/spreadsheet';
 import { listCompanyActions } from '../action-plans/action-plans.service';
 import { listCompanyAnalyses } from '../analyses/analyses.service';
 import { getCompany, getPortalCompany } from '../companies/companies.service';
 import { getMaturityResults } from '../maturity/maturity.service';
 import { companyDataWorkbook } from './company-data-workbook';
-import type { ExportFile } from '../company-spreadsheets/company-spreadsheets.service';
 
 /**
  * Everything a company's own users may take away about it (issue 15, decision 043): what the

@@ -1,7 +1,7 @@
 import { interventionKinds } from '../../../core/interventions';
 import type { Impact, ImpactSummaryFigures } from '../../../contracts/impact';
 import { areaLabels, interventionKindLabels } from '../../swedish-labels';
-import { aboutSheet, writeXlsxSheets, type ExportCell, type ExportSheet } from '../company-spreadsheets/spreadsheet';
+import { aboutSheet, writeXlsxSheets, type ExportCell, type ExportSheet } from '../../spreadsheets/spreadsheet';
 
 // The impact view as an .xlsx for the final report's analysis and the evaluator (issue 12, item 5):
 // a sheet that states the period, scope, rules and when it was made; the summary by area, by

@@ -1,6 +1,6 @@
 import type { DataQualityCheck, FullIndicatorReport } from '../../../contracts/indicator-reports';
 import { activityTypeLabels, areaLabels } from '../../swedish-labels';
-import { writeXlsxSheets, type ExportCell, type ExportSheet } from '../company-spreadsheets/spreadsheet';
+import { writeXlsxSheets, type ExportCell, type ExportSheet } from '../../spreadsheets/spreadsheet';
 
 // The indicator report as the .xlsx a funder gets (issue 12, item 2): a sheet that states the
 // period, filters, rules and when it was made; a sheet per indicator with its breakdowns; the

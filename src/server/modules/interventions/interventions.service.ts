@@ -32,7 +32,7 @@ import { areaLabels, generalAreaLabel, interventionKindLabels } from '../../swed
 import { forbidden, invalidField, notFound, staleVersion, unauthenticated } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import { findCompanyActorMaySeeInFull } from '../company-access/company-access.service';
-import { writeXlsxSheets } from '../company-spreadsheets/spreadsheet';
+import { writeXlsxSheets } from '../../spreadsheets/spreadsheet';
 import { hasCurrentGrant } from '../state-aid/state-aid.service';
 import * as q from './interventions.queries';
 

@@ -54,7 +54,7 @@ import { AppError, conflict, forbidden, invalidField, notFound, staleVersion, un
 import { currentProgrammeId } from '../../programme';
 import { recordAudit } from '../audit/audit.service';
 import { findCompanyActorMaySeeInFull } from '../company-access/company-access.service';
-import { writeXlsxSheets } from '../company-spreadsheets/spreadsheet';
+import { writeXlsxSheets } from '../../spreadsheets/spreadsheet';
 import { declarationFormPdf, noticePdf } from './state-aid-documents';
 import * as q from './state-aid.queries';
 

@@ -4,8 +4,8 @@ import { companyFactFields } from '../../../contracts/companies';
 import { importFields, type ImportPreview, type ImportResult } from '../../../contracts/company-import';
 import { luhnCheckDigit } from '../../../core/organisation-number';
 import { createTestApp, fixtures, type ActorName, type TestApp } from '../../test/test-app';
-import { importMaxRows } from './company-spreadsheets.service';
-import { readSpreadsheet } from './spreadsheet';
+import { importMaxRows } from './company-import.service';
+import { readSpreadsheet } from '../../spreadsheets/spreadsheet';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import {
   importResultSchema,
 } from '../../../contracts/company-import';
 import type { AppContext } from '../../context';
-import * as spreadsheets from './company-spreadsheets.service';
+import * as companyImport from './company-import.service';
 
 const tags = ['companies'];
 const errors = {
@@ -24,7 +24,7 @@ const errors = {
 /** A 5 MB file grows by a third in base64, plus the JSON around it. */
 const importBodyLimit = 8 * 1024 * 1024;
 
-export const companySpreadsheetRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+export const companyImportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.post(
     '/api/companies/import/preview',
     {
@@ -36,7 +36,7 @@ export const companySpreadsheetRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }
         response: { 200: importPreviewSchema, ...errors },
       },
     },
-    async (request) => spreadsheets.previewCompanyImport(ctx, request.actor, request.body),
+    async (request) => companyImport.previewCompanyImport(ctx, request.actor, request.body),
   );
 
   app.post(
@@ -51,7 +51,7 @@ export const companySpreadsheetRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }
         response: { 200: importResultSchema, ...errors },
       },
     },
-    async (request) => spreadsheets.importCompanies(ctx, request.actor, request.body),
+    async (request) => companyImport.importCompanies(ctx, request.actor, request.body),
   );
 
   // The 200 answer is a file, not JSON. Fastify sends a Buffer as it is, past the serializer; the
@@ -67,7 +67,7 @@ export const companySpreadsheetRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }
       },
     },
     async (request, reply) => {
-      const file = await spreadsheets.exportCompanies(ctx, request.actor, request.query);
+      const file = await companyImport.exportCompanies(ctx, request.actor, request.query);
       return reply
         .header('content-type', file.contentType)
         .header('content-disposition', `attachment; filename="${file.fileName}"`)

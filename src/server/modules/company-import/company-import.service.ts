@@ -29,17 +29,19 @@ import {
 import { organisationExists } from '../organisations/organisations.service';
 import {
   decodeBase64,
-  fieldColumns,
-  findMunicipalityCode,
-  guessMapping,
   parseNumberText,
   readSpreadsheet,
   writeCsv,
   writeXlsx,
   type ExportCell,
   type ExportColumn,
+  type ExportFile,
   type Sheet,
-} from './spreadsheet';
+} from '../../spreadsheets/spreadsheet';
+import { fieldColumns, findMunicipalityCode, guessMapping } from './company-columns';
+
+/** The register's columns, for the other files that show a company's fields (company-data). */
+export { fieldColumns } from './company-columns';
 
 // Importing the company register from a spreadsheet and exporting it to one. Every row of an
 // import is validated with the same contract as the registration form (createCompanyBodySchema)
@@ -320,7 +322,7 @@ const sizeClassLabels: Record<string, string> = {
 type ExportedCompany = Awaited<ReturnType<typeof listCompaniesForExport>>[number];
 type ExportField = ExportColumn & { value: (company: ExportedCompany) => ExportCell };
 
-/** A company field's column: its header from spreadsheet.ts (the import guesses by it), its value
+/** A company field's column: its header from company-columns.ts (the import guesses by it), its value
  * the company's own, the municipality by its name. */
 const fieldColumn = (field: ImportField): ExportField => ({
   ...fieldColumns[field],
@@ -345,8 +347,6 @@ const exportColumns: readonly ExportField[] = [
   fieldColumn('sniCode'),
   ...importFields.filter((field) => !leadingFields.includes(field)).map(fieldColumn),
 ];
-
-export type ExportFile = { fileName: string; contentType: string; content: Buffer; isTruncated: boolean };
 
 /** The companies the actor may list, with the list's filters, as an .xlsx or a CSV file. */
 export async function exportCompanies(ctx: AppContext, actor: Actor, query: CompanyExportQuery): Promise<ExportFile> {
