@@ -43,11 +43,12 @@ describe('the Swedish labels of the server', () => {
   });
 
   it('call an intervention without an area what the coaching log calls it', () => {
-    expect(generalAreaLabel).toBe(signedIn.followUp!.generalArea);
+    expect(generalAreaLabel).toBe(signedIn.interventions!.generalArea);
   });
 
   it('name every kind of intervention as the coaching log does', () => {
-    for (const kind of interventionKinds) expect(interventionKindLabels[kind]).toBe(signedIn.followUp!.kinds![kind]);
+    for (const kind of interventionKinds)
+      expect(interventionKindLabels[kind]).toBe(signedIn.interventions!.kinds![kind]);
   });
 
   it('name every type of activity as the activities pages do', () => {

@@ -3,7 +3,7 @@ import { hashPassword } from '../modules/auth/passwords';
 import { sealTotpSecret } from '../modules/auth/totp';
 import type { Db } from './client';
 import { seedActionPlans } from './seed-action-plans';
-import { seedFollowUp } from './seed-follow-up';
+import { seedInterventions } from './seed-interventions';
 import { demoCompanyRows } from './demo-companies';
 import { seedActivities } from './seed-activities';
 import { seedMaturityDemo } from './seed-maturity';
@@ -198,7 +198,7 @@ export async function seedDemoData(db: Db, now: Date, secondFactorKey: Buffer): 
     );
     // The sixth company is left unmeasured: journeys start its first measurements.
     await seedMaturityDemo(tx, demoIds.programme, organisationsInOrder, [demoIds.companies.sixth]);
-    await seedFollowUp(tx, now);
+    await seedInterventions(tx, now);
     await seedActionPlans(tx, now);
     // Energy mappings for four demo companies of different organisations; the sixth stays without.
     const mapped = [

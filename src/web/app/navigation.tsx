@@ -47,22 +47,14 @@ export type NavItem = {
   icon: Icon;
   /** Served by the server, not a route of this app. */
   isExternal?: boolean;
-  /** The label's i18n key when it is not `nav.<key>` (a feature's own key). */
-  labelKey?: 'followUp.nav.myWeek' | 'followUp.nav.timeReport';
 };
 
 export const navItems: readonly NavItem[] = [
   { key: 'overview', to: '/', ability: null, icon: IconHome },
-  { key: 'myWeek', to: '/my-week', ability: 'viewMyWeek', icon: IconCalendarWeek, labelKey: 'followUp.nav.myWeek' },
+  { key: 'myWeek', to: '/my-week', ability: 'viewMyWeek', icon: IconCalendarWeek },
   { key: 'companies', to: '/companies', ability: 'viewCompanies', icon: IconBuildingFactory2 },
   { key: 'activities', to: '/activities', ability: 'viewActivities', icon: IconCalendarEvent },
-  {
-    key: 'timeReport',
-    to: '/time-report',
-    ability: 'viewTimeReport',
-    icon: IconClockHour4,
-    labelKey: 'followUp.nav.timeReport',
-  },
+  { key: 'timeReport', to: '/time-report', ability: 'viewTimeReport', icon: IconClockHour4 },
   { key: 'actionTotals', to: '/action-totals', ability: 'viewProgrammeActionTotals', icon: IconChartBar },
   { key: 'reports', to: '/reports', ability: 'viewFunderReports', icon: IconReportAnalytics },
   { key: 'handovers', to: '/handovers', ability: 'viewHandovers', icon: IconArrowsExchange },
@@ -100,9 +92,7 @@ export function MainNavigation({ abilities, onNavigate }: MainNavigationProps) {
         const ItemIcon = item.icon;
         const active = isActive(item, pathname);
         const common = {
-          label: item.labelKey
-            ? t(item.labelKey)
-            : t(`nav.${item.key as Exclude<NavItemKey, 'myWeek' | 'timeReport'>}`),
+          label: t(`nav.${item.key}`),
           leftSection: <ItemIcon size={20} stroke={1.6} aria-hidden />,
           active,
           variant: 'light' as const,

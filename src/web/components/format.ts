@@ -96,5 +96,5 @@ export function formatYears(years: number): string {
 
 /** Hours with the word in the right number: "1 timme", "2,5 timmar" (the signed-in strings). */
 export function hoursText(t: TFunction, hours: number): string {
-  return t('followUp.hoursCount', { count: hours, hours: formatNumber(hours) });
+  return t('interventions.hoursCount', { count: hours, hours: formatNumber(hours) });
 }

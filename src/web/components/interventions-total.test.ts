@@ -30,6 +30,6 @@ describe("the company's interventions total", () => {
     ['en', 2.5, 2, '2,5 hours in 2 interventions'],
   ] as const)('in %s, %s hours in %s reads "%s"', (language, hours, count, expected) => {
     const t = i18n.getFixedT(language);
-    expect(plain(t('followUp.list.total', { hoursText: hoursText(t, hours), count }))).toBe(expected);
+    expect(plain(t('interventions.list.total', { hoursText: hoursText(t, hours), count }))).toBe(expected);
   });
 });

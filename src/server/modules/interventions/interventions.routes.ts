@@ -11,7 +11,7 @@ import {
   timeReportQuerySchema,
   timeReportSchema,
   updateInterventionBodySchema,
-} from '../../../contracts/follow-up';
+} from '../../../contracts/interventions';
 import type { AppContext } from '../../context';
 import { errorResponses } from '../../http/errors';
 import * as interventions from './interventions.service';

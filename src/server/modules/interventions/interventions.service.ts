@@ -25,7 +25,7 @@ import type {
   TimeReport,
   TimeReportQuery,
   updateInterventionBodySchema,
-} from '../../../contracts/follow-up';
+} from '../../../contracts/interventions';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
 import { areaLabels, generalAreaLabel, interventionKindLabels } from '../../swedish-labels';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TimeAndCost, TimeReport } from '../../../contracts/follow-up';
+import type { TimeAndCost, TimeReport } from '../../../contracts/interventions';
 import { freshOrganisationNumber } from '../../test/access-matrix';
 import { createTestApp, fixtures, type ActorName, type TestApp } from '../../test/test-app';
 

@@ -6,7 +6,7 @@ import {
   reminderListSchema,
   reminderRunSchema,
   resolveReminderBodySchema,
-} from '../../../contracts/follow-up';
+} from '../../../contracts/reminders';
 import type { AppContext } from '../../context';
 import { errorResponses } from '../../http/errors';
 import * as reminders from './reminders.service';

@@ -3,7 +3,7 @@ import { can } from '../../../core/access';
 import { calendarDate } from '../../../core/calendar';
 import { comingUntil, dueState, reminderHorizon, weekOf } from '../../../core/interventions';
 import type { Actor, SignedInActor } from '../../../core/roles';
-import type { MyWeek, ReminderList } from '../../../contracts/follow-up';
+import type { MyWeek, ReminderList } from '../../../contracts/reminders';
 import type { AppContext } from '../../context';
 import { reminderMail } from '../../mail/templates';
 import { forbidden, notFound, unauthenticated } from '../../errors';

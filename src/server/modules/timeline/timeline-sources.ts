@@ -2,7 +2,7 @@ import { and, desc, eq, gte, isNotNull, isNull, lte, sql, type SQL } from 'drizz
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { calendarDate, programmeTimeZone } from '../../../core/calendar';
 import { toHours } from '../../../core/interventions';
-import type { TimelineEvent, TimelineKind } from '../../../contracts/follow-up';
+import type { TimelineEvent, TimelineKind } from '../../../contracts/timeline';
 import type { Db } from '../../db/client';
 import { listActivitiesAttendedByCompany } from '../activities/activities.service';
 import { energyMappingTotals } from '../analyses/energy-mappings.service';
@@ -11,8 +11,8 @@ import { actions, analyses, companies, companyStatusChanges, contacts, intervent
 
 // The company timeline is a list of sources: each answers one kind of event for one company in
 // one query. Another module adds its kind with one source here (`assessments`, `analyses`,
-// `actions`, `activitiesAttended`), one value in `timelineKinds` (contracts/follow-up.ts) and
-// one sentence in the web's `followUp.timeline.kinds` (docs/decisions/015).
+// `actions`, `activitiesAttended`), one value in `timelineKinds` (contracts/timeline.ts) and
+// one sentence in the web's `timeline.kinds` (docs/decisions/015).
 
 export type TimelineFilter = { companyId: string; from?: string; to?: string; limit: number };
 export type TimelineSource = {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsSchema } from '../../../contracts/common';
-import { timelineQuerySchema, timelineSchema } from '../../../contracts/follow-up';
+import { timelineQuerySchema, timelineSchema } from '../../../contracts/timeline';
 import type { AppContext } from '../../context';
 import { errorResponses } from '../../http/errors';
 import { getCompanyTimeline } from './timeline.service';

@@ -1,6 +1,6 @@
 import { canSeeInternalNotes } from '../../../core/access';
 import type { Actor } from '../../../core/roles';
-import type { Timeline, TimelineQuery } from '../../../contracts/follow-up';
+import type { Timeline, TimelineQuery } from '../../../contracts/timeline';
 import type { AppContext } from '../../context';
 import { notFound, unauthenticated } from '../../errors';
 import { findCompanyActorMaySeeInFull } from '../company-access/company-access.service';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { timelineKinds } from '../../../contracts/follow-up';
+import { timelineKinds } from '../../../contracts/timeline';
 import { createTestApp, fixtures, type ActorName, type TestApp } from '../../test/test-app';
 
 let t: TestApp;

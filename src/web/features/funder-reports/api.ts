@@ -11,7 +11,7 @@ import {
   type UpdateProgrammeSettingsBody,
 } from '../../../contracts/indicator-reports';
 import { impactSchema, type ImpactQuery } from '../../../contracts/impact';
-import { timeAndCostSchema, type TimeAndCostQuery } from '../../../contracts/follow-up';
+import { timeAndCostSchema, type TimeAndCostQuery } from '../../../contracts/interventions';
 import { apiRequest, toQueryString } from '../../components/api-client';
 import { downloadFile } from '../../components/download';
 

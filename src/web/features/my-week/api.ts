@@ -1,16 +1,17 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { myWeekSchema, reminderListSchema, reminderRunSchema, timeReportSchema } from '../../../contracts/follow-up';
+import { timeReportSchema } from '../../../contracts/interventions';
+import { myWeekSchema, reminderListSchema, reminderRunSchema } from '../../../contracts/reminders';
 import { apiRequest, toQueryString } from '../../components/api-client';
 import { downloadFile } from '../../components/download';
 
-// "My week", the reminders and the time report. Keys start with "follow-up" so that logging an
+// "My week", the reminders and the time report. Keys start with "interventions" so that logging an
 // intervention on the company page refreshes them.
 
 const keys = {
-  all: ['follow-up'] as const,
-  myWeek: ['follow-up', 'my-week'] as const,
-  reminders: ['follow-up', 'reminders'] as const,
-  timeReport: (period: Period) => ['follow-up', 'time-report', period] as const,
+  all: ['interventions'] as const,
+  myWeek: ['interventions', 'my-week'] as const,
+  reminders: ['interventions', 'reminders'] as const,
+  timeReport: (period: Period) => ['interventions', 'time-report', period] as const,
 };
 
 /** A period, and for someone who may see others' hours (admins), whose: absent is one's own. */

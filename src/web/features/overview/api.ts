@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { companyPageSchema } from '../../../contracts/companies';
 import { dashboardSchema, type DashboardQuery } from '../../../contracts/dashboard';
-import { myWeekSchema } from '../../../contracts/follow-up';
+import { myWeekSchema } from '../../../contracts/reminders';
 import { apiRequest, toQueryString } from '../../components/api-client';
 
 // The overview (issue 12, item 1): the programme dashboard, and for an industry developer what is
@@ -9,8 +9,8 @@ import { apiRequest, toQueryString } from '../../components/api-client';
 
 const keys = {
   dashboard: (query: DashboardQuery) => ['dashboard', query] as const,
-  // Under "follow-up", so that logging work on a company page refreshes it as it does "my week".
-  myWeek: ['follow-up', 'my-week'] as const,
+  // Under "interventions", so that logging one on a company page refreshes it as it does "my week".
+  myWeek: ['interventions', 'my-week'] as const,
   companies: (query: Record<string, string>) => ['companies', 'list', query] as const,
 };
 

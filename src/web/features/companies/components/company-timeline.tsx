@@ -18,11 +18,11 @@ import type { CompanyStatus } from '../../../../core/company-status';
 import type { MaturityArea } from '../../../../core/maturity-areas';
 import type { InterventionArea, InterventionKind } from '../../../../core/interventions';
 import { useTranslation } from 'react-i18next';
-import { timelineKinds, type TimelineEvent, type TimelineKind } from '../../../../contracts/follow-up';
+import { timelineKinds, type TimelineEvent, type TimelineKind } from '../../../../contracts/timeline';
 import { formatEffect } from '../../../components/effect-summary';
 import { ErrorAlert } from '../../../components/error-alert';
 import { formatCo2eKg, formatEnergy, formatIsoDate, formatNumber } from '../../../components/format';
-import { useTimeline } from '../follow-up-api';
+import { useTimeline } from '../timeline-api';
 
 const icons: Record<TimelineKind, Icon> = {
   registered: IconBuildingFactory2,
@@ -42,39 +42,39 @@ function useEventTitle() {
     const data = event.data;
     switch (event.kind) {
       case 'registered':
-        return t('followUp.timeline.event.registered');
+        return t('timeline.event.registered');
       case 'status_change':
-        return t('followUp.timeline.event.status_change', {
+        return t('timeline.event.status_change', {
           status: t(`companies.status.${data.toStatus as CompanyStatus}`),
         });
       case 'contact_added':
-        return t('followUp.timeline.event.contact_added', { name: data.name });
+        return t('timeline.event.contact_added', { name: data.name });
       case 'assessment':
-        return t('followUp.timeline.event.assessment', {
+        return t('timeline.event.assessment', {
           kind:
             data.mode === 'self'
-              ? t('followUp.timeline.event.selfAssessment')
-              : t(`followUp.timeline.event.${data.assessmentKind === 'follow_up' ? 'follow_up' : 'baseline'}`),
+              ? t('timeline.event.selfAssessment')
+              : t(`timeline.event.${data.assessmentKind === 'follow_up' ? 'follow_up' : 'baseline'}`),
           area: t(`areas.${data.area as MaturityArea}`),
           step: data.step ?? '–',
         });
       case 'activity_attended':
-        return t('followUp.timeline.event.activity_attended', {
+        return t('timeline.event.activity_attended', {
           title: data.title,
           people: formatNumber(Number(data.attendedCount)),
         });
       case 'analysis':
-        return t('followUp.timeline.event.analysis', {
+        return t('timeline.event.analysis', {
           kind: t(`analyses.kinds.${data.analysisKind as AnalysisKind}`),
           title: data.title,
         });
       case 'action_created':
-        return t('followUp.timeline.event.action_created', { title: data.title });
+        return t('timeline.event.action_created', { title: data.title });
       case 'action_done':
-        return t('followUp.timeline.event.action_done', { title: data.title });
+        return t('timeline.event.action_done', { title: data.title });
       case 'intervention':
-        return t('followUp.timeline.event.intervention', {
-          kind: t(`followUp.kinds.${data.interventionKind as InterventionKind}`),
+        return t('timeline.event.intervention', {
+          kind: t(`interventions.kinds.${data.interventionKind as InterventionKind}`),
           hours: formatNumber(Number(data.hours)),
         });
     }
@@ -95,13 +95,11 @@ function realisedText(data: TimelineEvent['data'], t: TFunction): string {
     kwh === null ? null : formatEffect(t, 'kwh', kwh),
     co2eKg === null ? null : formatEffect(t, 'co2eKg', co2eKg),
     sek === null ? null : formatEffect(t, 'sek', sek),
-    tonnes === null
-      ? null
-      : t('followUp.timeline.event.material', { tonnes: formatEffect(t, 'materialTonnes', tonnes) }),
+    tonnes === null ? null : t('timeline.event.material', { tonnes: formatEffect(t, 'materialTonnes', tonnes) }),
   ].filter(Boolean);
   return effects.length > 0
-    ? t('followUp.timeline.event.realised', { effects: effects.join(' · ') })
-    : t('followUp.timeline.event.noRealised');
+    ? t('timeline.event.realised', { effects: effects.join(' · ') })
+    : t('timeline.event.noRealised');
 }
 
 function eventText(event: TimelineEvent, t: TFunction): string | null {
@@ -115,11 +113,11 @@ function eventText(event: TimelineEvent, t: TFunction): string | null {
     if (kwh === null) return null;
     const co2eKg = numberOf(event.data.totalCo2eKg);
     return co2eKg === null
-      ? t('followUp.timeline.event.energyUse', { energy: formatEnergy(kwh) })
-      : t('followUp.timeline.event.energyUseAndCo2e', { energy: formatEnergy(kwh), co2e: formatCo2eKg(co2eKg) });
+      ? t('timeline.event.energyUse', { energy: formatEnergy(kwh) })
+      : t('timeline.event.energyUseAndCo2e', { energy: formatEnergy(kwh), co2e: formatCo2eKg(co2eKg) });
   }
   if (event.kind === 'intervention') {
-    const area = event.data.area ? t(`areas.${event.data.area as InterventionArea}`) : t('followUp.generalArea');
+    const area = event.data.area ? t(`areas.${event.data.area as InterventionArea}`) : t('interventions.generalArea');
     return [area, event.data.coachName].filter(Boolean).join(' · ');
   }
   return null;
@@ -135,20 +133,20 @@ export function CompanyTimeline({ companyId }: { companyId: string }) {
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="company-timeline">
       <Title order={2} id="company-timeline" mb="xs">
-        {t('followUp.timeline.title')}
+        {t('timeline.title')}
       </Title>
       <Chip.Group multiple value={kinds} onChange={(value) => setKinds(value as TimelineKind[])}>
-        <Group gap="xs" mb="md" role="group" aria-label={t('followUp.timeline.filter')}>
+        <Group gap="xs" mb="md" role="group" aria-label={t('timeline.filter')}>
           {timelineKinds.map((kind) => (
             <Chip key={kind} value={kind} size="sm" variant="outline">
-              {t(`followUp.timeline.kinds.${kind}`)}
+              {t(`timeline.kinds.${kind}`)}
             </Chip>
           ))}
         </Group>
       </Chip.Group>
       {error ? <ErrorAlert error={error} /> : null}
       {isPending ? <Loader size="sm" aria-label={t('common.loading')} /> : null}
-      {data && data.items.length === 0 ? <Text c="dark.4">{t('followUp.timeline.empty')}</Text> : null}
+      {data && data.items.length === 0 ? <Text c="dark.4">{t('timeline.empty')}</Text> : null}
       {data && data.items.length > 0 ? (
         <Timeline bulletSize={24} lineWidth={2} active={data.items.length}>
           {data.items.map((event) => {
@@ -180,7 +178,7 @@ export function CompanyTimeline({ companyId }: { companyId: string }) {
       ) : null}
       {data?.isTruncated ? (
         <Text size="sm" c="dark.4" mt="sm">
-          {t('followUp.timeline.truncated')}
+          {t('timeline.truncated')}
         </Text>
       ) : null}
     </Card>

@@ -22,13 +22,13 @@ import {
   type InterventionArea,
   type InterventionKind,
 } from '../../../../core/interventions';
-import type { Intervention } from '../../../../contracts/follow-up';
+import type { Intervention } from '../../../../contracts/interventions';
 import { isApiError } from '../../../components/api-client';
 import { ErrorAlert } from '../../../components/error-alert';
 import { applyFieldErrors } from '../../../components/error-message';
 import { focusFirstError } from '../../../components/form-validation';
 import { todayIsoDate } from '../../../components/format';
-import { useLogIntervention, useUpdateIntervention } from '../follow-up-api';
+import { useLogIntervention, useUpdateIntervention } from '../interventions-api';
 
 type Values = {
   occurredOn: string;
@@ -62,11 +62,11 @@ export function InterventionFormModal({ companyId, intervention, onClose }: Prop
       if (!values.kind) errors.kind = t('validation.required');
       const hours = typeof values.hours === 'number' ? values.hours : Number.NaN;
       const problem = hoursProblem(hours);
-      if (problem) errors.hours = t(`followUp.form.hours.${problem}`);
+      if (problem) errors.hours = t(`interventions.form.hours.${problem}`);
       const dates = values.occurredOn
         ? interventionDateProblem(values.occurredOn, values.nextFollowUpOn || null, today)
         : null;
-      if (dates) errors[dates.field] = t(`followUp.form.dates.${dates.problem}`);
+      if (dates) errors[dates.field] = t(`interventions.form.dates.${dates.problem}`);
       return errors;
     },
   });
@@ -83,14 +83,14 @@ export function InterventionFormModal({ companyId, intervention, onClose }: Prop
     try {
       if (intervention) {
         await update.mutateAsync({ id: intervention.id, body: { version: intervention.version, ...body } });
-        notifications.show({ color: 'teal', message: t('followUp.form.saved') });
+        notifications.show({ color: 'teal', message: t('interventions.form.saved') });
       } else {
         const logged = await log.mutateAsync({ companyId, body });
         // Support without a state aid grant is recorded all the same; the coach is told (issue 13).
         notifications.show(
           logged.warnings?.includes('no_state_aid_grant')
-            ? { color: 'yellow', autoClose: 12_000, message: t('followUp.form.loggedWithoutGrant') }
-            : { color: 'teal', message: t('followUp.form.logged') },
+            ? { color: 'yellow', autoClose: 12_000, message: t('interventions.form.loggedWithoutGrant') }
+            : { color: 'teal', message: t('interventions.form.logged') },
         );
       }
       onClose();
@@ -106,7 +106,7 @@ export function InterventionFormModal({ companyId, intervention, onClose }: Prop
       opened
       onClose={onClose}
       closeButtonProps={{ 'aria-label': t('common.close') }}
-      title={intervention ? t('followUp.form.editTitle') : t('followUp.form.title')}
+      title={intervention ? t('interventions.form.editTitle') : t('interventions.form.title')}
       size="lg"
     >
       <form noValidate onSubmit={form.onSubmit(handleSubmit, focusFirstError(form))}>
@@ -121,15 +121,15 @@ export function InterventionFormModal({ companyId, intervention, onClose }: Prop
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <TextInput
               type="date"
-              label={t('followUp.fields.occurredOn')}
+              label={t('interventions.fields.occurredOn')}
               required
               max={today}
               data-autofocus
               {...form.getInputProps('occurredOn')}
             />
             <NumberInput
-              label={t('followUp.fields.hours')}
-              description={t('followUp.form.hoursHint')}
+              label={t('interventions.fields.hours')}
+              description={t('interventions.form.hoursHint')}
               required
               min={interventionHourLimits.min}
               max={interventionHourLimits.max}
@@ -139,24 +139,24 @@ export function InterventionFormModal({ companyId, intervention, onClose }: Prop
               {...form.getInputProps('hours')}
             />
             <Select
-              label={t('followUp.fields.kind')}
+              label={t('interventions.fields.kind')}
               required
-              data={interventionKinds.map((kind) => ({ value: kind, label: t(`followUp.kinds.${kind}`) }))}
+              data={interventionKinds.map((kind) => ({ value: kind, label: t(`interventions.kinds.${kind}`) }))}
               {...form.getInputProps('kind')}
             />
             <Select
-              label={t('followUp.fields.area')}
+              label={t('interventions.fields.area')}
               allowDeselect={false}
               data={[
-                { value: 'none', label: t('followUp.generalArea') },
+                { value: 'none', label: t('interventions.generalArea') },
                 ...interventionAreas.map((area) => ({ value: area, label: t(`areas.${area}`) })),
               ]}
               {...form.getInputProps('area')}
             />
           </SimpleGrid>
           <Textarea
-            label={t('followUp.fields.notes')}
-            description={t('followUp.form.notesHint')}
+            label={t('interventions.fields.notes')}
+            description={t('interventions.form.notesHint')}
             autosize
             minRows={3}
             maxLength={5000}
@@ -164,8 +164,8 @@ export function InterventionFormModal({ companyId, intervention, onClose }: Prop
           />
           <TextInput
             type="date"
-            label={t('followUp.fields.nextFollowUpOn')}
-            description={t('followUp.form.nextHint')}
+            label={t('interventions.fields.nextFollowUpOn')}
+            description={t('interventions.form.nextHint')}
             {...form.getInputProps('nextFollowUpOn')}
           />
           <Group justify="flex-end">
@@ -173,7 +173,7 @@ export function InterventionFormModal({ companyId, intervention, onClose }: Prop
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={isPending}>
-              {intervention ? t('common.save') : t('followUp.form.submit')}
+              {intervention ? t('common.save') : t('interventions.form.submit')}
             </Button>
           </Group>
         </Stack>

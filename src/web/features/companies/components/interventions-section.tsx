@@ -3,13 +3,13 @@ import { notifications } from '@mantine/notifications';
 import { IconDots, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Intervention } from '../../../../contracts/follow-up';
+import type { Intervention } from '../../../../contracts/interventions';
 import { ConfirmModal } from '../../../components/confirm-modal';
 import { EmptyRow } from '../../../components/empty-row';
 import { ErrorAlert } from '../../../components/error-alert';
 import { errorMessage } from '../../../components/error-message';
 import { formatIsoDate, formatNumber, hoursText } from '../../../components/format';
-import { useDeleteIntervention, useInterventions } from '../follow-up-api';
+import { useDeleteIntervention, useInterventions } from '../interventions-api';
 import { InterventionFormModal } from './intervention-form-modal';
 
 type Dialog =
@@ -28,7 +28,7 @@ export function InterventionsSection({ companyId }: { companyId: string }) {
   async function handleDelete(intervention: Intervention) {
     try {
       await remove.mutateAsync({ id: intervention.id, version: intervention.version });
-      notifications.show({ color: 'teal', message: t('followUp.list.deleted') });
+      notifications.show({ color: 'teal', message: t('interventions.list.deleted') });
       setDialog(null);
     } catch (failure) {
       notifications.show({ color: 'red', message: errorMessage(t, failure) });
@@ -40,17 +40,17 @@ export function InterventionsSection({ companyId }: { companyId: string }) {
       <Group justify="space-between" mb="sm">
         <div>
           <Title order={2} id="company-interventions">
-            {t('followUp.list.title')}
+            {t('interventions.list.title')}
           </Title>
           {data ? (
             <Text size="sm" c="dark.4">
-              {t('followUp.list.total', { hoursText: hoursText(t, data.totalHours), count: data.items.length })}
+              {t('interventions.list.total', { hoursText: hoursText(t, data.totalHours), count: data.items.length })}
             </Text>
           ) : null}
         </div>
         {data?.canLog ? (
           <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setDialog({ kind: 'create' })}>
-            {t('followUp.list.log')}
+            {t('interventions.list.log')}
           </Button>
         ) : null}
       </Group>
@@ -61,31 +61,31 @@ export function InterventionsSection({ companyId }: { companyId: string }) {
           <Table striped verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('followUp.fields.occurredOn')}</Table.Th>
-                <Table.Th>{t('followUp.fields.kind')}</Table.Th>
-                <Table.Th>{t('followUp.fields.area')}</Table.Th>
-                <Table.Th ta="right">{t('followUp.fields.hours')}</Table.Th>
-                <Table.Th>{t('followUp.fields.coach')}</Table.Th>
-                <Table.Th>{t('followUp.fields.nextFollowUpOn')}</Table.Th>
+                <Table.Th>{t('interventions.fields.occurredOn')}</Table.Th>
+                <Table.Th>{t('interventions.fields.kind')}</Table.Th>
+                <Table.Th>{t('interventions.fields.area')}</Table.Th>
+                <Table.Th ta="right">{t('interventions.fields.hours')}</Table.Th>
+                <Table.Th>{t('interventions.fields.coach')}</Table.Th>
+                <Table.Th>{t('interventions.fields.nextFollowUpOn')}</Table.Th>
                 <Table.Th>
                   <span className="visually-hidden">{t('common.actions')}</span>
                 </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {data.items.length === 0 ? <EmptyRow colSpan={7} text={t('followUp.list.empty')} /> : null}
+              {data.items.length === 0 ? <EmptyRow colSpan={7} text={t('interventions.list.empty')} /> : null}
               {data.items.map((item) => (
                 <Table.Tr key={item.id}>
                   <Table.Td>{formatIsoDate(item.occurredOn)}</Table.Td>
                   <Table.Td>
-                    {t(`followUp.kinds.${item.kind}`)}
+                    {t(`interventions.kinds.${item.kind}`)}
                     {item.notes ? (
                       <Text size="xs" c="dark.4" lineClamp={2} maw={320}>
                         {item.notes}
                       </Text>
                     ) : null}
                   </Table.Td>
-                  <Table.Td>{item.area ? t(`areas.${item.area}`) : t('followUp.generalArea')}</Table.Td>
+                  <Table.Td>{item.area ? t(`areas.${item.area}`) : t('interventions.generalArea')}</Table.Td>
                   <Table.Td ta="right">{formatNumber(item.hours)}</Table.Td>
                   <Table.Td>{item.coachName}</Table.Td>
                   <Table.Td>{item.nextFollowUpOn ? formatIsoDate(item.nextFollowUpOn) : '–'}</Table.Td>
@@ -96,7 +96,7 @@ export function InterventionsSection({ companyId }: { companyId: string }) {
                           <ActionIcon
                             variant="subtle"
                             color="gray"
-                            aria-label={t('followUp.list.actionsFor', { date: formatIsoDate(item.occurredOn) })}
+                            aria-label={t('interventions.list.actionsFor', { date: formatIsoDate(item.occurredOn) })}
                           >
                             <IconDots size={18} aria-hidden />
                           </ActionIcon>
@@ -113,7 +113,7 @@ export function InterventionsSection({ companyId }: { companyId: string }) {
                             leftSection={<IconTrash size={16} aria-hidden />}
                             onClick={() => setDialog({ kind: 'delete', intervention: item })}
                           >
-                            {t('followUp.list.delete')}
+                            {t('interventions.list.delete')}
                           </Menu.Item>
                         </Menu.Dropdown>
                       </Menu>
@@ -137,9 +137,9 @@ export function InterventionsSection({ companyId }: { companyId: string }) {
       ) : null}
       <ConfirmModal
         opened={dialog?.kind === 'delete'}
-        title={t('followUp.list.deleteTitle')}
-        text={t('followUp.list.deleteText')}
-        confirmLabel={t('followUp.list.delete')}
+        title={t('interventions.list.deleteTitle')}
+        text={t('interventions.list.deleteText')}
+        confirmLabel={t('interventions.list.delete')}
         isDestructive
         isPending={remove.isPending}
         onConfirm={() => dialog?.kind === 'delete' && void handleDelete(dialog.intervention)}

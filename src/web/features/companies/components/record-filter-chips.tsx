@@ -60,10 +60,10 @@ export function RecordFilterChips({
     chips.push({ id: 'actions', keys: ['actions'], text: t(`companies.recordFilters.actions.${state.actions}`) });
   if (state.coaching || state.coachingArea || state.coachingOrganisationId) {
     const parts = [
-      state.coaching && state.coaching !== 'any' ? t(`followUp.kinds.${state.coaching}`) : null,
+      state.coaching && state.coaching !== 'any' ? t(`interventions.kinds.${state.coaching}`) : null,
       state.coachingArea
         ? state.coachingArea === 'general'
-          ? t('followUp.generalArea')
+          ? t('interventions.generalArea')
           : t(`areas.${state.coachingArea}`)
         : null,
       state.coachingOrganisationId

@@ -72,7 +72,9 @@ function useKindText() {
     Object.entries(company.hoursByKind)
       .filter(([, hours]) => hours > 0)
       .sort((a, b) => b[1] - a[1])
-      .map(([kind, hours]) => `${t(`followUp.kinds.${kind}` as 'followUp.kinds.other')} ${formatNumber(hours)}`)
+      .map(
+        ([kind, hours]) => `${t(`interventions.kinds.${kind}` as 'interventions.kinds.other')} ${formatNumber(hours)}`,
+      )
       .join(', ');
 }
 

@@ -1,7 +1,7 @@
 import { Anchor, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { TimeAndCost } from '../../../../contracts/follow-up';
+import type { TimeAndCost } from '../../../../contracts/interventions';
 import { formatDateTime, formatNumber, hoursText } from '../../../components/format';
 import { useAbility } from '../../../components/session';
 import { downloadTimeAndCost, useTimeAndCost } from '../api';

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconSend } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { DueItem, Reminder } from '../../../../contracts/follow-up';
+import type { DueItem, Reminder } from '../../../../contracts/reminders';
 import { ErrorAlert } from '../../../components/error-alert';
 import { errorMessage } from '../../../components/error-message';
 import { formatIsoDate, formatNumber, formatSek, hoursText } from '../../../components/format';
@@ -56,7 +56,7 @@ function DueList({
       <Stack gap="sm">
         {items.map((item) => {
           const reminder = reminders.reminderOf.get(`${item.sourceKind}:${item.sourceId}`);
-          const source = t(`followUp.myWeek.sources.${item.sourceKind}`);
+          const source = t(`myWeek.sources.${item.sourceKind}`);
           return (
             <Group key={`${item.sourceKind}-${item.sourceId}`} justify="space-between" wrap="nowrap" align="flex-start">
               <div>
@@ -65,31 +65,31 @@ function DueList({
                 </Anchor>
                 <Text size="sm" c="dark.5">
                   {source}
-                  {reminder?.isEmailed ? ` · ${t('followUp.myWeek.emailed')}` : ''}
+                  {reminder?.isEmailed ? ` · ${t('myWeek.emailed')}` : ''}
                 </Text>
               </div>
               <Stack gap={4} align="flex-end">
                 <Text size="sm" c={tone === 'red' ? 'red.8' : 'dark.6'} style={{ whiteSpace: 'nowrap' }}>
-                  {t('followUp.myWeek.due', { date: formatIsoDate(item.dueOn) })}
+                  {t('myWeek.due', { date: formatIsoDate(item.dueOn) })}
                 </Text>
                 {reminder ? (
                   <Group gap={4} wrap="nowrap">
                     <Button
                       size="compact-xs"
                       variant="light"
-                      aria-label={t('followUp.myWeek.doneFor', { company: item.companyName, source })}
+                      aria-label={t('myWeek.doneFor', { company: item.companyName, source })}
                       onClick={() => reminders.onResolve(reminder.id, 'done')}
                     >
-                      {t('followUp.myWeek.done')}
+                      {t('myWeek.done')}
                     </Button>
                     <Button
                       size="compact-xs"
                       variant="subtle"
                       color="gray"
-                      aria-label={t('followUp.myWeek.dismissFor', { company: item.companyName, source })}
+                      aria-label={t('myWeek.dismissFor', { company: item.companyName, source })}
                       onClick={() => reminders.onResolve(reminder.id, 'dismissed')}
                     >
-                      {t('followUp.myWeek.dismiss')}
+                      {t('myWeek.dismiss')}
                     </Button>
                   </Group>
                 ) : null}
@@ -126,7 +126,7 @@ export function MyWeekPage() {
   const runNow = async () => {
     try {
       const result = await run.mutateAsync();
-      notifications.show({ color: 'teal', message: t('followUp.myWeek.ran', result) });
+      notifications.show({ color: 'teal', message: t('myWeek.ran', result) });
     } catch (failure) {
       notifications.show({ color: 'red', message: errorMessage(t, failure) });
     }
@@ -134,12 +134,12 @@ export function MyWeekPage() {
   return (
     <>
       <PageHeader
-        title={t('followUp.myWeek.title')}
-        description={t('followUp.myWeek.description')}
+        title={t('myWeek.title')}
+        description={t('myWeek.description')}
         meta={
           data ? (
             <Text size="sm" c="dark.5">
-              {t('followUp.myWeek.week', { start: formatIsoDate(data.weekStart), end: formatIsoDate(data.weekEnd) })}
+              {t('myWeek.week', { start: formatIsoDate(data.weekStart), end: formatIsoDate(data.weekEnd) })}
             </Text>
           ) : null
         }
@@ -151,7 +151,7 @@ export function MyWeekPage() {
               loading={run.isPending}
               onClick={() => void runNow()}
             >
-              {t('followUp.myWeek.runNow')}
+              {t('myWeek.runNow')}
             </Button>
           ) : null
         }
@@ -163,10 +163,10 @@ export function MyWeekPage() {
           {data.grantsExceeded.length > 0 ? (
             <Card withBorder padding="lg" component="section" aria-labelledby="grants-exceeded">
               <Title order={2} id="grants-exceeded" mb="xs">
-                {t('followUp.myWeek.grantsExceeded.title')}
+                {t('myWeek.grantsExceeded.title')}
               </Title>
               <Text size="sm" c="dark.6" mb="sm">
-                {t('followUp.myWeek.grantsExceeded.description')}
+                {t('myWeek.grantsExceeded.description')}
               </Text>
               <Stack gap="xs">
                 {data.grantsExceeded.map((item) => (
@@ -175,7 +175,7 @@ export function MyWeekPage() {
                       {item.companyName}
                     </Anchor>
                     <Text size="sm" c="red.8">
-                      {t('followUp.myWeek.grantsExceeded.figures', {
+                      {t('myWeek.grantsExceeded.figures', {
                         realised: formatSek(Math.round(item.realisedValueOre / 100)),
                         granted: formatSek(Math.round(item.grantedValueOre / 100)),
                       })}
@@ -188,37 +188,37 @@ export function MyWeekPage() {
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
             <DueList
               id="due-overdue"
-              title={t('followUp.myWeek.overdue')}
+              title={t('myWeek.overdue')}
               items={data.overdue}
-              empty={t('followUp.myWeek.noneOverdue')}
+              empty={t('myWeek.noneOverdue')}
               tone="red"
               reminders={reminders}
             />
             <DueList
               id="due-this-week"
-              title={t('followUp.myWeek.dueThisWeek')}
+              title={t('myWeek.dueThisWeek')}
               items={data.dueThisWeek}
-              empty={t('followUp.myWeek.noneDue')}
+              empty={t('myWeek.noneDue')}
               tone="yellow"
               reminders={reminders}
             />
           </SimpleGrid>
           <DueList
             id="due-coming"
-            title={t('followUp.myWeek.coming', { date: formatIsoDate(data.comingUntil) })}
+            title={t('myWeek.coming', { date: formatIsoDate(data.comingUntil) })}
             items={data.coming}
-            empty={t('followUp.myWeek.noneComing')}
+            empty={t('myWeek.noneComing')}
             tone="gray"
             reminders={reminders}
           />
           <Card withBorder padding="lg" component="section" aria-labelledby="logged-this-week">
             <Group justify="space-between" mb="sm">
               <Title order={2} id="logged-this-week">
-                {t('followUp.myWeek.logged')}
+                {t('myWeek.logged')}
               </Title>
-              <Text c="dark.5">{t('followUp.myWeek.hours', { hoursText: hoursText(t, data.hoursThisWeek) })}</Text>
+              <Text c="dark.5">{t('myWeek.hours', { hoursText: hoursText(t, data.hoursThisWeek) })}</Text>
             </Group>
-            {data.interventionsThisWeek.length === 0 ? <Text c="dark.4">{t('followUp.myWeek.noneLogged')}</Text> : null}
+            {data.interventionsThisWeek.length === 0 ? <Text c="dark.4">{t('myWeek.noneLogged')}</Text> : null}
             <Stack gap="xs">
               {data.interventionsThisWeek.map((item) => (
                 <Group key={item.id} justify="space-between">
@@ -227,7 +227,7 @@ export function MyWeekPage() {
                       {item.companyName}
                     </Anchor>
                     <Text size="sm" c="dark.5">
-                      {t(`followUp.kinds.${item.kind}`)} · {formatIsoDate(item.occurredOn)}
+                      {t(`interventions.kinds.${item.kind}`)} · {formatIsoDate(item.occurredOn)}
                     </Text>
                   </div>
                   <Text>{formatNumber(item.hours)} h</Text>

@@ -35,8 +35,8 @@ function CoachPicker({
   return (
     <>
       <Select
-        label={t('followUp.timeReport.organisation')}
-        placeholder={t('followUp.timeReport.chooseOrganisation')}
+        label={t('timeReport.organisation')}
+        placeholder={t('timeReport.chooseOrganisation')}
         data={(organisations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
         value={organisationId}
         onChange={(value) => {
@@ -47,8 +47,8 @@ function CoachPicker({
         clearable
       />
       <Select
-        label={t('followUp.timeReport.coach')}
-        placeholder={organisationId ? t('followUp.timeReport.chooseCoach') : t('followUp.timeReport.yourOwn')}
+        label={t('timeReport.coach')}
+        placeholder={organisationId ? t('timeReport.chooseCoach') : t('timeReport.yourOwn')}
         data={(coaches.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
         value={coachId ?? null}
         onChange={(value) => onChange(value ?? undefined)}
@@ -84,8 +84,8 @@ export function TimeReportPage() {
   return (
     <>
       <PageHeader
-        title={t('followUp.timeReport.title')}
-        description={t('followUp.timeReport.description')}
+        title={t('timeReport.title')}
+        description={t('timeReport.description')}
         actions={
           <Button
             leftSection={<IconDownload size={16} aria-hidden />}
@@ -93,20 +93,20 @@ export function TimeReportPage() {
             disabled={!isValid}
             onClick={() => void download()}
           >
-            {t('followUp.timeReport.download')}
+            {t('timeReport.download')}
           </Button>
         }
       />
       <Group mb="lg" align="flex-end">
         <TextInput
           type="date"
-          label={t('followUp.timeReport.from')}
+          label={t('timeReport.from')}
           value={period.from}
           onChange={(event) => setPeriod((p) => ({ ...p, from: event.currentTarget.value }))}
         />
         <TextInput
           type="date"
-          label={t('followUp.timeReport.to')}
+          label={t('timeReport.to')}
           value={period.to}
           onChange={(event) => setPeriod((p) => ({ ...p, to: event.currentTarget.value }))}
         />
@@ -115,9 +115,9 @@ export function TimeReportPage() {
         ) : null}
         {data ? (
           <Text fw={600} pb={6} aria-live="polite">
-            {t('followUp.timeReport.summaryOf', {
+            {t('timeReport.summaryOf', {
               name: data.coachName,
-              summary: t('followUp.timeReport.summary', {
+              summary: t('timeReport.summary', {
                 hoursText: hoursText(t, data.totalHours),
                 count: data.entryCount,
               }),
@@ -131,18 +131,18 @@ export function TimeReportPage() {
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
           <Card withBorder padding="lg" component="section" aria-labelledby="per-month">
             <Title order={2} id="per-month" mb="sm">
-              {t('followUp.timeReport.perMonth')}
+              {t('timeReport.perMonth')}
             </Title>
             <Table striped>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('followUp.timeReport.month')}</Table.Th>
-                  <Table.Th ta="right">{t('followUp.timeReport.hours')}</Table.Th>
-                  <Table.Th ta="right">{t('followUp.timeReport.entries')}</Table.Th>
+                  <Table.Th>{t('timeReport.month')}</Table.Th>
+                  <Table.Th ta="right">{t('timeReport.hours')}</Table.Th>
+                  <Table.Th ta="right">{t('timeReport.entries')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {data.months.length === 0 ? <EmptyRow colSpan={3} text={t('followUp.timeReport.empty')} /> : null}
+                {data.months.length === 0 ? <EmptyRow colSpan={3} text={t('timeReport.empty')} /> : null}
                 {data.months.map((month) => (
                   <Table.Tr key={month.month}>
                     <Table.Td>{monthName(month.month)}</Table.Td>
@@ -153,7 +153,7 @@ export function TimeReportPage() {
               </Table.Tbody>
               <Table.Tfoot>
                 <Table.Tr>
-                  <Table.Th>{t('followUp.timeReport.total')}</Table.Th>
+                  <Table.Th>{t('timeReport.total')}</Table.Th>
                   <Table.Th ta="right">{formatNumber(data.totalHours)}</Table.Th>
                   <Table.Th ta="right">{data.entryCount}</Table.Th>
                 </Table.Tr>
@@ -162,18 +162,18 @@ export function TimeReportPage() {
           </Card>
           <Card withBorder padding="lg" component="section" aria-labelledby="per-company">
             <Title order={2} id="per-company" mb="sm">
-              {t('followUp.timeReport.perCompany')}
+              {t('timeReport.perCompany')}
             </Title>
             <Table striped>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('followUp.fields.company')}</Table.Th>
-                  <Table.Th ta="right">{t('followUp.timeReport.hours')}</Table.Th>
-                  <Table.Th ta="right">{t('followUp.timeReport.entries')}</Table.Th>
+                  <Table.Th>{t('interventions.fields.company')}</Table.Th>
+                  <Table.Th ta="right">{t('timeReport.hours')}</Table.Th>
+                  <Table.Th ta="right">{t('timeReport.entries')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {data.companies.length === 0 ? <EmptyRow colSpan={3} text={t('followUp.timeReport.empty')} /> : null}
+                {data.companies.length === 0 ? <EmptyRow colSpan={3} text={t('timeReport.empty')} /> : null}
                 {data.companies.map((company) => (
                   <Table.Tr key={company.companyId}>
                     <Table.Td>

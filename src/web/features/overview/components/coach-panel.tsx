@@ -2,7 +2,7 @@ import { Anchor, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { DueItem } from '../../../../contracts/follow-up';
+import type { DueItem } from '../../../../contracts/reminders';
 import { ErrorAlert } from '../../../components/error-alert';
 import { formatDate, formatIsoDate, formatNumber } from '../../../components/format';
 import { useCompanyPeek, useMyWeek } from '../api';

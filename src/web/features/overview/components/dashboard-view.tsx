@@ -421,7 +421,7 @@ export function DashboardView({ dashboard: d }: { dashboard: Dashboard }) {
               columns={[t('overview.maturity.area'), t('overview.coaching.hoursColumn')]}
               rows={d.coaching.byArea.map((row) => ({
                 key: row.area,
-                label: row.area === 'general' ? t('followUp.generalArea') : t(`areas.${row.area}`),
+                label: row.area === 'general' ? t('interventions.generalArea') : t(`areas.${row.area}`),
                 value: row.hours,
                 text: hours.format(row.hours),
                 to: link({ kind: 'coaching', area: row.area }),
@@ -435,7 +435,7 @@ export function DashboardView({ dashboard: d }: { dashboard: Dashboard }) {
               columns={[t('overview.coaching.kind'), t('overview.coaching.hoursColumn')]}
               rows={d.coaching.byKind.map((row) => ({
                 key: row.kind,
-                label: t(`followUp.kinds.${row.kind}`),
+                label: t(`interventions.kinds.${row.kind}`),
                 value: row.hours,
                 text: hours.format(row.hours),
                 to: link({ kind: 'coaching', coachingKind: row.kind }),

@@ -27,7 +27,7 @@ const notes = [
 ];
 const hours = [1, 1.5, 2, 3, 0.75, 4, 2.5];
 
-export async function seedFollowUp(db: Db, now: Date): Promise<void> {
+export async function seedInterventions(db: Db, now: Date): Promise<void> {
   const today = calendarDate(now);
   const sunday = weekOf(today).end;
   const rows = await db

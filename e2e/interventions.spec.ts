@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mainNavigation, signIn } from './helpers';
 
-// Issue 6, follow-up: a coach logs two interventions and sees them in the time report and on the
+// Issue 6, interventions: a coach logs two interventions and sees them in the time report and on the
 // timeline; a follow-up due this week appears in "my week" and, once the reminders run, as an
 // e-mail in the admin outbox. Screenshots of each page go to screenshots/ (gitignored).
 
@@ -44,7 +44,7 @@ test('a coach logs two interventions and finds them in the time report, the time
   await expect(timeline.getByText('Uppföljningsbesök, 2,25 tim').first()).toBeVisible();
   await expect(timeline.getByText('Coachning, 1,5 tim').first()).toBeVisible();
   await expect(timeline.getByText('Registrerat i plattformen')).toBeHidden();
-  await page.screenshot({ path: `${shots}/follow-up-company.png`, fullPage: true });
+  await page.screenshot({ path: `${shots}/interventions-company.png`, fullPage: true });
 
   await mainNavigation(page).getByRole('link', { name: 'Tidrapport' }).click();
   await expect(page.getByRole('heading', { name: 'Tidrapport', level: 1 })).toBeVisible();
@@ -53,7 +53,7 @@ test('a coach logs two interventions and finds them in the time report, the time
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Ladda ner Excel' }).click();
   expect((await download).suggestedFilename()).toMatch(/^tidrapport-.*\.xlsx$/);
-  await page.screenshot({ path: `${shots}/follow-up-time-report.png`, fullPage: true });
+  await page.screenshot({ path: `${shots}/interventions-time-report.png`, fullPage: true });
 
   await mainNavigation(page).getByRole('link', { name: 'Min vecka' }).click();
   const dueThisWeek = page.getByRole('region', { name: 'Den här veckan', exact: true });
@@ -62,7 +62,7 @@ test('a coach logs two interventions and finds them in the time report, the time
   await expect(dueThisWeek.locator(`a[href="/companies/${companyId}/action-plan"]`).first()).toBeVisible();
   const logged = page.getByRole('region', { name: 'Loggat den här veckan' });
   await expect(logged.getByRole('link', { name: companyName }).first()).toBeVisible();
-  await page.screenshot({ path: `${shots}/follow-up-my-week.png`, fullPage: true });
+  await page.screenshot({ path: `${shots}/interventions-my-week.png`, fullPage: true });
 });
 
 test('the due follow-up reaches the coach as an e-mail when the reminders run', async ({ page }) => {
@@ -72,10 +72,12 @@ test('the due follow-up reaches the coach as an e-mail when the reminders run', 
   await expect(page.getByText(/nya påminnelser/)).toBeVisible();
   await page.goto('/admin/outbox');
   await expect(page.getByText(/Påminnelse: Uppföljning – /).first()).toBeVisible();
-  await page.screenshot({ path: `${shots}/follow-up-outbox.png`, fullPage: true });
+  await page.screenshot({ path: `${shots}/interventions-outbox.png`, fullPage: true });
 });
 
-test("the admin chooses an organisation and a coach in the time report and sees that coach's hours", async ({ page }) => {
+test("the admin chooses an organisation and a coach in the time report and sees that coach's hours", async ({
+  page,
+}) => {
   await signIn(page, 'admin');
   await page.goto('/time-report');
   await expect(page.getByText(/^Astrid Påhittad: /)).toBeVisible();
@@ -97,9 +99,11 @@ test('the coach sees the reminder in my week and marks it done', async ({ page }
   await expect(page.getByRole('region', { name: /Kommande veckor/ })).toBeVisible();
   // An item is its link, its kind and its due date: one company may well have two actions due in the
   // weeks ahead, on different days.
-  const rows = await main.locator('section a[href^="/companies/"]').evaluateAll((links) =>
-    links.map((link) => `${link.getAttribute('href')} ${link.parentElement?.parentElement?.textContent ?? ''}`),
-  );
+  const rows = await main
+    .locator('section a[href^="/companies/"]')
+    .evaluateAll((links) =>
+      links.map((link) => `${link.getAttribute('href')} ${link.parentElement?.parentElement?.textContent ?? ''}`),
+    );
   expect(new Set(rows).size).toBe(rows.length);
   const before = await main.getByRole('button', { name: /^Klar/ }).count();
   await main.getByRole('button', { name: /^Klar/ }).first().click();
@@ -112,5 +116,5 @@ test('a company user sees their timeline without internal notes and no coaching 
   await expect(page.getByRole('region', { name: 'Tidslinje' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Insatser' })).toHaveCount(0);
   await expect(page.getByText('Anteckning om coachning')).toHaveCount(0);
-  await page.screenshot({ path: `${shots}/follow-up-company-user.png`, fullPage: true });
+  await page.screenshot({ path: `${shots}/interventions-company-user.png`, fullPage: true });
 });

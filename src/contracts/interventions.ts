@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { hoursProblem, interventionAreas, interventionHourLimits, interventionKinds } from '../core/interventions';
 import { idSchema, timestampSchema, versionSchema } from './common';
 import { withPeriodRules } from './indicator-reports';
-import { grantExceededSchema, stateAidWarningSchema } from './state-aid';
+import { stateAidWarningSchema } from './state-aid';
 
-// Follow-up work (issue 6): interventions (the coaching log), the coach's time report, the
-// reminders, "my week" and the company timeline.
+// Interventions (issue 6): the coaching log, the coach's time report and each organisation's time
+// and cost. Reminders and "my week" are in reminders.ts, the company timeline in timeline.ts.
 
 export const interventionKindSchema = z.enum(interventionKinds);
 export const interventionAreaSchema = z.enum(interventionAreas);
@@ -155,111 +155,3 @@ export const timeAndCostSchema = z.object({
   ),
 });
 export type TimeAndCost = z.infer<typeof timeAndCostSchema>;
-
-// Reminders and "my week".
-export const reminderSourceKindSchema = z.enum(['follow_up', 'assessment', 'action']);
-export const reminderStatusSchema = z.enum(['open', 'done', 'dismissed']);
-
-export const reminderSchema = z.object({
-  id: idSchema,
-  sourceKind: reminderSourceKindSchema,
-  sourceId: idSchema,
-  companyId: idSchema,
-  companyName: z.string(),
-  dueOn: z.string(),
-  dueState: z.enum(['overdue', 'due_this_week', 'later']),
-  status: reminderStatusSchema,
-  isEmailed: z.boolean(),
-  createdAt: timestampSchema,
-});
-export type Reminder = z.infer<typeof reminderSchema>;
-
-export const reminderListQuerySchema = z.strictObject({
-  status: reminderStatusSchema.default('open'),
-});
-export const reminderListSchema = z.object({ items: z.array(reminderSchema), openCount: z.number().int() });
-export type ReminderList = z.infer<typeof reminderListSchema>;
-
-export const resolveReminderBodySchema = z.strictObject({ status: z.enum(['done', 'dismissed']) });
-
-export const reminderRunSchema = z.object({ created: z.number().int(), emailed: z.number().int() });
-
-export const dueItemSchema = z.object({
-  sourceKind: reminderSourceKindSchema,
-  sourceId: idSchema,
-  companyId: idSchema,
-  companyName: z.string(),
-  dueOn: z.string(),
-  dueState: z.enum(['overdue', 'due_this_week', 'later']),
-});
-export type DueItem = z.infer<typeof dueItemSchema>;
-
-export const myWeekSchema = z.object({
-  today: z.string(),
-  weekStart: z.string(),
-  weekEnd: z.string(),
-  overdue: z.array(dueItemSchema),
-  dueThisWeek: z.array(dueItemSchema),
-  /** Due after this week up to `comingUntil` (core comingWeeks), so a coach can plan ahead. */
-  comingUntil: z.string(),
-  coming: z.array(dueItemSchema),
-  interventionsThisWeek: z.array(interventionSchema),
-  hoursThisWeek: z.number(),
-  /** The coach's companies whose realised support passed their granted value (issue 13). */
-  grantsExceeded: z.array(grantExceededSchema),
-});
-export type MyWeek = z.infer<typeof myWeekSchema>;
-
-// The company timeline: everything that happened with a company, newest first.
-/** Event kinds of the timeline, in the order of the filter chips. */
-export const timelineKinds = [
-  'registered',
-  'status_change',
-  'contact_added',
-  'assessment',
-  'activity_attended',
-  'analysis',
-  'action_created',
-  'action_done',
-  'intervention',
-] as const;
-export type TimelineKind = (typeof timelineKinds)[number];
-export const timelineKindSchema = z.enum(timelineKinds);
-
-export const timelineQuerySchema = z
-  .strictObject({
-    kinds: z
-      .string()
-      .transform((value) => value.split(',').filter(Boolean))
-      .pipe(z.array(timelineKindSchema))
-      .optional(),
-    from: isoDateSchema.optional(),
-    to: isoDateSchema.optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(200),
-  })
-  .refine((query) => !query.from || !query.to || query.from <= query.to, {
-    error: 'The end is before the start',
-    path: ['to'],
-  });
-export type TimelineQuery = z.infer<typeof timelineQuerySchema>;
-
-export const timelineEventSchema = z.object({
-  kind: timelineKindSchema,
-  id: z.string(),
-  /** The calendar date of the event (YYYY-MM-DD). */
-  date: z.string(),
-  /** The instant, when the event has one; orders events within a day. */
-  at: timestampSchema.nullable(),
-  /** Values the UI puts into the kind's sentence (status, name, hours …). */
-  data: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
-  /** Internal notes: only for staff with full access, never for company users. */
-  notes: z.string().nullable(),
-});
-export type TimelineEvent = z.infer<typeof timelineEventSchema>;
-
-export const timelineSchema = z.object({
-  items: z.array(timelineEventSchema),
-  /** True when more events exist than the limit returned. */
-  isTruncated: z.boolean(),
-});
-export type Timeline = z.infer<typeof timelineSchema>;
