@@ -7,6 +7,7 @@ import { ConfirmModal } from '../../../components/confirm-modal';
 import { EmptyRow } from '../../../components/empty-row';
 import { ErrorAlert } from '../../../components/error-alert';
 import { errorMessage } from '../../../components/error-message';
+import { useSignedInUser } from '../../../components/session';
 import { ToneBadge, type Tone } from '../../../components/tone-badge';
 import { useCancelRegistration, useMarkAttendance } from '../api';
 
@@ -21,6 +22,7 @@ type RegistrationsSectionProps = { activity: Activity; hasStarted: boolean };
 /** Who is registered, who waits (with their place in line), who cancelled; organisers mark attendance here. */
 export function RegistrationsSection({ activity, hasStarted }: RegistrationsSectionProps) {
   const { t } = useTranslation();
+  const me = useSignedInUser();
   const cancel = useCancelRegistration();
   const mark = useMarkAttendance();
   const [toCancel, setToCancel] = useState<Registration | null>(null);
@@ -72,7 +74,7 @@ export function RegistrationsSection({ activity, hasStarted }: RegistrationsSect
             </Title>
             {!activity.abilities.canSeeAllRegistrations ? (
               <Text size="sm" c="dark.4">
-                {t('activities.registrations.onlyYours')}
+                {t(me.companyId ? 'activities.registrations.onlyYourCompany' : 'activities.registrations.onlyYours')}
               </Text>
             ) : null}
           </Stack>

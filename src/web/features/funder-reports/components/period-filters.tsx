@@ -21,8 +21,6 @@ export function usePeriodQuery(): PeriodQuery | null {
 
 /** The filters of a report page: from, to and (admins) the organisation; submitting puts them in the URL. */
 export function PeriodFilters({ submitLabel }: { submitLabel: string }) {
-  const { t } = useTranslation();
-  const canChooseOrganisation = useAbility('viewProgrammeFunderReports');
   const [, setParams] = useSearchParams();
   const query = usePeriodQuery();
   const today = todayIsoDate();
@@ -31,7 +29,6 @@ export function PeriodFilters({ submitLabel }: { submitLabel: string }) {
     to: query?.to ?? today,
     organisationId: query?.organisationId ?? '',
   });
-  const organisations = useOrganisations(canChooseOrganisation);
   return (
     <form
       noValidate
@@ -43,40 +40,56 @@ export function PeriodFilters({ submitLabel }: { submitLabel: string }) {
       }}
     >
       <Group mb="lg" align="flex-end">
-        <TextInput
-          type="date"
-          label={t('funderReports.filters.from')}
-          value={draft.from}
-          onChange={(event) => {
-            const from = event.currentTarget.value;
-            setDraft((d) => ({ ...d, from }));
-          }}
-        />
-        <TextInput
-          type="date"
-          label={t('funderReports.filters.to')}
-          value={draft.to}
-          onChange={(event) => {
-            const to = event.currentTarget.value;
-            setDraft((d) => ({ ...d, to }));
-          }}
-        />
-        {canChooseOrganisation ? (
-          <Select
-            label={t('funderReports.filters.organisation')}
-            data={[
-              { value: '', label: t('funderReports.filters.allOrganisations') },
-              ...(organisations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name })),
-            ]}
-            value={draft.organisationId}
-            onChange={(value) => setDraft((d) => ({ ...d, organisationId: value ?? '' }))}
-            allowDeselect={false}
-          />
-        ) : null}
+        <PeriodFields draft={draft} onChange={(change) => setDraft((d) => ({ ...d, ...change }))} />
         <Button type="submit" disabled={!draft.from || !draft.to || draft.from > draft.to}>
           {submitLabel}
         </Button>
       </Group>
     </form>
+  );
+}
+
+/** The period being chosen: dates as the date fields give them, '' for all organisations. */
+export type PeriodDraft = { from: string; to: string; organisationId: string };
+
+/** The fields every report's filters start with: from, to and, for those who report on any
+ * organisation, the organisation. A report adds its own fields beside them. */
+export function PeriodFields({
+  draft,
+  onChange,
+}: {
+  draft: PeriodDraft;
+  onChange: (change: Partial<PeriodDraft>) => void;
+}) {
+  const { t } = useTranslation();
+  const canChooseOrganisation = useAbility('viewProgrammeFunderReports');
+  const organisations = useOrganisations(canChooseOrganisation);
+  return (
+    <>
+      <TextInput
+        type="date"
+        label={t('funderReports.filters.from')}
+        value={draft.from}
+        onChange={(event) => onChange({ from: event.currentTarget.value })}
+      />
+      <TextInput
+        type="date"
+        label={t('funderReports.filters.to')}
+        value={draft.to}
+        onChange={(event) => onChange({ to: event.currentTarget.value })}
+      />
+      {canChooseOrganisation ? (
+        <Select
+          label={t('funderReports.filters.organisation')}
+          data={[
+            { value: '', label: t('funderReports.filters.allOrganisations') },
+            ...(organisations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name })),
+          ]}
+          value={draft.organisationId}
+          onChange={(value) => onChange({ organisationId: value ?? '' })}
+          allowDeselect={false}
+        />
+      ) : null}
+    </>
   );
 }

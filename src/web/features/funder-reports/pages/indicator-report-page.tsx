@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, List, Loader, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, List, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconSnowflake } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -9,7 +9,6 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { errorMessage } from '../../../components/error-message';
 import { formatDateTime, formatIsoDate, todayIsoDate } from '../../../components/format';
 import { PageHeader } from '../../../components/page-header';
-import { useOrganisations } from '../../../components/people-and-organisations';
 import { useAbility } from '../../../components/session';
 import {
   downloadIndicatorReport,
@@ -19,6 +18,7 @@ import {
   useIndicatorReport,
   useParticipantPage,
 } from '../api';
+import { PeriodFields } from '../components/period-filters';
 import { ProgrammeSettingsCard } from '../components/programme-settings-card';
 import { ProgrammeTargetCard } from '../components/programme-target-card';
 import { ReportView } from '../components/report-view';
@@ -174,7 +174,6 @@ function OtherReports({ query }: { query: IndicatorReportQuery | null }) {
 /** The indicator report of a period, with its filters in the URL, the .xlsx and freezing. */
 export function IndicatorReportPage() {
   const { t, i18n } = useTranslation();
-  const canChooseOrganisation = useAbility('viewProgrammeFunderReports');
   const canFreeze = useAbility('freezeFunderReports');
   const canChangeSettings = useAbility('manageProgrammeSettings');
   const [params, setParams] = useSearchParams();
@@ -187,7 +186,6 @@ export function IndicatorReportPage() {
     coFinancer: query?.coFinancer ?? '',
   });
   const report = useIndicatorReport(query);
-  const organisations = useOrganisations(canChooseOrganisation);
   const [isFreezing, setFreezing] = useState(false);
   const [isDownloading, setDownloading] = useState(false);
   const language = i18n.language.startsWith('en') ? 'en' : 'sv';
@@ -242,36 +240,7 @@ export function IndicatorReportPage() {
         }}
       >
         <Group mb="lg" align="flex-end">
-          <TextInput
-            type="date"
-            label={t('funderReports.filters.from')}
-            value={draft.from}
-            onChange={(event) => {
-              const from = event.currentTarget.value;
-              setDraft((d) => ({ ...d, from }));
-            }}
-          />
-          <TextInput
-            type="date"
-            label={t('funderReports.filters.to')}
-            value={draft.to}
-            onChange={(event) => {
-              const to = event.currentTarget.value;
-              setDraft((d) => ({ ...d, to }));
-            }}
-          />
-          {canChooseOrganisation ? (
-            <Select
-              label={t('funderReports.filters.organisation')}
-              data={[
-                { value: '', label: t('funderReports.filters.allOrganisations') },
-                ...(organisations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name })),
-              ]}
-              value={draft.organisationId}
-              onChange={(value) => setDraft((d) => ({ ...d, organisationId: value ?? '' }))}
-              allowDeselect={false}
-            />
-          ) : null}
+          <PeriodFields draft={draft} onChange={(change) => setDraft((d) => ({ ...d, ...change }))} />
           <Select
             label={t('funderReports.filters.coFinancer')}
             data={[
