@@ -75,15 +75,16 @@ export async function dropPersistentDatabase(name: string): Promise<void> {
 }
 
 /**
- * Every file's fresh PGlite starts as a copy of one migrated and seeded database, kept in the temp
- * folder under a name made of everything the migrations and the seed read (the migrations, the
- * database code with the seed, the core, the contracts, the content) and the day: migrating and
- * seeding each in WebAssembly took 5 s idle and over 10 s on a busy machine, a copy about one. A
- * change to any of those makes a new copy. A file that changes the seed's key (SECOND_FACTOR_KEY)
- * or keeps its database (`persistent`) starts empty as before.
+ * Every file's fresh database starts as a copy of one migrated and seeded database, named after
+ * everything the migrations and the seed read (the migrations, the database code with the seed, the
+ * core, the contracts, the content) and the day. PGlite: a dump in the temp folder; migrating and
+ * seeding each in WebAssembly took 5 s idle and over 10 s on a busy machine, a copy about one.
+ * PostgreSQL: a template database that CREATE DATABASE copies. A change to any of those inputs makes
+ * a new copy. A file that changes the seed's key (SECOND_FACTOR_KEY) or keeps its database
+ * (`persistent`) starts empty as before.
  */
-const pgliteTemplate = (() => {
-  let file: string | undefined;
+const seedInputsHash = (() => {
+  let digest: string | undefined;
   const sourceRoot = path.join(import.meta.dirname, '..', '..');
   const seedInputs = [
     migrationsFolder,
@@ -94,7 +95,7 @@ const pgliteTemplate = (() => {
     path.join(sourceRoot, '..', 'content'),
   ];
   return () => {
-    if (file) return file;
+    if (digest) return digest;
     const hash = createHash('sha256');
     for (const folder of seedInputs) {
       for (const name of fs.readdirSync(folder, { recursive: true }).map(String).sort()) {
@@ -103,10 +104,47 @@ const pgliteTemplate = (() => {
       }
     }
     hash.update(new Date().toISOString().slice(0, 10));
-    file = path.join(os.tmpdir(), `iiw-test-template-${hash.digest('hex').slice(0, 16)}.tar`);
-    return file;
+    digest = hash.digest('hex').slice(0, 16);
+    return digest;
   };
 })();
+
+const pgliteTemplate = () => path.join(os.tmpdir(), `iiw-test-template-${seedInputsHash()}.tar`);
+
+/** The config every test app starts from; a file's `env` adds to it. */
+const testConfig = (mailboxDir: string, env?: Record<string, string>) =>
+  loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'false', MAILBOX_DIR: mailboxDir, ...env });
+
+/**
+ * The server's migrated and seeded template database, made by the first file that needs it while
+ * the others wait on an advisory lock. It is built under another name and renamed when complete, so
+ * a file never copies half of one; templates of other days or sources are left for their own runs.
+ */
+async function postgresTemplate(admin: pg.Client, url: string): Promise<string> {
+  const name = `iiw_test_template_${seedInputsHash()}`;
+  await admin.query('select pg_advisory_lock(727002)');
+  try {
+    const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
+    if (exists.rowCount === 0) {
+      const building = `${name}_building`;
+      await admin.query(`drop database if exists ${building} with (force)`);
+      await admin.query(`create database ${building}`);
+      const buildingUrl = new URL(url);
+      buildingUrl.pathname = `/${building}`;
+      const database = await openDatabase({ kind: 'postgres', url: buildingUrl.toString(), poolSize: 2 });
+      try {
+        await database.migrate();
+        await seedDemoData(database.db, new Date(), testConfig(os.tmpdir()).secondFactorKey);
+      } finally {
+        await database.close();
+      }
+      await admin.query(`alter database ${building} rename to ${name}`);
+    }
+  } finally {
+    await admin.query('select pg_advisory_unlock(727002)');
+  }
+  return name;
+}
 
 /** A fresh database, or with `persistent` one that outlives the app: a PGlite data directory in
  * the temp folder, or a named database on the server, so a second app can open it again. */
@@ -128,7 +166,10 @@ async function openTestDatabase(
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
-  if (exists.rowCount === 0) await admin.query(`create database ${name}`);
+  if (exists.rowCount === 0) {
+    const template = fromTemplate && !persistent ? await postgresTemplate(admin, url) : undefined;
+    await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
+  }
   await admin.end();
   const databaseUrl = new URL(url);
   databaseUrl.pathname = `/${name}`;
@@ -157,13 +198,7 @@ export async function createTestApp(
   const { database, drop } = await openTestDatabase(options.persistent, usesTemplate);
   await database.migrate();
   const mailboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iiw-mailbox-'));
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    SEED_DEMO_DATA: 'false',
-    MAILBOX_DIR: mailboxDir,
-    ...options.env,
-  });
+  const config = testConfig(mailboxDir, options.env);
   const seeded = await seedDemoData(database.db, new Date(), config.secondFactorKey);
   if (usesTemplate && seeded === 'seeded' && database.dumpDataDir) {
     // The first file of the day to get here leaves the copy for the others; written aside and
