@@ -296,7 +296,7 @@ test('the programme totals of a period: the actions done in it, on the page and 
   const realised = await figuresIn(programme, 'Uppnått');
 
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Ladda ned .xlsx' }).click();
+  await page.getByRole('button', { name: 'Ladda ner .xlsx' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe(`effekter-av-atgarder-${from}-${to}.xlsx`);
   const workbook = new ExcelJS.Workbook();

@@ -54,7 +54,7 @@ test('the admin makes, downloads and freezes an indicator report; a later change
 
   await test.step('download the .xlsx and read its sheets', async () => {
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Ladda ned .xlsx' }).click();
+    await page.getByRole('button', { name: 'Ladda ner .xlsx' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe(`indikatorrapport-${from}-${to}.xlsx`);
     const workbook = new ExcelJS.Workbook();

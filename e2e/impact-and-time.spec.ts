@@ -61,7 +61,7 @@ test('the admin reads the impact of the support, time and cost, and changes the 
     await expect(page.getByRole('region', { name: 'IDC West Sweden' })).toBeVisible();
     await picture(page, 'time-and-cost');
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Ladda ned .xlsx' }).click();
+    await page.getByRole('button', { name: 'Ladda ner .xlsx' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe(`tid-och-kostnad-${year}-01-01-${today}.xlsx`);
     const workbook = new ExcelJS.Workbook();

@@ -114,5 +114,8 @@ describe('the glossary', () => {
     const currency = all.find((rule) => rule.language === 'sv' && rule.pattern.test('Belopp (SEK)'));
     expect(currency?.write).toBe('kr');
     expect(currency?.pattern.test('sekundär')).toBe(false);
+    const download = all.find((rule) => rule.language === 'sv' && rule.pattern.test('Ladda ned .xlsx'));
+    expect(download?.write).toBe('Ladda ner');
+    expect(download?.pattern.test('Ladda ner .xlsx')).toBe(false);
   });
 });
