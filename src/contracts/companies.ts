@@ -76,10 +76,13 @@ export const sniCodeSchema = z
 const moneySekSchema = z.number({ error: 'Enter an amount in SEK' }).int({ error: 'Whole kronor' }).min(0).max(1e13);
 const yearSchema = z.number().int().min(1990).max(2100);
 
+/** A company's name as registered: the register's form and the public interest form (decision 045). */
+export const companyNameSchema = visibleLine(
+  z.string({ error: 'Enter the company name' }).trim().min(2, { error: 'At least 2 characters' }).max(limits.nameMax),
+);
+
 const companyFactsShape = {
-  name: visibleLine(
-    z.string({ error: 'Enter the company name' }).trim().min(2, { error: 'At least 2 characters' }).max(limits.nameMax),
-  ),
+  name: companyNameSchema,
   streetAddress: optionalText(200),
   postalCode: z
     .string()

@@ -39,7 +39,8 @@ export const consentBodySchema = z.strictObject({
 });
 export type ConsentBody = z.infer<typeof consentBodySchema>;
 
-const phoneSchema = z
+/** A phone number as a person writes it; empty is none. */
+export const phoneSchema = z
   .string()
   .trim()
   .max(30)

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import {
   coFinancersOf,
+  coveringOrganisationOf,
   municipalitiesInArea,
   municipalityByCode,
   reportingAreasOf,
@@ -85,5 +86,34 @@ describe('coFinancersOf', () => {
   ];
   it.each(cases)('$sentence', ({ code, expected }) => {
     expect(coFinancersOf(coFinancers, list, code)).toEqual(expected);
+  });
+});
+
+describe('coveringOrganisationOf', () => {
+  const organisations = [
+    { id: 'gtc', reportingAreas: ['goteborgsregionen'] },
+    { id: 'tek', reportingAreas: ['halland'] },
+    { id: 'sjuharad', reportingAreas: ['sjuharad'] },
+  ];
+  const cases: { sentence: string; code: string; expected: string | undefined }[] = [
+    { sentence: 'Göteborg goes to the organisation covering Göteborgsregionen', code: '1480', expected: 'gtc' },
+    { sentence: 'Borås goes to the organisation covering Sjuhärad', code: '1490', expected: 'sjuharad' },
+    {
+      sentence: 'Kungsbacka, in GR and Halland, goes to the one covering its own county’s area (Halland)',
+      code: '1384',
+      expected: 'tek',
+    },
+    { sentence: 'Skövde, whose area no organisation covers, goes to none', code: '1496', expected: undefined },
+  ];
+  it.each(cases)('$sentence', ({ code, expected }) => {
+    expect(coveringOrganisationOf(organisations, municipalityByCode(list, code)!)?.id).toBe(expected);
+  });
+
+  it('takes the first in list order when no covering area lies in the municipality’s county', () => {
+    const both = [
+      { id: 'first', reportingAreas: ['goteborgsregionen'] },
+      { id: 'second', reportingAreas: ['goteborgsregionen'] },
+    ];
+    expect(coveringOrganisationOf(both, municipalityByCode(list, '1384')!)?.id).toBe('first');
   });
 });

@@ -63,3 +63,34 @@ export function coFinancersOf(
   if (!municipality) return [];
   return coFinancers.filter((c) => isInCoFinancerGeography(c, municipality)).map((c) => c.key);
 }
+
+/** The county each reporting area lies in (docs/domain.md "Geography"): only Halland is in county 13. */
+export const countyOfReportingArea: Record<ReportingArea, CountyCode> = {
+  fyrbodal: '14',
+  goteborgsregionen: '14',
+  skaraborg: '14',
+  sjuharad: '14',
+  halland: '13',
+};
+
+/** An organisation and the reporting areas it covers (`organisations.reporting_areas`). */
+export type CoveringOrganisation = { id: string; reportingAreas: readonly string[] };
+
+/**
+ * The organisation that takes a company of this municipality (the public interest form, decision
+ * 045): the one covering one of the municipality's reporting areas. Where two do (Kungsbacka: GR
+ * and Halland), the one covering the area of the municipality's own county wins, then list order;
+ * undefined when no organisation covers it (which organisation covers what is editable data).
+ */
+export function coveringOrganisationOf<O extends CoveringOrganisation>(
+  organisations: readonly O[],
+  municipality: Municipality,
+): O | undefined {
+  const covering = organisations.filter((o) => municipality.reportingAreas.some((a) => o.reportingAreas.includes(a)));
+  const inOwnCounty = covering.find((o) =>
+    municipality.reportingAreas.some(
+      (area) => o.reportingAreas.includes(area) && countyOfReportingArea[area] === municipality.countyCode,
+    ),
+  );
+  return inOwnCounty ?? covering[0];
+}

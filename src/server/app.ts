@@ -25,7 +25,7 @@ import { indicatorReportRoutes } from './modules/indicator-reports/indicator-rep
 import { impactRoutes } from './modules/impact/impact.routes';
 import { stateAidRoutes } from './modules/state-aid/state-aid.routes';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
-import { createLoginLimiter, secondFactorLimits } from './modules/auth/login-limiter';
+import { createLoginLimiter, interestLimits, secondFactorLimits } from './modules/auth/login-limiter';
 import { activityRoutes } from './modules/activities/activities.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { secondFactorRoutes } from './modules/auth/second-factor.routes';
@@ -48,6 +48,7 @@ import { organisationRoutes } from './modules/organisations/organisations.routes
 import { outboxRoutes } from './modules/outbox/outbox.routes';
 import { userRoutes } from './modules/users/users.routes';
 import { portalRoutes } from './modules/portal/portal.routes';
+import { programmePageRoutes } from './modules/programme-page/programme-page.routes';
 import { createMailer, inMailScope, requestWroteMail } from './mail/mailer';
 import { projectPath } from './paths';
 
@@ -114,6 +115,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
     // In the database, so several app processes count together (decision 029).
     loginLimiter: createLoginLimiter(database.db, 'sign-in'),
     secondFactorLimiter: createLoginLimiter(database.db, 'code', secondFactorLimits),
+    interestLimiter: createLoginLimiter(database.db, 'interest', interestLimits),
     commonPasswords: loadCommonPasswords(),
     now: options.now ?? (() => new Date()),
     lifecycle: { isDraining: false },
@@ -178,6 +180,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   await app.register(impactRoutes, { ctx });
   await app.register(stateAidRoutes, { ctx });
   await app.register(dashboardRoutes, { ctx });
+  await app.register(programmePageRoutes, { ctx });
 
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) {

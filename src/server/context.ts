@@ -12,6 +12,8 @@ export type AppContext = {
   loginLimiter: LoginLimiter;
   /** Throttles checks of second-factor codes, keyed by user (decision 021). */
   secondFactorLimiter: LoginLimiter;
+  /** Throttles the public interest form, per address (decision 045). */
+  interestLimiter: LoginLimiter;
   commonPasswords: ReadonlySet<string>;
   /** The clock; tests move it to prove expiry rules. */
   now: () => Date;

@@ -4,6 +4,13 @@ import fp from 'fastify-plugin';
 import { jsonNestsDeeperThan, maxBodyDepth } from './body-shape';
 import { AppError, invalidField } from '../errors';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A public read-only answer with no personal data: how many seconds anyone may keep it. */
+    publicCacheSeconds?: number;
+  }
+}
+
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
@@ -96,10 +103,14 @@ export const securityPlugin = fp(async (app: FastifyInstance) => {
     if (found) throw invalidField(found.field || 'body', found.code, badTextMessages[found.code]);
   });
 
-  // Every API answer may carry personal data: never cache it (S11).
+  // Every API answer may carry personal data: never cache it (S11). A public read-only route that
+  // holds none says for how long anyone may keep it (`config.publicCacheSeconds`, decision 045);
+  // its errors are still never kept.
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) {
-      void reply.header('cache-control', 'no-store');
+      const seconds = request.routeOptions.config?.publicCacheSeconds;
+      const isKept = seconds !== undefined && reply.statusCode === 200;
+      void reply.header('cache-control', isKept ? `public, max-age=${seconds}` : 'no-store');
     }
   });
 });

@@ -8,6 +8,7 @@ import { demoIds } from '../db/seed';
 import { startEnrolment } from '../modules/auth/second-factor.service';
 import { openTotpSecret, totpCodeAt } from '../modules/auth/totp';
 import { requestHandover } from '../modules/handovers/handovers.service';
+import { interestFormTokenAt } from '../modules/programme-page/programme-page.service';
 import { getMaturityResults, saveAnswer, startAssessment } from '../modules/maturity/maturity.service';
 import { logIntervention } from '../modules/interventions/interventions.service';
 import { freezeReport } from '../modules/indicator-reports/frozen-reports.service';
@@ -951,6 +952,26 @@ export const matrix: MatrixRow[] = [
       note: 'Ansvaret ligger kvar',
     }),
     expected: adminOnly(200),
+  },
+
+  // The public programme page and its interest form: anyone, signed in or not (decision 045). The
+  // form's token is a minute old, past the minimum fill time; each call is a new company.
+  { method: 'GET', route: '/api/public/programme', expected: everyone(200) },
+  { method: 'GET', route: '/api/public/interest-form', expected: everyone(200) },
+  {
+    method: 'POST',
+    route: '/api/public/interest',
+    body: (t) => ({
+      formToken: interestFormTokenAt(t.ctx, new Date(t.clock.now.getTime() - 60_000)),
+      companyName: 'Matrisverken AB',
+      organisationNumber: freshOrganisationNumber(),
+      municipalityCode: '1496',
+      contactName: 'Mia Matris',
+      email: 'mia.matris@matrisverken.example',
+      areas: ['energy_transition'],
+      hasConsent: true,
+    }),
+    expected: everyone(202),
   },
 
   // Reference data for pickers.

@@ -43,6 +43,16 @@ export const secondFactorLimits = {
   accountFailures: { points: 10, duration: 60 * 60 },
 } as const satisfies ThrottleLimits;
 
+// The public interest form (decision 045): a few sends an hour from one address, which an office
+// sharing one address does not reach and a bot does at once. It counts sends, not failures, and
+// keys every send of an address alike (one "account"), so the failure windows are never used.
+export const interestLimits = {
+  perAddress: { points: 10, duration: 60 * 60 },
+  perAccountAndAddress: { points: 10, duration: 60 * 60 },
+  addressFailures: { points: 10, duration: 60 * 60 },
+  accountFailures: { points: 10, duration: 60 * 60 },
+} as const satisfies ThrottleLimits;
+
 export type LoginLimiter = {
   /** Spends one attempt of the address and of the account from it; the seconds to wait when refused. */
   attempt: (address: string, account: string) => Promise<number | null>;
@@ -59,7 +69,9 @@ export type LoginLimiter = {
 
 /** Keys are digests: the table holds no address or account name (S14). */
 function keyOf(kind: string, ...parts: string[]): string {
-  return createHash('sha256').update([kind, ...parts].join('\u0000')).digest('base64url');
+  return createHash('sha256')
+    .update([kind, ...parts].join('\u0000'))
+    .digest('base64url');
 }
 
 const secondsOf = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));

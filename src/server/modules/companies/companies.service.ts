@@ -334,7 +334,8 @@ export async function moveCompany(
 /** Inserts a new company as a prospect with the first row of its status history. */
 async function insertProspect(
   tx: Db,
-  actor: Extract<Actor, { kind: 'user' }>,
+  /** Who registered it; null for a company that sent the public interest form (decision 045). */
+  changedBy: string | null,
   p: {
     id: string;
     programmeId: string;
@@ -376,7 +377,7 @@ async function insertProspect(
     fromStatus: null,
     toStatus: 'prospect',
     changedOn: values.statusChangedOn!,
-    changedBy: actor.userId,
+    changedBy,
     reason: p.reason ?? null,
   });
   return values;
@@ -421,7 +422,7 @@ export async function registerCompany(ctx: AppContext, actor: Actor, input: Crea
     const { organisationNumber, organisationId: _ignored, ...facts } = input;
     await assertFacts(tx, facts, organisationId);
     const now = ctx.now();
-    const values = await insertProspect(tx, actor, {
+    const values = await insertProspect(tx, actor.userId, {
       id,
       programmeId,
       organisationId,
@@ -439,6 +440,43 @@ export async function registerCompany(ctx: AppContext, actor: Actor, input: Crea
     });
   });
   return getCompany(ctx, actor, id);
+}
+
+/** The company holding this organisation number in the current programme, if any, and its coach. */
+export async function findCompanyByNumber(db: Db, organisationNumber: string) {
+  const row = await q.findCompanyByOrganisationNumber(db, await currentProgrammeId(db), organisationNumber);
+  return row && { id: row.id, name: row.name, organisationId: row.organisationId, coachId: row.coachId };
+}
+
+/**
+ * Registers a company that sent the public interest form as a prospect of the organisation
+ * covering its municipality, with no coach yet (decision 045). The caller has checked that the
+ * number is not in the programme, in the same transaction; the unique index holds if two race.
+ */
+export async function registerInterestedCompany(
+  tx: Db,
+  now: Date,
+  input: { organisationId: string; organisationNumber: string; name: string; municipalityCode: string },
+): Promise<{ id: string }> {
+  const id = randomUUID();
+  const values = await insertProspect(tx, null, {
+    id,
+    programmeId: await currentProgrammeId(tx),
+    organisationId: input.organisationId,
+    organisationNumber: input.organisationNumber,
+    facts: { name: input.name, municipalityCode: input.municipalityCode },
+    coachId: null,
+    now,
+    reason: 'Intresseanmälan',
+  });
+  await recordAudit(tx, null, now, {
+    action: 'company.register_interest',
+    entityType: 'company',
+    entityId: id,
+    organisationId: input.organisationId,
+    after: values,
+  });
+  return { id };
 }
 
 /** Changes a company's facts (its responsible organisation's coaches and admins); a stale version answers 409. */
@@ -647,7 +685,7 @@ export async function saveImportedCompany(
     return 'update';
   }
   const id = randomUUID();
-  const values = await insertProspect(tx, actor, {
+  const values = await insertProspect(tx, actor.userId, {
     id,
     programmeId,
     organisationId,

@@ -95,6 +95,43 @@ export async function addContact(
   return (await q.findContact(ctx.db, id))!;
 }
 
+/**
+ * Adds the person who sent the public interest form as a contact of the company it registered,
+ * with the consent they gave on the form, recorded by nobody (decision 045). Inside the caller's
+ * transaction; the caller has made the company.
+ */
+export async function addContactFromInterest(
+  tx: Db,
+  now: Date,
+  company: { id: string; organisationId: string },
+  person: { name: string; email: string; phone: string | null },
+  consent: { purpose: string; textVersion: string },
+): Promise<{ id: string }> {
+  const id = randomUUID();
+  const values = {
+    id,
+    companyId: company.id,
+    name: person.name,
+    email: person.email,
+    phone: person.phone,
+    role: null,
+    gender: 'not_stated' as const,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await q.insertContact(tx, values);
+  const given = { id: randomUUID(), contactId: id, ...consent, givenOn: now, recordedBy: null, createdAt: now };
+  await q.insertConsent(tx, given);
+  await recordAudit(tx, null, now, {
+    action: 'contact.add_from_interest',
+    entityType: 'contact',
+    entityId: id,
+    organisationId: company.organisationId,
+    after: { ...values, consent: given },
+  });
+  return { id };
+}
+
 export async function updateContact(ctx: AppContext, actor: Actor, id: string, input: UpdateInput): Promise<Contact> {
   await ctx.db.transaction(async (tx) => {
     const before = await getWritableContact(tx, actor, id, 'keep');

@@ -103,3 +103,10 @@ export async function updateOrganisation(
 export async function organisationExists(db: Db, organisationId: string): Promise<boolean> {
   return (await q.findOrganisationRow(db, organisationId)) !== undefined;
 }
+
+/** The partners and the reporting areas each covers, for the public programme page (decision 045):
+ * public facts, so no actor is asked for. */
+export async function listPartnerOrganisations(db: Db) {
+  const rows = await q.listOrganisations(db);
+  return rows.map(({ id, name, shortName, reportingAreas }) => ({ id, name, shortName, reportingAreas }));
+}

@@ -1,4 +1,4 @@
-import { and, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { UserScope } from '../../../core/access';
 import type { User, UserListQuery } from '../../../contracts/users';
 import type { Db } from '../../db/client';
@@ -147,4 +147,13 @@ export async function countActiveAdmins(db: Db): Promise<number> {
     .from(users)
     .where(and(eq(users.role, 'admin'), eq(users.status, 'active')));
   return Number(row?.value ?? 0);
+}
+
+/** The organisation's coaches who can read e-mail from the platform (not deactivated), by name. */
+export async function listCoachesOfOrganisation(db: Db, organisationId: string): Promise<UserRow[]> {
+  return db
+    .select()
+    .from(users)
+    .where(and(eq(users.role, 'coach'), eq(users.organisationId, organisationId), ne(users.status, 'deactivated')))
+    .orderBy(asc(users.name));
 }

@@ -320,3 +320,10 @@ export async function inviteFirstAdmin(ctx: AppContext, email: string): Promise<
   });
   return sendInvitation(ctx, values);
 }
+
+/** The organisation's coaches to tell of a company's interest (decision 045): every one not
+ * deactivated, with the language they read the platform in. */
+export async function listCoachesToTell(db: Db, organisationId: string) {
+  const rows = await q.listCoachesOfOrganisation(db, organisationId);
+  return rows.map(({ id, name, email, locale }) => ({ id, name, email, locale }));
+}
