@@ -14,6 +14,12 @@ const budgets = { firstRouteKiB: 170, anyRouteKiB: 350 };
 const firstRoute = 'src/web/features/auth/pages/sign-in-page.tsx';
 const layoutKey = 'src/web/app/app-layout.tsx';
 const layoutStrings = ['src/web/features/auth/i18n/sv.json', 'src/web/features/signed-in/i18n/sv.json'];
+/** Features whose pages render without the signed-in layout, and the other strings each loads:
+ * the sign-in pages, and the public programme page with the signed-in area names (decision 045). */
+const outsideShell: Record<string, string[]> = {
+  auth: [],
+  programme: ['src/web/features/signed-in/i18n/sv.json'],
+};
 const outDir = path.resolve('dist/web');
 const manifestPath = path.join(outDir, '.vite', 'manifest.json');
 
@@ -41,10 +47,10 @@ const rows = routes
   .map((key) => {
     const feature = /^src\/web\/features\/([^/]+)\//.exec(key)?.[1];
     // A visitor loads one language's strings (src/web/i18n/i18n.ts): Swedish, the default.
-    const strings = feature ? [`src/web/features/${feature}/i18n/sv.json`] : [];
+    const strings = feature ? [`src/web/features/${feature}/i18n/sv.json`, ...(outsideShell[feature] ?? [])] : [];
     // Pages of the signed-in app render inside its layout, a chunk of its own, which loads the
     // auth strings (for the account menu) and the strings the signed-in features share beside it.
-    const isInShell = key === layoutKey || (feature !== undefined && feature !== 'auth');
+    const isInShell = key === layoutKey || (feature !== undefined && !(feature in outsideShell));
     const layout = isInShell ? [...closure(layoutKey), ...layoutStrings.flatMap((k) => [...closure(k)])] : [];
     const files = new Set([
       ...closure(entryKey),

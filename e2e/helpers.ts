@@ -151,16 +151,20 @@ export function runTag(): string {
 
 const mailboxDir = './data/e2e-mailbox';
 
-/** The token of the one-time link in the latest e-mail to the address. */
-export function latestLinkTokenTo(recipient: string): string | undefined {
-  if (!fs.existsSync(mailboxDir)) return undefined;
-  const files = fs
+/** Every e-mail to the address as its recipient got it (headers, a blank line, the body), oldest first. */
+export function mailsTo(recipient: string): string[] {
+  if (!fs.existsSync(mailboxDir)) return [];
+  return fs
     .readdirSync(mailboxDir)
     .filter((name) => name.endsWith('.txt'))
     .sort()
     .map((name) => fs.readFileSync(path.join(mailboxDir, name), 'utf8'))
     .filter((text) => text.startsWith(`To: ${recipient}\n`));
-  return /[?&]token=([A-Za-z0-9_-]+)/.exec(files.at(-1) ?? '')?.[1];
+}
+
+/** The token of the one-time link in the latest e-mail to the address. */
+export function latestLinkTokenTo(recipient: string): string | undefined {
+  return /[?&]token=([A-Za-z0-9_-]+)/.exec(mailsTo(recipient).at(-1) ?? '')?.[1];
 }
 
 /** Invites a new account through the API as the demo admin; returns the invitation link's token. */

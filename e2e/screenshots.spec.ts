@@ -35,6 +35,18 @@ test.beforeAll(() => {
   mkdirSync(outDir, { recursive: true });
 });
 
+test('saves screenshots of the public programme page on a desktop and on a phone', async ({ page }) => {
+  for (const [name, viewport] of [
+    ['programme', { width: 1280, height: 800 }],
+    ['programme-phone', { width: 390, height: 844 }],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    await page.goto('/programmet');
+    await expect(page.getByRole('heading', { level: 3, name: 'IDC West Sweden' })).toBeVisible();
+    await page.screenshot({ path: `${outDir}/${name}.png`, fullPage: true });
+  }
+});
+
 test('saves screenshots of the sign-in page and the admin pages', async ({ page }) => {
   await page.goto('/login');
   await expect(page.getByRole('button', { name: 'Logga in' })).toBeVisible();

@@ -57,6 +57,12 @@ export const routes: RouteObject[] = [
         ),
       },
       {
+        // The public programme page (decision 045): no sign-in, chunks of its own (programme-route.ts).
+        path: '/programmet',
+        lazy: () =>
+          import('../features/programme/programme-route').then((m) => m.loadProgrammePage(loadFeatureTranslations)),
+      },
+      {
         element: <RequireAuth />,
         children: [
           {

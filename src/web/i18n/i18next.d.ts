@@ -16,6 +16,7 @@ import type signedIn from '../features/signed-in/i18n/sv.json';
 import type stateAid from '../features/state-aid/i18n/sv.json';
 import type overview from '../features/overview/i18n/sv.json';
 import type portal from '../features/portal/i18n/sv.json';
+import type programme from '../features/programme/i18n/sv.json';
 import type users from '../features/users/i18n/sv.json';
 
 // Typed keys: a key missing in Swedish (the reference language) is a type error. The common
@@ -41,6 +42,7 @@ declare module 'i18next' {
         typeof stateAid &
         typeof overview &
         typeof portal &
+        typeof programme &
         typeof users;
     };
   }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CompanyListItem, Company } from '../../../contracts/companies';
 import type { InterestBody, PublicProgramme } from '../../../contracts/programme-page';
 import type { User } from '../../../contracts/users';
@@ -7,36 +7,29 @@ import { freshOrganisationNumber } from '../../test/access-matrix';
 import { createCompany } from '../../test/factories';
 import { readMailbox } from '../../test/mailbox';
 import { fieldsOf, ok, requestsAs, type InjectResponse } from '../../test/requests';
-import { createTestApp, fixtures, type TestApp } from '../../test/test-app';
+import { fixtures, useTestApp } from '../../test/test-app';
 
 // The public programme page and its interest form (issue 15, decision 045), through the HTTP layer
 // without a session: who covers which municipality, a prospect for the right organisation with its
 // contact and consent, the e-mail to that organisation's coaches, one answer whatever happened,
 // and the bots' three hurdles (a limit per address, the hidden field, the minimum fill time).
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
-
-const call = requestsAs(() => t);
+const app = useTestApp();
+const call = requestsAs(app);
 let addressCount = 0;
 /** A new client address for each form, so the limit per address counts only what a test sends. */
 const freshAddress = () => `203.0.113.${(addressCount += 1)}`;
 
 /** The form's token as the page gets it, then the clock moves past the minimum fill time. */
 async function openForm(secondsToFill = 30): Promise<string> {
-  const response = await t.app.inject({ method: 'GET', url: '/api/public/interest-form' });
+  const response = await app().app.inject({ method: 'GET', url: '/api/public/interest-form' });
   const { formToken } = await ok<{ formToken: string }>(response);
-  t.clock.now = new Date(t.clock.now.getTime() + secondsToFill * 1000);
+  app().clock.now = new Date(app().clock.now.getTime() + secondsToFill * 1000);
   return formToken;
 }
 
 function send(body: Record<string, unknown>, address = freshAddress()): Promise<InjectResponse> {
-  return t.app.inject({
+  return app().app.inject({
     method: 'POST',
     url: '/api/public/interest',
     remoteAddress: address,
@@ -76,18 +69,20 @@ async function coachEmailsOf(organisationId: string): Promise<string[]> {
   return page.items.filter((u) => u.status !== 'deactivated').map((u) => u.email);
 }
 
-const mailsAbout = (companyName: string) => readMailbox(t.mailboxDir).filter((m) => m.subject.includes(companyName));
+const mailsAbout = (companyName: string) =>
+  readMailbox(app().mailboxDir).filter((m) => m.subject.includes(companyName));
 
 describe('the public programme', () => {
   it('lists the five organisations with each of the 55 municipalities under one of them, for anyone, kept 5 minutes', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/public/programme' });
+    const response = await app().app.inject({ method: 'GET', url: '/api/public/programme' });
     const programme = await ok<PublicProgramme>(response);
     expect(response.headers['cache-control']).toBe('public, max-age=300');
     expect(programme.organisations).toHaveLength(5);
     const codes = programme.organisations.flatMap((o) => o.municipalities.map((m) => m.code));
     expect(codes).toHaveLength(55);
     expect(new Set(codes).size).toBe(55);
-    const holderOf = (code: string) => programme.organisations.find((o) => o.municipalities.some((m) => m.code === code));
+    const holderOf = (code: string) =>
+      programme.organisations.find((o) => o.municipalities.some((m) => m.code === code));
     expect(holderOf('1496')?.id).toBe(demoIds.organisations.idc); // Skövde, Skaraborg
     expect(holderOf('1485')?.id).toBe(demoIds.organisations.iucVast); // Uddevalla, Fyrbodal
     expect(holderOf('1490')?.id).toBe(demoIds.organisations.iucSjuharad); // Borås, Sjuhärad
@@ -100,7 +95,7 @@ describe('the public programme', () => {
   });
 
   it('gives a new token each time the form opens, never kept', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/public/interest-form' });
+    const response = await app().app.inject({ method: 'GET', url: '/api/public/interest-form' });
     expect(response.headers['cache-control']).toBe('no-store');
     expect((await ok<{ formToken: string }>(response)).formToken).toMatch(/^\d+\.[A-Za-z0-9_-]{43}$/);
   });
@@ -253,7 +248,11 @@ describe('the interest form', () => {
   it('names each field in error, and makes nothing', async () => {
     const token = await openForm();
     const cases: { fields: Record<string, unknown>; field: string; code: string }[] = [
-      { fields: { organisationNumber: '556036-0794' }, field: 'organisationNumber', code: 'organisation_number_check_digit' },
+      {
+        fields: { organisationNumber: '556036-0794' },
+        field: 'organisationNumber',
+        code: 'organisation_number_check_digit',
+      },
       { fields: { organisationNumber: '12345' }, field: 'organisationNumber', code: 'organisation_number_format' },
       { fields: { hasConsent: false }, field: 'hasConsent', code: 'consent_required' },
       { fields: { areas: [], message: '' }, field: 'areas', code: 'help_required' },

@@ -1,0 +1,189 @@
+import { Alert, Box, Button, Checkbox, Group, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconMailCheck } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { areas, type Area } from '../../../../core/areas';
+import { interestBodySchema, type InterestBody } from '../../../../contracts/programme-page';
+import { ErrorAlert } from '../../../components/error-alert';
+import { isApiError } from '../../../components/api-client';
+import { applyFieldErrors, fieldErrorMessage } from '../../../components/error-message';
+import { focusFirstError, zodValidate } from '../../../components/form-validation';
+import { useInterestForm, useSubmitInterest } from '../api';
+
+type InterestValues = Omit<InterestBody, 'formToken' | 'areas' | 'message' | 'phone' | 'website'> & {
+  areas: Area[];
+  message: string;
+  phone: string;
+  website: string;
+};
+
+/** The words for a token the server no longer takes (a page left open overnight): reload. */
+function formTokenProblem(t: TFunction, error: unknown): string | undefined {
+  const problem = isApiError(error) ? error.fieldErrors.find((f) => f.field === 'formToken') : undefined;
+  return problem && fieldErrorMessage(t, problem);
+}
+
+type InterestFormProps = {
+  /** The 55 municipalities by name, each once. */
+  municipalities: { code: string; name: string }[];
+};
+
+/**
+ * The interest form (decision 045): what the company is, where, who to reach and what it wants help
+ * with. The answer is the same whatever happens to it, so the page only thanks the sender. The
+ * hidden field is for bots: people neither see it nor reach it with the keyboard.
+ */
+export function InterestForm({ municipalities }: InterestFormProps) {
+  const { t } = useTranslation();
+  const token = useInterestForm();
+  const submit = useSubmitInterest();
+  /** An error the form's fields cannot show (the limit per address, a lost connection). */
+  const [isErrorShown, setErrorShown] = useState(false);
+  const schemaValidate = zodValidate<InterestValues>(interestBodySchema, t, (values) => ({
+    ...values,
+    formToken: token.data?.formToken ?? 'pending',
+  }));
+  const form = useForm<InterestValues>({
+    initialValues: {
+      companyName: '',
+      organisationNumber: '',
+      municipalityCode: '',
+      contactName: '',
+      email: '',
+      phone: '',
+      areas: [],
+      message: '',
+      hasConsent: false,
+      website: '',
+    },
+    validate: (values) => {
+      const errors = schemaValidate(values);
+      if (!values.municipalityCode) errors.municipalityCode = t('programme.form.municipalityRequired');
+      return errors;
+    },
+  });
+
+  async function handleSubmit(values: InterestValues) {
+    if (!token.data) return;
+    setErrorShown(false);
+    try {
+      await submit.mutateAsync({ ...values, formToken: token.data.formToken });
+    } catch (error) {
+      setErrorShown(!applyFieldErrors(t, form, error));
+    }
+  }
+
+  if (submit.isSuccess) {
+    return (
+      <Alert
+        role="status"
+        color="teal"
+        variant="light"
+        icon={<IconMailCheck size={20} aria-hidden />}
+        title={t('programme.form.sentTitle')}
+      >
+        {t('programme.form.sentText', { email: form.getValues().email.trim() })}
+      </Alert>
+    );
+  }
+
+  return (
+    <form noValidate onSubmit={form.onSubmit(handleSubmit, focusFirstError(form))}>
+      <Stack gap="md">
+        {token.error ? <ErrorAlert error={token.error} /> : null}
+        {isErrorShown && submit.error ? (
+          <ErrorAlert error={submit.error} message={formTokenProblem(t, submit.error)} />
+        ) : null}
+        <Group grow align="flex-start" wrap="wrap">
+          <TextInput
+            label={t('programme.form.companyName')}
+            autoComplete="organization"
+            required
+            miw={240}
+            {...form.getInputProps('companyName')}
+          />
+          <TextInput
+            label={t('programme.form.organisationNumber')}
+            description={t('programme.form.organisationNumberHint')}
+            inputMode="numeric"
+            required
+            miw={240}
+            {...form.getInputProps('organisationNumber')}
+          />
+        </Group>
+        {/* A native list: light to load, and a phone shows it with its own picker. */}
+        <NativeSelect
+          label={t('programme.form.municipality')}
+          data={[
+            { value: '', label: t('programme.form.municipalityPlaceholder') },
+            ...municipalities.map((m) => ({ value: m.code, label: m.name })),
+          ]}
+          required
+          {...form.getInputProps('municipalityCode')}
+        />
+        <Group grow align="flex-start" wrap="wrap">
+          <TextInput
+            label={t('programme.form.contactName')}
+            autoComplete="name"
+            required
+            miw={240}
+            {...form.getInputProps('contactName')}
+          />
+          <TextInput
+            label={t('programme.form.email')}
+            type="email"
+            autoComplete="email"
+            inputMode="email"
+            required
+            miw={240}
+            {...form.getInputProps('email')}
+          />
+          <TextInput
+            label={t('programme.form.phone')}
+            type="tel"
+            autoComplete="tel"
+            miw={240}
+            {...form.getInputProps('phone')}
+          />
+        </Group>
+        <Checkbox.Group
+          label={t('programme.form.areas')}
+          description={t('programme.form.areasHint')}
+          {...form.getInputProps('areas')}
+        >
+          <Stack gap="xs" mt="xs">
+            {areas.map((area) => (
+              <Checkbox key={area} value={area} label={t(`areas.${area}`)} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+        <Textarea label={t('programme.form.message')} autosize minRows={3} {...form.getInputProps('message')} />
+        {/* The honeypot: off screen and out of the tab order; a bot that fills it in is thanked and forgotten. */}
+        <Box aria-hidden style={{ position: 'absolute', left: '-10000px', width: 1, height: 1, overflow: 'hidden' }}>
+          <TextInput
+            label={t('programme.form.website')}
+            tabIndex={-1}
+            autoComplete="off"
+            {...form.getInputProps('website')}
+          />
+        </Box>
+        <Checkbox
+          label={t('programme.form.consent')}
+          required
+          {...form.getInputProps('hasConsent', { type: 'checkbox' })}
+        />
+        <Button
+          type="submit"
+          size="md"
+          loading={submit.isPending}
+          disabled={!token.data}
+          style={{ alignSelf: 'flex-start' }}
+        >
+          {t('programme.form.submit')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}
