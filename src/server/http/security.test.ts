@@ -45,6 +45,20 @@ describe('security headers (S11)', () => {
     expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
   });
 
+  it('lets no API answer be kept but the public programme page’s, which holds nothing personal', async () => {
+    const cookie = await t.login('admin');
+    const kept: string[] = [];
+    for (const row of matrix.filter(
+      (r) => r.method === 'GET' && r.route.startsWith('/api/') && !r.route.startsWith('/api/docs'),
+    )) {
+      const url = row.url ? row.url(t, state) : row.route;
+      const response = await t.app.inject({ method: 'GET', url, headers: { cookie } });
+      if (response.headers['cache-control'] !== 'no-store')
+        kept.push(`${row.route} ${response.headers['cache-control']}`);
+    }
+    expect(kept).toEqual(['/api/public/programme public, max-age=300']);
+  });
+
   it('hides internals of an unknown route behind the error model', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/nothing-here' });
     expect(response.statusCode).toBe(404);

@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Checkbox, Group, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Box, Button, Checkbox, NativeSelect, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconMailCheck } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -96,23 +96,23 @@ export function InterestForm({ municipalities }: InterestFormProps) {
         {isErrorShown && submit.error ? (
           <ErrorAlert error={submit.error} message={formTokenProblem(t, submit.error)} />
         ) : null}
-        <Group grow align="flex-start" wrap="wrap">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <TextInput
             label={t('programme.form.companyName')}
             autoComplete="organization"
             required
-            miw={240}
             {...form.getInputProps('companyName')}
           />
           <TextInput
             label={t('programme.form.organisationNumber')}
             description={t('programme.form.organisationNumberHint')}
+            // The hint under the field keeps it level with the company name beside it.
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
             inputMode="numeric"
             required
-            miw={240}
             {...form.getInputProps('organisationNumber')}
           />
-        </Group>
+        </SimpleGrid>
         {/* A native list: light to load, and a phone shows it with its own picker. */}
         <NativeSelect
           label={t('programme.form.municipality')}
@@ -123,12 +123,11 @@ export function InterestForm({ municipalities }: InterestFormProps) {
           required
           {...form.getInputProps('municipalityCode')}
         />
-        <Group grow align="flex-start" wrap="wrap">
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
           <TextInput
             label={t('programme.form.contactName')}
             autoComplete="name"
             required
-            miw={240}
             {...form.getInputProps('contactName')}
           />
           <TextInput
@@ -137,17 +136,10 @@ export function InterestForm({ municipalities }: InterestFormProps) {
             autoComplete="email"
             inputMode="email"
             required
-            miw={240}
             {...form.getInputProps('email')}
           />
-          <TextInput
-            label={t('programme.form.phone')}
-            type="tel"
-            autoComplete="tel"
-            miw={240}
-            {...form.getInputProps('phone')}
-          />
-        </Group>
+          <TextInput label={t('programme.form.phone')} type="tel" autoComplete="tel" {...form.getInputProps('phone')} />
+        </SimpleGrid>
         <Checkbox.Group
           label={t('programme.form.areas')}
           description={t('programme.form.areasHint')}

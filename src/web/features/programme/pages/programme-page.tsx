@@ -51,8 +51,8 @@ export function ProgrammePage() {
 
   return (
     <Box mih="100vh" style={{ borderTop: '4px solid var(--mantine-color-brand-7)' }}>
-      <Box component="header" px="md" py="sm">
-        <Group justify="space-between" maw={960} mx="auto">
+      <Container component="header" size="md" px="md" py="sm">
+        <Group justify="space-between">
           <Text fw={700} c="brand.8">
             {t('app.name')}
           </Text>
@@ -63,7 +63,7 @@ export function ProgrammePage() {
             </Button>
           </Group>
         </Group>
-      </Box>
+      </Container>
       <Box component="main" id="main-content">
         <Box
           py={{ base: 32, sm: 56 }}
