@@ -126,15 +126,15 @@ export async function submitInterest(
           name: input.companyName,
           municipalityCode: municipality.code,
         }));
-      if (!held) {
-        await addContactFromInterest(
-          tx,
-          now,
-          { id: company.id, organisationId: organisation.id },
-          { name: input.contactName, email: input.email, phone: input.phone ?? null },
-          { purpose: consentPurpose, textVersion: interestConsentTextVersion },
-        );
-      }
+      const contact = held
+        ? undefined
+        : await addContactFromInterest(
+            tx,
+            now,
+            { id: company.id, organisationId: organisation.id },
+            { name: input.contactName, email: input.email, phone: input.phone ?? null },
+            { purpose: consentPurpose, textVersion: interestConsentTextVersion },
+          );
       const coaches = await listCoachesToTell(tx, organisation.id);
       const ownCoach = held?.coachId ? coaches.filter((coach) => coach.id === held.coachId) : [];
       for (const coach of ownCoach.length > 0 ? ownCoach : coaches) {
@@ -153,7 +153,8 @@ export async function submitInterest(
           message: input.message ?? null,
           companyLink: `${ctx.config.publicUrl}/companies/${company.id}`,
         });
-        await ctx.mailer.send(tx, mail, now);
+        // Tied to the person it is about: erasing them (decision 012) blanks the stored copy too.
+        await ctx.mailer.send(tx, contact ? { ...mail, contactId: contact.id } : mail, now);
       }
     });
   try {

@@ -150,6 +150,20 @@ describe('the interest form', () => {
     expect(mail.body).toContain(`/companies/${listed!.id}`);
   });
 
+  it('blanks the stored e-mail about the sender when the sender’s data is erased', async () => {
+    const body = form(await openForm(), { companyName: 'Raderbara Rör AB', contactName: 'Rakel Raderas' });
+    expect((await send(body)).statusCode).toBe(202);
+    const [listed] = await companiesNumbered(String(body.organisationNumber));
+    const company = await ok<Company>(await call('coachOwn', 'GET', `/api/companies/${listed!.id}`));
+    await ok(await call('coachOwn', 'POST', `/api/contacts/${company.contacts[0]!.id}/erase`, {}));
+    const outbox = await ok<{ items: { subject: string; body: string }[] }>(
+      await call('admin', 'GET', '/api/outbox?pageSize=100'),
+    );
+    const about = outbox.items.filter((m) => m.subject.includes('Raderbara Rör AB'));
+    expect(about.length).toBeGreaterThan(0);
+    expect(about.filter((m) => m.body.includes('Rakel Raderas'))).toEqual([]);
+  });
+
   it('sends a Kungsbacka company to Halland’s organisation', async () => {
     const body = form(await openForm(), { companyName: 'Kungsbacka Kugghjul AB', municipalityCode: '1384' });
     expect((await send(body)).statusCode).toBe(202);
