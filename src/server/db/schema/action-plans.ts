@@ -13,6 +13,7 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -303,3 +304,55 @@ export const actionEffectRollups = pgTable(
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.area] })],
 );
+
+/**
+ * The done actions per programme, organisation and municipality (the company's current ones), area
+ * and calendar month, quarter and year of their done day (core/support-blocks.ts), kept by row
+ * triggers on actions and companies (migration 0034, decision 041): what the indicator report sums
+ * for a period's whole blocks, reading only its ragged days from the actions. Counts, and sums in
+ * `numeric`, so adding and taking away leaves no rounding behind.
+ */
+export const doneActionSums = pgTable(
+  'done_action_sums',
+  {
+    programmeId: uuid('programme_id').notNull(),
+    organisationId: uuid('organisation_id').notNull(),
+    municipalityCode: text('municipality_code'),
+    area: text('area', { enum: maturityAreas }).notNull(),
+    /** 1, 3 or 12 (core/support-blocks.ts). */
+    months: smallint('months').notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    /** Done actions in the block: the area is in the report while this is above 0. */
+    actions: rollupCount('actions'),
+    /** Confirmed realised effects (decision 025). */
+    realisedKwh: rollupNumber('realised_kwh'),
+    realisedCo2eKg: rollupNumber('realised_co2e_kg'),
+    /** doneActionProblems of the indicator report's queries. */
+    noRealised: rollupCount('no_realised'),
+    unconfirmed: rollupCount('unconfirmed'),
+  },
+  (t) => [
+    unique('done_action_sums_key')
+      .on(t.programmeId, t.organisationId, t.municipalityCode, t.area, t.months, t.startsOn)
+      .nullsNotDistinct(),
+    check('done_action_sums_months_check', sql`${t.months} in (1, 3, 12)`),
+    // A period's blocks of the programme, without walking its other blocks.
+    index('done_action_sums_block_idx').on(t.programmeId, t.months, t.startsOn),
+  ],
+);
+
+/**
+ * When each company's first action that is not cancelled was made, with the company's programme,
+ * organisation and municipality: the indicator report counts the companies with a plan by the end of
+ * a period from it. A row trigger on actions recomputes a company's row from its actions (a handful);
+ * one on companies moves it (migration 0034, decision 041). A company with no such action has no row.
+ */
+export const companyPlanStarts = pgTable('company_plan_starts', {
+  companyId: uuid('company_id')
+    .primaryKey()
+    .references(() => companies.id, { onDelete: 'cascade' }),
+  programmeId: uuid('programme_id').notNull(),
+  organisationId: uuid('organisation_id').notNull(),
+  municipalityCode: text('municipality_code'),
+  firstActionAt: timestamp('first_action_at', { withTimezone: true }).notNull(),
+});

@@ -354,14 +354,27 @@ export async function countStepPairs(db: Db, scope: ReportScope, source: StepSou
   return rowsOf<{ area: Area; baselineStep: number | null; latestStep: number | null; companies: number }>(result);
 }
 
-/** Companies in scope with an action that is not cancelled, made up to the end of the period. */
-export async function countCompaniesWithPlan(db: Db, scope: ReportScope): Promise<number> {
+/** Companies in scope with an action that is not cancelled, made up to the end of the period: from
+ * the first such action of each company, which a trigger keeps (migration 0034, decision 041), or
+ * from the actions. */
+export async function countCompaniesWithPlan(
+  db: Db,
+  scope: ReportScope,
+  source: ActionSource = 'kept',
+): Promise<number> {
   const end = periodEnd(scope);
-  const result = await db.execute(sql`
+  const result = await db.execute(
+    source === 'kept'
+      ? sql`
+    select count(*)::int as "count"
+      from company_plan_starts p
+     where ${scopeCondition(scope, 'p')} and p.first_action_at < ${end}`
+      : sql`
     select count(*)::int as "count"
       from companies c
      where ${scopeCondition(scope, 'c')}
-       and exists (select 1 from actions a where a.company_id = c.id and a.status <> 'cancelled' and a.created_at < ${end})`);
+       and exists (select 1 from actions a where a.company_id = c.id and a.status <> 'cancelled' and a.created_at < ${end})`,
+  );
   return Number(rowsOf<{ count: number }>(result)[0]?.count ?? 0);
 }
 
@@ -427,25 +440,53 @@ const doneActionProblems = {
 } as const;
 export type DoneActionProblem = keyof typeof doneActionProblems;
 
+/** Where the done actions' figures and the companies with a plan come from: what the writes keep
+ * (migration 0034), or the actions themselves (the tests compare the two). */
+export type ActionSource = 'kept' | 'actions';
+
+const confirmedRealised = (column: 'realised_kwh' | 'realised_co2e_kg') =>
+  sql`case when a.realised_confirmed_at is not null then coalesce(${sql.raw(`a.${column}`)}, 0)::numeric else 0 end`;
+
 /**
  * The actions of companies in scope done in the period, counted in one statement: their confirmed
  * realised effects per area (decision 025), and how many lack any realised figure or a confirmation.
+ * The period's whole months, quarters and years are read from `done_action_sums`, which the writes
+ * keep per programme, organisation, municipality, area and block of the done day, and only its
+ * ragged days from the actions (decision 041), so a year of the programme is a few hundred rows
+ * however many actions were done. Sums are in numeric, as kept, so both sources give the same answer.
  */
-export async function readDoneActions(db: Db, scope: ReportScope) {
+export async function readDoneActions(db: Db, scope: ReportScope, source: ActionSource = 'kept') {
   const { from, to } = scope;
+  const { blocks, days } = source === 'kept' ? splitIntoSupportBlocks(from, to) : { blocks: [], days: [{ from, to }] };
+  const parts: SQL[] = [
+    ...(blocks.length > 0
+      ? [
+          sql`select k.area, k.actions, k.realised_kwh, k.realised_co2e_kg, k.no_realised, k.unconfirmed
+                from done_action_sums k
+               where ${scopeCondition(scope, 'k')}
+                 and (${sql.join(
+                   blocks.map((block) => sql`(k.months = ${block.months} and k.starts_on = ${block.startsOn})`),
+                   sql` or `,
+                 )})`,
+        ]
+      : []),
+    ...days.map(
+      (range) => sql`select a.area, 1, ${confirmedRealised('realised_kwh')}, ${confirmedRealised('realised_co2e_kg')},
+               (${doneActionProblems.no_realised})::int, (${doneActionProblems.unconfirmed})::int
+          from actions a
+         where a.status = 'done' and a.done_on between ${range.from} and ${range.to}
+           and a.company_id in (select c.id from companies c where ${scopeCondition(scope, 'c')})`,
+    ),
+  ];
   const result = await db.execute(sql`
-    select a.area,
-           coalesce(sum(a.realised_kwh) filter (where a.realised_confirmed_at is not null), 0)::float8 as "kwh",
-           coalesce(sum(a.realised_co2e_kg) filter (where a.realised_confirmed_at is not null), 0)::float8 as "co2eKg",
-           (count(*) filter (where ${doneActionProblems.no_realised}))::int as "noRealised",
-           (count(*) filter (where ${doneActionProblems.unconfirmed}))::int as "unconfirmed"
-      from actions a
-     where a.status = 'done' and a.done_on between ${from} and ${to}
-       and a.company_id in (select c.id from companies c where ${scopeCondition(scope, 'c')})
-     group by a.area`);
+    select p.area, sum(p.kwh)::float8 as "kwh", sum(p.co2e_kg)::float8 as "co2eKg",
+           sum(p.no_realised)::int as "noRealised", sum(p.unconfirmed)::int as "unconfirmed"
+      from (${sql.join(parts, sql` union all `)}) as p(area, actions, kwh, co2e_kg, no_realised, unconfirmed)
+     group by p.area
+    having sum(p.actions) > 0`);
   const rows = rowsOf<{ area: Area; kwh: number; co2eKg: number; noRealised: number; unconfirmed: number }>(result);
   return {
-    realisedByArea: rows.map(({ area, kwh, co2eKg }) => ({ area, kwh, co2eKg })),
+    realisedByArea: rows.map(({ area, kwh, co2eKg }) => ({ area, kwh: Number(kwh), co2eKg: Number(co2eKg) })),
     counts: {
       no_realised: rows.reduce((sum, row) => sum + Number(row.noRealised), 0),
       unconfirmed: rows.reduce((sum, row) => sum + Number(row.unconfirmed), 0),

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
@@ -11,7 +12,15 @@ import type {
 } from '../../../contracts/indicator-reports';
 import { rowsOf } from '../../db/rows';
 import { supportBlockColumns, supportBlocksFromScratch } from '../../test/support-blocks-from-scratch';
-import { countStepPairs, findProgramme, listDoneActionItems, readStepSummary } from './indicator-reports.queries';
+import {
+  countCompaniesWithPlan,
+  countStepPairs,
+  findProgramme,
+  listDoneActionItems,
+  readDoneActions,
+  readStepSummary,
+} from './indicator-reports.queries';
+import { doneActionSumsDifferingFromScratch } from '../../test/done-action-sums-from-scratch';
 import { stepCountsDifferingFromScratch } from '../../test/step-counts-from-scratch';
 import { freshOrganisationNumber } from '../../test/access-matrix';
 import { clockedRequests, ok, type InjectResponse } from '../../test/clocked-requests';
@@ -126,6 +135,35 @@ async function action(key: string, body: Record<string, unknown>, then?: Record<
   if (then) await ok(await call('admin', 'PATCH', `/api/actions/${created.id}`, { version: created.version, ...then }));
 }
 
+/** A new organisation of the test's own, so that nothing of the demo data is in its figures. */
+async function newOrganisation(name: string, shortName: string): Promise<string> {
+  const created = await ok<{ id: string }>(
+    await call('admin', 'POST', '/api/organisations', { name, shortName, reportingAreas: [] }),
+    201,
+  );
+  return created.id;
+}
+
+/** Moves the company to another municipality. */
+async function moveTo(key: string, municipalityCode: string) {
+  const company = await ok<{ version: number }>(await call('admin', 'GET', `/api/companies/${ids[key]}`));
+  await ok(await call('admin', 'PATCH', `/api/companies/${ids[key]}`, { version: company.version, municipalityCode }));
+}
+
+/** Hands the company over to the other organisation: its coach asks, the admin approves. */
+async function handOverToOther(key: string) {
+  const requested = await ok<{ id: string; version: number }>(
+    await call('coachOther', 'POST', `/api/companies/${ids[key]}/handover-requests`, { reason: 'Flyttar' }),
+    201,
+  );
+  await ok(
+    await call('admin', 'POST', `/api/handover-requests/${requested.id}/decision`, {
+      version: requested.version,
+      decision: 'approve',
+    }),
+  );
+}
+
 const report = async (query: string, actor: ActorName = 'admin') =>
   ok<IndicatorReport>(await call(actor, 'GET', `/api/indicator-report?${query}`));
 
@@ -151,16 +189,7 @@ const table = (r: IndicatorReport, code: string, by: string) =>
 beforeAll(async () => {
   t = await createTestApp();
   at('2026-01-05T09:00:00+01:00');
-  organisationId = (
-    await ok<{ id: string }>(
-      await call('admin', 'POST', '/api/organisations', {
-        name: 'Rapportverkstan',
-        shortName: 'RV',
-        reportingAreas: [],
-      }),
-      201,
-    )
-  ).id;
+  organisationId = await newOrganisation('Rapportverkstan', 'RV');
   // By hand, the period 2026-01-01 – 2026-06-30:
   //   alfa    Skövde      micro at first support (8 people; grew to 30 = small in May)
   //           coaching 2 h (10 Feb), a measurement visit 1 h (5 Mar), an analysis (1 Apr), a workshop
@@ -802,21 +831,9 @@ describe('the step counts the writes keep (decision 041)', () => {
     await expectCountsAnswerAsCompanies();
 
     // Alfa moves from Skövde to Kungsbacka, then is handed over to another organisation.
-    const alfa = await ok<{ version: number }>(await call('admin', 'GET', `/api/companies/${ids.alfa}`));
-    await ok(
-      await call('admin', 'PATCH', `/api/companies/${ids.alfa}`, { version: alfa.version, municipalityCode: '1384' }),
-    );
+    await moveTo('alfa', '1384');
     await expectCountsAnswerAsCompanies();
-    const requested = await ok<{ id: string; version: number }>(
-      await call('coachOther', 'POST', `/api/companies/${ids.alfa}/handover-requests`, { reason: 'Flyttar' }),
-      201,
-    );
-    await ok(
-      await call('admin', 'POST', `/api/handover-requests/${requested.id}/decision`, {
-        version: requested.version,
-        decision: 'approve',
-      }),
-    );
+    await handOverToOther('alfa');
     await expectCountsAnswerAsCompanies();
     const moved = await readStepSummary(db(), {
       programmeId: (await findProgramme(db()))!.id,
@@ -826,5 +843,199 @@ describe('the step counts the writes keep (decision 041)', () => {
       to: '2030-12-31',
     });
     expect(moved.pairs).toContainEqual({ area: 'energy_transition', baselineStep: 1, latestStep: 3, companies: 1 });
+  });
+});
+
+describe('the done actions and the plan starts the writes keep (decision 041)', () => {
+  // Companies of an organisation of their own, so the hand counts hold whatever the tests above did.
+  const db = () => t.database.db;
+  const actionIds: Record<string, { id: string; version: number }> = {};
+  let workshopId = '';
+  let programmeId = '';
+  const differing = async () => rowsOf(await db().execute(doneActionSumsDifferingFromScratch));
+
+  async function company(key: string, name: string, municipalityCode: string) {
+    ids[key] = (
+      await ok<{ id: string }>(
+        await call('admin', 'POST', '/api/companies', {
+          organisationNumber: freshOrganisationNumber(),
+          name,
+          municipalityCode,
+          organisationId: workshopId,
+        }),
+        201,
+      )
+    ).id;
+  }
+
+  async function plan(key: string, companyKey: string, body: Record<string, unknown>) {
+    actionIds[key] = await ok<{ id: string; version: number }>(
+      await call('admin', 'POST', `/api/companies/${ids[companyKey]}/actions`, { title: key, ...body }),
+      201,
+    );
+  }
+
+  async function change(key: string, body: Record<string, unknown>) {
+    actionIds[key] = await ok<{ id: string; version: number }>(
+      await call('admin', 'PATCH', `/api/actions/${actionIds[key]!.id}`, { version: actionIds[key]!.version, ...body }),
+    );
+  }
+
+  const periods = [
+    ['2026-01-01', '2026-12-31'],
+    ['2026-07-01', '2026-09-30'],
+    ['2026-08-05', '2026-10-10'],
+    ['2026-10-01', '2026-10-01'],
+    ['2026-10-01', '2026-12-31'],
+    ['2025-11-15', '2027-02-14'],
+  ] as const;
+
+  /** The kept tables answer as the actions for every period and scope, and equal a recount. */
+  async function expectKeptAnswersAsActions() {
+    const byArea = <T extends { area: string }>(rows: T[]) => [...rows].sort((a, b) => a.area.localeCompare(b.area));
+    for (const [from, to] of periods) {
+      const all = { programmeId, organisationId: null, municipalityCodes: null, from, to };
+      for (const scope of [
+        all,
+        { ...all, organisationId: workshopId },
+        { ...all, organisationId: fixtures.otherOrganisationId },
+        { ...all, municipalityCodes: ['1384', '1480'] },
+        { ...all, organisationId: workshopId, municipalityCodes: ['1496'] },
+      ]) {
+        const kept = await readDoneActions(db(), scope, 'kept');
+        const counted = await readDoneActions(db(), scope, 'actions');
+        expect({ ...kept, realisedByArea: byArea(kept.realisedByArea) }).toEqual({
+          ...counted,
+          realisedByArea: byArea(counted.realisedByArea),
+        });
+        expect(await countCompaniesWithPlan(db(), scope, 'kept')).toBe(
+          await countCompaniesWithPlan(db(), scope, 'actions'),
+        );
+      }
+    }
+    expect(await differing()).toEqual([]);
+  }
+
+  /** The workshop's figures in the report of a period: MWh, tonnes CO2e, the two checks, plans. */
+  async function figures(from: string, to: string) {
+    const r = await report(`from=${from}&to=${to}&organisationId=${workshopId}`);
+    const counts = Object.fromEntries(r.dataQuality.map((check) => [check.check, check.count]));
+    return {
+      mwh: Number(r.indicators.RES_ENERGY!.total.toFixed(6)),
+      tonnes: Number(r.indicators.RES_GHG!.total.toFixed(6)),
+      noRealised: counts.done_without_realised,
+      unconfirmed: counts.unconfirmed_realised,
+      plans: r.indicators.RES_PLAN!.total,
+    };
+  }
+
+  it('sums the done actions by day and counts the plans as the actions do, as they change, and companies move', async () => {
+    programmeId = (await findProgramme(db()))!.id;
+    workshopId = await newOrganisation('Åtgärdsverkstan', 'ÅV');
+    at('2026-08-01T09:00:00+02:00');
+    await company('zeta', 'Zeta Åtgärd AB', '1496');
+    await company('eta', 'Eta Åtgärd AB', '1384');
+    await company('theta', 'Theta Åtgärd AB', '1480');
+    await expectKeptAnswersAsActions();
+
+    // zeta: 1 000 kWh and 200 kg done on 10 August; done without a figure at 23:30 on 30 September.
+    // eta: 500 kWh done half an hour into 1 October in Stockholm (30 September in UTC); a plan made
+    // 15 October. theta: its only action cancelled.
+    at('2026-08-10T10:00:00+02:00');
+    await plan('a1', 'zeta', { area: 'energy_transition', status: 'done', realised: { kwh: 1_000, co2eKg: 200 } });
+    at('2026-09-30T23:30:00+02:00');
+    await plan('a2', 'zeta', { area: 'resource_efficiency', status: 'done' });
+    at('2026-10-01T00:30:00+02:00');
+    await plan('a3', 'eta', { area: 'energy_transition', status: 'done', realised: { kwh: 500 } });
+    at('2026-10-15T10:00:00+02:00');
+    await plan('a4', 'eta', { area: 'digitalisation' });
+    at('2026-10-20T10:00:00+02:00');
+    await plan('a5', 'theta', { area: 'digitalisation' });
+    await change('a5', { status: 'cancelled' });
+    await expectKeptAnswersAsActions();
+    const none = { mwh: 0, tonnes: 0, noRealised: 0, unconfirmed: 0, plans: 0 };
+    expect(await figures('2026-01-01', '2026-12-31')).toEqual({
+      ...none,
+      mwh: 1.5,
+      tonnes: 0.2,
+      noRealised: 1,
+      plans: 2,
+    });
+    expect(await figures('2026-07-01', '2026-09-30')).toEqual({
+      ...none,
+      mwh: 1,
+      tonnes: 0.2,
+      noRealised: 1,
+      plans: 1,
+    });
+    expect(await figures('2026-08-05', '2026-10-10')).toEqual({
+      ...none,
+      mwh: 1.5,
+      tonnes: 0.2,
+      noRealised: 1,
+      plans: 2,
+    });
+    expect(await figures('2026-10-01', '2026-10-01')).toEqual({ ...none, mwh: 0.5, plans: 2 });
+    expect(await figures('2026-06-01', '2026-07-31')).toEqual(none);
+
+    // a1 gets 1 500 kWh; a4 is done on 3 December; a3 is reopened and done again on 4 December;
+    // theta's action is restored.
+    at('2026-11-05T10:00:00+01:00');
+    await change('a1', { realised: { kwh: 1_500, co2eKg: 200 } });
+    at('2026-12-03T10:00:00+01:00');
+    await change('a4', { status: 'done' });
+    await change('a3', { status: 'in_progress' });
+    await expectKeptAnswersAsActions();
+    at('2026-12-04T10:00:00+01:00');
+    await change('a3', { status: 'done' });
+    await change('a5', { status: 'planned' });
+    await expectKeptAnswersAsActions();
+    expect(await figures('2026-01-01', '2026-12-31')).toEqual({
+      ...none,
+      mwh: 2,
+      tonnes: 0.2,
+      noRealised: 2,
+      plans: 3,
+    });
+    expect(await figures('2026-10-01', '2026-10-31')).toEqual({ ...none, plans: 3 });
+    expect(await figures('2026-12-01', '2026-12-31')).toEqual({ ...none, mwh: 0.5, noRealised: 1, plans: 3 });
+
+    // No route takes a confirmation away or deletes an action; the triggers fire whichever code
+    // writes, so the database is written to directly.
+    await db().execute(sql`update actions set realised_confirmed_at = null where id = ${actionIds.a1!.id}`);
+    await db().execute(sql`delete from actions where id = ${actionIds.a2!.id}`);
+    await expectKeptAnswersAsActions();
+    expect(await figures('2026-07-01', '2026-09-30')).toEqual({ ...none, unconfirmed: 1, plans: 1 });
+
+    // eta moves from Kungsbacka to Skövde; zeta is handed over to another organisation.
+    await moveTo('eta', '1496');
+    await expectKeptAnswersAsActions();
+    await handOverToOther('zeta');
+    await expectKeptAnswersAsActions();
+    expect(await figures('2026-01-01', '2026-12-31')).toEqual({ ...none, mwh: 0.5, noRealised: 1, plans: 2 });
+    const handedOver = await readDoneActions(db(), {
+      programmeId,
+      organisationId: fixtures.otherOrganisationId,
+      municipalityCodes: ['1496'],
+      from: '2026-08-01',
+      to: '2026-08-31',
+    });
+    expect(handedOver.counts).toEqual({ no_realised: 0, unconfirmed: 1 });
+
+    // A company deleted takes its actions' parts and its plan start away.
+    await db().execute(sql`delete from companies where id = ${ids.eta}`);
+    await expectKeptAnswersAsActions();
+    expect(await figures('2026-01-01', '2026-12-31')).toEqual({ ...none, plans: 1 });
+
+    // The migration's own fill, run again over what is there now, leaves the same tables.
+    const migration = readFileSync(
+      new URL('../../db/migrations/0034_done_action_sums.sql', import.meta.url),
+      'utf8',
+    ).split('--> statement-breakpoint');
+    await db().execute(sql`delete from done_action_sums`);
+    await db().execute(sql`delete from company_plan_starts`);
+    for (const statement of migration.slice(-2)) await db().execute(sql.raw(statement));
+    expect(rowsOf(await db().execute(sql`select count(*)::int as n from company_plan_starts`))).not.toEqual([{ n: 0 }]);
+    await expectKeptAnswersAsActions();
   });
 });
