@@ -1,6 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../db/rows';
 import { auditEntries } from '../db/schema';
+import { doneActionSumsDifferingFromScratch } from './done-action-sums-from-scratch';
 import { createTestApp, fixtures, type TestApp } from './test-app';
 
 // docs/quality.md R1: concurrent writers with stale versions get 409 and no update is ever lost. Runs
@@ -70,5 +72,36 @@ describe('concurrent edits of one company (R1)', () => {
     expect((await readCompany()).headcount).toBe(start + 20);
     // Not a requirement, a sign the test exercised the race rather than running the writers in turn.
     expect(conflicts).toBeGreaterThan(0);
+  });
+});
+
+describe('what the writes keep for the indicator report, under writes at once (decision 041)', () => {
+  it('keeps the done actions’ sums and the plan starts equal to a recount as eight writers add, finish and cancel actions of one company', async () => {
+    const admin = await t.login('admin');
+    const write = (method: 'POST' | 'PATCH', url: string, payload: Record<string, unknown>) =>
+      t.app.inject({ method, url, headers: { cookie: admin }, payload });
+    const created = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        write('POST', `/api/companies/${fixtures.ownCompanyId}/actions`, {
+          title: `Samtidig åtgärd ${i}`,
+          area: 'energy_transition',
+          ...(i % 2 === 1 ? { status: 'done', realised: { kwh: 100 * i } } : { status: 'planned' }),
+        }),
+      ),
+    );
+    expect(created.map((r) => r.statusCode)).toEqual(Array(8).fill(201));
+    expect(rowsOf(await t.ctx.db.execute(doneActionSumsDifferingFromScratch))).toEqual([]);
+    // The done ones reopened, the planned ones cancelled, all at once.
+    const changed = await Promise.all(
+      created.map((response) => {
+        const action = response.json() as { id: string; version: number; status: string };
+        return write('PATCH', `/api/actions/${action.id}`, {
+          version: action.version,
+          status: action.status === 'done' ? 'in_progress' : 'cancelled',
+        });
+      }),
+    );
+    expect(changed.map((r) => r.statusCode)).toEqual(Array(8).fill(200));
+    expect(rowsOf(await t.ctx.db.execute(doneActionSumsDifferingFromScratch))).toEqual([]);
   });
 });

@@ -452,8 +452,8 @@ const confirmedRealised = (column: 'realised_kwh' | 'realised_co2e_kg') =>
  * realised effects per area (decision 025), and how many lack any realised figure or a confirmation.
  * The period's whole months, quarters and years are read from `done_action_sums`, which the writes
  * keep per programme, organisation, municipality, area and block of the done day, and only its
- * ragged days from the actions (decision 041), so a year of the programme is a few hundred rows
- * however many actions were done. Sums are in numeric, as kept, so both sources give the same answer.
+ * ragged days from the actions (decision 041), so a year of the programme is a row per organisation,
+ * municipality and area however many actions were done. Sums are in numeric, as kept, so both sources give the same answer.
  */
 export async function readDoneActions(db: Db, scope: ReportScope, source: ActionSource = 'kept') {
   const { from, to } = scope;
