@@ -50,7 +50,7 @@ test('the signed-out pages have no serious or critical accessibility violation',
 });
 
 test('the admin’s pages have no serious or critical accessibility violation', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   const findings: AxeFinding[] = [];
   // The code step of the sign-in, then every page the admin reaches.
   await page.goto('/login');
@@ -93,7 +93,7 @@ test('the admin’s pages have no serious or critical accessibility violation', 
 });
 
 test('an industry developer’s pages have no serious or critical accessibility violation', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   const findings: AxeFinding[] = [];
   await signIn(page, 'coach');
   await checkAccessibility(page, findings, { path: '/', name: 'the overview' });
@@ -120,7 +120,7 @@ test('an industry developer’s pages have no serious or critical accessibility 
 test('the company portal and the pages a company user reaches have no serious or critical violation', async ({
   page,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   const findings: AxeFinding[] = [];
   await signIn(page, 'company');
   await checkAccessibility(page, findings, { path: '/', name: 'the company portal' });

@@ -3,7 +3,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { i18next } from '../i18n/i18n';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 type ProvidersProps = {
   children: ReactNode;
@@ -16,7 +16,7 @@ export function Providers({ children, queryClient, i18n }: ProvidersProps) {
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
-        <MantineProvider theme={theme} defaultColorScheme="light">
+        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
           {children}
         </MantineProvider>
       </QueryClientProvider>

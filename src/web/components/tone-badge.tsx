@@ -3,11 +3,12 @@ import type { ReactNode } from 'react';
 
 export type Tone = 'success' | 'warning' | 'danger' | 'neutral' | 'info';
 
-// Light backgrounds with dark text of the same hue: every pair has at least 4.5:1 contrast.
+// Light backgrounds with dark text of the same hue: every pair has at least 4.5:1 contrast (teal
+// and red write in their light text colour, darker than shade 9: app/theme.ts).
 const tones: Record<Tone, { color: string; text: string }> = {
-  success: { color: 'teal', text: 'teal.9' },
+  success: { color: 'teal', text: 'var(--mantine-color-teal-light-color)' },
   warning: { color: 'yellow', text: 'dark.7' },
-  danger: { color: 'red', text: 'red.9' },
+  danger: { color: 'red', text: 'var(--mantine-color-red-light-color)' },
   neutral: { color: 'gray', text: 'dark.6' },
   info: { color: 'brand', text: 'brand.9' },
 };

@@ -94,7 +94,7 @@ export function SuggestionsPanel({
               <Button size="xs" variant="light" onClick={() => setEditing(suggestion)}>
                 {t('actionPlans.suggestions.adoptEdit')}
               </Button>
-              <Button size="xs" variant="subtle" color="gray.8" onClick={() => setDismissing(suggestion)}>
+              <Button size="xs" variant="subtle" color="gray" onClick={() => setDismissing(suggestion)}>
                 {t('actionPlans.suggestions.dismiss')}
               </Button>
             </Group>

@@ -130,7 +130,7 @@ export function RegistrationsSection({ activity, hasStarted }: RegistrationsSect
                   </Table.Td>
                   <Table.Td ta="right">
                     {r.status !== 'cancelled' ? (
-                      <Button size="xs" variant="subtle" color="red.8" onClick={() => setToCancel(r)}>
+                      <Button size="xs" variant="subtle" color="red" onClick={() => setToCancel(r)}>
                         {t('activities.registrations.cancel')}
                         <span className="visually-hidden"> {r.contactName}</span>
                       </Button>

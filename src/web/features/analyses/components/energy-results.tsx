@@ -71,18 +71,19 @@ function BeforeAfter({
           />
           <Progress
             value={(row.after / largest) * 100}
-            color="teal.7"
+            color="teal.9"
             size="md"
             mt={2}
             aria-label={`${row.label}, ${t('analyses.charts.after')}: ${formatEnergy(row.after)}`}
           />
         </div>
       ))}
+      {/* The legend is the bars' colours with white text: teal 7 gave it 3.1:1, teal 9 gives 5:1. */}
       <Group gap="md">
         <Badge color="indigo.7" variant="filled" size="sm">
           {t('analyses.charts.before')}
         </Badge>
-        <Badge color="teal.7" variant="filled" size="sm">
+        <Badge color="teal.9" variant="filled" size="sm">
           {t('analyses.charts.after')}
         </Badge>
       </Group>

@@ -115,7 +115,8 @@ export function AreaResultsCard({ area }: { area: AreaResult }) {
                             span
                             size="xs"
                             ml={6}
-                            c={change.change > 0 ? 'teal.8' : change.change < 0 ? 'red.8' : 'dark.4'}
+                            // Shade 9: teal and red 8 are below 4.5:1 for small text on a striped row.
+                            c={change.change > 0 ? 'teal.9' : change.change < 0 ? 'red.9' : 'dark.4'}
                             fw={600}
                           >
                             {`${change.change > 0 ? '+' : change.change < 0 ? '−' : '±'}${formatScore(Math.abs(change.change))}`}

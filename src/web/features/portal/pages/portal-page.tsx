@@ -169,7 +169,8 @@ function DueCard({ companyId, portal, nextDueOn }: { companyId: string; portal?:
               <List spacing={4} size="sm">
                 {portal.registrations.map((registration) => (
                   <List.Item key={registration.id}>
-                    <Anchor component={Link} to={`/activities/${registration.activityId}`} inherit>
+                    {/* Underlined: in a line of text, colour alone would not tell the link (WCAG 1.4.1). */}
+                    <Anchor component={Link} to={`/activities/${registration.activityId}`} inherit underline="always">
                       {registration.activityTitle}
                     </Anchor>
                     {', '}
