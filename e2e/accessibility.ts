@@ -39,9 +39,10 @@ export async function checkAccessibility(page: Page, findings: AxeFinding[], che
     .withTags(wcagTags)
     .options({ resultTypes: ['violations'] })
     .analyze();
+  const found: AxeFinding[] = [];
   for (const violation of results.violations) {
     if (!failingImpacts.has(violation.impact ?? '')) continue;
-    findings.push({
+    found.push({
       page: name,
       rule: violation.id,
       impact: violation.impact ?? '',
@@ -49,6 +50,9 @@ export async function checkAccessibility(page: Page, findings: AxeFinding[], che
       targets: violation.nodes.map((node) => node.target.join(' ')),
     });
   }
+  // Printed at once too, so that a run stopped later (a time-out on a busy machine) still shows them.
+  if (found.length > 0) console.log(describeFindings(found));
+  findings.push(...found);
 }
 
 /** The findings one to a paragraph: the page, the rule and its impact, then each element. */
