@@ -12,6 +12,7 @@ import { downloadProgrammeTotals, useProgrammeTotals } from '../api';
 import { TotalsChart } from '../components/totals-chart';
 import { TotalsPeriodFilters } from '../components/totals-period-filters';
 import { parseProgrammeTotalsParams, toProgrammeTotalsParams } from '../programme-totals-params';
+import { keyboardScrollable } from '../../../components/keyboard-scrollable';
 
 /** The programme's effects of actions by organisation and area: what the funders ask about; every
  * action as it stands, or those done in a period, with the same figures as an .xlsx. */
@@ -144,7 +145,7 @@ function TotalsView({ data }: { data: ProgrammeActionTotals }) {
               realised: group.totals.realised.co2eKg,
             }))}
           />
-          <Table.ScrollContainer minWidth={900} mt="md">
+          <Table.ScrollContainer scrollAreaProps={keyboardScrollable} minWidth={900} mt="md">
             <Table verticalSpacing="xs" striped>
               {header(t('actionPlans.totals.organisation'))}
               <Table.Tbody>
@@ -159,7 +160,7 @@ function TotalsView({ data }: { data: ProgrammeActionTotals }) {
           <Title order={2} id="programme-areas" mb="sm">
             {t('actionPlans.totals.byArea')}
           </Title>
-          <Table.ScrollContainer minWidth={900}>
+          <Table.ScrollContainer scrollAreaProps={keyboardScrollable} minWidth={900}>
             <Table verticalSpacing="xs" striped>
               {header(t('actionPlans.fields.area'))}
               <Table.Tbody>
@@ -175,7 +176,7 @@ function TotalsView({ data }: { data: ProgrammeActionTotals }) {
           <Text size="sm" c="dark.6" mb="sm">
             {t('actionPlans.totals.byBothHint')}
           </Text>
-          <Table.ScrollContainer minWidth={900}>
+          <Table.ScrollContainer scrollAreaProps={keyboardScrollable} minWidth={900}>
             <Table verticalSpacing="xs" striped>
               <Table.Thead>
                 <Table.Tr>

@@ -10,6 +10,7 @@ import type {
 } from '../../../../contracts/indicator-reports';
 import { ListPagination } from '../../../components/list-pagination';
 import { formatIsoDate, formatNumber } from '../../../components/format';
+import { keyboardScrollable } from '../../../components/keyboard-scrollable';
 
 /** A breakdown key in the reader's language: a size class, rule, type, area, region or co-financer. */
 function useKeyLabel(report: IndicatorReport) {
@@ -72,7 +73,12 @@ function IndicatorCard({ indicator, report }: { indicator: ReportedIndicator; re
         {indicator.description[language]}
       </Text>
       {indicator.tables.map((table) => (
-        <Table.ScrollContainer key={table.by} minWidth={table.columns.length > 2 ? 800 : 300} mt="sm">
+        <Table.ScrollContainer
+          scrollAreaProps={keyboardScrollable}
+          key={table.by}
+          minWidth={table.columns.length > 2 ? 800 : 300}
+          mt="sm"
+        >
           <Table verticalSpacing={4} striped captionSide="top">
             <Table.Caption>{t(`funderReports.by.${table.by}` as 'funderReports.by.area')}</Table.Caption>
             <Table.Thead>
