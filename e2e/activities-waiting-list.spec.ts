@@ -105,7 +105,7 @@ test('a company user signs up a colleague for an upcoming activity and sees only
   await panel.getByRole('button', { name: 'Anmäl 1 person' }).click();
   const registrations = page.getByRole('region', { name: 'Anmälningar' });
   await expect(registrations.getByRole('row').filter({ hasText: 'Erik Demoqvist' })).toContainText('Anmäld');
-  await expect(page.getByText('Du ser anmälningarna från de företag du arbetar med.')).toBeVisible();
+  await expect(page.getByText('Du ser anmälningarna från ditt företag.')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Deltagare', exact: true })).toHaveCount(0);
   await page.screenshot({ path: `${shots}/activity-company-user.png`, fullPage: true });
 });
