@@ -24,7 +24,9 @@ function issueMessage(t: TFunction, issue: z.core.$ZodIssue): string {
     case 'custom': {
       // A contract rule that names its reason (e.g. visibleLine's) says the same as the server would.
       const reason = (issue.params as { reason?: unknown } | undefined)?.reason;
-      return typeof reason === 'string' ? fieldCodeMessage(t, reason, t('validation.invalid')) : t('validation.invalid');
+      return typeof reason === 'string'
+        ? fieldCodeMessage(t, reason, t('validation.invalid'))
+        : t('validation.invalid');
     }
     default:
       return t('validation.invalid');
@@ -45,10 +47,16 @@ export function zodValidate<T>(schema: z.ZodType<unknown>, t: TFunction, prepare
   };
 }
 
-/** For Mantine's onSubmit error callback: focus the first field in error so it is announced. */
+const control = 'input:not([type="hidden"]), select, textarea, button';
+
+/**
+ * For Mantine's onSubmit error callback: focus the first field in error so it is announced. A group
+ * of boxes cannot take focus itself, so its first box does: entering the group reads its error.
+ */
 export function focusFirstError(form: { getInputNode: (path: string) => HTMLElement | null }) {
   return (errors: Record<string, unknown>): void => {
     const first = Object.keys(errors)[0];
-    if (first) form.getInputNode(first)?.focus();
+    const node = first ? form.getInputNode(first) : null;
+    (node?.matches(control) ? node : node?.querySelector<HTMLElement>(control))?.focus();
   };
 }

@@ -61,6 +61,8 @@ describe('the interest form', () => {
     expect(
       await screen.findByText('Välj ett område eller skriv i meddelandet vad ni vill ha hjälp med.'),
     ).toBeVisible();
+    // Focus goes to the group's first box, whose group names the problem (a keyboard user is there).
+    expect(screen.getByLabelText('Grundsteg')).toHaveFocus();
     expect(calls.some((call) => call.method === 'POST')).toBe(false);
   });
 
@@ -70,6 +72,8 @@ describe('the interest form', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: 'Skicka intresseanmälan' })).toBeEnabled());
     send();
     expect(await screen.findByRole('status')).toHaveTextContent('Tack för er intresseanmälan');
+    // The thanks takes the place of the button that had focus, so focus moves to it and it is read out.
+    await waitFor(() => expect(screen.getByRole('status')).toHaveFocus());
     const post = calls.find((call) => call.method === 'POST');
     expect(post?.body).toMatchObject({
       formToken: '1765000000000.signature',

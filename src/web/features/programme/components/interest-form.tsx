@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Checkbox, NativeSelect, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconMailCheck } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { areas, type Area } from '../../../../core/areas';
@@ -41,6 +41,11 @@ export function InterestForm({ municipalities }: InterestFormProps) {
   const submit = useSubmitInterest();
   /** An error the form's fields cannot show (the limit per address, a lost connection). */
   const [isErrorShown, setErrorShown] = useState(false);
+  /** The thanks takes the place of the form and its button, so focus moves to it (WCAG 2.4.3). */
+  const thanksRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (submit.isSuccess) thanksRef.current?.focus();
+  }, [submit.isSuccess]);
   const schemaValidate = zodValidate<InterestValues>(interestBodySchema, t, (values) => ({
     ...values,
     formToken: token.data?.formToken ?? 'pending',
@@ -77,7 +82,11 @@ export function InterestForm({ municipalities }: InterestFormProps) {
 
   if (submit.isSuccess) {
     return (
+      // Focused as it appears, a screen reader reads it: a live region added with its text in it
+      // is often not announced.
       <Alert
+        ref={thanksRef}
+        tabIndex={-1}
         role="status"
         color="teal"
         variant="light"
