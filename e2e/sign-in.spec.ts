@@ -98,3 +98,17 @@ test('a visitor who is not signed in gets the sign-in page with no error in the 
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('a visitor finds the programme page from the sign-in page, and the way back', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByRole('link', { name: 'Om programmet' }).click();
+  await expect(page).toHaveURL(/\/programmet$/);
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Stöd för en hållbar och cirkulär industri' }),
+  ).toBeVisible();
+  // Signing in is at hand at the top of the page and at its foot.
+  await expect(page.getByRole('contentinfo').getByRole('link', { name: 'Logga in' })).toHaveAttribute('href', '/login');
+  await page.getByRole('banner').getByRole('link', { name: 'Logga in' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole('button', { name: 'Logga in' })).toBeVisible();
+});

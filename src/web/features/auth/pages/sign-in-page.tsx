@@ -131,6 +131,10 @@ export function SignInPage() {
           </Button>
         </Stack>
       </form>
+      {/* For visitors without an account: what the programme is, and its interest form (decision 045). */}
+      <Anchor component={Link} to="/programmet" size="sm" ta="center">
+        {t('auth.signIn.aboutProgramme')}
+      </Anchor>
     </AuthLayout>
   );
 }
