@@ -180,6 +180,10 @@ test('a visitor fills in and sends the interest form with the keyboard only', as
   // Sent with fields missing: focus goes to the first of them, which says what is wrong.
   await page.keyboard.press('Enter');
   await expect(field.municipality).toBeFocused();
+  // Its red border is the same with focus or without, so the focus shows as a ring.
+  await expect
+    .poll(() => field.municipality.evaluate((element) => getComputedStyle(element).outlineStyle))
+    .toBe('solid');
   await expect(field.municipality).toHaveAttribute('aria-invalid', 'true');
   await expect(field.municipality).toHaveAccessibleDescription('Välj kommun.');
   await expect(field.person).toHaveAttribute('aria-invalid', 'true');
