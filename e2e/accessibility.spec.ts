@@ -46,6 +46,7 @@ test('the signed-out pages have no serious or critical accessibility violation',
   // A link whose token is unknown, as an old e-mail's: the page says so and offers a way on.
   await checkAccessibility(page, findings, { path: '/reset-password?token=unknown' });
   await checkAccessibility(page, findings, { path: '/invitation?token=unknown' });
+  await checkAccessibility(page, findings, { path: '/programmet' });
   expectNoFindings(findings);
 });
 

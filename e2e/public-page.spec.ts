@@ -82,6 +82,8 @@ test('a visitor sends the interest form and the covering organisation’s coach 
   await signIn(page, 'coach');
   await mainNavigation(page).getByRole('link', { name: 'Företag', exact: true }).click();
   await page.getByRole('searchbox').fill(number);
+  // The search reaches the URL after a pause: a click before it would be undone by that navigation.
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${number}(&|$)`));
   const rows = page.getByRole('row').filter({ hasText: company });
   await expect(rows).toHaveCount(1);
   await expect(rows).toContainText('Intressent');
