@@ -96,25 +96,15 @@ test('the admin’s pages have no serious or critical accessibility violation', 
 test('an industry developer’s pages have no serious or critical accessibility violation', async ({ page }) => {
   test.setTimeout(480_000);
   const findings: AxeFinding[] = [];
+  // The pages a coach sees otherwise than the admin; the company pages, the reports and the lists the
+  // admin's test checks are the same components with the organisation's records, and checking them
+  // twice cost a minute and a half of CI's journeys.
   await signIn(page, 'coach');
   await checkAccessibility(page, findings, { path: '/', name: 'the overview' });
   await checkAccessibility(page, findings, { path: '/companies' });
-  await checkCompanyPages(page, findings);
   await checkActivityPages(page, findings);
-  await checkAccessibility(page, findings, { path: '/companies/new' });
-  await checkAccessibility(page, findings, { path: '/companies/import' });
   await checkAccessibility(page, findings, { path: '/my-week' });
   await checkAccessibility(page, findings, { path: '/time-report' });
-  await checkAccessibility(page, findings, { path: '/action-totals' });
-  await checkAccessibility(page, findings, {
-    path: `/reports?${period}`,
-    ready: (p) => p.getByRole('region', { name: /^RCO01 / }),
-  });
-  await checkAccessibility(page, findings, { path: `/reports/impact?${period}` });
-  await checkAccessibility(page, findings, { path: `/reports/time-and-cost?${period}` });
-  await checkAccessibility(page, findings, { path: '/handovers' });
-  await checkAccessibility(page, findings, { path: '/users' });
-  await checkAccessibility(page, findings, { path: '/account/security' });
   expectNoFindings(findings);
 });
 
