@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconMailCheck } from '@tabler/icons-react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { passwordResetRequestBodySchema } from '../../../../contracts/auth';
@@ -20,6 +21,12 @@ export function ForgotPasswordPage() {
     initialValues: { email: '' },
     validate: zodValidate(passwordResetRequestBodySchema, t),
   });
+  // The form the focus was in is gone when the thanks appear: the thanks take the focus, so a
+  // keyboard user goes on from there and a screen reader reads them.
+  const sentRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (requestReset.isSuccess) sentRef.current?.focus();
+  }, [requestReset.isSuccess]);
 
   async function handleSubmit(values: ForgotPasswordValues) {
     try {
@@ -34,6 +41,8 @@ export function ForgotPasswordPage() {
       {requestReset.isSuccess ? (
         <Stack gap="md">
           <Alert
+            ref={sentRef}
+            tabIndex={-1}
             role="status"
             color="teal"
             variant="light"
