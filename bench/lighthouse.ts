@@ -3,7 +3,9 @@
 // demo coach, and runs Lighthouse's performance category `--runs` times per page in Debian's
 // Chromium, with the desktop preset unless `--mobile`. Prints the median score with LCP, TBT (the
 // lab stand-in for INP) and CLS of that run, and writes bench/results/lighthouse-….json.
-// Usage: npm run bench:lighthouse -- [--runs 5] [--mobile]
+// The public programme page is held to 95 (issue 15); the rest to 90. Where a page's layout shifts,
+// the elements that moved most are printed under it.
+// Usage: npm run bench:lighthouse -- [--runs 5] [--mobile] [--only words]
 import fs from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Flags } from 'lighthouse';
@@ -11,13 +13,33 @@ import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { openDatabase } from '../src/server/db/client';
 import { demoIds, seedDemoData } from '../src/server/db/seed';
 import { saveAnswer, startAssessment } from '../src/server/modules/maturity/maturity.service';
-import { benchSecondFactorKey, flagOption, login, numberOption, serve, writeResults } from './bench-kit';
+import { benchSecondFactorKey, flagOption, listOption, login, numberOption, serve, writeResults } from './bench-kit';
 
 const runs = numberOption('runs', 5);
 const isMobile = flagOption('mobile');
+/** Only the pages whose names hold one of these words, e.g. --only company,public */
+const only = listOption('only', []);
 const bar = 90;
 
-type Run = { score: number; lcpMs: number; tbtMs: number; cls: number };
+/** Who opens a page: nobody signed in, the demo coach, or the demo company's user. */
+type Viewer = 'anonymous' | 'coach' | 'company';
+type Page = { name: string; path: string; viewer: Viewer; bar?: number };
+/** An element whose move added to the layout shift, with its share of it. */
+type Shift = { element: string; score: number };
+type Run = { score: number; lcpMs: number; tbtMs: number; cls: number; shifts: Shift[] };
+
+/** The elements of the layout-shifts audit (Lighthouse 12), the largest first. */
+function shiftsOf(audit: { details?: unknown } | undefined): Shift[] {
+  const items = (audit?.details as { items?: { node?: { snippet?: string; selector?: string }; score?: number }[] })
+    ?.items;
+  return (items ?? [])
+    .map((item) => ({
+      element: item.node?.selector ?? item.node?.snippet ?? '?',
+      score: Number((item.score ?? 0).toFixed(3)),
+    }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 3);
+}
 
 const median = (values: readonly Run[]) =>
   [...values].sort((a, b) => a.score - b.score)[Math.floor(values.length / 2)]!;
@@ -28,7 +50,11 @@ async function main(): Promise<void> {
   await database.migrate();
   await seedDemoData(database.db, new Date(), benchSecondFactorKey);
   const served = await serve(database);
-  const cookie = await login(served.base, 'coach.idc@demo.industryinwest.example');
+  const cookies: Record<Viewer, string | undefined> = {
+    anonymous: undefined,
+    coach: await login(served.base, 'coach.idc@demo.industryinwest.example'),
+    company: await login(served.base, 'foretag@demo.industryinwest.example'),
+  };
   // An open measurement, half answered, as the assessment form is met in practice.
   const coach = {
     kind: 'user',
@@ -41,20 +67,32 @@ async function main(): Promise<void> {
   for (const question of questions.slice(0, Math.ceil(questions.length / 2)))
     await saveAnswer(served.ctx, coach, draft.id, question.key, { level: 3, isNotApplicable: false });
 
-  const pages = [
-    { name: 'sign-in', path: '/login', signedIn: false },
-    { name: 'dashboard (overview)', path: '/', signedIn: true },
-    { name: 'my week', path: '/my-week', signedIn: true },
-    { name: 'company page', path: `/companies/${demoIds.companies.first}`, signedIn: true },
-    { name: 'assessment form', path: `/assessments/${draft.id}`, signedIn: true },
+  const company = `/companies/${demoIds.companies.first}`;
+  const year = new Date().getFullYear();
+  const pages: Page[] = [
+    { name: 'sign-in', path: '/login', viewer: 'anonymous' },
+    { name: 'public programme page', path: '/programmet', viewer: 'anonymous', bar: 95 },
+    { name: 'dashboard (overview)', path: '/', viewer: 'coach' },
+    { name: 'my week', path: '/my-week', viewer: 'coach' },
+    { name: 'company list', path: '/companies', viewer: 'coach' },
+    { name: 'company page', path: company, viewer: 'coach' },
+    { name: 'assessment form', path: `/assessments/${draft.id}`, viewer: 'coach' },
+    { name: 'action plan', path: `${company}/action-plan`, viewer: 'coach' },
+    // The demo's first energy mapping (src/server/db/seed-analyses.ts), of the first company.
+    { name: 'energy mapping', path: '/analyses/00000000-0000-4000-8000-000000005000', viewer: 'coach' },
+    { name: 'activities', path: '/activities', viewer: 'coach' },
+    { name: 'indicator report', path: `/reports?from=${year}-01-01&to=${year}-12-31`, viewer: 'coach' },
+    { name: 'company portal', path: '/', viewer: 'company' },
   ];
+  const measured = pages.filter((page) => only.length === 0 || only.some((word) => page.name.includes(word)));
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
   });
-  const rows: { name: string; path: string; median: Run; runs: Run[]; meetsBar: boolean }[] = [];
+  const rows: { name: string; path: string; bar: number; median: Run; runs: Run[]; meetsBar: boolean }[] = [];
   try {
-    for (const page of pages) {
+    for (const page of measured) {
+      const cookie = cookies[page.viewer];
       const results: Run[] = [];
       for (let i = 0; i < runs; i += 1) {
         const flags: Flags = {
@@ -62,7 +100,7 @@ async function main(): Promise<void> {
           output: 'json',
           logLevel: 'error',
           onlyCategories: ['performance'],
-          extraHeaders: page.signedIn ? { Cookie: cookie } : undefined,
+          extraHeaders: cookie ? { Cookie: cookie } : undefined,
         };
         const result = await lighthouse(`${served.base}${page.path}`, flags, isMobile ? undefined : desktopConfig);
         if (!result) throw new Error(`Lighthouse gave no result for ${page.path}`);
@@ -72,10 +110,19 @@ async function main(): Promise<void> {
           lcpMs: Math.round(audits['largest-contentful-paint']?.numericValue ?? Number.NaN),
           tbtMs: Math.round(audits['total-blocking-time']?.numericValue ?? Number.NaN),
           cls: Number((audits['cumulative-layout-shift']?.numericValue ?? Number.NaN).toFixed(3)),
+          shifts: shiftsOf(audits['layout-shifts']),
         });
       }
       const middle = median(results);
-      rows.push({ name: page.name, path: page.path, median: middle, runs: results, meetsBar: middle.score >= bar });
+      const pageBar = page.bar ?? bar;
+      rows.push({
+        name: page.name,
+        path: page.path,
+        bar: pageBar,
+        median: middle,
+        runs: results,
+        meetsBar: middle.score >= pageBar,
+      });
     }
   } finally {
     await chrome.kill();
@@ -94,6 +141,8 @@ async function main(): Promise<void> {
       row.median.cls.toFixed(3).padStart(5),
       row.runs.map((run) => run.score).join(' '),
     );
+    if (row.median.cls > 0)
+      for (const shift of row.median.shifts) console.log(`  shifted ${shift.score}: ${shift.element}`);
   }
   const file = writeResults(`lighthouse-${isMobile ? 'mobile' : 'desktop'}`, {
     benchmark: 'lighthouse',
@@ -105,7 +154,7 @@ async function main(): Promise<void> {
   console.log(`\nWritten to ${file}`);
   const short = rows.filter((row) => !row.meetsBar);
   if (short.length > 0) {
-    console.log(`Below ${bar}: ${short.map((row) => row.name).join(', ')}`);
+    console.log(`Below their bars: ${short.map((row) => `${row.name} (${row.bar})`).join(', ')}`);
     process.exitCode = 1;
   }
 }

@@ -5,11 +5,12 @@
 // and throughput as a ratio to the bare endpoint, and writes bench/results/bench-….json.
 // On PostgreSQL it also measures a read mix served by two server processes against one (issue 14).
 // Usage: npm run bench -- [--scales 1,10,100] [--seconds 5] [--connections 1] [--submits 100]
-//   [--two-requests 3000] [--two-connections 8] [--keep | --keep-as NAME] [--only a,b]
+//   [--two-requests 3000] [--two-connections 8] [--keep | --keep-as NAME] [--reuse-kept] [--only a,b]
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import { demoIds, seedDemoData } from '../src/server/db/seed';
 import { saveAnswer, startAssessment } from '../src/server/modules/maturity/maturity.service';
+import type { Database } from '../src/server/db/client';
 import { openBenchDatabase } from './bench-database';
 import {
   figures,
@@ -43,6 +44,9 @@ const isMeasured = (name: string) => only.length === 0 || only.some((part) => na
 const keep = flagOption('keep') || listOption('keep-as', []).length > 0;
 /** The kept database's name: another run on the same server keeping its own leaves this one alone. */
 const keepAs = listOption('keep-as', ['iiw_bench_kept'])[0]!;
+/** PostgreSQL: measure on the database an earlier run kept (`--keep`) without filling it again (the
+ * fill takes ten minutes at 100×). Only for endpoints that read: writes measured before are in it. */
+const reuse = flagOption('reuse-kept');
 
 const coachActor = {
   kind: 'user',
@@ -51,13 +55,29 @@ const coachActor = {
   organisationId: demoIds.organisations.idc,
 } as const;
 
+/** A fresh database filled to the scale, with the demo data the benchmark signs in with. */
+async function filledProgramme(database: Database, scale: number) {
+  await database.migrate();
+  await seedDemoData(database.db, new Date(), benchSecondFactorKey);
+  return fillProgramme(database, scale);
+}
+
+/** What a kept database holds, counted, for the printout. */
+async function keptProgramme(database: Database) {
+  const counted = await database.db.execute(sql`
+    select (select count(*) from companies)::int as "companies", (select count(*) from contacts)::int as "contacts",
+           (select count(*) from assessments)::int as "assessments", (select count(*) from interventions)::int as "interventions",
+           (select count(*) from actions)::int as "actions"`);
+  const counts = (counted as unknown as { rows: Record<string, number>[] }).rows[0]!;
+  return { counts, stepSeconds: {} };
+}
+
 async function runScale(scale: number): Promise<void> {
   const started = Date.now();
-  const { database, drop, kind, url } = await openBenchDatabase(keep ? { keepAs } : {});
+  const { database, drop, kind, url } = await openBenchDatabase(keep || reuse ? { keepAs, reuse } : {});
   try {
-    await database.migrate();
-    await seedDemoData(database.db, new Date(), benchSecondFactorKey);
-    const fill = await fillProgramme(database, scale);
+    if (reuse && kind !== 'postgres') throw new Error('--reuse-kept needs DATABASE_URL: PGlite keeps nothing');
+    const fill = reuse ? await keptProgramme(database) : await filledProgramme(database, scale);
     const counts: Record<string, number> = fill.counts;
     const dataSeconds = (Date.now() - started) / 1000;
     // A generated company of the coach's organisation, with P1's share of everything.
@@ -228,6 +248,7 @@ async function runScale(scale: number): Promise<void> {
       connections,
       seconds,
       dataSeconds,
+      reusedKept: reuse,
       fillStepSeconds: fill.stepSeconds,
       counts,
       ...(twoProcesses && {
@@ -249,7 +270,7 @@ async function runScale(scale: number): Promise<void> {
     await served.close();
   } finally {
     await database.close();
-    if (!keep) await drop();
+    if (!keep && !reuse) await drop();
   }
 }
 
