@@ -88,7 +88,7 @@ test('a coach plans actions from suggestions and an energy mapping; the company 
   page,
   browser,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const tag = runTag();
   const measure = `LED-belysning i hall 2 ${tag}`;
   const adopted: string[] = [];

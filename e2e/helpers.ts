@@ -149,16 +149,23 @@ export function runTag(): string {
 // file in the mailbox folder the server writes without SMTP (playwright.config.ts sets it). The
 // outbox that admins read withholds one-time links (decision 030).
 
-const mailboxDir = './data/e2e-mailbox';
+/** The mailbox of the server the running journey talks to: each half of the journeys has its own
+ * server (playwright.config.ts), which names the folder in the project's metadata. */
+function mailboxDir(): string {
+  const dir: unknown = test.info().project.metadata.mailboxDir;
+  if (typeof dir !== 'string') throw new Error('playwright.config.ts gives each project a mailboxDir');
+  return dir;
+}
 
 /** Every e-mail to the address as its recipient got it (headers, a blank line, the body), oldest first. */
 export function mailsTo(recipient: string): string[] {
-  if (!fs.existsSync(mailboxDir)) return [];
+  const dir = mailboxDir();
+  if (!fs.existsSync(dir)) return [];
   return fs
-    .readdirSync(mailboxDir)
+    .readdirSync(dir)
     .filter((name) => name.endsWith('.txt'))
     .sort()
-    .map((name) => fs.readFileSync(path.join(mailboxDir, name), 'utf8'))
+    .map((name) => fs.readFileSync(path.join(dir, name), 'utf8'))
     .filter((text) => text.startsWith(`To: ${recipient}\n`));
 }
 
