@@ -34,7 +34,7 @@ function shiftsOf(audit: { details?: unknown } | undefined): Shift[] {
     ?.items;
   return (items ?? [])
     .map((item) => ({
-      element: item.node?.selector ?? item.node?.snippet ?? '?',
+      element: [item.node?.selector, item.node?.snippet].filter(Boolean).join(' ') || '?',
       score: Number((item.score ?? 0).toFixed(3)),
     }))
     .sort((a, b) => b.score - a.score)

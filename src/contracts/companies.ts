@@ -279,6 +279,8 @@ export const companySchema = z.object({
   reportingAreas: z.array(reportingAreaSchema),
   sniCode: z.string().nullable(),
   sniDivision: z.string().nullable(),
+  /** The division's name in both languages, with the company, so that the page shows it at once. */
+  sniDivisionName: z.object({ sv: z.string(), en: z.string() }).nullable(),
   isManufacturing: z.boolean().nullable(),
   headcount: z.number().int().nullable(),
   turnoverSek: z.number().nullable(),

@@ -27,6 +27,7 @@ import type { z } from 'zod';
 import type { createCompanyBodySchema, updateCompanyBodySchema } from '../../../contracts/companies';
 import { coFinancers } from '../../content/co-financers';
 import { municipalities } from '../../content/municipalities';
+import { sniDivisions } from '../../content/sni';
 import { sekPerEurRates } from '../../content/rates';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
@@ -53,6 +54,12 @@ function visibleNumber(
   return row.isSoleTrader && !canSeeFullOrganisationNumber(actor, row)
     ? maskOrganisationNumber(row.organisationNumber)
     : row.organisationNumber;
+}
+
+const sniDivisionNames = new Map(sniDivisions.map((d) => [d.code, { sv: d.nameSv, en: d.nameEn }]));
+
+function sniDivisionName(code: string | null): { sv: string; en: string } | null {
+  return code === null ? null : (sniDivisionNames.get(code) ?? null);
 }
 
 function municipalityName(code: string | null): string | null {
@@ -254,6 +261,7 @@ export async function getCompany(ctx: AppContext, actor: Actor, id: string, db: 
       : [],
     sniCode: row.sniCode,
     sniDivision: row.sniDivision,
+    sniDivisionName: sniDivisionName(row.sniDivision),
     isManufacturing: sni && 'isManufacturing' in sni ? sni.isManufacturing : null,
     headcount: row.headcount,
     turnoverSek: row.turnoverSek,

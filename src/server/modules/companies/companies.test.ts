@@ -77,6 +77,12 @@ describe('registering a company', () => {
       organisationId: fixtures.ownOrganisationId,
       sizeClass: 'small',
       warnings: [],
+      sniDivision: '25',
+      // With the company, in both languages, so that its page shows it without waiting for a list.
+      sniDivisionName: {
+        sv: 'Tillverkning av metallvaror utom maskiner och apparater',
+        en: 'Manufacture of fabricated metal products, except machinery and equipment',
+      },
     });
     expect(company.reportingAreas.sort()).toEqual(['goteborgsregionen', 'halland']);
     expect(company.statusHistory.map((s) => s.toStatus)).toEqual(['prospect']);
@@ -88,6 +94,8 @@ describe('registering a company', () => {
     const response = await register('coachOwn', { sniCode: '62.010' });
     expect(response.statusCode).toBe(201);
     expect((response.json() as Company).warnings).toContain('sni_not_manufacturing');
+    // The list names the manufacturing divisions only (content/sni-2007.json).
+    expect((response.json() as Company).sniDivisionName).toBeNull();
   });
 
   it('answers 409 with the holder’s thin view when another organisation already has the number', async () => {

@@ -4,7 +4,6 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Company } from '../../../../contracts/companies';
 import { formatNumber, formatSek } from '../../../components/format';
-import { useSniDivisions } from '../api';
 import { WarningText } from '../../../components/warning-text';
 
 function Fact({ label, wide = false, children }: { label: string; wide?: boolean; children: ReactNode }) {
@@ -25,8 +24,6 @@ type CompanyFactsCardProps = { company: Company; onEdit: () => void; onEditUnder
 /** Where the company is, what it makes and how large it is (EU SME class from its figures). */
 export function CompanyFactsCard({ company, onEdit, onEditUndertaking }: CompanyFactsCardProps) {
   const { t, i18n } = useTranslation();
-  const sniDivisions = useSniDivisions();
-  const division = sniDivisions.data?.items.find((item) => item.code === company.sniDivision);
   const none = t('companies.facts.none');
   const address = [company.streetAddress, [company.postalCode, company.city].filter(Boolean).join(' ')]
     .filter(Boolean)
@@ -73,9 +70,9 @@ export function CompanyFactsCard({ company, onEdit, onEditUndertaking }: Company
           </Fact>
           <Fact label={t('companies.fields.sniCode')}>
             {company.sniCode ?? none}
-            {division ? (
+            {company.sniDivisionName ? (
               <Text component="span" size="sm" c="dark.4" display="block">
-                {i18n.resolvedLanguage === 'en' ? division.nameEn : division.nameSv}
+                {i18n.resolvedLanguage === 'en' ? company.sniDivisionName.en : company.sniDivisionName.sv}
               </Text>
             ) : null}
           </Fact>
