@@ -80,6 +80,8 @@ export const createActivityBodySchema = z
     costPerParticipantSek: costSchema.default(0),
     areas: areasSchema.default([]),
     organisationIds: organisationIdsSchema,
+    /** Listed on the public page with a sign-up for people without an account (decision 046). */
+    isPublic: z.boolean().default(false),
   })
   .refine((body) => !activityPeriodProblem(new Date(body.startsAt), new Date(body.endsAt)), {
     // The same answer the service gives when a change moves one end (decision 014): a 400 on endsAt.
@@ -102,6 +104,7 @@ export const updateActivityBodySchema = z.strictObject({
   costPerParticipantSek: costSchema.optional(),
   areas: areasSchema.optional(),
   organisationIds: organisationIdsSchema.optional(),
+  isPublic: z.boolean().optional(),
 });
 export type UpdateActivityBody = z.input<typeof updateActivityBodySchema>;
 
@@ -119,6 +122,8 @@ export const activitySummarySchema = z.object({
   costPerParticipantSek: z.number().int(),
   areas: z.array(areaSchema),
   organisers: z.array(activityOrganiserSchema),
+  /** Shown on the public page with its sign-up (decision 046). */
+  isPublic: z.boolean(),
   registeredCount: z.number().int(),
   waitlistedCount: z.number().int(),
 });

@@ -40,11 +40,20 @@ const messageSchema = z
   .nullable()
   .optional();
 
+/** The bot hurdles every public form carries (decisions 045, 046). */
+export const publicFormFields = {
+  formToken: z.string({ error: 'Reload the page' }).min(1).max(200),
+  /** Hidden from people (the honeypot): a form that fills it in is a bot's. */
+  website: z.string().max(500).optional(),
+};
+
+/** A public form's consent: sent only when given (`consent_required`). */
+export const consentGivenSchema = (error: string) =>
+  z.boolean().refine((value) => value, { params: { reason: 'consent_required' }, error });
+
 export const interestBodySchema = z
   .strictObject({
-    formToken: z.string({ error: 'Reload the page' }).min(1).max(200),
-    /** Hidden from people (the honeypot): a form that fills it in is a bot's. */
-    website: z.string().max(500).optional(),
+    ...publicFormFields,
     companyName: companyNameSchema,
     organisationNumber: organisationNumberSchema,
     municipalityCode: municipalityCodeSchema,
@@ -57,10 +66,7 @@ export const interestBodySchema = z
       .max(areas.length)
       .refine((list) => new Set(list).size === list.length, { error: 'Each area once' }),
     message: messageSchema,
-    hasConsent: z.boolean().refine((value) => value, {
-      params: { reason: 'consent_required' },
-      error: 'The form is sent only with consent to keep the data',
-    }),
+    hasConsent: consentGivenSchema('The form is sent only with consent to keep the data'),
   })
   .superRefine((body, ctx) => {
     if (body.areas.length === 0 && !body.message) {

@@ -49,6 +49,7 @@ import { outboxRoutes } from './modules/outbox/outbox.routes';
 import { userRoutes } from './modules/users/users.routes';
 import { portalRoutes } from './modules/portal/portal.routes';
 import { programmePageRoutes } from './modules/programme-page/programme-page.routes';
+import { publicActivityRoutes } from './modules/public-activities/public-activities.routes';
 import { createMailer, inMailScope, requestWroteMail } from './mail/mailer';
 import { projectPath } from './paths';
 
@@ -116,6 +117,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
     loginLimiter: createLoginLimiter(database.db, 'sign-in'),
     secondFactorLimiter: createLoginLimiter(database.db, 'code', secondFactorLimits),
     interestLimiter: createLoginLimiter(database.db, 'interest', interestLimits),
+    publicSignUpLimiter: createLoginLimiter(database.db, 'public-sign-up', interestLimits),
     commonPasswords: loadCommonPasswords(),
     now: options.now ?? (() => new Date()),
     lifecycle: { isDraining: false },
@@ -181,6 +183,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   await app.register(stateAidRoutes, { ctx });
   await app.register(dashboardRoutes, { ctx });
   await app.register(programmePageRoutes, { ctx });
+  await app.register(publicActivityRoutes, { ctx });
 
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) {

@@ -14,6 +14,8 @@ export type AppContext = {
   secondFactorLimiter: LoginLimiter;
   /** Throttles the public interest form, per address (decision 045). */
   interestLimiter: LoginLimiter;
+  /** Throttles the public activities' sign-up, per address (decision 046). */
+  publicSignUpLimiter: LoginLimiter;
   commonPasswords: ReadonlySet<string>;
   /** The clock; tests move it to prove expiry rules. */
   now: () => Date;

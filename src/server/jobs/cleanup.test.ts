@@ -70,7 +70,7 @@ describe('the cleanup job', () => {
       expiresAt: ago(minutes(1)),
     });
 
-    expect(await cleanUpExpired(t.ctx)).toEqual({ sessions: 4, idempotencyKeys: 1 });
+    expect(await cleanUpExpired(t.ctx)).toEqual({ sessions: 4, idempotencyKeys: 1, publicSignUps: 0 });
     const left = await sessionIds();
     expect(expired.filter((id) => left.has(id))).toEqual([]);
     expect(alive.filter((id) => !left.has(id))).toEqual([]);
@@ -88,7 +88,7 @@ describe('the cleanup job', () => {
     expect(replayed.headers['idempotent-replayed']).toBe('true');
 
     // A second run finds nothing more.
-    expect(await cleanUpExpired(t.ctx)).toEqual({ sessions: 0, idempotencyKeys: 0 });
+    expect(await cleanUpExpired(t.ctx)).toEqual({ sessions: 0, idempotencyKeys: 0, publicSignUps: 0 });
   });
 
   it('deletes every session and key once the clock has moved a day on, and the cookie no longer signs in', async () => {
@@ -97,7 +97,7 @@ describe('the cleanup job', () => {
     t.clock.now = new Date(t.clock.now.getTime() + minutes(24 * 60));
     const result = await cleanUpExpired(t.ctx);
     // Every session left (the coach's, the other test's) and the key of the create went.
-    expect(result).toEqual({ sessions: before.size, idempotencyKeys: 1 });
+    expect(result).toEqual({ sessions: before.size, idempotencyKeys: 1, publicSignUps: 0 });
     expect(await sessionIds()).toEqual(new Set());
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
   });

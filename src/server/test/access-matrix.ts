@@ -3,7 +3,8 @@ import { energyCarriers } from '../content/emission-factors';
 import { calendarDate } from '../../core/calendar';
 import { luhnCheckDigit } from '../../core/organisation-number';
 import { randomUUID } from 'node:crypto';
-import { reminders, secondFactors } from '../db/schema';
+import { publicSignUps, reminders, secondFactors } from '../db/schema';
+import { newSecret, secretDigest } from '../modules/auth/passwords';
 import { demoIds } from '../db/seed';
 import { startEnrolment } from '../modules/auth/second-factor.service';
 import { openTotpSecret, totpCodeAt } from '../modules/auth/totp';
@@ -274,6 +275,8 @@ async function prepareActivities(t: TestApp, contactId: string) {
         startsAt: startsAt.toISOString(),
         endsAt: new Date(startsAt.getTime() + 3 * 3_600_000).toISOString(),
         organisationIds: [fixtures.ownOrganisationId],
+        // The upcoming one is on the public page, with its sign-up (decision 046).
+        isPublic: offsetDays > 0,
       },
     });
     if (created.statusCode !== 201) throw new Error(`matrix set-up failed: ${created.body}`);
@@ -298,6 +301,24 @@ async function prepareActivities(t: TestApp, contactId: string) {
     pastActivityId: past.activityId,
     pastRegistrationId: past.registrationId,
   };
+}
+
+/** A pending public sign-up of the activity, as if just sent: the token of its e-mailed link. */
+async function pendingSignUpToken(t: TestApp, activityId: string): Promise<string> {
+  const token = newSecret();
+  await t.database.db.insert(publicSignUps).values({
+    id: randomUUID(),
+    activityId,
+    tokenDigest: secretDigest(token),
+    name: 'Mia Matrislänk',
+    email: `lank-${unique()}@besok.example`,
+    companyName: 'Matrislänken AB',
+    organisationNumber: freshOrganisationNumber(),
+    consentTextVersion: '2026-12',
+    createdAt: t.clock.now,
+    expiresAt: new Date(t.clock.now.getTime() + 3_600_000),
+  });
+  return token;
 }
 
 /** A fresh contact of the own company, for a registration that must not exist yet. */
@@ -972,6 +993,42 @@ export const matrix: MatrixRow[] = [
       hasConsent: true,
     }),
     expected: everyone(202),
+  },
+
+  // Public activities and their sign-up: anyone, signed in or not (decision 046). Each sign-up is
+  // a new person; each link a fresh pending sign-up of the public activity.
+  { method: 'GET', route: '/api/public/activities', expected: everyone(200) },
+  {
+    method: 'GET',
+    route: '/api/public/activities/:id',
+    url: (_t, state) => `/api/public/activities/${state.activityId}`,
+    expected: everyone(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/public/activities/:id/sign-ups',
+    url: (_t, state) => `/api/public/activities/${state.activityId}/sign-ups`,
+    body: (t) => ({
+      formToken: interestFormTokenAt(t.ctx, new Date(t.clock.now.getTime() - 60_000)),
+      name: 'Mats Matrisbesökare',
+      email: `matris-${unique()}@besok.example`,
+      companyName: 'Matrisbesöket AB',
+      organisationNumber: freshOrganisationNumber(),
+      hasConsent: true,
+    }),
+    expected: everyone(202),
+  },
+  {
+    method: 'POST',
+    route: '/api/public/sign-ups/confirm',
+    body: async (t, state) => ({ token: await pendingSignUpToken(t, state.activityId) }),
+    expected: everyone(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/public/sign-ups/cancel',
+    body: async (t, state) => ({ token: await pendingSignUpToken(t, state.activityId) }),
+    expected: everyone(200),
   },
 
   // Reference data for pickers.

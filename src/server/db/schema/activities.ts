@@ -14,7 +14,7 @@ import {
 import { activityTypes, registrationStatuses } from '../../../core/activities';
 import { areas } from '../../../core/areas';
 import { companies } from './companies';
-import { contacts } from './contacts';
+import { contacts, genders } from './contacts';
 import { organisations } from './organisations';
 import { programmes } from './programmes';
 
@@ -40,6 +40,8 @@ export const activities = pgTable(
     capacity: integer('capacity'),
     /** What one participant's place costs, whole SEK (for the support value). */
     costPerParticipantSek: integer('cost_per_participant_sek').notNull().default(0),
+    /** Listed on the public page with a sign-up for people without an account (decision 046). */
+    isPublic: boolean('is_public').notNull().default(false),
     createdBy: uuid('created_by'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -113,5 +115,38 @@ export const registrations = pgTable(
     index('registrations_activity_sequence_idx').on(t.activityId, t.sequence),
     index('registrations_contact_id_idx').on(t.contactId),
     index('registrations_company_id_idx').on(t.companyId),
+  ],
+);
+
+// A sign-up from the public page by someone without an account (decision 046): pending until the
+// e-mailed link confirms it, when it becomes an ordinary registration and its personal fields are
+// blanked (they then live in the contact). The confirm and the cancel link carry one secret, of
+// which only the SHA-256 is kept.
+export const publicSignUps = pgTable(
+  'public_sign_ups',
+  {
+    id: uuid('id').primaryKey(),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    tokenDigest: text('token_digest').notNull(),
+    name: text('name'),
+    email: text('email'),
+    companyName: text('company_name'),
+    organisationNumber: text('organisation_number'),
+    gender: text('gender', { enum: genders }).notNull().default('not_stated'),
+    consentTextVersion: text('consent_text_version').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** The confirm link works until then; an unconfirmed row is deleted after it. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    registrationId: uuid('registration_id').references(() => registrations.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    uniqueIndex('public_sign_ups_token_digest_key').on(t.tokenDigest),
+    index('public_sign_ups_activity_id_idx').on(t.activityId),
+    index('public_sign_ups_registration_id_idx').on(t.registrationId),
+    index('public_sign_ups_expires_at_idx').on(t.expiresAt),
   ],
 );

@@ -115,6 +115,8 @@ export function registrationMail(
   waitingListPosition: number | null,
   organiserEmail: string,
   now: Date,
+  /** A paragraph before the signature (the public sign-up's cancel link, decision 046). */
+  closing?: string,
 ): MailMessage {
   const { subject, lead } = openings[kind](activity.title, waitingListPosition);
   const lines = [
@@ -131,6 +133,7 @@ export function registrationMail(
       ? 'Kalenderfilen i bilagan tar bort aktiviteten ur din kalender.'
       : 'Kalenderfilen i bilagan lägger in aktiviteten i din kalender.',
     '',
+    ...(closing ? [closing, ''] : []),
     'Industry In West',
   ];
   return {

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, ilike, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { ActivityListQuery } from '../../../contracts/activities';
 import type { Area } from '../../../core/areas';
 import { startOfCalendarDate } from '../../../core/calendar';
@@ -33,6 +33,7 @@ const summaryColumns = {
   onlineUrl: activities.onlineUrl,
   capacity: activities.capacity,
   costPerParticipantSek: activities.costPerParticipantSek,
+  isPublic: activities.isPublic,
   registeredCount,
   waitlistedCount,
 };
@@ -46,6 +47,7 @@ export type ActivitySummaryRow = {
   onlineUrl: string | null;
   capacity: number | null;
   costPerParticipantSek: number;
+  isPublic: boolean;
   registeredCount: number;
   waitlistedCount: number;
 };
@@ -395,4 +397,28 @@ export async function listUpcomingRegistrationsOfCompany(db: Db, companyId: stri
     )
     .orderBy(asc(activities.startsAt), asc(contacts.name), asc(registrations.id))
     .limit(limit);
+}
+
+// The public page (decision 046): activities marked public that have not started, soonest first.
+const publicFilter = (now: Date) => and(eq(activities.isPublic, true), gt(activities.startsAt, now));
+
+/** The public page's activities, with their counts: at most `limit`, soonest first. */
+export async function listPublicActivities(db: Db, programmeId: string, now: Date, limit: number) {
+  const rows = await db
+    .select({ ...summaryColumns, description: activities.description })
+    .from(activities)
+    .where(and(eq(activities.programmeId, programmeId), publicFilter(now)))
+    .orderBy(asc(activities.startsAt), asc(activities.id))
+    .limit(limit);
+  return rows.map(withNumbers);
+}
+
+/** One activity of the public page, or undefined when it is not public or has started. */
+export async function findPublicActivity(db: Db, id: string, now: Date) {
+  const [row] = await db
+    .select({ ...summaryColumns, description: activities.description })
+    .from(activities)
+    .where(and(eq(activities.id, id), publicFilter(now)))
+    .limit(1);
+  return row && withNumbers(row);
 }

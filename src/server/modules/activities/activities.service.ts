@@ -8,6 +8,7 @@ import type {
   RegisterContactsBody,
   updateActivityBodySchema,
 } from '../../../contracts/activities';
+import type { PublicActivity } from '../../../contracts/public-activities';
 import type { z } from 'zod';
 import {
   activityPeriodProblem,
@@ -24,12 +25,13 @@ import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
 import { conflict, forbidden, invalidField, notFound, ruleViolated, staleVersion, unauthenticated } from '../../errors';
 import { currentProgrammeId } from '../../programme';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit, type AuditBy } from '../audit/audit.service';
 import { listCompaniesWithoutGrant } from '../state-aid/state-aid.service';
 import { registrationMail, type RegistrationMailKind } from './activities.mail';
 import * as q from './activities.queries';
 
 type CreateInput = z.output<typeof createActivityBodySchema>;
+type RegistrationRowStatus = q.RegistrationRow['status'];
 type UpdateInput = z.output<typeof updateActivityBodySchema>;
 
 // Hooks for the company timeline and reminders (issue 6, branch `followup`): plain reads the
@@ -174,6 +176,7 @@ export async function createActivity(ctx: AppContext, actor: Actor, input: Creat
       onlineUrl: input.onlineUrl,
       capacity: input.capacity,
       costPerParticipantSek: input.costPerParticipantSek,
+      isPublic: input.isPublic,
       createdBy: user.userId,
       createdAt: now,
       updatedAt: now,
@@ -192,17 +195,20 @@ export async function createActivity(ctx: AppContext, actor: Actor, input: Creat
   return getActivity(ctx, user, id);
 }
 
-type PendingMail = {
+export type PendingMail = {
   kind: RegistrationMailKind;
   contactId: string;
   contactName: string;
   email: string | null;
   position: number | null;
+  /** A closing paragraph with a one-time link (the public sign-up's cancel link, decision 046):
+   * the text holds the outbox's marker where the link goes (decision 030). */
+  withLink?: { text: string; oneTimeLink: string };
 };
 
 /** Sends the confirmations after the change is committed: a mail failure never undoes a
  * registration, and the activity row is not held locked while SMTP answers. No e-mail, no mail. */
-async function sendRegistrationMails(ctx: AppContext, activity: q.ActivityRow, mails: readonly PendingMail[]) {
+export async function sendRegistrationMails(ctx: AppContext, activity: q.ActivityRow, mails: readonly PendingMail[]) {
   const now = ctx.now();
   const organiserEmail = ctx.config.mailFrom.match(/<([^>]+)>/)?.[1] ?? ctx.config.mailFrom;
   for (const mail of mails) {
@@ -214,19 +220,16 @@ async function sendRegistrationMails(ctx: AppContext, activity: q.ActivityRow, m
       mail.position,
       organiserEmail,
       now,
+      mail.withLink?.text,
     );
-    await ctx.mailer.send(ctx.db, { ...message, contactId: mail.contactId }, now);
+    const link = mail.withLink && { oneTimeLink: mail.withLink.oneTimeLink };
+    await ctx.mailer.send(ctx.db, { ...message, ...link, contactId: mail.contactId }, now);
   }
 }
 
 /** Moves waiting registrations up into free places, first come first served; call with the
  * activity row locked. Returns the mails to send. */
-async function promoteWaiting(
-  tx: Db,
-  actor: SignedInActor,
-  activity: q.ActivityRow,
-  now: Date,
-): Promise<PendingMail[]> {
+async function promoteWaiting(tx: Db, actor: AuditBy, activity: q.ActivityRow, now: Date): Promise<PendingMail[]> {
   const [state, waiting] = await Promise.all([q.queueState(tx, activity.id), q.waitlistedInOrder(tx, activity.id)]);
   const promoted = registrationsToPromote(activity.capacity, state.registered, waiting);
   if (promoted.length === 0) return [];
@@ -256,6 +259,56 @@ async function promoteWaiting(
       });
   }
   return mails;
+}
+
+/** A new registration with its audit row. */
+async function insertRegistration(
+  tx: Db,
+  by: AuditBy,
+  now: Date,
+  values: Parameters<typeof q.insertRegistration>[1] & { id: string },
+  organisationId: string,
+): Promise<void> {
+  await q.insertRegistration(tx, values);
+  await recordAudit(tx, by, now, {
+    action: 'registration.create',
+    entityType: 'registration',
+    entityId: values.id,
+    organisationId,
+    after: values,
+  });
+}
+
+/**
+ * Registers one person, with the activity row locked: a free place or the waiting list, as for
+ * any registration (the public sign-up's confirmation, decision 046). Answers the mail to send.
+ */
+export async function placeRegistration(
+  tx: Db,
+  by: AuditBy,
+  activity: q.ActivityRow,
+  person: { contactId: string; companyId: string; organisationId: string; name: string; email: string | null },
+  now: Date,
+): Promise<{ id: string; status: 'registered' | 'waitlisted'; mail: PendingMail }> {
+  const state = await q.queueState(tx, activity.id);
+  const status = statusForNewRegistration(activity.capacity, state.registered);
+  const values = {
+    id: randomUUID(),
+    activityId: activity.id,
+    contactId: person.contactId,
+    companyId: person.companyId,
+    status,
+    sequence: state.maxSequence + 1,
+    registeredAt: now,
+    registeredBy: null,
+  };
+  await insertRegistration(tx, by, now, values, person.organisationId);
+  const position = status === 'waitlisted' ? state.waitlisted + 1 : null;
+  return {
+    id: values.id,
+    status,
+    mail: { kind: status, contactId: person.contactId, contactName: person.name, email: person.email, position },
+  };
 }
 
 /** Changes an activity; organisers and admins only. Capacity never drops below the places
@@ -353,14 +406,7 @@ export async function registerContacts(
         registeredAt: now,
         registeredBy: user.userId,
       };
-      await q.insertRegistration(tx, values);
-      await recordAudit(tx, user, now, {
-        action: 'registration.create',
-        entityType: 'registration',
-        entityId: values.id,
-        organisationId: person.organisationId,
-        after: values,
-      });
+      await insertRegistration(tx, user, now, values, person.organisationId);
       mails.push({
         kind: status,
         contactId,
@@ -404,35 +450,44 @@ export async function cancelRegistration(ctx: AppContext, actor: Actor, registra
     ) {
       throw notFound('The registration');
     }
-    if (registration.status === 'cancelled') return { activity, mails: [] };
-    const now = ctx.now();
-    const after = await q.updateRegistration(tx, registrationId, { status: 'cancelled', cancelledAt: now });
-    await recordAudit(tx, user, now, {
-      action: 'registration.cancel',
-      entityType: 'registration',
-      entityId: registrationId,
-      organisationId: company.organisationId,
-      before: registration,
-      after,
-    });
-    const [person] = await q.contactsWithCompany(tx, [registration.contactId]);
-    const mails: PendingMail[] =
-      person && !person.erasedAt
-        ? [
-            {
-              kind: 'cancelled',
-              contactId: person.id,
-              contactName: person.name,
-              email: person.email,
-              position: null,
-            },
-          ]
-        : [];
-    if (registration.status === 'registered') mails.push(...(await promoteWaiting(tx, user, activity, now)));
-    return { activity, mails };
+    return {
+      activity,
+      mails: await cancelLockedRegistration(tx, user, activity, registration, company.organisationId, ctx.now()),
+    };
   });
   await sendRegistrationMails(ctx, result.activity, result.mails);
   return getActivity(ctx, user, found.activityId);
+}
+
+/**
+ * Cancels a registration whose activity row the caller holds locked, and gives a freed place to
+ * the first on the waiting list. Cancelling twice changes nothing. Answers the e-mails to send.
+ */
+export async function cancelLockedRegistration(
+  tx: Db,
+  by: AuditBy,
+  activity: q.ActivityRow,
+  registration: q.RegistrationRow,
+  organisationId: string,
+  now: Date,
+): Promise<PendingMail[]> {
+  if (registration.status === 'cancelled') return [];
+  const after = await q.updateRegistration(tx, registration.id, { status: 'cancelled', cancelledAt: now });
+  await recordAudit(tx, by, now, {
+    action: 'registration.cancel',
+    entityType: 'registration',
+    entityId: registration.id,
+    organisationId,
+    before: registration,
+    after,
+  });
+  const [person] = await q.contactsWithCompany(tx, [registration.contactId]);
+  const mails: PendingMail[] =
+    person && !person.erasedAt
+      ? [{ kind: 'cancelled', contactId: person.id, contactName: person.name, email: person.email, position: null }]
+      : [];
+  if (registration.status === 'registered') mails.push(...(await promoteWaiting(tx, by, activity, now)));
+  return mails;
 }
 
 /** Marks who attended, for the whole list in one request; organisers and admins, once the
@@ -472,4 +527,90 @@ export async function markAttendance(
     });
   });
   return getActivity(ctx, user, activityId);
+}
+
+// For the public activities and their sign-up (decision 046): plain reads and locked writes the
+// public-activities module calls; it checks the sign-up's link, these know the registrations.
+
+export type { ActivityRow } from './activities.queries';
+
+function publicActivityOf(
+  row: NonNullable<Awaited<ReturnType<typeof q.findPublicActivity>>>,
+  organisers: Awaited<ReturnType<typeof q.organisersOf>>,
+  areas: Awaited<ReturnType<typeof q.areasOf>>,
+): PublicActivity {
+  return {
+    id: row.id,
+    type: row.type,
+    title: row.title,
+    description: row.description,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    place: row.place,
+    isOnline: row.onlineUrl !== null,
+    areas: areas.filter((a) => a.activityId === row.id).map((a) => a.area),
+    organisers: organisers
+      .filter((o) => o.activityId === row.id)
+      .map(({ id, name, shortName }) => ({ id, name, shortName })),
+    placesLeft: row.capacity === null ? null : Math.max(0, row.capacity - row.registeredCount),
+  };
+}
+
+/** The public activities that have not started, soonest first, at most `limit`: non-personal fields. */
+export async function listPublicActivities(db: Db, now: Date, limit: number): Promise<PublicActivity[]> {
+  const rows = await q.listPublicActivities(db, await currentProgrammeId(db), now, limit);
+  const ids = rows.map((row) => row.id);
+  const [organisers, areas] = await Promise.all([q.organisersOf(db, ids), q.areasOf(db, ids)]);
+  return rows.map((row) => publicActivityOf(row, organisers, areas));
+}
+
+/** One public activity that has not started, or undefined. */
+export async function findPublicActivity(db: Db, id: string, now: Date): Promise<PublicActivity | undefined> {
+  const row = await q.findPublicActivity(db, id, now);
+  if (!row) return undefined;
+  const [organisers, areas] = await Promise.all([q.organisersOf(db, [id]), q.areasOf(db, [id])]);
+  return publicActivityOf(row, organisers, areas);
+}
+
+/** The activity row, locked until the transaction ends (registrations queue behind it). */
+export async function lockActivity(tx: Db, id: string): Promise<q.ActivityRow | undefined> {
+  return q.findActivityRow(tx, id, true);
+}
+
+/** The activity's organisers by short name: the first owns a prospect its public sign-up makes. */
+export async function organiserIdsOf(db: Db, activityId: string): Promise<string[]> {
+  return (await q.organisersOf(db, [activityId])).map((o) => o.id);
+}
+
+/** The person's live registration (a place or the waiting list) for the activity, if any. */
+export async function liveRegistrationIdOf(db: Db, activityId: string, contactId: string) {
+  const rows = await q.registrationsOf(db, activityId);
+  return rows.find((r) => r.contactId === contactId && r.status !== 'cancelled')?.id;
+}
+
+/** Where a registration stands: its status and, on the waiting list, its position. */
+export async function registrationStanding(
+  db: Db,
+  activityId: string,
+  registrationId: string,
+): Promise<{ status: RegistrationRowStatus; position: number | null } | undefined> {
+  const registration = await q.findRegistrationRow(db, registrationId);
+  if (!registration) return undefined;
+  if (registration.status !== 'waitlisted') return { status: registration.status, position: null };
+  const waiting = await q.waitlistedInOrder(db, activityId);
+  return { status: 'waitlisted', position: waiting.findIndex((w) => w.id === registrationId) + 1 };
+}
+
+/** Cancels a registration by nobody signed in (the public sign-up's link), with the activity row
+ * locked: as a coach's cancellation, the first on the waiting list moves up. */
+export async function cancelRegistrationByLink(
+  tx: Db,
+  activity: q.ActivityRow,
+  registrationId: string,
+  now: Date,
+): Promise<PendingMail[]> {
+  const registration = await q.findRegistrationRow(tx, registrationId);
+  const company = registration && (await q.findCompanyRef(tx, registration.companyId));
+  if (!registration || !company) return [];
+  return cancelLockedRegistration(tx, null, activity, registration, company.organisationId, now);
 }

@@ -464,7 +464,8 @@ export async function findCompanyByNumber(db: Db, organisationNumber: string) {
 export async function registerInterestedCompany(
   tx: Db,
   now: Date,
-  input: { organisationId: string; organisationNumber: string; name: string; municipalityCode: string },
+  input: { organisationId: string; organisationNumber: string; name: string; municipalityCode: string | null },
+  reason = 'Intresseanmälan',
 ): Promise<{ id: string }> {
   const id = randomUUID();
   const values = await insertProspect(tx, null, {
@@ -475,7 +476,7 @@ export async function registerInterestedCompany(
     facts: { name: input.name, municipalityCode: input.municipalityCode },
     coachId: null,
     now,
-    reason: 'Intresseanmälan',
+    reason,
   });
   await recordAudit(tx, null, now, {
     action: 'company.register_interest',

@@ -6,6 +6,7 @@ import type {
   ConsentBody,
   Contact,
   createContactBodySchema,
+  genderSchema,
   updateContactBodySchema,
 } from '../../../contracts/contacts';
 import type { AppContext } from '../../context';
@@ -104,8 +105,9 @@ export async function addContactFromInterest(
   tx: Db,
   now: Date,
   company: { id: string; organisationId: string },
-  person: { name: string; email: string; phone: string | null },
+  person: { name: string; email: string; phone: string | null; gender?: z.infer<typeof genderSchema> },
   consent: { purpose: string; textVersion: string },
+  action = 'contact.add_from_interest',
 ): Promise<{ id: string }> {
   const id = randomUUID();
   const values = {
@@ -115,7 +117,7 @@ export async function addContactFromInterest(
     email: person.email,
     phone: person.phone,
     role: null,
-    gender: 'not_stated' as const,
+    gender: person.gender ?? 'not_stated',
     createdAt: now,
     updatedAt: now,
   };
@@ -123,7 +125,7 @@ export async function addContactFromInterest(
   const given = { id: randomUUID(), contactId: id, ...consent, givenOn: now, recordedBy: null, createdAt: now };
   await q.insertConsent(tx, given);
   await recordAudit(tx, null, now, {
-    action: 'contact.add_from_interest',
+    action,
     entityType: 'contact',
     entityId: id,
     organisationId: company.organisationId,

@@ -1,10 +1,7 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { coveringOrganisationOf, municipalityByCode } from '../../../core/regions';
 import type { Actor } from '../../../core/roles';
 import {
   interestConsentTextVersion,
-  interestFormTokenHours,
-  interestMinimumFillSeconds,
   type InterestAnswer,
   type InterestForm,
   type InterestInput,
@@ -12,13 +9,13 @@ import {
 } from '../../../contracts/programme-page';
 import { municipalities } from '../../content/municipalities';
 import type { AppContext } from '../../context';
-import { purposeKey } from '../../crypto/seal';
-import { invalidField, rateLimited } from '../../errors';
+import { invalidField } from '../../errors';
 import { findCompanyByNumber, registerInterestedCompany } from '../companies/companies.service';
 import { addContactFromInterest } from '../contacts/contacts.service';
 import { listPartnerOrganisations } from '../organisations/organisations.service';
 import { listCoachesToTell } from '../users/users.service';
 import { interestMail } from './programme-page.mail';
+import { formTokenAt, passesBotHurdles } from './public-form';
 
 // The public programme page (issue 15, decision 045): read by anyone, and its interest form, which
 // registers a prospect for the organisation covering the company's municipality and tells that
@@ -43,29 +40,13 @@ export async function getPublicProgramme(ctx: AppContext): Promise<PublicProgram
   };
 }
 
-const tokenKey = (ctx: AppContext) => purposeKey(ctx.config.secondFactorKey, 'interest form tokens');
-const signatureOf = (ctx: AppContext, issuedAtMs: number) =>
-  createHmac('sha256', tokenKey(ctx)).update(`interest-form:${issuedAtMs}`).digest('base64url');
-
-/** A form token issued at `issuedAt`: the time, signed, so a sender cannot claim an earlier one. */
-export function interestFormTokenAt(ctx: AppContext, issuedAt: Date): string {
-  const issuedAtMs = issuedAt.getTime();
-  return `${issuedAtMs}.${signatureOf(ctx, issuedAtMs)}`;
-}
-
 /** The form's token, issued now; the page asks for it when the form is shown. */
 export function openInterestForm(ctx: AppContext): InterestForm {
-  return { formToken: interestFormTokenAt(ctx, ctx.now()) };
+  return { formToken: formTokenAt(ctx, ctx.now()) };
 }
 
-/** When the token was issued, or null when it is not one of ours. */
-function issuedAtOf(ctx: AppContext, token: string): number | null {
-  const [time, signature] = token.split('.');
-  if (!time || !signature || !/^\d{1,15}$/.test(time)) return null;
-  const expected = Buffer.from(signatureOf(ctx, Number(time)));
-  const given = Buffer.from(signature);
-  return given.length === expected.length && timingSafeEqual(given, expected) ? Number(time) : null;
-}
+/** A form token issued at `issuedAt` (the tests' and the access matrix's way to pass the fill time). */
+export const interestFormTokenAt = formTokenAt;
 
 const received: InterestAnswer = { isReceived: true };
 
@@ -85,17 +66,10 @@ export async function submitInterest(
   input: InterestInput,
   meta: { ip: string },
 ): Promise<InterestAnswer> {
-  // Asked first and outside any transaction (decision 029: PGlite has one connection).
-  const waitSeconds = await ctx.interestLimiter.attempt(meta.ip, 'interest');
-  if (waitSeconds !== null) throw rateLimited(waitSeconds);
-  const issuedAt = issuedAtOf(ctx, input.formToken);
-  if (issuedAt === null) throw invalidField('formToken', 'form_expired', 'Reload the page and send the form again');
   const now = ctx.now();
-  const age = now.getTime() - issuedAt;
-  if (age > interestFormTokenHours * 3_600_000) {
-    throw invalidField('formToken', 'form_expired', 'Reload the page and send the form again');
+  if (!(await passesBotHurdles(ctx, ctx.interestLimiter, input, { ip: meta.ip, account: 'interest' }))) {
+    return received;
   }
-  if (input.website || age < interestMinimumFillSeconds * 1000) return received;
   const municipality = municipalityByCode(municipalities, input.municipalityCode);
   if (!municipality) {
     throw invalidField(
@@ -169,7 +143,7 @@ export async function submitInterest(
 }
 
 /** A database refusal by a unique index (SQLSTATE 23505), wherever the driver put its code. */
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
   const causes = [error, (error as { cause?: unknown } | null)?.cause];
   return causes.some((cause) => (cause as { code?: unknown } | null)?.code === '23505');
 }

@@ -19,6 +19,7 @@ const activity: Activity = {
   costPerParticipantSek: 0,
   areas: [],
   organisers: [],
+  isPublic: false,
   registeredCount: 0,
   waitlistedCount: 0,
   description: '',
