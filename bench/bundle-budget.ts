@@ -15,10 +15,11 @@ const firstRoute = 'src/web/features/auth/pages/sign-in-page.tsx';
 const layoutKey = 'src/web/app/app-layout.tsx';
 const layoutStrings = ['src/web/features/auth/i18n/sv.json', 'src/web/features/signed-in/i18n/sv.json'];
 /** Features whose pages render without the signed-in layout, and the other strings each loads:
- * the sign-in pages, and the public programme page with the signed-in area names (decision 045). */
+ * the sign-in pages, and the public pages with the signed-in area names (decision 045) and the
+ * activities' type names (decision 046). */
 const outsideShell: Record<string, string[]> = {
   auth: [],
-  programme: ['src/web/features/signed-in/i18n/sv.json'],
+  programme: ['src/web/features/signed-in/i18n/sv.json', 'src/web/features/activities/i18n/sv.json'],
 };
 const outDir = path.resolve('dist/web');
 const manifestPath = path.join(outDir, '.vite', 'manifest.json');

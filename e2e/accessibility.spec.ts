@@ -47,6 +47,11 @@ test('the signed-out pages have no serious or critical accessibility violation',
   await checkAccessibility(page, findings, { path: '/reset-password?token=unknown' });
   await checkAccessibility(page, findings, { path: '/invitation?token=unknown' });
   await checkAccessibility(page, findings, { path: '/programmet' });
+  // The public activities (decision 046; their sign-up form, opened, in public-activities.spec.ts)
+  // and the pages of the e-mailed link, before their button is pressed.
+  await checkAccessibility(page, findings, { path: '/programmet/aktiviteter' });
+  await checkAccessibility(page, findings, { path: '/programmet/anmalan/bekrafta?token=unknown' });
+  await checkAccessibility(page, findings, { path: '/programmet/anmalan/avanmal?token=unknown' });
   expectNoFindings(findings);
 });
 

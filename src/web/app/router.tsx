@@ -57,8 +57,8 @@ export const routes: RouteObject[] = [
         ),
       },
       {
-        // The public programme page (decision 045): no sign-in, chunks of its own (programme-route.ts).
-        path: '/programmet',
+        // The public pages (decisions 045, 046): no sign-in, chunks of their own (programme-route.ts).
+        path: '/programmet/*',
         lazy: () =>
           import('../features/programme/programme-route').then((m) => m.loadProgrammePage(loadFeatureTranslations)),
       },

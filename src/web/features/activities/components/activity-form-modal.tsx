@@ -1,6 +1,7 @@
 import {
   Alert,
   Button,
+  Checkbox,
   Group,
   Modal,
   MultiSelect,
@@ -44,6 +45,7 @@ type ActivityValues = {
   costPerParticipantSek: number | string;
   areas: Area[];
   organisationIds: string[];
+  isPublic: boolean;
 };
 
 /** An instant as the value of <input type="datetime-local">, on the user's wall clock. */
@@ -74,6 +76,7 @@ function toBody(values: ActivityValues): CreateActivityBody {
     costPerParticipantSek: values.costPerParticipantSek === '' ? 0 : Number(values.costPerParticipantSek),
     areas: values.areas,
     organisationIds: values.organisationIds,
+    isPublic: values.isPublic,
   };
 }
 
@@ -115,6 +118,7 @@ export function ActivityFormModal({ activity, onClose, onSaved }: ActivityFormMo
       costPerParticipantSek: activity?.costPerParticipantSek ?? 0,
       areas: activity?.areas ?? [],
       organisationIds: activity?.organisers.map((o) => o.id) ?? (me.organisationId ? [me.organisationId] : []),
+      isPublic: activity?.isPublic ?? false,
     },
     validate: validateActivity(t),
   });
@@ -238,6 +242,11 @@ export function ActivityFormModal({ activity, onClose, onSaved }: ActivityFormMo
             maxRows={10}
             maxLength={activityLimits.descriptionMax}
             {...form.getInputProps('description')}
+          />
+          <Checkbox
+            label={t('activities.form.isPublic')}
+            description={t('activities.form.isPublicHelp')}
+            {...form.getInputProps('isPublic', { type: 'checkbox' })}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -52,7 +52,10 @@ describe('registering people for an activity', () => {
   it('shows every company the search found and says how many there are, instead of the first eight', async () => {
     const items = Array.from({ length: 20 }, (_, i) => company(i + 1));
     const { fetchStub } = stubFetch({
-      [`GET ${companiesPath}`]: { status: 200, body: { items, total: 37, page: 1, pageSize: 20, isTotalCapped: false } },
+      [`GET ${companiesPath}`]: {
+        status: 200,
+        body: { items, total: 37, page: 1, pageSize: 20, isTotalCapped: false },
+      },
     });
     vi.stubGlobal('fetch', fetchStub);
     renderElement(<RegisterPanel activity={activity} ownCompanyId={null} />);

@@ -1,12 +1,12 @@
-import { Alert, Box, Button, Checkbox, NativeSelect, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, NativeSelect, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconMailCheck } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { areas, type Area } from '../../../../core/areas';
 import { interestBodySchema, type InterestBody } from '../../../../contracts/programme-page';
 import { ErrorAlert } from '../../../components/error-alert';
+import { FormThanks, Honeypot } from './public-form-parts';
 import { isApiError } from '../../../components/api-client';
 import { applyFieldErrors, fieldErrorMessage } from '../../../components/error-message';
 import { focusFirstError, zodValidate } from '../../../components/form-validation';
@@ -20,7 +20,7 @@ type InterestValues = Omit<InterestBody, 'formToken' | 'areas' | 'message' | 'ph
 };
 
 /** The words for a token the server no longer takes (a page left open overnight): reload. */
-function formTokenProblem(t: TFunction, error: unknown): string | undefined {
+export function formTokenProblem(t: TFunction, error: unknown): string | undefined {
   const problem = isApiError(error) ? error.fieldErrors.find((f) => f.field === 'formToken') : undefined;
   return problem && fieldErrorMessage(t, problem);
 }
@@ -41,11 +41,6 @@ export function InterestForm({ municipalities }: InterestFormProps) {
   const submit = useSubmitInterest();
   /** An error the form's fields cannot show (the limit per address, a lost connection). */
   const [isErrorShown, setErrorShown] = useState(false);
-  /** The thanks takes the place of the form and its button, so focus moves to it (WCAG 2.4.3). */
-  const thanksRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (submit.isSuccess) thanksRef.current?.focus();
-  }, [submit.isSuccess]);
   const schemaValidate = zodValidate<InterestValues>(interestBodySchema, t, (values) => ({
     ...values,
     formToken: token.data?.formToken ?? 'pending',
@@ -82,19 +77,10 @@ export function InterestForm({ municipalities }: InterestFormProps) {
 
   if (submit.isSuccess) {
     return (
-      // Focused as it appears, a screen reader reads it: a live region added with its text in it
-      // is often not announced.
-      <Alert
-        ref={thanksRef}
-        tabIndex={-1}
-        role="status"
-        color="teal"
-        variant="light"
-        icon={<IconMailCheck size={20} aria-hidden />}
+      <FormThanks
         title={t('programme.form.sentTitle')}
-      >
-        {t('programme.form.sentText', { email: form.getValues().email.trim() })}
-      </Alert>
+        text={t('programme.form.sentText', { email: form.getValues().email.trim() })}
+      />
     );
   }
 
@@ -161,15 +147,7 @@ export function InterestForm({ municipalities }: InterestFormProps) {
           </Stack>
         </Checkbox.Group>
         <Textarea label={t('programme.form.message')} autosize minRows={3} {...form.getInputProps('message')} />
-        {/* The honeypot: off screen and out of the tab order; a bot that fills it in is thanked and forgotten. */}
-        <Box aria-hidden style={{ position: 'absolute', left: '-10000px', width: 1, height: 1, overflow: 'hidden' }}>
-          <TextInput
-            label={t('programme.form.website')}
-            tabIndex={-1}
-            autoComplete="off"
-            {...form.getInputProps('website')}
-          />
-        </Box>
+        <Honeypot inputProps={form.getInputProps('website')} />
         <Checkbox
           label={t('programme.form.consent')}
           required
