@@ -102,6 +102,10 @@ test('a visitor signs up for a public activity, confirms by the e-mailed link, a
   const row = page.getByRole('row').filter({ hasText: 'Vera Besökare' });
   await expect(row).toContainText(`Besöksverken ${tag} AB`);
   await expect(row).toContainText('Anmäld');
+  await expect(page.getByText('Visas på den publika sidan')).toBeVisible();
+  const findings: AxeFinding[] = [];
+  await checkAccessibility(page, findings, { name: 'a public activity, as its coach' });
+  expectNoFindings(findings);
 });
 
 test('a visitor signs up and confirms with the keyboard only', async ({ page, request }) => {

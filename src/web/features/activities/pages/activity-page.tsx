@@ -1,4 +1,4 @@
-import { Anchor, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -62,6 +62,11 @@ export function ActivityPage() {
         meta={
           <Group gap="sm">
             <ActivityTypeBadge type={data.type} />
+            {data.isPublic ? (
+              <Badge variant="outline" color="brand">
+                {t('activities.publicBadge')}
+              </Badge>
+            ) : null}
             <Text size="sm" c="dark.6">
               {formatPeriod(data.startsAt, data.endsAt)}
             </Text>
