@@ -130,9 +130,13 @@ async function standingOf(tx: Db, activity: ActivityRow, registrationId: string 
 
 /** The sign-up of a link and its activity, locked; a link that is not ours answers 404. */
 async function signUpOfLink(tx: Db, token: string) {
-  const signUpRow = await q.findSignUpByDigest(tx, secretDigest(token));
+  const digest = secretDigest(token);
+  const found = await q.findSignUpByDigest(tx, digest);
+  if (!found) throw expiredLink();
+  const activity = (await activities.lockActivity(tx, found.activityId))!;
+  // Read again behind the lock: a confirmation or cancellation of the same link that held it is seen.
+  const signUpRow = await q.findSignUpByDigest(tx, digest);
   if (!signUpRow) throw expiredLink();
-  const activity = (await activities.lockActivity(tx, signUpRow.activityId))!;
   return { signUpRow, activity };
 }
 

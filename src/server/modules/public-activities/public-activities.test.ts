@@ -200,13 +200,31 @@ describe('a public sign-up', () => {
     expect(row).toMatchObject({ name: null, email: null, companyName: null, organisationNumber: null });
   });
 
-  it('confirming twice is harmless: one registration, the same answer', async () => {
+  it('writes the confirm e-mail in the page’s language', async () => {
+    const activity = await createActivity();
+    const { body } = await signedUp(activity.id, { locale: 'en' });
+    const mail = readMailbox(app().mailboxDir)
+      .filter((m) => m.to === body.email)
+      .at(-1)!;
+    expect(mail.subject).toBe(`Confirm your sign-up: ${activity.title} – Industry In West`);
+    expect(mail.body).toContain('within 48 hours');
+  });
+
+  it('confirming twice, or twice at once, is harmless: one registration, the same answer', async () => {
     const activity = await createActivity();
     const { token } = await signedUp(activity.id);
     const first = await ok<SignUpConfirmation>(await link('confirm', token));
     const second = await ok<SignUpConfirmation>(await link('confirm', token));
     expect(second).toEqual(first);
     expect((await activityAsCoach(activity.id)).registrations).toHaveLength(1);
+    // Two at once, for a new company: one company, one contact, one registration.
+    const { token: other, body } = await signedUp(activity.id);
+    const both = await Promise.all([link('confirm', other), link('confirm', other)]);
+    expect(both.map((r) => r.statusCode)).toEqual([200, 200]);
+    const [company, ...more] = await companiesNumbered(String(body.organisationNumber));
+    expect(more).toEqual([]);
+    expect(await contactsOf(company!.id)).toHaveLength(1);
+    expect((await activityAsCoach(activity.id)).registrations).toHaveLength(2);
   });
 
   it('adds the person once to a known company: the same e-mail twice is one contact', async () => {
