@@ -22,7 +22,9 @@ export function PublicShell({ children }: { children: ReactNode }) {
           </Group>
         </Group>
       </Container>
-      <Box component="main" id="main-content">
+      {/* At least a screen high, so that the footer starts below the fold and does not move in
+          view when a list arrives (layout shift, issue 17). */}
+      <Box component="main" id="main-content" mih="calc(100vh - 4rem)">
         {children}
       </Box>
       <Box component="footer" px="md" py="lg" bg="gray.0">
