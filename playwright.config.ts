@@ -33,7 +33,6 @@ const firstHalf = [
   '**/accessibility.spec.ts',
   '**/action-plan.spec.ts',
   '**/maturity-measurements.spec.ts',
-  '**/second-factor.spec.ts',
 ];
 // The screenshots are for a person to look at after a change, not a check: CI leaves them out
 // (about 100 s); `npx playwright test e2e/screenshots.spec.ts` takes them.
