@@ -7,6 +7,7 @@
 // the elements that moved most are printed under it.
 // Usage: npm run bench:lighthouse -- [--runs 5] [--mobile] [--only words]
 import fs from 'node:fs';
+import { sql } from 'drizzle-orm';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Flags } from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
@@ -49,6 +50,8 @@ async function main(): Promise<void> {
   const database = await openDatabase({ kind: 'pglite', dataDir: null });
   await database.migrate();
   await seedDemoData(database.db, new Date(), benchSecondFactorKey);
+  // The public activities page lists what coaches have marked public: the demo marks none.
+  await database.db.execute(sql`update activities set is_public = true where starts_at > now()`);
   const served = await serve(database);
   const cookies: Record<Viewer, string | undefined> = {
     anonymous: undefined,
@@ -72,6 +75,7 @@ async function main(): Promise<void> {
   const pages: Page[] = [
     { name: 'sign-in', path: '/login', viewer: 'anonymous' },
     { name: 'public programme page', path: '/programmet', viewer: 'anonymous', bar: 95 },
+    { name: 'public activities', path: '/programmet/aktiviteter', viewer: 'anonymous', bar: 95 },
     { name: 'dashboard (overview)', path: '/', viewer: 'coach' },
     { name: 'my week', path: '/my-week', viewer: 'coach' },
     { name: 'company list', path: '/companies', viewer: 'coach' },
