@@ -1,11 +1,10 @@
-import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconMailCheck } from '@tabler/icons-react';
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { passwordResetRequestBodySchema } from '../../../../contracts/auth';
 import { ErrorAlert } from '../../../components/error-alert';
+import { FormThanks } from '../../../components/form-thanks';
 import { applyFieldErrors } from '../../../components/error-message';
 import { focusFirstError, zodValidate } from '../../../components/form-validation';
 import { useRequestPasswordReset } from '../api';
@@ -21,12 +20,6 @@ export function ForgotPasswordPage() {
     initialValues: { email: '' },
     validate: zodValidate(passwordResetRequestBodySchema, t),
   });
-  // The form the focus was in is gone when the thanks appear: the thanks take the focus, so a
-  // keyboard user goes on from there and a screen reader reads them.
-  const sentRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (requestReset.isSuccess) sentRef.current?.focus();
-  }, [requestReset.isSuccess]);
 
   async function handleSubmit(values: ForgotPasswordValues) {
     try {
@@ -40,17 +33,10 @@ export function ForgotPasswordPage() {
     <AuthLayout title={t('auth.forgotPassword.title')}>
       {requestReset.isSuccess ? (
         <Stack gap="md">
-          <Alert
-            ref={sentRef}
-            tabIndex={-1}
-            role="status"
-            color="teal"
-            variant="light"
-            icon={<IconMailCheck size={20} aria-hidden />}
+          <FormThanks
             title={t('auth.forgotPassword.sentTitle')}
-          >
-            {t('auth.forgotPassword.sentText', { email: form.getValues().email.trim() })}
-          </Alert>
+            text={t('auth.forgotPassword.sentText', { email: form.getValues().email.trim() })}
+          />
           <Anchor component={Link} to="/login">
             {t('auth.backToSignIn')}
           </Anchor>

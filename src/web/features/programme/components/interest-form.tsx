@@ -1,14 +1,12 @@
 import { Button, Checkbox, NativeSelect, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { areas, type Area } from '../../../../core/areas';
 import { interestBodySchema, type InterestBody } from '../../../../contracts/programme-page';
-import { ErrorAlert } from '../../../components/error-alert';
-import { FormThanks, Honeypot } from './public-form-parts';
-import { isApiError } from '../../../components/api-client';
-import { applyFieldErrors, fieldErrorMessage } from '../../../components/error-message';
+import { FormThanks } from '../../../components/form-thanks';
+import { CompanyNumberFields, Honeypot, PublicFormProblems } from './public-form-parts';
+import { applyFieldErrors } from '../../../components/error-message';
 import { focusFirstError, zodValidate } from '../../../components/form-validation';
 import { useInterestForm, useSubmitInterest } from '../api';
 
@@ -18,12 +16,6 @@ type InterestValues = Omit<InterestBody, 'formToken' | 'areas' | 'message' | 'ph
   phone: string;
   website: string;
 };
-
-/** The words for a token the server no longer takes (a page left open overnight): reload. */
-export function formTokenProblem(t: TFunction, error: unknown): string | undefined {
-  const problem = isApiError(error) ? error.fieldErrors.find((f) => f.field === 'formToken') : undefined;
-  return problem && fieldErrorMessage(t, problem);
-}
 
 type InterestFormProps = {
   /** The 55 municipalities by name, each once. */
@@ -87,25 +79,11 @@ export function InterestForm({ municipalities }: InterestFormProps) {
   return (
     <form noValidate onSubmit={form.onSubmit(handleSubmit, focusFirstError(form))}>
       <Stack gap="md">
-        {token.error ? <ErrorAlert error={token.error} /> : null}
-        {isErrorShown && submit.error ? (
-          <ErrorAlert error={submit.error} message={formTokenProblem(t, submit.error)} />
-        ) : null}
+        <PublicFormProblems tokenError={token.error} submitError={isErrorShown ? submit.error : null} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <TextInput
-            label={t('programme.form.companyName')}
-            autoComplete="organization"
-            required
-            {...form.getInputProps('companyName')}
-          />
-          <TextInput
-            label={t('programme.form.organisationNumber')}
-            description={t('programme.form.organisationNumberHint')}
-            // The hint under the field keeps it level with the company name beside it.
-            inputWrapperOrder={['label', 'input', 'description', 'error']}
-            inputMode="numeric"
-            required
-            {...form.getInputProps('organisationNumber')}
+          <CompanyNumberFields
+            companyName={form.getInputProps('companyName')}
+            organisationNumber={form.getInputProps('organisationNumber')}
           />
         </SimpleGrid>
         {/* A native list: light to load, and a phone shows it with its own picker. */}

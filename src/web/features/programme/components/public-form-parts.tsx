@@ -1,32 +1,70 @@
-import { Alert, Box, TextInput } from '@mantine/core';
+import { Box, TextInput } from '@mantine/core';
 import type { GetInputPropsReturnType } from '@mantine/form';
-import { IconMailCheck } from '@tabler/icons-react';
-import { useEffect, useRef } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../components/api-client';
+import { ErrorAlert } from '../../../components/error-alert';
+import { fieldErrorMessage } from '../../../components/error-message';
 
-// What the public forms share (decisions 045, 046): the thanks that takes the form's place, and
-// the hidden field for bots.
+// What the public forms share (decisions 045, 046): their problems above the fields, the company
+// and its organisation number, and the hidden field for bots. The thanks that takes a sent form's
+// place is the app's FormThanks.
 
-/**
- * The thanks that takes the place of a sent form and its button. Focused as it appears, so a
- * screen reader reads it (a live region added with its text in it is often not announced) and
- * focus does not fall back to the page's top (WCAG 2.4.3).
- */
-export function FormThanks({ title, text }: { title: string; text: string }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), []);
+/** The words for a token the server no longer takes (a page left open overnight): reload. */
+export function formTokenProblem(t: TFunction, error: unknown): string | undefined {
+  const problem = isApiError(error) ? error.fieldErrors.find((f) => f.field === 'formToken') : undefined;
+  return problem && fieldErrorMessage(t, problem);
+}
+
+/** The form token that could not be had, or a sending that failed other than on a field. */
+export function PublicFormProblems({
+  tokenError,
+  submitError,
+}: {
+  tokenError: unknown;
+  /** Shown only when no field took the error. */
+  submitError: unknown;
+}) {
+  const { t } = useTranslation();
   return (
-    <Alert
-      ref={ref}
-      tabIndex={-1}
-      role="status"
-      color="teal"
-      variant="light"
-      icon={<IconMailCheck size={20} aria-hidden />}
-      title={title}
-    >
-      {text}
-    </Alert>
+    <>
+      {tokenError ? <ErrorAlert error={tokenError} /> : null}
+      {submitError ? <ErrorAlert error={submitError} message={formTokenProblem(t, submitError)} /> : null}
+    </>
+  );
+}
+
+/** The company's name and organisation number; `id` names the fields where one page has several forms. */
+export function CompanyNumberFields({
+  companyName,
+  organisationNumber,
+  id,
+}: {
+  companyName: GetInputPropsReturnType;
+  organisationNumber: GetInputPropsReturnType;
+  id?: (name: string) => string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextInput
+        id={id?.('company')}
+        label={t('programme.form.companyName')}
+        autoComplete="organization"
+        required
+        {...companyName}
+      />
+      <TextInput
+        id={id?.('number')}
+        label={t('programme.form.organisationNumber')}
+        description={t('programme.form.organisationNumberHint')}
+        // The hint under the field keeps it level with the field beside it.
+        inputWrapperOrder={['label', 'input', 'description', 'error']}
+        inputMode="numeric"
+        required
+        {...organisationNumber}
+      />
+    </>
   );
 }
 

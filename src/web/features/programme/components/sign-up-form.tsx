@@ -3,12 +3,11 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { publicSignUpBodySchema, type PublicSignUpBody } from '../../../../contracts/public-activities';
-import { ErrorAlert } from '../../../components/error-alert';
-import { FormThanks, Honeypot } from './public-form-parts';
+import { FormThanks } from '../../../components/form-thanks';
+import { CompanyNumberFields, Honeypot, PublicFormProblems } from './public-form-parts';
 import { applyFieldErrors } from '../../../components/error-message';
 import { focusFirstError, zodValidate } from '../../../components/form-validation';
 import { useInterestForm, useSignUp } from '../api';
-import { formTokenProblem } from './interest-form';
 
 const genders = ['', 'woman', 'man', 'other'] as const;
 
@@ -86,10 +85,7 @@ export function SignUpForm({ activityId, activityTitle }: SignUpFormProps) {
       onSubmit={form.onSubmit(handleSubmit, focusFirstError(form))}
     >
       <Stack gap="md">
-        {token.error ? <ErrorAlert error={token.error} /> : null}
-        {isErrorShown && submit.error ? (
-          <ErrorAlert error={submit.error} message={formTokenProblem(t, submit.error)} />
-        ) : null}
+        <PublicFormProblems tokenError={token.error} submitError={isErrorShown ? submit.error : null} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <TextInput
             id={field('name')}
@@ -107,21 +103,10 @@ export function SignUpForm({ activityId, activityTitle }: SignUpFormProps) {
             required
             {...form.getInputProps('email')}
           />
-          <TextInput
-            id={field('company')}
-            label={t('programme.form.companyName')}
-            autoComplete="organization"
-            required
-            {...form.getInputProps('companyName')}
-          />
-          <TextInput
-            id={field('number')}
-            label={t('programme.form.organisationNumber')}
-            description={t('programme.form.organisationNumberHint')}
-            inputWrapperOrder={['label', 'input', 'description', 'error']}
-            inputMode="numeric"
-            required
-            {...form.getInputProps('organisationNumber')}
+          <CompanyNumberFields
+            id={field}
+            companyName={form.getInputProps('companyName')}
+            organisationNumber={form.getInputProps('organisationNumber')}
           />
         </SimpleGrid>
         <NativeSelect
