@@ -49,6 +49,10 @@ const keepAs = listOption('keep-as', ['iiw_bench_kept'])[0]!;
 /** PostgreSQL: measure on the database an earlier run kept (`--keep`) without filling it again (the
  * fill takes ten minutes at 100×). Only for endpoints that read: writes measured before are in it. */
 const reuse = flagOption('reuse-kept');
+// Said before the fill, not after it: without a server each run fills a fresh PGlite and keeps nothing.
+if ((keep || reuse) && !process.env.DATABASE_URL) {
+  throw new Error('--keep, --keep-as and --reuse-kept need DATABASE_URL: PGlite keeps nothing');
+}
 
 const coachActor = {
   kind: 'user',
@@ -84,7 +88,6 @@ async function runScale(scale: number): Promise<void> {
   const started = Date.now();
   const { database, drop, kind, url } = await openBenchDatabase(keep || reuse ? { keepAs, reuse } : {});
   try {
-    if (reuse && kind !== 'postgres') throw new Error('--reuse-kept needs DATABASE_URL: PGlite keeps nothing');
     const fill = reuse ? await keptProgramme(database) : await filledProgramme(database, scale);
     const counts: Record<string, number> = fill.counts;
     const dataSeconds = (Date.now() - started) / 1000;

@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { interventionAreas, interventionKinds } from '../../../core/interventions';
+import { companyStatuses } from '../../../core/company-status';
 import { smeClasses } from '../../../core/sme-class';
 import { companies } from './companies';
 import { organisations } from './organisations';
@@ -102,12 +103,19 @@ export const companySupportBlocks = pgTable(
     /** The company's size class on the block's first day (company_size_class_on, sizeClassOn of the
      * core), kept by the same triggers and by one on the size records (migration 0031). */
     sizeClass: text('size_class', { enum: smeClasses }),
+    /** The company's programme, organisation, municipality and status as they are now, which the
+     * report's scope and rules read: kept by the refresh and by a trigger on the companies
+     * (migration 0036), so a report of whole blocks joins no companies. */
+    programmeId: uuid('programme_id').notNull(),
+    organisationId: uuid('organisation_id').notNull(),
+    municipalityCode: text('municipality_code'),
+    status: text('status', { enum: companyStatuses }).notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.months, t.startsOn] }),
     check('company_support_blocks_months_check', sql`${t.months} in (1, 3, 12)`),
     // company_support_blocks_period_idx (months, starts_on, company_id, with the figures) is created in
-    // migrations 0030 and 0031, as is assessments_submitted_coach_idx: drizzle cannot state included
-    // columns.
+    // migrations 0030, 0031 and 0036, as is assessments_submitted_coach_idx: drizzle cannot state
+    // included columns.
   ],
 );

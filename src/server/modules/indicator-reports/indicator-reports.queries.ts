@@ -58,8 +58,10 @@ const scopeCte = (scope: ReportScope) =>
  * company whose first support in the period is not a block's first day.
  *
  * The largest block is joined to the rest one to one, which needs no grouping of its rows: a calendar
- * year is one row per company, and grouping tens of thousands of companies was the larger part of
- * the report's time. Only the rest (other blocks, ragged days, analyses, activities) is grouped.
+ * year is one row per company. The largest block also carries its companies' programme, organisation,
+ * municipality and status (migration 0036), so it is narrowed to the scope and counted without the
+ * companies, which were most of a year's report at 100×. Only the rest (other blocks, ragged days,
+ * analyses, activities) is grouped by company and joined to the companies: a few rows for a year.
  */
 export function supportCtes(scope: ReportScope): SQL {
   const { from, to } = scope;
@@ -75,7 +77,7 @@ export function supportCtes(scope: ReportScope): SQL {
     ...others.map(
       (block) => sql`select b.company_id, b.first_on, b.last_on, b.quarter_hours, b.measurements > 0, false,
                true, b.size_class
-        from company_support_blocks b where ${inBlock(block)}`,
+        from company_support_blocks b where ${inBlock(block)} and ${scopeCondition(scope, 'b')}`,
     ),
     ...days.flatMap((range) => [
       sql`select i.company_id, i.occurred_on, i.occurred_on, i.quarter_hours, false, false, ${unsized}
@@ -97,41 +99,53 @@ export function supportCtes(scope: ReportScope): SQL {
   // The earliest block's first day and class. Only speed depends on it: a class is taken from a block
   // only when the block's first day is the company's first day in the period, else it is looked up.
   const mainFirst = sql`(r.block_first_on is null or m.first_on <= r.block_first_on)`;
+  // A period of whole blocks looks up the size class of the few companies first supported by an
+  // analysis or an activity one by one; with ragged days, many companies' first support is such a day,
+  // and one pass over the size records (sizeClassesCte) is quicker than a lookup each.
+  const ragged = days.length > 0;
+  const sizeClasses = ragged
+    ? sql`${sizeClassesCte(sql`select company_id, first_on from in_scope where block_first_on is distinct from first_on`)},`
+    : sql``;
+  const sizeClassOf = ragged ? sql`z.size_class` : sql`company_size_class_on(s.company_id, s.first_on)`;
+  const sizeClassJoin = ragged ? sql`left join size_classes z on z.company_id = s.company_id` : sql``;
   return sql`events (company_id, first_on, last_on, quarter_hours, measurement, analysis, sized, size_class) as (
       ${sql.join(rest, sql` union all `)}
     ),
     rest as (
-      select e.company_id, min(e.first_on) as first_on, max(e.last_on) as last_on, sum(e.quarter_hours)::int as quarter_hours,
-             bool_or(e.measurement) as has_measurement, bool_or(e.analysis) as has_analysis,
-             min(e.first_on) filter (where e.sized) as block_first_on, ${restSizeClass} as block_size_class
-        from events e
-       group by e.company_id
+      select g.*, c.organisation_id, c.municipality_code, c.status
+        from (select e.company_id, min(e.first_on) as first_on, max(e.last_on) as last_on,
+                     sum(e.quarter_hours)::int as quarter_hours, bool_or(e.measurement) as has_measurement,
+                     bool_or(e.analysis) as has_analysis, min(e.first_on) filter (where e.sized) as block_first_on,
+                     ${restSizeClass} as block_size_class
+                from events e
+               group by e.company_id) g
+        join companies c on c.id = g.company_id
+       where ${scopeCondition(scope, 'c')}
     ),
     main as (
-      select b.company_id, b.first_on, b.last_on, b.quarter_hours, b.measurements > 0 as has_measurement, b.size_class
-        from company_support_blocks b where ${main ? inBlock(main) : sql`false`}
+      select b.company_id, b.first_on, b.last_on, b.quarter_hours, b.measurements > 0 as has_measurement, b.size_class,
+             b.organisation_id, b.municipality_code, b.status
+        from company_support_blocks b where ${main ? sql`${inBlock(main)} and ${scopeCondition(scope, 'b')}` : sql`false`}
     ),
-    support as (
+    in_scope as (
       select coalesce(m.company_id, r.company_id) as company_id,
              least(m.first_on, r.first_on) as first_on, greatest(m.last_on, r.last_on) as last_on,
              (coalesce(m.quarter_hours, 0) + coalesce(r.quarter_hours, 0))::int as quarter_hours,
              coalesce(m.has_measurement, false) or coalesce(r.has_measurement, false) as has_measurement,
              coalesce(r.has_analysis, false) as has_analysis,
              case when ${mainFirst} then m.first_on else r.block_first_on end as block_first_on,
-             case when ${mainFirst} then m.size_class else r.block_size_class end as block_size_class
+             case when ${mainFirst} then m.size_class else r.block_size_class end as block_size_class,
+             coalesce(m.organisation_id, r.organisation_id) as organisation_id,
+             case when m.company_id is null then r.municipality_code else m.municipality_code end as municipality_code,
+             coalesce(m.status, r.status) as status
         from main m full join rest r on r.company_id = m.company_id
     ),
-    in_scope as (
-      select s.*, c.organisation_id, c.municipality_code, c.status
-        from support s join companies c on c.id = s.company_id
-       where ${scopeCondition(scope, 'c')}
-    ),
-    ${sizeClassesCte(sql`select company_id, first_on from in_scope where block_first_on is distinct from first_on`)},
+    ${sizeClasses}
     supported as (
       select s.company_id, s.organisation_id, s.municipality_code, s.status, s.first_on, s.last_on, s.quarter_hours,
              s.has_measurement, s.has_analysis,
-             case when s.block_first_on = s.first_on then s.block_size_class else z.size_class end as size_class
-        from in_scope s left join size_classes z on z.company_id = s.company_id
+             case when s.block_first_on = s.first_on then s.block_size_class else ${sizeClassOf} end as size_class
+        from in_scope s ${sizeClassJoin}
     )`;
 }
 

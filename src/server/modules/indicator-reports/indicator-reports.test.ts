@@ -164,6 +164,16 @@ async function handOverToOther(key: string) {
   );
 }
 
+/** The rows of `company_support_blocks` that a sum from scratch does not give, and the other way. */
+async function supportBlocksDiffering() {
+  const kept = sql`select ${supportBlockColumns} from company_support_blocks`;
+  return rowsOf(
+    await t.database.db.execute(
+      sql`(${kept} except ${supportBlocksFromScratch}) union all (${supportBlocksFromScratch} except ${kept})`,
+    ),
+  );
+}
+
 const report = async (query: string, actor: ActorName = 'admin') =>
   ok<IndicatorReport>(await call(actor, 'GET', `/api/indicator-report?${query}`));
 
@@ -508,11 +518,7 @@ describe('the indicator report of a period, against a hand count', () => {
     ).toBe(204);
     expect(await deltaIn('from=2026-04-01&to=2026-06-30')).toBeUndefined();
 
-    const kept = sql`select ${supportBlockColumns} from company_support_blocks`;
-    const differing = await t.database.db.execute(
-      sql`(${kept} except ${supportBlocksFromScratch}) union all (${supportBlocksFromScratch} except ${kept})`,
-    );
-    expect(rowsOf(differing)).toEqual([]);
+    expect(await supportBlocksDiffering()).toEqual([]);
   });
 
   it('follows the programme setting: with 1 hour as the rule, epsilon counts by hours', async () => {
@@ -1037,5 +1043,54 @@ describe('the done actions and the plan starts the writes keep (decision 041)', 
     for (const statement of migration.slice(-2)) await db().execute(sql.raw(statement));
     expect(rowsOf(await db().execute(sql`select count(*)::int as n from company_plan_starts`))).not.toEqual([{ n: 0 }]);
     await expectKeptAnswersAsActions();
+  });
+
+  it('carries the companies’ facts in their support blocks as they move, change status, are handed over and deleted', async () => {
+    at('2026-11-10T10:00:00+01:00');
+    await company('iota', 'Iota Stöd AB', '1384');
+    await company('kappa', 'Kappa Stöd AB', '1480');
+    await intervention('iota', '2026-11-02', 2);
+    await intervention('kappa', '2026-03-02', 1);
+    await intervention('kappa', '2026-11-03', 1);
+    const year = 'from=2026-01-01&to=2026-12-31';
+    const supported = async (query: string) => {
+      const r = await report(`${year}&${query}`);
+      return {
+        companies: r.participantCount,
+        prospects: r.dataQuality.find((c) => c.check === 'prospect_supported')?.count,
+      };
+    };
+    expect(await supportBlocksDiffering()).toEqual([]);
+    expect(await supported(`organisationId=${workshopId}`)).toEqual({ companies: 2, prospects: 2 });
+    expect(await supported(`organisationId=${workshopId}&coFinancer=skaraborgs_kommunalforbund`)).toEqual({
+      companies: 0,
+      prospects: 0,
+    });
+
+    // iota moves from Kungsbacka to Skövde and is enrolled; kappa is handed over.
+    await moveTo('iota', '1496');
+    const iota = await ok<{ version: number }>(await call('admin', 'GET', `/api/companies/${ids.iota}`));
+    await ok(
+      await call('admin', 'POST', `/api/companies/${ids.iota}/status`, {
+        version: iota.version,
+        status: 'enrolled',
+        changedOn: '2026-11-10',
+      }),
+    );
+    expect(await supportBlocksDiffering()).toEqual([]);
+    expect(await supported(`organisationId=${workshopId}&coFinancer=skaraborgs_kommunalforbund`)).toEqual({
+      companies: 1,
+      prospects: 0,
+    });
+    await handOverToOther('kappa');
+    expect(await supportBlocksDiffering()).toEqual([]);
+    expect(await supported(`organisationId=${workshopId}`)).toEqual({ companies: 1, prospects: 0 });
+    const other = await supported(`organisationId=${fixtures.otherOrganisationId}`);
+    await db().execute(sql`delete from companies where id = ${ids.kappa}`);
+    expect(await supportBlocksDiffering()).toEqual([]);
+    expect(await supported(`organisationId=${fixtures.otherOrganisationId}`)).toEqual({
+      companies: other.companies - 1,
+      prospects: other.prospects! - 1,
+    });
   });
 });
