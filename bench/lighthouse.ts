@@ -27,7 +27,50 @@ type Viewer = 'anonymous' | 'coach' | 'company';
 type Page = { name: string; path: string; viewer: Viewer; bar?: number };
 /** An element whose move added to the layout shift, with its share of it. */
 type Shift = { element: string; score: number };
-type Run = { score: number; lcpMs: number; tbtMs: number; cls: number; shifts: Shift[] };
+/** Where the time of a run went (issue 17): the LCP's phases, the main thread's work by kind, and
+ * the JavaScript the page loaded, so that a run says what to remove, not only how slow it was. */
+type TimeSpent = {
+  lcpPhases: Record<string, number>;
+  mainThreadMs: Record<string, number>;
+  scripts: { files: number; kib: number };
+};
+type Run = { score: number; lcpMs: number; tbtMs: number; cls: number; shifts: Shift[]; spent: TimeSpent };
+
+type AuditDetails = { details?: unknown } | undefined;
+
+/** The LCP's phases (TTFB, load delay, load time, render delay) of Lighthouse 12's LCP element audit. */
+function lcpPhasesOf(audit: AuditDetails): Record<string, number> {
+  const tables = (audit?.details as { items?: { type?: string; items?: { phase?: string; timing?: number }[] }[] })
+    ?.items;
+  // The audit's first table names the element; the one whose rows have a phase gives the timings.
+  const phases = tables?.find((item) => item.items?.some((row) => row.phase !== undefined))?.items ?? [];
+  return Object.fromEntries(phases.map((phase) => [phase.phase ?? '?', Math.round(phase.timing ?? 0)]));
+}
+
+function mainThreadOf(audit: AuditDetails): Record<string, number> {
+  const items = (audit?.details as { items?: { groupLabel?: string; duration?: number }[] })?.items ?? [];
+  return Object.fromEntries(items.map((item) => [item.groupLabel ?? '?', Math.round(item.duration ?? 0)]));
+}
+
+function scriptsOf(audit: AuditDetails): TimeSpent['scripts'] {
+  const items = (audit?.details as { items?: { resourceType?: string; transferSize?: number }[] })?.items ?? [];
+  const scripts = items.filter((item) => item.resourceType === 'Script');
+  const bytes = scripts.reduce((sum, item) => sum + (item.transferSize ?? 0), 0);
+  return { files: scripts.length, kib: Math.round(bytes / 1024) };
+}
+
+/** One line: the LCP's phases, then the main thread's three largest kinds of work, then the scripts. */
+function describeSpent(spent: TimeSpent): string {
+  const phases = Object.entries(spent.lcpPhases)
+    .map(([phase, ms]) => `${phase.toLowerCase()} ${ms}`)
+    .join(', ');
+  const work = Object.entries(spent.mainThreadMs)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([kind, ms]) => `${kind.toLowerCase()} ${ms}`)
+    .join(', ');
+  return `LCP ms: ${phases} · main thread ms: ${work} · ${spent.scripts.kib} KiB of JavaScript in ${spent.scripts.files} files`;
+}
 
 /** The elements of the layout-shifts audit (Lighthouse 12), the largest first. */
 function shiftsOf(audit: { details?: unknown } | undefined): Shift[] {
@@ -115,6 +158,11 @@ async function main(): Promise<void> {
           tbtMs: Math.round(audits['total-blocking-time']?.numericValue ?? Number.NaN),
           cls: Number((audits['cumulative-layout-shift']?.numericValue ?? Number.NaN).toFixed(3)),
           shifts: shiftsOf(audits['layout-shifts']),
+          spent: {
+            lcpPhases: lcpPhasesOf(audits['largest-contentful-paint-element']),
+            mainThreadMs: mainThreadOf(audits['mainthread-work-breakdown']),
+            scripts: scriptsOf(audits['network-requests']),
+          },
         });
       }
       const middle = median(results);
@@ -145,6 +193,7 @@ async function main(): Promise<void> {
       row.median.cls.toFixed(3).padStart(5),
       row.runs.map((run) => run.score).join(' '),
     );
+    console.log(`  ${describeSpent(row.median.spent)}`);
     if (row.median.cls > 0)
       for (const shift of row.median.shifts) console.log(`  shifted ${shift.score}: ${shift.element}`);
   }
