@@ -213,18 +213,25 @@ export function IndicatorReportPage() {
         title={t('funderReports.title')}
         description={t('funderReports.description')}
         actions={
-          query && report.data ? (
+          // Shown, disabled, while the report loads: buttons that appeared with it would move the page
+          // down on a phone, where the header wraps.
+          query ? (
             <Group>
               <Button
                 variant="default"
                 leftSection={<IconDownload size={16} aria-hidden />}
                 loading={isDownloading}
+                disabled={!report.data}
                 onClick={() => void download()}
               >
                 {t('funderReports.download')}
               </Button>
               {canFreeze ? (
-                <Button leftSection={<IconSnowflake size={16} aria-hidden />} onClick={() => setFreezing(true)}>
+                <Button
+                  leftSection={<IconSnowflake size={16} aria-hidden />}
+                  disabled={!report.data}
+                  onClick={() => setFreezing(true)}
+                >
                   {t('funderReports.freeze.button')}
                 </Button>
               ) : null}
@@ -260,21 +267,26 @@ export function IndicatorReportPage() {
         </Group>
       </form>
       {report.error ? <ErrorAlert error={report.error} /> : null}
-      {query && report.isPending ? <Loader aria-label={t('common.loading')} /> : null}
-      <Stack gap="lg">
-        {report.data ? (
-          <>
-            <Text size="sm" c="dark.6">
-              {t('funderReports.madeAt', { time: formatDateTime(report.data.madeAt) })}
-            </Text>
-            {query ? <MadeReport key={JSON.stringify(query)} query={query} report={report.data} /> : null}
-          </>
-        ) : null}
-        <OtherReports query={query} />
-        <FrozenList />
-        {canChangeSettings ? <ProgrammeTargetCard /> : null}
-        {canChangeSettings ? <ProgrammeSettingsCard /> : null}
-      </Stack>
+      {/* The cards below the report wait for it: had they shown first, the report would push them
+          down as it arrives (a layout shift of 0.6 on a phone). */}
+      {query && report.isPending ? (
+        <Loader aria-label={t('common.loading')} />
+      ) : (
+        <Stack gap="lg">
+          {report.data ? (
+            <>
+              <Text size="sm" c="dark.6">
+                {t('funderReports.madeAt', { time: formatDateTime(report.data.madeAt) })}
+              </Text>
+              {query ? <MadeReport key={JSON.stringify(query)} query={query} report={report.data} /> : null}
+            </>
+          ) : null}
+          <OtherReports query={query} />
+          <FrozenList />
+          {canChangeSettings ? <ProgrammeTargetCard /> : null}
+          {canChangeSettings ? <ProgrammeSettingsCard /> : null}
+        </Stack>
+      )}
       {isFreezing && query ? <FreezeModal query={query} onClose={() => setFreezing(false)} /> : null}
     </>
   );
