@@ -1,21 +1,23 @@
 import { expect, test } from '@playwright/test';
-import { apiSignIn, mainNavigation, signIn } from './helpers';
+import { mainNavigation, signIn } from './helpers';
 
 // Goal: a person at a company sees their own company, may not change its facts, and cannot reach
 // any other company, not even by typing its address.
 
 const ownCompany = 'Exempelverken i Skövde AB';
 
-test('a company user reaches only their own company and cannot edit it', async ({ page, playwright, baseURL }) => {
+test('a company user reaches only their own company and cannot edit it', async ({ page, browser }) => {
   // Set-up: the address of another company, as project management sees it.
-  const admin = await playwright.request.newContext({ baseURL });
-  await apiSignIn(admin, 'admin');
+  const adminContext = await browser.newContext();
+  const adminPage = await adminContext.newPage();
+  await signIn(adminPage, 'admin');
+  const admin = adminPage.request;
   const found = await admin.get(`/api/companies?q=${encodeURIComponent('Påhittade')}`);
   expect(found.ok()).toBe(true);
   const { items } = (await found.json()) as { items: { id: string; name: string }[] };
   const other = items.find((item) => item.name !== ownCompany);
   expect(other, 'a demo company named Påhittade …').toBeDefined();
-  await admin.dispose();
+  await adminContext.close();
 
   await signIn(page, 'company');
   await mainNavigation(page).getByRole('link', { name: 'Företag', exact: true }).click();

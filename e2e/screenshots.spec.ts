@@ -170,18 +170,15 @@ test('saves a screenshot of the action form', async ({ page }) => {
 
 test('saves screenshots of two-step verification: code step, enrolment, recovery codes, security', async ({
   page,
-  playwright,
-  baseURL,
+  browser,
 }) => {
   await page.goto('/login');
   await submitPassword(page, demoUsers.admin);
   await expect(page.getByRole('textbox', { name: 'Kod från appen' })).toBeVisible();
   await page.screenshot({ path: `${outDir}/login-code.png`, fullPage: true });
 
-  const admin = await playwright.request.newContext({ baseURL });
   const email = `bild.admin.${runTag()}@demo.industryinwest.example`;
-  const token = await inviteAccount(admin, { email, name: 'Bild Administratör', role: 'admin' });
-  await admin.dispose();
+  const token = await inviteAccount(browser, { email, name: 'Bild Administratör', role: 'admin' });
   await page.context().clearCookies();
   await acceptInvitation(page, token, 'ett långt lösenord för bilderna');
   await expect(page.getByRole('img', { name: 'QR-kod att skanna med autentiseringsappen' })).toBeVisible();

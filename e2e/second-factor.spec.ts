@@ -46,13 +46,10 @@ test('an admin signs in with the code from the app, after a wrong code is refuse
 
 test('a new admin sets up the app before the first page, and later signs in with a recovery code', async ({
   page,
-  playwright,
-  baseURL,
+  browser,
 }) => {
   const email = `ny.admin.${runTag()}@demo.industryinwest.example`;
-  const admin = await playwright.request.newContext({ baseURL });
-  const token = await inviteAccount(admin, { email, name: 'Nyfiken Administratör', role: 'admin' });
-  await admin.dispose();
+  const token = await inviteAccount(browser, { email, name: 'Nyfiken Administratör', role: 'admin' });
 
   await acceptInvitation(page, token, password);
   await expect(page).toHaveURL(/\/login\/enrol$/);
@@ -88,20 +85,14 @@ test('a new admin sets up the app before the first page, and later signs in with
   await expect(page.getByRole('button', { name: 'Stäng av' })).toHaveCount(0);
 });
 
-test('a coach turns two-step verification on in the security settings, and off again', async ({
-  page,
-  playwright,
-  baseURL,
-}) => {
+test('a coach turns two-step verification on in the security settings, and off again', async ({ page, browser }) => {
   const email = `ny.coach.${runTag()}@demo.industryinwest.example`;
-  const admin = await playwright.request.newContext({ baseURL });
-  const token = await inviteAccount(admin, {
+  const token = await inviteAccount(browser, {
     email,
     name: 'Valfri Tvåsteg',
     role: 'coach',
     organisationId: '00000000-0000-4000-8000-000000000101',
   });
-  await admin.dispose();
   // Optional for a coach: the invitation signs straight in.
   await acceptInvitation(page, token, password);
   await expect(mainNavigation(page)).toBeVisible();
@@ -127,24 +118,17 @@ test('a coach turns two-step verification on in the security settings, and off a
   await expect(page.getByText('Tvåstegsverifiering är av.', { exact: false })).toBeVisible();
 });
 
-test('an admin resets the two-step verification of a coach who lost the phone', async ({
-  page,
-  browser,
-  playwright,
-  baseURL,
-}) => {
+test('an admin resets the two-step verification of a coach who lost the phone', async ({ page, browser }) => {
   // Two sign-ins and an enrolment, and the admin's code may have to wait for the app's next step.
   test.setTimeout(120_000);
   const email = `tappad.telefon.${runTag()}@demo.industryinwest.example`;
   const name = `Tappad Telefon ${runTag()}`;
-  const admin = await playwright.request.newContext({ baseURL });
-  const token = await inviteAccount(admin, {
+  const token = await inviteAccount(browser, {
     email,
     name,
     role: 'coach',
     organisationId: '00000000-0000-4000-8000-000000000101',
   });
-  await admin.dispose();
   await acceptInvitation(page, token, password);
   await page.goto('/account/security');
   await page.getByRole('button', { name: 'Aktivera tvåstegsverifiering' }).click();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { apiSignIn, mainNavigation, signIn } from './helpers';
+import { mainNavigation, signIn } from './helpers';
 
 // Issue 13, the Bars' journey: the company user declares earlier aid in the portal, the coach
 // confirms it and records a grant (warned near the ceiling), downloads the notice and reads it,
@@ -33,9 +33,9 @@ async function pdfText(bytes: Buffer): Promise<string> {
     .replace(/\s+/g, ' ');
 }
 
-/** The rates the journey needs: IDC's hours at 1 000 kr this year, 10 SEK per EUR this month. */
+/** The rates the journey needs (IDC's hours at 1 000 kr this year, 10 SEK per EUR this month), set
+ * through the API of a signed-in admin's page. */
 async function setUpRates(request: APIRequestContext) {
-  await apiSignIn(request, 'admin');
   const hourly = await request.post('/api/hourly-rates', {
     data: { organisationId: idcId, year, rateSek: 1_000, decidedOn: `${year}-01-01` },
   });
@@ -53,10 +53,11 @@ async function shot(page: Page, name: string) {
 
 test('declare, confirm, grant, read the notice, pass the granted value, and be refused over the ceiling', async ({
   browser,
-  request,
 }) => {
   test.setTimeout(240_000);
-  const realisedBefore = await setUpRates(request);
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, 'admin');
+  const realisedBefore = await setUpRates(admin.request);
   // Whole quarter hours covering what was realised already, plus two hours.
   const plannedHours = Math.ceil(realisedBefore / 25_000) / 4 + 2;
   const grantedKronor = plannedHours * 1_000;
@@ -149,9 +150,7 @@ test('declare, confirm, grant, read the notice, pass the granted value, and be r
     await shot(page, 'company-state-aid');
   });
 
-  const admin = await (await browser.newContext()).newPage();
   await test.step('project management keeps the rates', async () => {
-    await signIn(admin, 'admin');
     await mainNavigation(admin).getByRole('link', { name: 'Statligt stöd' }).click();
     await expect(admin.getByRole('heading', { level: 1, name: 'Statligt stöd' })).toBeVisible();
     await expect(admin.getByRole('cell', { name: month, exact: true })).toBeVisible();
