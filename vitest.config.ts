@@ -1,8 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 // Against PostgreSQL (DATABASE_URL or TEST_DATABASE_URL set) the run is for the engine: the pure core
-// and the web app never open a database, and ran on the embedded pass already.
+// and the web app never open a database, and ran on the embedded pass already; the entry point's
+// tests (main.test.ts) start their servers on PGlite data directories whatever the shell has set,
+// so a second run would repeat the first (75 s). The entry point on a PostgreSQL server is tested by
+// the process tests that take one (two-processes, crash, outbox-crash).
 const isEngineRun = Boolean(process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL);
+const embeddedOnly = ['src/core/**', 'src/server/main.test.ts'];
 
 const shared = {
   environment: 'node',
@@ -23,7 +27,7 @@ export default defineConfig({
           ...shared,
           name: 'server',
           include: ['src/**/*.test.{ts,tsx}'],
-          exclude: ['src/web/**', 'node_modules/**', ...(isEngineRun ? ['src/core/**'] : [])],
+          exclude: ['src/web/**', 'node_modules/**', ...(isEngineRun ? embeddedOnly : [])],
           // A worker loads the modules once for all its files instead of once per file: the server's
           // module graph (the app with every module, drizzle, ExcelJS, pdfkit) took more CPU to load
           // than most files take to run. Each file still builds its own app on its own database, and

@@ -8,7 +8,8 @@ import { demoAdminTotpSecret, demoPassword } from './db/seed';
 import { totpCodeAt } from './modules/auth/totp';
 
 // The real entry point as `npm start` runs it: config, migrations, seed, listen, and a graceful
-// stop on SIGTERM (R8). Runs on PGlite in a temporary data directory, or on DATABASE_URL's server.
+// stop on SIGTERM (R8). Runs on PGlite in a temporary data directory whatever the shell has set, so
+// the PostgreSQL pass leaves this file out (vitest.config.ts).
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iiw-main-'));
 const children: ChildProcess[] = [];
