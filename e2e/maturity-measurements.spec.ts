@@ -45,7 +45,9 @@ test('a coach measures a company, sees ladder, radar and change; a self-assessme
   await submitMeasurement(page);
   await expect(page.getByRole('group', { name: 'Digitalisering' }).getByText(/^Steg 3:/)).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Digitalisering', level: 3 })).toBeVisible();
-  await expect(page.locator('.recharts-surface').first()).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: 'Diagram över dimensionerna i Digitalisering' }).locator('svg polygon').first(),
+  ).toBeVisible();
 
   // A follow-up of the foundation with better answers shows the change per dimension.
   await startMeasurement(page, 'Grundsteg (Uppföljning)', 'Starta mätning');

@@ -1,13 +1,9 @@
-import { DonutChart } from '@mantine/charts';
 import { Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { EnergyBalance } from '../../../../core/energy';
+import { chartColour } from '../../../components/charts/chart-colour';
+import { DonutChart } from '../../../components/charts/donut-chart';
 import { formatNumber } from '../../../components/format';
-
-// Loaded lazily with the mapping (as the maturity radar): recharts is the heaviest part of a page.
-// Only types come from the core here: a value import would pull the contracts (zod) into this chunk.
-// A donut (recharts' pie) rather than stacked bars keeps this chunk within the route budget
-// (docs/quality.md P3); the before/after comparison is drawn as plain bars beside it.
 
 const categoryColors = [
   'indigo.7',
@@ -29,22 +25,18 @@ const mwh = (kwh: number) => Math.round(kwh / 100) / 10;
 /** The energy balance by category (MWh/year), with the group totals written out beside it. */
 export function EnergyBalanceChart({ balance, labelledBy }: { balance: EnergyBalance; labelledBy: string }) {
   const { t } = useTranslation();
-  const data = balance.categories.map((row, index) => ({
+  const segments = balance.categories.map((row, index) => ({
     name: t(`analyses.energy.categories.${row.category}`),
     value: mwh(row.kwh),
-    color: categoryColors[index % categoryColors.length]!,
+    colour: categoryColors[index % categoryColors.length]!,
   }));
   return (
     <Group align="center" gap="xl" wrap="wrap">
       <DonutChart
-        data={data}
-        size={200}
-        thickness={34}
-        withTooltip
-        tooltipDataSource="segment"
-        valueFormatter={(value) => `${formatNumber(value)} MWh`}
-        chartLabel={`${formatNumber(mwh(balance.groups.reduce((sum, row) => sum + row.kwh, 0)))} MWh`}
-        aria-labelledby={labelledBy}
+        segments={segments}
+        formatValue={(value) => `${formatNumber(value)} MWh`}
+        centreLabel={`${formatNumber(mwh(balance.groups.reduce((sum, row) => sum + row.kwh, 0)))} MWh`}
+        labelledBy={labelledBy}
       />
       <Stack gap={6}>
         {balance.groups.map((group) => (
@@ -59,12 +51,7 @@ export function EnergyBalanceChart({ balance, labelledBy }: { balance: EnergyBal
                 <Group key={row.category} gap={6} ml="xs">
                   <span
                     aria-hidden
-                    style={{
-                      width: 10,
-                      height: 10,
-                      borderRadius: 2,
-                      background: `var(--mantine-color-${color.replace('.', '-')})`,
-                    }}
+                    style={{ width: 10, height: 10, borderRadius: 2, background: chartColour(color) }}
                   />
                   <Text size="xs">
                     {t(`analyses.energy.categories.${row.category}`)} {formatNumber(mwh(row.kwh))} MWh

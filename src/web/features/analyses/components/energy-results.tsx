@@ -1,12 +1,9 @@
-import { Badge, Card, Group, Loader, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { lazy, Suspense } from 'react';
+import { Badge, Card, Group, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { EnergyMappingResult } from '../../../../core/energy';
 import type { Finding } from '../../../../contracts/analyses';
+import { EnergyBalanceChart } from './energy-charts';
 import { formatEnergy, formatKwh, formatNumber, formatSek, formatCo2eKg } from '../../../components/format';
-
-// The charts (recharts via @mantine/charts) load only when a mapping is shown (docs/quality.md P3).
-const EnergyBalanceChart = lazy(() => import('./energy-charts').then((m) => ({ default: m.EnergyBalanceChart })));
 
 type Props = {
   result: Pick<EnergyMappingResult, 'carriers' | 'total' | 'balance'>;
@@ -179,9 +176,7 @@ export function EnergyResults({ result, findings, carrierName }: Props) {
               <Title order={3} fz="md" id="energy-balance-chart">
                 {t('analyses.charts.balance')}
               </Title>
-              <Suspense fallback={<Loader size="sm" aria-label={t('common.loading')} />}>
-                <EnergyBalanceChart balance={result.balance} labelledBy="energy-balance-chart" />
-              </Suspense>
+              <EnergyBalanceChart balance={result.balance} labelledBy="energy-balance-chart" />
             </Stack>
             <BeforeAfter rows={beforeAfter} totalLabel={t('analyses.results.total')} />
           </SimpleGrid>

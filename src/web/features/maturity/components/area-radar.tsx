@@ -1,26 +1,13 @@
-import { RadarChart } from '@mantine/charts';
+import { RadarChart, type RadarSeries } from '../../../components/charts/radar-chart';
 
 type Props = {
-  data: Record<string, string | number>[];
-  series: { name: string; label: string; color: string; opacity: number }[];
+  /** The area's dimensions, named in the reader's language. */
+  axes: string[];
+  series: RadarSeries[];
   label: string;
 };
 
 /** The radar of one area's dimensions: latest, baseline and peer median (0–100). */
-export function AreaRadar({ data, series, label }: Props) {
-  return (
-    <RadarChart
-      h={280}
-      data={data}
-      dataKey="dimension"
-      series={series}
-      withLegend
-      withTooltip
-      radarChartProps={{ outerRadius: '60%', margin: { top: 8, bottom: 8, left: 36, right: 36 } }}
-      polarAngleAxisProps={{ tick: { fontSize: 11 } }}
-      withPolarRadiusAxis
-      polarRadiusAxisProps={{ domain: [0, 100], tick: false, axisLine: false }}
-      aria-label={label}
-    />
-  );
+export function AreaRadar({ axes, series, label }: Props) {
+  return <RadarChart axes={axes} series={series} max={100} label={label} height={280} />;
 }

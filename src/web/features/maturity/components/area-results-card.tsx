@@ -1,13 +1,9 @@
-import { Card, Grid, Skeleton, Table, Text, Title } from '@mantine/core';
-import { lazy, Suspense } from 'react';
+import { Card, Grid, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AreaResult } from '../../../../contracts/maturity';
 import { formatDate } from '../../../components/format';
+import { AreaRadar } from './area-radar';
 import { useFormatScore, useLocalised } from './localised';
-
-// The chart library is the largest piece of this page: it loads after the page, beside the
-// tables that carry the same figures (docs/quality.md P3).
-const AreaRadar = lazy(() => import('./area-radar').then((m) => ({ default: m.AreaRadar })));
 
 /** One area: a radar of the latest measurement over its dimensions (with the baseline and the
  * peer median), and the change per dimension from the baseline to each follow-up. */
@@ -24,20 +20,33 @@ export function AreaResultsCard({ area }: { area: AreaResult }) {
   };
   const scoreIn = (point: AreaResult['latest'], key: string) =>
     point?.dimensions.find((d) => d.key === key)?.score ?? 0;
-  const data = area.dimensionNames.map((d) => ({
-    dimension: localised(d.name),
-    latest: scoreIn(latest, d.key),
-    ...(area.baseline &&
-      area.baseline.assessmentId !== latest.assessmentId && { baseline: scoreIn(area.baseline, d.key) }),
-    ...(area.peers.isShown && { peers: area.peers.dimensions.find((p) => p.key === d.key)?.median ?? 0 }),
-  }));
+  const hasBaseline = area.baseline !== null && area.baseline.assessmentId !== latest.assessmentId;
   const series = [
-    { name: 'latest', label: t('maturity.results.latest'), color: 'brand.6', opacity: 0.35 },
-    ...(area.baseline && area.baseline.assessmentId !== latest.assessmentId
-      ? [{ name: 'baseline', label: t('maturity.results.baseline'), color: 'gray.6', opacity: 0.1 }]
+    {
+      label: t('maturity.results.latest'),
+      colour: 'brand.6',
+      opacity: 0.35,
+      values: area.dimensionNames.map((d) => scoreIn(latest, d.key)),
+    },
+    ...(hasBaseline
+      ? [
+          {
+            label: t('maturity.results.baseline'),
+            colour: 'gray.6',
+            opacity: 0.1,
+            values: area.dimensionNames.map((d) => scoreIn(area.baseline, d.key)),
+          },
+        ]
       : []),
     ...(area.peers.isShown
-      ? [{ name: 'peers', label: t('maturity.results.peers'), color: 'teal.6', opacity: 0.1 }]
+      ? [
+          {
+            label: t('maturity.results.peers'),
+            colour: 'teal.6',
+            opacity: 0.1,
+            values: area.dimensionNames.map((d) => area.peers.dimensions.find((p) => p.key === d.key)?.median ?? 0),
+          },
+        ]
       : []),
   ];
   return (
@@ -55,13 +64,11 @@ export function AreaResultsCard({ area }: { area: AreaResult }) {
       </Text>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <Suspense fallback={<Skeleton h={280} aria-hidden />}>
-            <AreaRadar
-              data={data}
-              series={series}
-              label={t('maturity.results.radarLabel', { area: t(`areas.${area.area}`) })}
-            />
-          </Suspense>
+          <AreaRadar
+            axes={area.dimensionNames.map((d) => localised(d.name))}
+            series={series}
+            label={t('maturity.results.radarLabel', { area: t(`areas.${area.area}`) })}
+          />
           <Text size="sm" mt="xs" c="dark.5">
             {area.peers.isShown
               ? t('maturity.results.peersShown', { count: area.peers.peerCount ?? 0 })

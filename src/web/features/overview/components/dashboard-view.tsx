@@ -1,5 +1,5 @@
-import { Anchor, Card, Group, Progress, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Anchor, Card, Group, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { companyStatuses } from '../../../../core/company-status';
@@ -10,9 +10,7 @@ import { currentLanguage } from '../../../i18n/i18n';
 import { activitiesLink, companiesLink } from '../dashboard-params';
 import { BarTable } from './bar-table';
 import { FigureLink } from './figure-link';
-
-// The chart library loads after the page, beside the table of the same figures (docs/quality.md P3).
-const ProgressLineChart = lazy(() => import('./progress-line-chart').then((m) => ({ default: m.ProgressLineChart })));
+import { ProgressLineChart } from './progress-line-chart';
 
 const locale = 'sv-SE';
 const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
@@ -104,20 +102,18 @@ export function DashboardView({ dashboard: d }: { dashboard: Dashboard }) {
           <Title order={3} fz="md" mt="xs">
             {t('overview.progress.lineTitle')}
           </Title>
-          <Suspense fallback={<Skeleton h={220} />}>
-            <ProgressLineChart
-              data={d.progress.byMonth.map((point) => ({
-                month: formatMonth(point.month),
-                cumulative: point.cumulative,
-              }))}
-              target={d.progress.target}
-              label={t('overview.progress.lineChart', {
-                takenUp: formatNumber(d.progress.takenUp),
-                target: formatNumber(d.progress.target),
-              })}
-              targetLabel={t('overview.progress.target', { target: formatNumber(d.progress.target) })}
-            />
-          </Suspense>
+          <ProgressLineChart
+            data={d.progress.byMonth.map((point) => ({
+              month: formatMonth(point.month),
+              cumulative: point.cumulative,
+            }))}
+            target={d.progress.target}
+            label={t('overview.progress.lineChart', {
+              takenUp: formatNumber(d.progress.takenUp),
+              target: formatNumber(d.progress.target),
+            })}
+            targetLabel={t('overview.progress.target', { target: formatNumber(d.progress.target) })}
+          />
           <details>
             <summary>
               <Text component="span" size="sm">
