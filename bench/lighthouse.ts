@@ -5,7 +5,9 @@
 // lab stand-in for INP) and CLS of that run, and writes bench/results/lighthouse-….json.
 // The public programme page is held to 95 (issue 15); the rest to 90. Where a page's layout shifts,
 // the elements that moved most are printed under it.
-// Usage: npm run bench:lighthouse -- [--runs 5] [--mobile] [--only words]
+// `--guard` holds each page to its floor in bench/lighthouse-floors.json instead of its bar: CI's
+// quick run (one run per page), which catches a page that got much slower without failing on noise.
+// Usage: npm run bench:lighthouse -- [--runs 5] [--mobile] [--only words] [--guard]
 import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import * as chromeLauncher from 'chrome-launcher';
@@ -21,6 +23,15 @@ const isMobile = flagOption('mobile');
 /** Only the pages whose names hold one of these words, e.g. --only company,public */
 const only = listOption('only', []);
 const bar = 90;
+const isGuard = flagOption('guard');
+const preset = isMobile ? 'mobile' : 'desktop';
+/** CI's floors per preset and page: a score below one is a regression, not noise (bench/README.md). */
+const floors = (
+  JSON.parse(fs.readFileSync(new URL('./lighthouse-floors.json', import.meta.url), 'utf8')) as Record<
+    string,
+    Record<string, number>
+  >
+)[preset];
 
 /** Who opens a page: nobody signed in, the demo coach, or the demo company's user. */
 type Viewer = 'anonymous' | 'coach' | 'company';
@@ -166,7 +177,10 @@ async function main(): Promise<void> {
         });
       }
       const middle = median(results);
-      const pageBar = page.bar ?? bar;
+      const floor = floors?.[page.name];
+      if (isGuard && floor === undefined)
+        throw new Error(`bench/lighthouse-floors.json has no ${preset} floor for ${page.name}`);
+      const pageBar = isGuard ? floor! : (page.bar ?? bar);
       rows.push({
         name: page.name,
         path: page.path,
@@ -182,12 +196,15 @@ async function main(): Promise<void> {
     await database.close();
   }
 
-  console.log(`\nLighthouse performance, ${isMobile ? 'mobile' : 'desktop'} preset, median of ${runs}\n`);
-  console.log('page'.padEnd(24), 'score', ' LCP ms', ' TBT ms', '  CLS', 'all scores');
+  console.log(
+    `\nLighthouse performance, ${preset} preset, median of ${runs}${isGuard ? ', against the floors' : ''}\n`,
+  );
+  console.log('page'.padEnd(24), 'score', isGuard ? 'floor' : '  bar', ' LCP ms', ' TBT ms', '  CLS', 'all scores');
   for (const row of rows) {
     console.log(
       row.name.padEnd(24),
       String(row.median.score).padStart(5),
+      String(row.bar).padStart(5),
       String(row.median.lcpMs).padStart(7),
       String(row.median.tbtMs).padStart(7),
       row.median.cls.toFixed(3).padStart(5),
@@ -197,17 +214,20 @@ async function main(): Promise<void> {
     if (row.median.cls > 0)
       for (const shift of row.median.shifts) console.log(`  shifted ${shift.score}: ${shift.element}`);
   }
-  const file = writeResults(`lighthouse-${isMobile ? 'mobile' : 'desktop'}`, {
+  const file = writeResults(`lighthouse-${preset}${isGuard ? '-guard' : ''}`, {
     benchmark: 'lighthouse',
-    preset: isMobile ? 'mobile' : 'desktop',
+    preset,
     runs,
     bar,
+    guard: isGuard,
     pages: rows,
   });
   console.log(`\nWritten to ${file}`);
   const short = rows.filter((row) => !row.meetsBar);
   if (short.length > 0) {
-    console.log(`Below their bars: ${short.map((row) => `${row.name} (${row.bar})`).join(', ')}`);
+    console.log(
+      `Below their ${isGuard ? 'floors' : 'bars'}: ${short.map((row) => `${row.name} (${row.bar})`).join(', ')}`,
+    );
     process.exitCode = 1;
   }
 }
