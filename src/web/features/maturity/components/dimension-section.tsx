@@ -47,7 +47,7 @@ export function DimensionSection({ dimension, score, answers, numberOf, isReadOn
           number={numberOf.get(question.key) ?? 0}
           answer={answers[question.key]}
           isReadOnly={isReadOnly}
-          onChange={(answer) => onChange(question.key, answer)}
+          onChange={onChange}
         />
       ))}
     </Card>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Assessment, AssessmentAnswer } from '../../../../contracts/maturity';
 import { useSaveAnswer } from '../api';
 import { answersByQuestion, type AnswersByQuestion } from '../answers';
@@ -13,25 +13,29 @@ export function useAutosavedAnswers(assessment: Assessment) {
   const [answers, setAnswers] = useState<AnswersByQuestion>(() => answersByQuestion(assessment.answers));
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const [saveError, setSaveError] = useState<unknown>(null);
-  const save = useSaveAnswer(assessment.id);
+  const { mutate } = useSaveAnswer(assessment.id);
 
-  const change = (questionKey: string, answer: Omit<AssessmentAnswer, 'questionKey'>) => {
-    setAnswers((current) => ({ ...current, [questionKey]: { questionKey, ...answer } }));
-    setSaveState('saving');
-    save.mutate(
-      { questionKey, level: answer.level, isNotApplicable: answer.isNotApplicable, comment: answer.comment },
-      {
-        onSuccess: () => {
-          setSaveState('saved');
-          setSaveError(null);
+  // Stable (TanStack Query keeps `mutate` so), so that the memoised questions stay as they are.
+  const change = useCallback(
+    (questionKey: string, answer: Omit<AssessmentAnswer, 'questionKey'>) => {
+      setAnswers((current) => ({ ...current, [questionKey]: { questionKey, ...answer } }));
+      setSaveState('saving');
+      mutate(
+        { questionKey, level: answer.level, isNotApplicable: answer.isNotApplicable, comment: answer.comment },
+        {
+          onSuccess: () => {
+            setSaveState('saved');
+            setSaveError(null);
+          },
+          onError: (error) => {
+            setSaveState('error');
+            setSaveError(error);
+          },
         },
-        onError: (error) => {
-          setSaveState('error');
-          setSaveError(error);
-        },
-      },
-    );
-  };
+      );
+    },
+    [mutate],
+  );
 
   return { answers, change, saveState, saveError };
 }
