@@ -61,15 +61,7 @@ function DashboardOverview() {
       <PageHeader
         title={t('overview.greeting', { name: me.name })}
         documentTitle={t('overview.title')}
-        description={
-          d
-            ? t(d.organisation ? 'overview.dashboardIntroOrganisation' : 'overview.dashboardIntro', {
-                organisation: scopeName ?? '',
-                from: formatIsoDate(d.period.from),
-                to: formatIsoDate(d.period.to),
-              })
-            : t('overview.dashboardLoading')
-        }
+        description={t('overview.dashboardHint')}
       />
       <Stack gap="lg">
         {me.organisationId && me.abilities.viewMyWeek ? <CoachPanel userId={me.id} /> : null}
@@ -83,7 +75,20 @@ function DashboardOverview() {
         </Paper>
         {dashboard.error ? <ErrorAlert error={dashboard.error} /> : null}
         {dashboard.isPending ? <Skeleton h={320} /> : null}
-        {d ? <DashboardView dashboard={d} /> : null}
+        {d ? (
+          <Stack gap="lg">
+            {/* Here rather than in the header: it is known once the figures are, and a header that
+                changed its length then moved the whole page (CLS). */}
+            <Text size="sm" c="dark.6">
+              {t(d.organisation ? 'overview.dashboardIntroOrganisation' : 'overview.dashboardIntro', {
+                organisation: scopeName ?? '',
+                from: formatIsoDate(d.period.from),
+                to: formatIsoDate(d.period.to),
+              })}
+            </Text>
+            <DashboardView dashboard={d} />
+          </Stack>
+        ) : null}
       </Stack>
     </>
   );
