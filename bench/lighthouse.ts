@@ -222,6 +222,9 @@ async function main(): Promise<void> {
     for (const page of measured) {
       const cookie = cookies[page.viewer];
       const results: Run[] = [];
+      // A run Lighthouse itself could not finish (a runtime error, no metrics) is run again, up to
+      // twice in all: it says nothing of the page, and scored 0 once in a median of five.
+      let failedRuns = 0;
       for (let i = 0; i < runs; i += 1) {
         const flags: Flags = {
           port: chrome.port,
@@ -232,7 +235,14 @@ async function main(): Promise<void> {
         };
         const result = await lighthouse(`${served.base}${page.path}`, flags, isMobile ? undefined : desktopConfig);
         if (!result) throw new Error(`Lighthouse gave no result for ${page.path}`);
-        const { categories, audits } = result.lhr;
+        const { categories, audits, runtimeError } = result.lhr;
+        if (runtimeError || categories.performance?.score == null) {
+          failedRuns += 1;
+          console.log(`${page.name}: Lighthouse could not finish a run (${runtimeError?.code ?? 'no score'})`);
+          if (failedRuns > 2) throw new Error(`Lighthouse failed three runs of ${page.path}`);
+          i -= 1;
+          continue;
+        }
         results.push({
           score: Math.round((categories.performance?.score ?? 0) * 100),
           lcpMs: Math.round(audits['largest-contentful-paint']?.numericValue ?? Number.NaN),
