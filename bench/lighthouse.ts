@@ -13,6 +13,7 @@ import { sql } from 'drizzle-orm';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { startTimespan, type Flags } from 'lighthouse';
 import puppeteer from 'puppeteer-core';
+import { screenEmulationMetrics, throttling } from 'lighthouse/core/config/constants.js';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { openDatabase } from '../src/server/db/client';
 import { demoIds, seedDemoData } from '../src/server/db/seed';
@@ -111,16 +112,11 @@ function shiftsOf(audit: { details?: unknown } | undefined): Shift[] {
 
 /** Issue 17: answering a question of the assessment form responds within 200 ms (INP). */
 const answerInpBarMs = 200;
-/** Lighthouse's slow 4G with a CPU four times slower, applied to the browser itself: a timespan
- * cannot simulate throttling as a page load's run does, and INP is the real main thread's time. */
-const mobileDevtoolsThrottling = {
-  requestLatencyMs: 150 * 3.75,
-  downloadThroughputKbps: 1.6 * 1024 * 0.9,
-  uploadThroughputKbps: 750 * 0.9,
-  cpuSlowdownMultiplier: 4,
-  rttMs: 150,
-  throughputKbps: 1.6 * 1024,
-};
+// The mobile preset's slow 4G and CPU four times slower (Lighthouse's own figures), applied to the
+// browser itself: a timespan cannot simulate throttling as a page load's run does, and INP is the
+// real main thread's time.
+const mobileThrottling = throttling.mobileSlow4G;
+const mobileScreen = screenEmulationMetrics.mobile;
 
 /**
  * The INP of answering one question of a half-answered assessment form, once per run: the page is
@@ -133,7 +129,13 @@ async function answerInps(port: number, url: string, cookie: string | undefined)
   try {
     for (let i = 0; i < runs; i += 1) {
       const page = await browser.newPage();
-      await page.setViewport({ width: 412, height: 823, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+      await page.setViewport({
+        width: mobileScreen.width,
+        height: mobileScreen.height,
+        deviceScaleFactor: mobileScreen.deviceScaleFactor,
+        isMobile: true,
+        hasTouch: true,
+      });
       if (cookie) await page.setExtraHTTPHeaders({ Cookie: cookie });
       await page.goto(url, { waitUntil: 'networkidle0' });
       // A question's levels are cards with the role of a radio button (Mantine's Radio.Card).
@@ -146,7 +148,7 @@ async function answerInps(port: number, url: string, cookie: string | undefined)
           onlyCategories: ['performance'],
           formFactor: 'mobile',
           throttlingMethod: 'devtools',
-          throttling: mobileDevtoolsThrottling,
+          throttling: mobileThrottling,
         },
       });
       await radios[i % radios.length]!.click();

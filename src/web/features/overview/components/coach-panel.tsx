@@ -18,19 +18,19 @@ const dueShown = 6;
 // five companies; five companies) from its first paint, so that nothing below it moves when the
 // lists arrive: on a phone the cards stand on top of each other, and their growth from a skeleton
 // was most of the overview's layout shift (CLS 0.3 on Lighthouse's mobile preset).
-const bodyHeight = { due: '20rem', mine: '11.5rem', latest: '10rem' } as const;
+const panelBodyHeights = { due: '20rem', mine: '11.5rem', latest: '10rem' } as const;
 
 function PanelCard({
   id,
   title,
   more,
-  bodyHeight: minHeight,
+  minBodyHeight,
   children,
 }: {
   id: string;
   title: string;
   more: { to: string; text: string };
-  bodyHeight: string;
+  minBodyHeight: string;
   children: ReactNode;
 }) {
   return (
@@ -43,7 +43,7 @@ function PanelCard({
           {more.text}
         </Anchor>
       </Group>
-      <div style={{ minHeight }}>{children}</div>
+      <div style={{ minHeight: minBodyHeight }}>{children}</div>
     </Card>
   );
 }
@@ -63,7 +63,7 @@ export function CoachPanel({ userId }: { userId: string }) {
         id="overview-due"
         title={t('overview.coach.dueTitle')}
         more={{ to: '/my-week', text: t('overview.coach.myWeek') }}
-        bodyHeight={bodyHeight.due}
+        minBodyHeight={panelBodyHeights.due}
       >
         {week.error ? <ErrorAlert error={week.error} /> : null}
         {week.isPending ? <Skeleton h={80} /> : null}
@@ -98,7 +98,7 @@ export function CoachPanel({ userId }: { userId: string }) {
         id="overview-mine"
         title={t('overview.coach.mineTitle')}
         more={{ to: `/companies?coachId=${encodeURIComponent(userId)}`, text: t('overview.coach.allMine') }}
-        bodyHeight={bodyHeight.mine}
+        minBodyHeight={panelBodyHeights.mine}
       >
         {mine.error ? <ErrorAlert error={mine.error} /> : null}
         {mine.isPending ? <Skeleton h={80} /> : null}
@@ -117,7 +117,7 @@ export function CoachPanel({ userId }: { userId: string }) {
         id="overview-latest"
         title={t('overview.coach.latestTitle')}
         more={{ to: '/companies?sort=updatedAt&order=desc', text: t('overview.coach.allLatest') }}
-        bodyHeight={bodyHeight.latest}
+        minBodyHeight={panelBodyHeights.latest}
       >
         {latest.error ? <ErrorAlert error={latest.error} /> : null}
         {latest.isPending ? <Skeleton h={80} /> : null}

@@ -17,9 +17,6 @@ export function ProgressLineChart({ data, target, label, targetLabel }: Props) {
       points={data.map((point) => ({ label: point.month, value: point.cumulative }))}
       reference={{ value: target, label: targetLabel }}
       label={label}
-      height={220}
-      colour="brand.6"
-      referenceColour="teal.8"
     />
   );
 }
