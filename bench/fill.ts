@@ -14,7 +14,7 @@ import {
   stepCountsDifferingFromScratch,
   stepPairCountsFromScratch,
 } from '../src/server/test/step-counts-from-scratch';
-import { supportBlockColumns, supportBlocksFromScratch } from '../src/server/test/support-blocks-from-scratch';
+import { supportMonthsDiffering, supportMonthsFromScratch } from '../src/server/test/support-months-from-scratch';
 import {
   companyPlanStartColumns,
   companyPlanStartsFromScratch,
@@ -369,9 +369,9 @@ async function rebuildTriggerKept(db: Db): Promise<void> {
      group by 1, 2, 3, 4, 5, 6`);
   await db.execute(sql`delete from company_plan_starts`);
   await db.execute(sql`insert into company_plan_starts (${companyPlanStartColumns}) ${companyPlanStartsFromScratch}`);
-  // After the size records: each block keeps the class on its first day.
-  await db.execute(sql`delete from company_support_blocks`);
-  await db.execute(sql`insert into company_support_blocks (${supportBlockColumns}) ${supportBlocksFromScratch}`);
+  // After the size records: each month keeps the class on each of its days.
+  await db.execute(sql`delete from company_support_months`);
+  await db.execute(sql`insert into company_support_months ${supportMonthsFromScratch}`);
 }
 
 /**
@@ -443,12 +443,9 @@ async function checkTriggerKept(db: Db): Promise<void> {
                       from coaching_hour_days)) as d limit 3`);
   if (hours.rows.length > 0)
     throw new Error(`The rebuilt coaching hours differ from the interventions' sum: ${JSON.stringify(hours.rows)}`);
-  const blocks = await rows(sql`
-    select * from ((select ${supportBlockColumns} from company_support_blocks except ${supportBlocksFromScratch})
-                   union all
-                   (${supportBlocksFromScratch} except select ${supportBlockColumns} from company_support_blocks)) as d limit 3`);
-  if (blocks.rows.length > 0)
-    throw new Error(`The rebuilt support blocks differ from the interventions: ${JSON.stringify(blocks.rows)}`);
+  const months = await rows(supportMonthsDiffering);
+  if (months.rows.length > 0)
+    throw new Error(`The rebuilt support months differ from the interventions: ${JSON.stringify(months.rows)}`);
   const [companies] = (
     await rows(sql`
       select count(*) filter (where c.enrolled_on is distinct from

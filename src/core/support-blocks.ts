@@ -1,6 +1,6 @@
-// How a period is read from the support kept per company and calendar block (decision 041): the
-// whole calendar years, quarters and months inside the period from their stored rows, and only the
-// days at its ragged ends from the interventions themselves. The blocks do not overlap and, with the
+// How a period is read from sums kept per calendar block (the done actions, decision 041): the whole
+// calendar years, quarters and months inside the period from their stored rows, and only the days at
+// its ragged ends from the records themselves. The blocks do not overlap and, with the
 // loose days, cover the period exactly, so a sum over them is the sum over the period's days.
 
 /** The lengths of the blocks the writes keep, in months: a month, a quarter, a year. */

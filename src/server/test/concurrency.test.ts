@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../db/rows';
 import { auditEntries } from '../db/schema';
 import { doneActionSumsDifferingFromScratch } from './done-action-sums-from-scratch';
+import { supportMonthsDiffering } from './support-months-from-scratch';
 import { createTestApp, fixtures, type TestApp } from './test-app';
 
 // docs/quality.md R1: concurrent writers with stale versions get 409 and no update is ever lost. Runs
@@ -75,7 +76,39 @@ describe('concurrent edits of one company (R1)', () => {
   });
 });
 
-describe('what the writes keep for the indicator report, under writes at once (decision 041)', () => {
+describe('what the writes keep for the indicator report, under writes at once (decisions 041 and 049)', () => {
+  it('keeps the support months equal to a recount as eight writers log, move and delete coaching of one company', async () => {
+    const admin = await t.login('admin');
+    const write = (method: 'POST' | 'PATCH' | 'DELETE', url: string, payload: Record<string, unknown>) =>
+      t.app.inject({ method, url, headers: { cookie: admin }, payload });
+    // Days in four months, so each write moves the running sums of the months after it.
+    const logged = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        write('POST', `/api/companies/${fixtures.ownCompanyId}/interventions`, {
+          occurredOn: `2026-0${1 + (i % 4)}-${String(10 + i).padStart(2, '0')}`,
+          kind: 'coaching',
+          hours: 1 + i,
+        }),
+      ),
+    );
+    expect(logged.map((r) => r.statusCode)).toEqual(Array(8).fill(201));
+    expect(rowsOf(await t.ctx.db.execute(supportMonthsDiffering))).toEqual([]);
+    // Half moved to another month, half deleted, all at once.
+    const changed = await Promise.all(
+      logged.map((response, i) => {
+        const intervention = response.json() as { id: string; version: number };
+        return i % 2 === 0
+          ? write('PATCH', `/api/interventions/${intervention.id}`, {
+              version: intervention.version,
+              occurredOn: '2026-06-01',
+            })
+          : write('DELETE', `/api/interventions/${intervention.id}`, { version: intervention.version });
+      }),
+    );
+    expect(changed.map((r) => r.statusCode)).toEqual([200, 204, 200, 204, 200, 204, 200, 204]);
+    expect(rowsOf(await t.ctx.db.execute(supportMonthsDiffering))).toEqual([]);
+  });
+
   it('keeps the done actions’ sums and the plan starts equal to a recount as eight writers add, finish and cancel actions of one company', async () => {
     const admin = await t.login('admin');
     const write = (method: 'POST' | 'PATCH', url: string, payload: Record<string, unknown>) =>

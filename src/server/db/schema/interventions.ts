@@ -1,16 +1,4 @@
-import {
-  check,
-  date,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  smallint,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { interventionAreas, interventionKinds } from '../../../core/interventions';
 import { companyStatuses } from '../../../core/company-status';
@@ -80,42 +68,59 @@ export const coachingHourDays = pgTable(
   (t) => [unique('coaching_hour_days_key').on(t.organisationId, t.occurredOn, t.area, t.kind).nullsNotDistinct()],
 );
 
-/** A company's logged coaching and coach-led measurements per calendar month, quarter and year
- * (decision 041): the first and last day with either, how many interventions and their quarter
- * hours, how many measurements. The triggers of interventions and assessments (migration 0030)
- * recompute the three blocks of a changed day in the writing transaction, so the indicator report
- * reads a year of support as one row per company instead of every intervention. */
-export const companySupportBlocks = pgTable(
-  'company_support_blocks',
+/** A company's support per calendar month as running sums (decision 049): the days of the month with
+ * an intervention or a submitted coach-led measurement, the size class on each, and the quarter hours
+ * and measurements since the company's first support through each day. One row for every month of
+ * the programme and every month with support outside it, so any period, to the day, is read from two
+ * rows per company joined one to one: the month of its first day and the month of its last. Kept by the
+ * triggers of interventions, assessments, size records and companies (migration 0037), which
+ * recompute the company's rows in the writing transaction. */
+export const companySupportMonths = pgTable(
+  'company_support_months',
   {
     companyId: uuid('company_id')
       .notNull()
       .references(() => companies.id, { onDelete: 'cascade' }),
-    /** 1, 3 or 12 (core/support-blocks.ts). */
-    months: smallint('months').notNull(),
-    startsOn: date('starts_on', { mode: 'string' }).notNull(),
-    firstOn: date('first_on', { mode: 'string' }).notNull(),
-    lastOn: date('last_on', { mode: 'string' }).notNull(),
-    interventions: integer('interventions').notNull(),
-    quarterHours: integer('quarter_hours').notNull(),
-    /** Coach-led measurements submitted in the block (Stockholm days). */
-    measurements: integer('measurements').notNull(),
-    /** The company's size class on the block's first day (company_size_class_on, sizeClassOn of the
-     * core), kept by the same triggers and by one on the size records (migration 0031). */
-    sizeClass: text('size_class', { enum: smeClasses }),
+    /** The month's first day. */
+    month: date('month', { mode: 'string' }).notNull(),
+    /** The days of the month with support, ascending; empty in a month without. */
+    days: date('days', { mode: 'string' }).array().notNull(),
+    /** The company's size class on each of `days` (company_size_class_on). */
+    sizeClasses: text('size_classes').array().notNull(),
+    /** Quarter hours logged since the company's first support, through each of `days`. */
+    quarterHoursThrough: integer('quarter_hours_through').array().notNull(),
+    /** Coach-led measurements submitted since the company's first support, through each of `days`. */
+    measurementsThrough: integer('measurements_through').array().notNull(),
+    /** Quarter hours and measurements before the month. */
+    quarterHoursBefore: integer('quarter_hours_before').notNull(),
+    measurementsBefore: integer('measurements_before').notNull(),
+    /** The last day with support before the month, and the first after it with its size class. */
+    lastBefore: date('last_before', { mode: 'string' }),
+    nextOn: date('next_on', { mode: 'string' }),
+    nextSizeClass: text('next_size_class', { enum: smeClasses }),
+    /** The company's first and last row: the programme's first and last month, or a month with
+     * support before or after them. */
+    firstMonth: date('first_month', { mode: 'string' }).notNull(),
+    lastMonth: date('last_month', { mode: 'string' }).notNull(),
     /** The company's programme, organisation, municipality and status as they are now, which the
-     * report's scope and rules read: kept by the refresh and by a trigger on the companies
-     * (migration 0036), so a report of whole blocks joins no companies. */
+     * report's scope and rules read, so a report joins no companies. */
     programmeId: uuid('programme_id').notNull(),
     organisationId: uuid('organisation_id').notNull(),
     municipalityCode: text('municipality_code'),
     status: text('status', { enum: companyStatuses }).notNull(),
+    /** From this month to the company's last row, one element a month: the quarter hours and
+     * measurements through the month's end and the last day with support by then, so a period that
+     * ends on a month's last day is read from the row of its first month alone. */
+    monthEndQuarterHours: integer('month_end_quarter_hours').array().notNull(),
+    monthEndMeasurements: integer('month_end_measurements').array().notNull(),
+    monthEndLastOn: date('month_end_last_on', { mode: 'string' }).array().notNull(),
+    /** The company's name as it is now: the report's lists are sorted by it without joining the
+     * companies (kept with the other facts). */
+    name: text('name').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.companyId, t.months, t.startsOn] }),
-    check('company_support_blocks_months_check', sql`${t.months} in (1, 3, 12)`),
-    // company_support_blocks_period_idx (months, starts_on, company_id, with the figures) is created in
-    // migrations 0030, 0031 and 0036, as is assessments_submitted_coach_idx: drizzle cannot state
-    // included columns.
+    primaryKey({ columns: [t.companyId, t.month] }),
+    // The report's indexes, which include the columns it reads, are created in migration 0037:
+    // drizzle cannot state included columns.
   ],
 );

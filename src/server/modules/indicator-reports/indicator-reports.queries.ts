@@ -20,6 +20,9 @@ export type ReportScope = {
   municipalityCodes: readonly string[] | null;
   from: string;
   to: string;
+  /** The programme's first and last day: a period inside its months reads one row of every supported
+   * company for its first and last month (decision 049). Without it the report looks for the rest too. */
+  programmePeriod?: { from: string; to: string };
 };
 
 const day = (column: SQL) => sql`(${column} at time zone 'Europe/Stockholm')::date`;
@@ -45,6 +48,18 @@ const periodEnd = (scope: ReportScope) => sql`((${scope.to}::date + 1)::timestam
 const scopeCte = (scope: ReportScope) =>
   sql`scope as (select c.id from companies c where ${scopeCondition(scope, 'c')})`;
 
+/** How many months from the first day's month to the last day's, both counted (1 for one month). */
+function monthsAfter(from: string, to: string): number {
+  const index = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7));
+  return index(to) - index(from) + 1;
+}
+
+function lastDayOfMonth(date: string): string {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  return `${date.slice(0, 8)}${String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, '0')}`;
+}
+
 /**
  * Per company in scope with any support in the period, as CTEs ending in `supported`: the first and
  * last day of support (interventions, submitted coach-led measurements, analyses by their date,
@@ -52,121 +67,119 @@ const scopeCte = (scope: ReportScope) =>
  * company's organisation, municipality and status, and the size class it had at its first support.
  * Names are left to the statements that show them, which join the companies for the rows they show.
  *
- * Interventions and measurements are read from the blocks their triggers keep per company and
- * calendar month, quarter and year, and only the period's ragged days from the records themselves
- * (decision 041). A block keeps the size class on its first day: the size records are read only for a
- * company whose first support in the period is not a block's first day.
- *
- * The largest block is joined to the rest one to one, which needs no grouping of its rows: a calendar
- * year is one row per company. The largest block also carries its companies' programme, organisation,
- * municipality and status (migration 0036), so it is narrowed to the scope and counted without the
- * companies, which were most of a year's report at 100×. Only the rest (other blocks, ragged days,
- * analyses, activities) is grouped by company and joined to the companies: a few rows for a year.
+ * Interventions and measurements are read from the running sums their triggers keep per company and
+ * month (decision 049): for each company, the row of the period's first month gives its first day of
+ * support on or after the period's first day (the month's days, else the next day with support), its
+ * size class then and the sums before it; the row of the period's last month gives its last day on or
+ * before the period's last day and the sums through it. The two are joined one to one, and the sums
+ * in between are a subtraction, so any period costs the same two rows per company. A company has a
+ * row for every month of the programme; for a period that begins before it or ends after it, a
+ * company may have no row for the first or last month, and its first or last row stands in. The rows carry the companies' facts, so no company is joined. Analyses and
+ * attended activities (a few rows) are grouped by company and joined to the companies.
  */
 export function supportCtes(scope: ReportScope): SQL {
   const { from, to } = scope;
-  const { blocks, days } = splitIntoSupportBlocks(from, to);
-  const [main, ...others] = [...blocks].sort((a, b) => b.months - a.months);
   const start = (on: string) => sql`(${on}::date::timestamp at time zone 'Europe/Stockholm')`;
   const end = (on: string) => sql`((${on}::date + 1)::timestamp at time zone 'Europe/Stockholm')`;
+  // The months as dates the planner sees, so that it knows how many rows each has.
+  const firstMonth = sql`${`${from.slice(0, 7)}-01`}::date`;
+  const lastMonth = sql`${`${to.slice(0, 7)}-01`}::date`;
+  // Every supported company has a row for each month of the programme. Inside them, one index range
+  // per month gives the rows in company order, joined without sorting; outside, a company's first or
+  // last row may stand in.
+  const programme = scope.programmePeriod;
+  const startsInside = programme !== undefined && from.slice(0, 7) >= programme.from.slice(0, 7);
+  const endsInside = programme !== undefined && to.slice(0, 7) <= programme.to.slice(0, 7);
+  // A period inside the programme that ends on a month's last day is read from the row of its first
+  // month alone: the row keeps the sums through the end of each month after it.
+  const endMonth = monthsAfter(from, to);
+  const oneRow = startsInside && endsInside && to === lastDayOfMonth(to);
   const analysedOn = sql`coalesce(an.performed_on, ${day(sql`an.created_at`)})`;
-  const unsized = sql`false, null::text`;
-  const inBlock = (block: { months: number; startsOn: string }) =>
-    sql`b.months = ${block.months} and b.starts_on = ${block.startsOn}`;
-  const rest: SQL[] = [
-    ...others.map(
-      (block) => sql`select b.company_id, b.first_on, b.last_on, b.quarter_hours, b.measurements > 0, false,
-               true, b.size_class
-        from company_support_blocks b where ${inBlock(block)} and ${scopeCondition(scope, 'b')}`,
-    ),
-    ...days.flatMap((range) => [
-      sql`select i.company_id, i.occurred_on, i.occurred_on, i.quarter_hours, false, false, ${unsized}
-        from interventions i where i.occurred_on between ${range.from} and ${range.to}`,
-      sql`select a.company_id, ${day(sql`a.submitted_at`)}, ${day(sql`a.submitted_at`)}, 0, true, false, ${unsized}
-        from assessments a
-       where a.status = 'submitted' and a.mode = 'coach'
-         and a.submitted_at >= ${start(range.from)} and a.submitted_at < ${end(range.to)}`,
-    ]),
-    sql`select an.company_id, ${analysedOn}, ${analysedOn}, 0, false, true, ${unsized}
-        from analyses an where ${analysedOn} between ${from} and ${to}`,
-    sql`select r.company_id, ${day(sql`ac.starts_at`)}, ${day(sql`ac.starts_at`)}, 0, false, false, ${unsized}
+  // width_bucket counts the days of the sorted array on or before the value.
+  const head = sql`select m.company_id, coalesce(m.days[k.before + 1], m.next_on) as first_on,
+           case when k.before < cardinality(m.days) then m.size_classes[k.before + 1] else m.next_size_class end as size_class,
+           coalesce(m.quarter_hours_through[k.before], m.quarter_hours_before) as quarter_hours_before,
+           coalesce(m.measurements_through[k.before], m.measurements_before) as measurements_before,
+           m.organisation_id, m.municipality_code, m.status, m.name
+           ${
+             oneRow
+               ? sql`, m.month_end_last_on[${endMonth}] as last_on,
+           m.month_end_quarter_hours[${endMonth}] as quarter_hours_through,
+           m.month_end_measurements[${endMonth}] as measurements_through`
+               : sql``
+           }
+      from company_support_months m cross join lateral (select width_bucket(${from}::date - 1, m.days) as before) k`;
+  const tail = sql`select m.company_id, case when k.through > 0 then m.days[k.through] else m.last_before end as last_on,
+           coalesce(m.quarter_hours_through[k.through], m.quarter_hours_before) as quarter_hours_through,
+           coalesce(m.measurements_through[k.through], m.measurements_before) as measurements_through
+      from company_support_months m cross join lateral (select width_bucket(${to}::date, m.days) as through) k`;
+  return sql`events (company_id, first_on, last_on, analysis) as (
+      select an.company_id, ${analysedOn}, ${analysedOn}, true
+        from analyses an where ${analysedOn} between ${from} and ${to}
+      union all
+      select r.company_id, ${day(sql`ac.starts_at`)}, ${day(sql`ac.starts_at`)}, false
         from registrations r join activities ac on ac.id = r.activity_id
-       where r.attended is true and ac.starts_at >= ${start(from)} and ac.starts_at < ${end(to)}`,
-  ];
-  // Of the other blocks, the size class of the earliest: the least of (first day, class) pairs as text
-  // arrays (an ISO date sorts as text), which groups by hash where an ordered aggregate would sort.
-  const restSizeClass = sql`(min(array[e.first_on::text, e.size_class]) filter (where e.sized))[2]`;
-  // The earliest block's first day and class. Only speed depends on it: a class is taken from a block
-  // only when the block's first day is the company's first day in the period, else it is looked up.
-  const mainFirst = sql`(r.block_first_on is null or m.first_on <= r.block_first_on)`;
-  // A period of whole blocks looks up the size class of the few companies first supported by an
-  // analysis or an activity one by one; with ragged days, many companies' first support is such a day,
-  // and one pass over the size records (sizeClassesCte) is quicker than a lookup each.
-  const ragged = days.length > 0;
-  const sizeClasses = ragged
-    ? sql`${sizeClassesCte(sql`select company_id, first_on from in_scope where block_first_on is distinct from first_on`)},`
-    : sql``;
-  const sizeClassOf = ragged ? sql`z.size_class` : sql`company_size_class_on(s.company_id, s.first_on)`;
-  const sizeClassJoin = ragged ? sql`left join size_classes z on z.company_id = s.company_id` : sql``;
-  return sql`events (company_id, first_on, last_on, quarter_hours, measurement, analysis, sized, size_class) as (
-      ${sql.join(rest, sql` union all `)}
+       where r.attended is true and ac.starts_at >= ${start(from)} and ac.starts_at < ${end(to)}
     ),
     rest as (
-      select g.*, c.organisation_id, c.municipality_code, c.status
-        from (select e.company_id, min(e.first_on) as first_on, max(e.last_on) as last_on,
-                     sum(e.quarter_hours)::int as quarter_hours, bool_or(e.measurement) as has_measurement,
-                     bool_or(e.analysis) as has_analysis, min(e.first_on) filter (where e.sized) as block_first_on,
-                     ${restSizeClass} as block_size_class
+      select g.*, c.organisation_id, c.municipality_code, c.status, c.name
+        from (select e.company_id, min(e.first_on) as first_on, max(e.last_on) as last_on, bool_or(e.analysis) as has_analysis
                 from events e
                group by e.company_id) g
         join companies c on c.id = g.company_id
        where ${scopeCondition(scope, 'c')}
     ),
+    heads as (
+      ${head} where m.month = ${firstMonth} and ${scopeCondition(scope, 'm')}
+      ${startsInside ? sql`order by m.company_id` : sql``}
+      ${
+        startsInside
+          ? sql``
+          : sql`union all
+      ${head} where m.month = m.first_month and m.month > ${firstMonth} and m.month <= ${lastMonth}
+        and ${scopeCondition(scope, 'm')}`
+      }
+    ),
+    ${
+      oneRow
+        ? sql``
+        : sql`tails as (
+      ${tail} where m.month = ${lastMonth} and ${scopeCondition(scope, 'm')}
+      ${endsInside ? sql`order by m.company_id` : sql``}
+      ${
+        endsInside
+          ? sql``
+          : sql`union all
+      ${tail} where m.month = m.last_month and m.month < ${lastMonth} and m.month >= ${firstMonth}
+        and ${scopeCondition(scope, 'm')}`
+      }
+    ),`
+    }
     main as (
-      select b.company_id, b.first_on, b.last_on, b.quarter_hours, b.measurements > 0 as has_measurement, b.size_class,
-             b.organisation_id, b.municipality_code, b.status
-        from company_support_blocks b where ${main ? sql`${inBlock(main)} and ${scopeCondition(scope, 'b')}` : sql`false`}
+      select h.company_id, h.first_on, t.last_on, (t.quarter_hours_through - h.quarter_hours_before)::int as quarter_hours,
+             t.measurements_through > h.measurements_before as has_measurement, h.size_class,
+             h.organisation_id, h.municipality_code, h.status, h.name
+        from heads h ${oneRow ? sql`cross join lateral (select h.last_on, h.quarter_hours_through, h.measurements_through) t` : sql`join tails t on t.company_id = h.company_id`}
+       where h.first_on <= ${to}
     ),
     in_scope as (
       select coalesce(m.company_id, r.company_id) as company_id,
              least(m.first_on, r.first_on) as first_on, greatest(m.last_on, r.last_on) as last_on,
-             (coalesce(m.quarter_hours, 0) + coalesce(r.quarter_hours, 0))::int as quarter_hours,
-             coalesce(m.has_measurement, false) or coalesce(r.has_measurement, false) as has_measurement,
-             coalesce(r.has_analysis, false) as has_analysis,
-             case when ${mainFirst} then m.first_on else r.block_first_on end as block_first_on,
-             case when ${mainFirst} then m.size_class else r.block_size_class end as block_size_class,
+             coalesce(m.quarter_hours, 0) as quarter_hours, coalesce(m.has_measurement, false) as has_measurement,
+             coalesce(r.has_analysis, false) as has_analysis, m.first_on as months_first_on, m.size_class as months_size_class,
              coalesce(m.organisation_id, r.organisation_id) as organisation_id,
              case when m.company_id is null then r.municipality_code else m.municipality_code end as municipality_code,
-             coalesce(m.status, r.status) as status
+             coalesce(m.status, r.status) as status, coalesce(m.name, r.name) as name
         from main m full join rest r on r.company_id = m.company_id
     ),
-    ${sizeClasses}
+    -- The size class of a company first supported by an analysis or an activity (a few) is looked up.
     supported as (
-      select s.company_id, s.organisation_id, s.municipality_code, s.status, s.first_on, s.last_on, s.quarter_hours,
+      select s.company_id, s.organisation_id, s.municipality_code, s.status, s.name, s.first_on, s.last_on, s.quarter_hours,
              s.has_measurement, s.has_analysis,
-             case when s.block_first_on = s.first_on then s.block_size_class else ${sizeClassOf} end as size_class
-        from in_scope s ${sizeClassJoin}
+             case when s.months_first_on = s.first_on then s.months_size_class
+                  else company_size_class_on(s.company_id, s.first_on) end as size_class
+        from in_scope s
     )`;
-}
-
-/**
- * sizeClassOn of the core in SQL for many companies at once, as a CTE `size_classes` (company_id,
- * size_class) over a relation of (company_id, first_on): of each company's records with a class, the
- * last made on or before the day, else the earliest. A company without one is not in it. It is
- * company_size_class_on (migration 0031) for a set, which a join does in one pass where a call per
- * company would look each up; `size-class-sql.test.ts` holds both to the core.
- */
-export function sizeClassesCte(relation: SQL): SQL {
-  // Made on or before the day: before the next day starts in Stockholm, converted once per company
-  // rather than once per record.
-  return sql`size_classes as (
-    select distinct on (x.company_id) x.company_id, r.size_class
-      from (select company_id, ((first_on + 1)::timestamp at time zone 'Europe/Stockholm') as day_ends
-              from (${relation}) asked) x
-      join company_size_records r on r.company_id = x.company_id
-     where r.size_class is not null
-     order by x.company_id, r.recorded_at < x.day_ends desc,
-              case when r.recorded_at < x.day_ends then r.recorded_at end desc nulls last, r.recorded_at)`;
 }
 
 /** A supported company, as a data quality check lists it. */
@@ -195,9 +208,10 @@ export type SupportSummary = {
  * (distinguishableQuarterHours); and the first companies each company check of the data quality lists.
  */
 export async function readSupportSummary(db: Db, scope: ReportScope, quarterHoursCap: number): Promise<SupportSummary> {
+  // The support carries the companies' names (decision 049), so a list is sorted without joining them.
   const firstBy = (condition: SQL) => sql`(select coalesce(json_agg(x), '[]'::json) from (
-      select s.company_id as "id", c.name from supported s join companies c on c.id = s.company_id where ${condition}
-       order by lower(c.name), s.company_id limit ${dataQualityListLimit}) x)`;
+      select s.company_id as "id", s.name from supported s where ${condition}
+       order by lower(s.name), s.company_id limit ${dataQualityListLimit}) x)`;
   const result = await db.execute(sql`
     with ${supportCtes(scope)}
     select (select coalesce(json_agg(g), '[]'::json) from (
@@ -248,10 +262,13 @@ export async function listSupportedCompanies(
            s.organisation_id as "organisationId", o.name as "organisationName", s.municipality_code as "municipalityCode",
            s.size_class as "sizeClass", s.first_on::text as "firstSupportOn", s.last_on::text as "lastSupportOn",
            s.quarter_hours as "quarterHours", s.has_measurement as "hasMeasurement", s.has_analysis as "hasAnalysis",
-           s.status = 'prospect' as "prospect", count(*) over ()::int as "total"
-      from supported s join companies c on c.id = s.company_id join organisations o on o.id = s.organisation_id
-     order by lower(c.name), s.company_id
-     ${page === 'all' ? sql`` : sql`limit ${page.limit} offset ${page.offset}`}`);
+           s.status = 'prospect' as "prospect", s.total
+      -- The page is chosen by the names the support carries; only its rows join the companies.
+      from (select s.*, count(*) over ()::int as total from supported s
+             order by lower(s.name), s.company_id
+             ${page === 'all' ? sql`` : sql`limit ${page.limit} offset ${page.offset}`}) s
+      join companies c on c.id = s.company_id join organisations o on o.id = s.organisation_id
+     order by lower(s.name), s.company_id`);
   return rowsOf<SupportedCompanyRow>(result);
 }
 

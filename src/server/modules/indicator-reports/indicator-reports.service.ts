@@ -79,7 +79,7 @@ const placeOf = (() => {
 
 /** The scope of a report the actor may make: 403 for a company user, or a coach asking for another
  * organisation; 400 naming `coFinancer` for an unknown key. */
-function resolveScope(actor: Actor, query: IndicatorReportQuery, programmeId: string): q.ReportScope {
+function resolveScope(actor: Actor, query: IndicatorReportQuery, programme: ProgrammeRow): q.ReportScope {
   if (actor.kind === 'anonymous') throw unauthenticated();
   const scope = funderReportScope(actor, query.organisationId);
   if (scope === 'forbidden') throw forbidden('Funder reports are for project management and coaches');
@@ -89,7 +89,14 @@ function resolveScope(actor: Actor, query: IndicatorReportQuery, programmeId: st
     if (!coFinancer) throw invalidField('coFinancer', 'not_found', 'Choose one of the co-financers');
     municipalityCodes = municipalities.filter((m) => isInCoFinancerGeography(coFinancer, m)).map((m) => m.code);
   }
-  return { programmeId, organisationId: scope.organisationId, municipalityCodes, from: query.from, to: query.to };
+  return {
+    programmeId: programme.id,
+    organisationId: scope.organisationId,
+    municipalityCodes,
+    from: query.from,
+    to: query.to,
+    programmePeriod: { from: programme.startsOn, to: programme.endsOn },
+  };
 }
 
 type PreparedReport = {
@@ -101,7 +108,7 @@ type PreparedReport = {
 /** The programme's rule settings and the scope the actor may report on, the organisation checked. */
 async function prepareReport(ctx: AppContext, actor: Actor, query: IndicatorReportQuery): Promise<PreparedReport> {
   const programme = await getProgramme(ctx.db);
-  const scope = resolveScope(actor, query, programme.id);
+  const scope = resolveScope(actor, query, programme);
   const organisationName = scope.organisationId
     ? await q.findOrganisationName(ctx.db, scope.organisationId)
     : undefined;

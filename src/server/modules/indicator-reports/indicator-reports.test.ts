@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type {
   FrozenReport,
   FrozenReportChanges,
@@ -11,7 +11,7 @@ import type {
   ParticipantRow,
 } from '../../../contracts/indicator-reports';
 import { rowsOf } from '../../db/rows';
-import { supportBlockColumns, supportBlocksFromScratch } from '../../test/support-blocks-from-scratch';
+import { supportMonthsDiffering as supportMonthsDifferingSql } from '../../test/support-months-from-scratch';
 import {
   countCompaniesWithPlan,
   countStepPairs,
@@ -164,14 +164,36 @@ async function handOverToOther(key: string) {
   );
 }
 
-/** The rows of `company_support_blocks` that a sum from scratch does not give, and the other way. */
-async function supportBlocksDiffering() {
-  const kept = sql`select ${supportBlockColumns} from company_support_blocks`;
-  return rowsOf(
-    await t.database.db.execute(
-      sql`(${kept} except ${supportBlocksFromScratch}) union all (${supportBlocksFromScratch} except ${kept})`,
-    ),
-  );
+/** The supported companies of the organisation in a period counted from the records themselves, as
+ * the participant list shows them: name, first and last day, hours, size class at the first day. */
+async function supportFromRecords(from: string, to: string) {
+  const stockholm = (column: SQL) => sql`(${column} at time zone 'Europe/Stockholm')::date`;
+  const analysedOn = sql`coalesce(an.performed_on, ${stockholm(sql`an.created_at`)})`;
+  const result = await t.database.db.execute(sql`
+    with e (company_id, on_day, quarter_hours) as (
+      select company_id, occurred_on, quarter_hours from interventions
+      union all
+      select company_id, ${stockholm(sql`submitted_at`)}, 0 from assessments where status = 'submitted' and mode = 'coach'
+      union all
+      select company_id, ${analysedOn}, 0 from analyses an
+      union all
+      select r.company_id, ${stockholm(sql`ac.starts_at`)}, 0
+        from registrations r join activities ac on ac.id = r.activity_id where r.attended is true
+    )
+    select c.name, min(e.on_day)::text as "first", max(e.on_day)::text as "last", sum(e.quarter_hours)::int as "quarterHours",
+           company_size_class_on(c.id, min(e.on_day)) as "sizeClass"
+      from e join companies c on c.id = e.company_id
+     where e.on_day between ${from} and ${to} and c.organisation_id = ${organisationId}
+     group by c.id, c.name
+     order by lower(c.name), c.id`);
+  return rowsOf<{ name: string; first: string; last: string; quarterHours: number; sizeClass: string | null }>(
+    result,
+  ).map((r) => [r.name, r.first, r.last, r.quarterHours / 4, r.sizeClass]);
+}
+
+/** The rows of `company_support_months` that a sum from scratch does not give, and the other way. */
+async function supportMonthsDiffering() {
+  return rowsOf(await t.database.db.execute(supportMonthsDifferingSql));
 }
 
 const report = async (query: string, actor: ActorName = 'admin') =>
@@ -390,7 +412,7 @@ describe('the indicator report of a period, against a hand count', () => {
     });
   });
 
-  it('reads a period with ragged ends from the days themselves and the months between from their blocks', async () => {
+  it('counts a period with ragged ends to the day', async () => {
     // By hand, 11 Jan – 15 Apr: alfa's call of 10 Jan and its May measurements fall outside, its
     // analysis (1 Apr) is inside; beta's 15 Apr is the last day, so its 2 + 2 h count by hours.
     const ragged = `from=2026-01-11&to=2026-04-15&organisationId=${organisationId}`;
@@ -411,7 +433,66 @@ describe('the indicator report of a period, against a hand count', () => {
     expect(table(shorter, 'RCO04', 'support_rule')).toEqual({ measurement: [0], analysis: [2], hours: [0] });
   });
 
-  it('takes the size class on the first day of support, also when an analysis comes before the blocks', async () => {
+  it('answers every period, whole months or ragged, as the records themselves do', async () => {
+    // The running sums (decision 049) against a plain count of the records of each period: the first
+    // and last day, the hours and the size class of every supported company, for every pair of these
+    // days: before the programme (2023-09-01 – 2026-12-31) and any support, on and around the records'
+    // days, across months and quarters, after the programme. Then again with the programme's months
+    // narrowed, so that the support before and after them is read from the companies' edge rows.
+    const days = [
+      '2023-08-15',
+      '2025-12-31',
+      '2026-01-01',
+      '2026-01-10',
+      '2026-01-11',
+      '2026-02-01',
+      '2026-02-15',
+      '2026-03-20',
+      '2026-03-31',
+      '2026-04-01',
+      '2026-04-15',
+      '2026-05-31',
+      '2026-12-31',
+      '2027-01-10',
+    ];
+    const programme = rowsOf<{ id: string; startsOn: string; endsOn: string }>(
+      await t.database.db.execute(
+        sql`select id, starts_on::text as "startsOn", ends_on::text as "endsOn" from programmes`,
+      ),
+    )[0]!;
+    const setProgramme = async (startsOn: string, endsOn: string) => {
+      await t.database.db.execute(
+        sql`update programmes set starts_on = ${startsOn}, ends_on = ${endsOn} where id = ${programme.id}`,
+      );
+      expect(await supportMonthsDiffering()).toEqual([]);
+    };
+    for (const [startsOn, endsOn] of [
+      [programme.startsOn, programme.endsOn],
+      ['2026-02-10', '2026-03-05'],
+    ]) {
+      await setProgramme(startsOn!, endsOn!);
+      await expectEveryPeriodAsRecords(days);
+    }
+    await setProgramme(programme.startsOn, programme.endsOn);
+  });
+
+  async function expectEveryPeriodAsRecords(days: string[]) {
+    for (const [i, from] of days.entries()) {
+      for (const to of days.slice(i)) {
+        const query = `from=${from}&to=${to}&organisationId=${organisationId}`;
+        const listed = (await participants(query)).map((p) => [
+          p.name,
+          p.firstSupportOn,
+          p.lastSupportOn,
+          p.hours,
+          p.sizeClass,
+        ]);
+        expect(listed, query).toEqual(await supportFromRecords(from, to));
+      }
+    }
+  }
+
+  it('takes the size class on the first day of support, also when an analysis comes before the coaching', async () => {
     // zeta: micro from 5 Jan, an analysis on 20 Jan, medium from 1 Feb, 5 h of coaching on 1 Mar, large
     // from 1 Apr, 5 h of coaching on 4 May.
     at('2026-01-05T09:00:00+01:00');
@@ -468,23 +549,23 @@ describe('the indicator report of a period, against a hand count', () => {
       expect(sizes[listed[0]!]).toEqual([1]);
       return listed[0];
     };
-    // The analysis is the first support: the class on 20 January, whether the period is a year (one
-    // block), a quarter, two quarters (the earliest block) or ragged.
+    // The analysis is the first support: the class on 20 January, whether the period is a year, a
+    // quarter, two quarters or ragged.
     expect(await sizeIn('from=2026-01-01&to=2026-12-31')).toBe('micro');
     expect(await sizeIn('from=2026-01-01&to=2026-03-31')).toBe('micro');
     expect(await sizeIn('from=2026-01-01&to=2026-06-30')).toBe('micro');
     expect(await sizeIn('from=2026-01-15&to=2026-05-10')).toBe('micro');
-    // From February the coaching is the first support: the class its block keeps for 1 March, also
-    // when the period's largest block (the second quarter) is a later one.
+    // From February the coaching is the first support: the class its month keeps for 1 March, also
+    // when the period begins in a month before the company's first month of coaching.
     expect(await sizeIn('from=2026-03-01&to=2026-03-31')).toBe('medium');
     expect(await sizeIn('from=2026-02-01&to=2026-03-31')).toBe('medium');
     expect(await sizeIn('from=2026-02-01&to=2026-12-31')).toBe('medium');
     expect(await sizeIn('from=2026-03-01&to=2026-06-30')).toBe('medium');
-    // From April: the second quarter's class for 4 May.
+    // From April: April has no coaching, so its row's next day of support, 4 May, and its class.
     expect(await sizeIn('from=2026-04-01&to=2026-12-31')).toBe('large');
   });
 
-  it('keeps the support blocks equal to the interventions summed from scratch as they change', async () => {
+  it('keeps the support months equal to the interventions summed from scratch as they change', async () => {
     const logged = await ok<{ id: string; version: number }>(
       await call('admin', 'POST', `/api/companies/${ids.delta}/interventions`, {
         occurredOn: '2026-03-31',
@@ -518,7 +599,7 @@ describe('the indicator report of a period, against a hand count', () => {
     ).toBe(204);
     expect(await deltaIn('from=2026-04-01&to=2026-06-30')).toBeUndefined();
 
-    expect(await supportBlocksDiffering()).toEqual([]);
+    expect(await supportMonthsDiffering()).toEqual([]);
   });
 
   it('follows the programme setting: with 1 hour as the rule, epsilon counts by hours', async () => {
@@ -1045,7 +1126,7 @@ describe('the done actions and the plan starts the writes keep (decision 041)', 
     await expectKeptAnswersAsActions();
   });
 
-  it('carries the companies’ facts in their support blocks as they move, change status, are handed over and deleted', async () => {
+  it('carries the companies’ facts in their support months as they move, change status, are handed over and deleted', async () => {
     at('2026-11-10T10:00:00+01:00');
     await company('iota', 'Iota Stöd AB', '1384');
     await company('kappa', 'Kappa Stöd AB', '1480');
@@ -1060,7 +1141,7 @@ describe('the done actions and the plan starts the writes keep (decision 041)', 
         prospects: r.dataQuality.find((c) => c.check === 'prospect_supported')?.count,
       };
     };
-    expect(await supportBlocksDiffering()).toEqual([]);
+    expect(await supportMonthsDiffering()).toEqual([]);
     expect(await supported(`organisationId=${workshopId}`)).toEqual({ companies: 2, prospects: 2 });
     expect(await supported(`organisationId=${workshopId}&coFinancer=skaraborgs_kommunalforbund`)).toEqual({
       companies: 0,
@@ -1077,17 +1158,24 @@ describe('the done actions and the plan starts the writes keep (decision 041)', 
         changedOn: '2026-11-10',
       }),
     );
-    expect(await supportBlocksDiffering()).toEqual([]);
+    expect(await supportMonthsDiffering()).toEqual([]);
     expect(await supported(`organisationId=${workshopId}&coFinancer=skaraborgs_kommunalforbund`)).toEqual({
       companies: 1,
       prospects: 0,
     });
+    // Renamed: the list is sorted by the name the months carry.
+    const enrolled = await ok<{ version: number }>(await call('admin', 'GET', `/api/companies/${ids.iota}`));
+    await ok(
+      await call('admin', 'PATCH', `/api/companies/${ids.iota}`, { version: enrolled.version, name: 'Aaiota Stöd AB' }),
+    );
+    expect(await supportMonthsDiffering()).toEqual([]);
+    expect((await participants(`${year}&organisationId=${workshopId}`))[0]?.name).toBe('Aaiota Stöd AB');
     await handOverToOther('kappa');
-    expect(await supportBlocksDiffering()).toEqual([]);
+    expect(await supportMonthsDiffering()).toEqual([]);
     expect(await supported(`organisationId=${workshopId}`)).toEqual({ companies: 1, prospects: 0 });
     const other = await supported(`organisationId=${fixtures.otherOrganisationId}`);
     await db().execute(sql`delete from companies where id = ${ids.kappa}`);
-    expect(await supportBlocksDiffering()).toEqual([]);
+    expect(await supportMonthsDiffering()).toEqual([]);
     expect(await supported(`organisationId=${fixtures.otherOrganisationId}`)).toEqual({
       companies: other.companies - 1,
       prospects: other.prospects! - 1,

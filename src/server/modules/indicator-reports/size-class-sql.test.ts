@@ -7,12 +7,11 @@ import { rowsOf } from '../../db/rows';
 import { freshOrganisationNumber } from '../../test/access-matrix';
 import { ok, requestsAs } from '../../test/requests';
 import { createTestApp, type TestApp } from '../../test/test-app';
-import { sizeClassesCte } from './indicator-reports.queries';
 
-// The support blocks keep the size class on their first day with company_size_class_on (migration
-// 0031, decision 041), and the report looks up the rest with sizeClassesCte; the core's sizeClassOn
-// states the rule. Here all three answer the same records and days on the real engine, and the blocks
-// follow the records.
+// The support months keep the size class on each day of support (migration 0037, decision 049), and
+// the report looks up the class of a company first supported by an analysis or an activity with
+// company_size_class_on (migration 0031); the core's sizeClassOn states the rule. Here all three
+// answer the same records and days on the real engine, and the months follow the records.
 
 let t: TestApp;
 const call = requestsAs(() => t);
@@ -32,19 +31,23 @@ beforeAll(async () => {
       201,
     )
   ).id;
-  // Support on days around the records' days, in three months: blocks whose first days the records
-  // fall before, on and after.
-  for (const occurredOn of ['2025-12-05', '2025-12-20', '2026-01-04', '2026-01-20', '2026-02-01']) {
-    await ok(
-      await call('admin', 'POST', `/api/companies/${companyId}/interventions`, {
-        occurredOn,
-        kind: 'coaching',
-        hours: 1,
-      }),
-      201,
-    );
-  }
 });
+
+/** The days with support logged so far: each day asked about gets an intervention. */
+const supportDays = new Set<string>();
+
+async function supportOn(occurredOn: string) {
+  if (supportDays.has(occurredOn)) return;
+  await ok(
+    await call('admin', 'POST', `/api/companies/${companyId}/interventions`, {
+      occurredOn,
+      kind: 'coaching',
+      hours: 1,
+    }),
+    201,
+  );
+  supportDays.add(occurredOn);
+}
 
 afterAll(async () => {
   await t?.close();
@@ -55,25 +58,22 @@ type TimedRecord = SizeRecord & { recordedAt: string };
 
 async function sqlAnswers(records: readonly TimedRecord[], days: readonly string[]): Promise<(string | null)[]> {
   const db = t.database.db;
+  for (const onDay of days) await supportOn(onDay);
   await db.execute(sql`delete from company_size_records where company_id = ${companyId}`);
   for (const record of records) {
     await db.execute(sql`insert into company_size_records (company_id, recorded_at, size_class)
       values (${companyId}, ${record.recordedAt}::timestamptz, ${record.sizeClass})`);
   }
-  // The size records' trigger kept every block's class on its first day.
-  const blocks = await db.execute(sql`
-    select (select count(*) from company_support_blocks where company_id = ${companyId})::int as "blocks",
-           (select count(*) from company_support_blocks where company_id = ${companyId}
-              and size_class is distinct from company_size_class_on(company_id, first_on))::int as "stale"`);
-  expect(rowsOf<{ blocks: number; stale: number }>(blocks)[0]).toEqual({ blocks: 3 + 2 + 2, stale: 0 });
   const answers: (string | null)[] = [];
   for (const onDay of days) {
-    // The function for one company, the CTE for a set: the same answer.
+    // The function for one day, the months' class of the day, which the size records' trigger keeps:
+    // the same answer.
     const result = await db.execute(sql`
-      with ${sizeClassesCte(sql`select ${companyId}::uuid as company_id, ${onDay}::date as first_on`)}
-      select company_size_class_on(${companyId}, ${onDay}::date) as "one", (select size_class from size_classes) as "set"`);
-    const { one, set } = rowsOf<{ one: string | null; set: string | null }>(result)[0]!;
-    expect(set).toBe(one);
+      select company_size_class_on(${companyId}, ${onDay}::date) as "one",
+             (select m.size_classes[array_position(m.days, ${onDay}::date)] from company_support_months m
+               where m.company_id = ${companyId} and m.month = date_trunc('month', ${onDay}::date)::date) as "kept"`);
+    const { one, kept } = rowsOf<{ one: string | null; kept: string | null }>(result)[0]!;
+    expect(kept).toBe(one);
     answers.push(one);
   }
   return answers;
