@@ -86,6 +86,8 @@ test('a new admin sets up the app before the first page, and later signs in with
 });
 
 test('a coach turns two-step verification on in the security settings, and off again', async ({ page, browser }) => {
+  // An invitation, an enrolment and two sign-ins: 31 s on a slow two-core machine, over the default 30.
+  test.setTimeout(90_000);
   const email = `ny.coach.${runTag()}@demo.industryinwest.example`;
   const token = await inviteAccount(browser, {
     email,

@@ -49,7 +49,7 @@ const scopeCte = (scope: ReportScope) =>
   sql`scope as (select c.id from companies c where ${scopeCondition(scope, 'c')})`;
 
 /** How many months from the first day's month to the last day's, both counted (1 for one month). */
-function monthsAfter(from: string, to: string): number {
+function monthsSpanned(from: string, to: string): number {
   const index = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7));
   return index(to) - index(from) + 1;
 }
@@ -64,18 +64,20 @@ function lastDayOfMonth(date: string): string {
  * Per company in scope with any support in the period, as CTEs ending in `supported`: the first and
  * last day of support (interventions, submitted coach-led measurements, analyses by their date,
  * attended activities), the logged quarter hours, whether it had a measurement or an analysis, the
- * company's organisation, municipality and status, and the size class it had at its first support.
- * Names are left to the statements that show them, which join the companies for the rows they show.
+ * company's organisation, municipality, status and name, and the size class it had at its first
+ * support.
  *
  * Interventions and measurements are read from the running sums their triggers keep per company and
  * month (decision 049): for each company, the row of the period's first month gives its first day of
  * support on or after the period's first day (the month's days, else the next day with support), its
- * size class then and the sums before it; the row of the period's last month gives its last day on or
- * before the period's last day and the sums through it. The two are joined one to one, and the sums
- * in between are a subtraction, so any period costs the same two rows per company. A company has a
- * row for every month of the programme; for a period that begins before it or ends after it, a
- * company may have no row for the first or last month, and its first or last row stands in. The rows carry the companies' facts, so no company is joined. Analyses and
- * attended activities (a few rows) are grouped by company and joined to the companies.
+ * size class then and the sums before it. A period that ends on a month's last day takes the sums and
+ * the last day through that month from the same row, one row per company; any other takes them from
+ * the row of its last month, joined one to one in company order. The sums in between are a
+ * subtraction, so the cost does not grow with the period. A company has a row for every month of the
+ * programme; for a period that begins before it or ends after it, a company may have no row for the
+ * first or last month, and its first or last row stands in. The rows carry the companies' facts and
+ * names, so no company is joined. Analyses and attended activities (a few rows) are grouped by
+ * company and joined to the companies.
  */
 export function supportCtes(scope: ReportScope): SQL {
   const { from, to } = scope;
@@ -92,7 +94,7 @@ export function supportCtes(scope: ReportScope): SQL {
   const endsInside = programme !== undefined && to.slice(0, 7) <= programme.to.slice(0, 7);
   // A period inside the programme that ends on a month's last day is read from the row of its first
   // month alone: the row keeps the sums through the end of each month after it.
-  const endMonth = monthsAfter(from, to);
+  const endMonth = monthsSpanned(from, to);
   const oneRow = startsInside && endsInside && to === lastDayOfMonth(to);
   const analysedOn = sql`coalesce(an.performed_on, ${day(sql`an.created_at`)})`;
   // width_bucket counts the days of the sorted array on or before the value.
