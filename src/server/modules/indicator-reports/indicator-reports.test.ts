@@ -446,6 +446,7 @@ describe('the indicator report of a period, against a hand count', () => {
       '2026-01-10',
       '2026-01-11',
       '2026-02-01',
+      '2026-02-13',
       '2026-02-15',
       '2026-03-20',
       '2026-03-31',
@@ -466,6 +467,16 @@ describe('the indicator report of a period, against a hand count', () => {
       );
       expect(await supportMonthsDiffering()).toEqual([]);
     };
+    // A second day of beta's in February, so that a period inside one month sees a first and a last
+    // day that differ (removed at the end: the other tests count without it).
+    const second = await ok<{ id: string; version: number }>(
+      await call('admin', 'POST', `/api/companies/${ids.beta}/interventions`, {
+        occurredOn: '2026-02-12',
+        kind: 'coaching',
+        hours: 0.5,
+      }),
+      201,
+    );
     for (const [startsOn, endsOn] of [
       [programme.startsOn, programme.endsOn],
       ['2026-02-10', '2026-03-05'],
@@ -474,6 +485,8 @@ describe('the indicator report of a period, against a hand count', () => {
       await expectEveryPeriodAsRecords(days);
     }
     await setProgramme(programme.startsOn, programme.endsOn);
+    const removed = await call('admin', 'DELETE', `/api/interventions/${second.id}`, { version: second.version });
+    expect(removed.statusCode).toBe(204);
   });
 
   async function expectEveryPeriodAsRecords(days: string[]) {
