@@ -28,6 +28,7 @@ const signedInPages = [
   { name: 'organisations', link: 'Organisationer', path: '/admin/organisations' },
   { name: 'emission-factor-sets', link: 'Emissionsfaktorer', path: '/admin/emission-factor-sets' },
   { name: 'outbox', link: 'E-postutkorg', path: '/admin/outbox' },
+  { name: 'indicator-report', link: 'Rapporter', path: '/reports' },
   { name: 'overview', link: 'Översikt', path: '/' },
 ] as const;
 
@@ -61,6 +62,15 @@ test('saves screenshots of the sign-in page and the admin pages', async ({ page 
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: `${outDir}/${name}.png`, fullPage: true });
   }
+});
+
+test('saves a screenshot of the indicator report of this year', async ({ page }) => {
+  await signIn(page, 'admin');
+  const year = new Date().getFullYear();
+  await page.goto(`/reports?from=${year}-01-01&to=${year}-12-31`);
+  await expect(page.getByRole('heading', { name: /RCO01/ }).first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: `${outDir}/indicator-report-year.png`, fullPage: true });
 });
 
 test('saves screenshots of a company, its maturity results and an activity', async ({ page }) => {
