@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router';
 import { actionStatuses, type ActionStatus } from '../../../../core/action-status';
 import { maturityAreas, type MaturityArea } from '../../../../core/maturity-areas';
 import type { Action } from '../../../../contracts/action-plans';
-import { EffectSummary } from '../../../components/effect-summary';
+import { EffectSummary, EffectSummaryPlaceholder } from '../../../components/effect-summary';
 import { QueryFallback } from '../../../components/query-fallback';
 import { formatIsoDate, formatSek, formatYears } from '../../../components/format';
 import { PageHeader } from '../../../components/page-header';
@@ -76,11 +76,7 @@ export function ActionPlanPage() {
           <Title order={2} id="action-totals" mb="sm">
             {t('actionPlans.page.totals')}
           </Title>
-          {totals.data ? (
-            <EffectSummary totals={totals.data.overall} />
-          ) : (
-            <Loader size="sm" aria-label={t('common.loading')} />
-          )}
+          {totals.data ? <EffectSummary totals={totals.data.overall} /> : <EffectSummaryPlaceholder />}
         </Card>
         <Stack gap="md" component="section" aria-labelledby="action-list">
           <Group justify="space-between" align="flex-end">
