@@ -200,13 +200,23 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
       },
     });
   }
+  const prerendered = hasWeb ? readPrerenderedPages(webRoot) : new Map<string, Record<string, string>>();
   app.setNotFoundHandler((request, reply) => {
+    const pathname = request.url.split('?')[0] ?? '';
     const isPage =
       (request.method === 'GET' || request.method === 'HEAD') &&
-      !request.url.startsWith('/api/') &&
-      !path.extname(request.url.split('?')[0] ?? '');
+      !pathname.startsWith('/api/') &&
+      !path.extname(pathname);
     if (hasWeb && isPage) {
-      // The web app routes on the client: every page URL answers with its shell.
+      // A page drawn at build time is sent in the visitor's language (decision 051), Swedish unless
+      // the browser chose otherwise; any other page URL answers with the shell, and the web app
+      // routes on the client.
+      const files = prerendered.get(pathname);
+      if (files) {
+        const chosen = request.cookies[languageCookie];
+        const file = (chosen && Object.hasOwn(files, chosen) ? files[chosen] : undefined) ?? files[defaultLanguage];
+        if (file) return reply.header('cache-control', 'no-cache').header('vary', 'Cookie').sendFile(file);
+      }
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply
@@ -215,4 +225,16 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   });
 
   return { app, ctx };
+}
+
+/** The browser's choice of language, which the web app keeps in this cookie for the server. */
+const languageCookie = 'iiw-language';
+const defaultLanguage = 'sv';
+
+/** The pages the build drew beforehand (src/web/prerender.tsx): each path's file per language. */
+function readPrerenderedPages(webRoot: string): Map<string, Record<string, string>> {
+  const listed = path.join(webRoot, 'prerendered', 'pages.json');
+  if (!fs.existsSync(listed)) return new Map();
+  const pages = JSON.parse(fs.readFileSync(listed, 'utf8')) as { path: string; files: Record<string, string> }[];
+  return new Map(pages.map((page) => [page.path, page.files]));
 }

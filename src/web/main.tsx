@@ -2,31 +2,52 @@ import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './app/global.css';
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { matchRoutes } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { Providers } from './app/providers';
 import { createQueryClient } from './app/query-client';
-import { createAppRouter } from './app/router';
-import { ensureLanguage, initI18n, storedLanguage } from './i18n/i18n';
+import { createAppRouter, routes } from './app/router';
+import { defaultLanguage, ensureLanguage, initI18n, keepLanguageCookie, storedLanguage } from './i18n/i18n';
+
+/** Loads the lazy routes of this URL before the first render, as the prerendering did, so that the
+ * router draws the page at once instead of its fallback, and hydration finds the same tree. */
+async function loadRoutesOf(location: Location): Promise<void> {
+  for (const { route } of matchRoutes(routes, location) ?? []) {
+    if (typeof route.lazy !== 'function') continue;
+    Object.assign(route, await route.lazy(), { lazy: undefined });
+  }
+}
 
 async function start(): Promise<void> {
   const i18n = initI18n();
-  // A visitor who chose English earlier gets it from the first render.
+  // A visitor who chose English earlier gets it from the first render, and the server the choice
+  // for the next page it draws beforehand (decision 051).
   const language = storedLanguage();
-  if (language) await ensureLanguage(language);
+  if (language) {
+    await ensureLanguage(language);
+    // i18next settled on Swedish at init, before English's strings were there.
+    await i18n.changeLanguage(language);
+    keepLanguageCookie(language);
+  }
   const queryClient = createQueryClient();
-  const router = createAppRouter();
 
   const container = document.getElementById('root');
   if (!container) throw new Error('The page has no #root element');
-
-  createRoot(container).render(
+  // A page drawn at build time in this language is taken over; one in another language (a choice
+  // the server did not know yet) is drawn anew.
+  const isPrerendered = container.dataset.prerendered === (language ?? defaultLanguage);
+  if (isPrerendered) await loadRoutesOf(window.location);
+  const router = createAppRouter();
+  const app = (
     <StrictMode>
       <Providers queryClient={queryClient} i18n={i18n}>
         <RouterProvider router={router} />
       </Providers>
-    </StrictMode>,
+    </StrictMode>
   );
+  if (isPrerendered) hydrateRoot(container, app);
+  else createRoot(container).render(app);
 }
 
 void start();

@@ -58,4 +58,33 @@ describe('the web app', () => {
     expect(response.headers['content-type']).toMatch(/^text\/html/);
     expect(response.headers['content-encoding']).toBe('br');
   });
+
+  it('answers the sign-in page drawn beforehand in the language the browser chose, Swedish by default', async () => {
+    // Decision 051: the build draws the sign-in page in each language; the cookie picks one.
+    const form = (body: string) => [
+      /<title>([^<]*)<\/title>/.exec(body)?.[1],
+      /data-prerendered="(\w+)"/.exec(body)?.[1],
+    ];
+    const swedish = await t.app.inject({ method: 'GET', url: '/login?next=%2Fcompanies' });
+    expect(swedish.statusCode).toBe(200);
+    expect(form(swedish.body)).toEqual(['Logga in – Industry In West', 'sv']);
+    expect(swedish.body).toContain('<html lang="sv"');
+    expect(swedish.body).toMatch(/<label[^>]*>E-post/);
+    expect(swedish.headers['cache-control']).toBe('no-cache');
+    expect(swedish.headers.vary).toMatch(/Cookie/);
+    const english = await t.app.inject({ method: 'GET', url: '/login', cookies: { 'iiw-language': 'en' } });
+    expect(form(english.body)).toEqual(['Sign in – Industry In West', 'en']);
+    expect(english.body).toContain('<html lang="en"');
+    expect(english.body).toMatch(/<label[^>]*>E-mail address/);
+    // A language the app does not have is the default; any other page is the empty shell.
+    for (const language of ['fi', '__proto__', 'toString']) {
+      const unknown = await t.app.inject({ method: 'GET', url: '/login', cookies: { 'iiw-language': language } });
+      expect(form(unknown.body), language).toEqual(['Logga in – Industry In West', 'sv']);
+    }
+    const shell = await t.app.inject({ method: 'GET', url: '/forgot-password', cookies: { 'iiw-language': 'en' } });
+    expect(shell.body).toContain('<div id="root"></div>');
+    // The compressed copy the build wrote is sent to a browser that takes it.
+    const compressed = await t.app.inject({ method: 'GET', url: '/login', headers: { 'accept-encoding': 'br' } });
+    expect(compressed.headers['content-encoding']).toBe('br');
+  });
 });

@@ -69,12 +69,21 @@ export function storedLanguage(): Language | null {
   }
 }
 
+/** The cookie that tells the server which language's prerendered page to send (decision 051). */
+export const languageCookie = 'iiw-language';
+
 function rememberLanguage(language: Language): void {
+  document.cookie = `${languageCookie}=${language}; path=/; max-age=31536000; samesite=lax`;
   try {
     window.localStorage.setItem(storageKey, language);
   } catch {
     // Private mode or storage disabled: the choice lasts for this page only.
   }
+}
+
+/** A choice made before the cookie existed is given to the server too, for the next page load. */
+export function keepLanguageCookie(language: Language): void {
+  if (!document.cookie.split('; ').includes(`${languageCookie}=${language}`)) rememberLanguage(language);
 }
 
 /** The active language of the interface. */
@@ -102,11 +111,13 @@ export function initI18n(language: Language = storedLanguage() ?? defaultLanguag
       initAsync: false,
       returnNull: false,
     });
+    // Prerendering at build time (src/web/prerender.tsx) has no document.
+    if (typeof document === 'undefined') return i18next;
     i18next.on('languageChanged', (lng) => {
       document.documentElement.lang = lng;
     });
   }
-  document.documentElement.lang = i18next.resolvedLanguage ?? language;
+  if (typeof document !== 'undefined') document.documentElement.lang = i18next.resolvedLanguage ?? language;
   return i18next;
 }
 

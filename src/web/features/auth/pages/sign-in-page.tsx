@@ -6,6 +6,7 @@ import { isApiError } from '../../../components/api-client';
 import { ErrorAlert } from '../../../components/error-alert';
 import { fieldErrorMessage } from '../../../components/error-message';
 import { safeNextPath } from '../../../components/safe-next-path';
+import { useHydrated } from '../../../components/use-hydrated';
 import { useMe, useSetSignedInUser } from '../../../components/session';
 import { changeLanguage, storedLanguage } from '../../../i18n/i18n';
 import { isSignInStep, signInStepPath, useSignIn } from '../api';
@@ -34,6 +35,8 @@ export function SignInPage() {
   const [errors, setErrors] = useState<SignInErrors>({});
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
+  // Drawn at build time, the form is shown before its handlers are there: it takes nothing until then.
+  const hydrated = useHydrated();
 
   if (me && !signIn.isPending) return <Navigate to={next} replace />;
 
@@ -83,7 +86,7 @@ export function SignInPage() {
 
   return (
     <AuthLayout title={t('auth.signIn.title')}>
-      <form noValidate onSubmit={(event) => void handleSubmit(event)}>
+      <form method="post" noValidate onSubmit={(event) => void handleSubmit(event)}>
         <Stack gap="md">
           {error && !hasFieldErrors ? (
             <ErrorAlert
@@ -101,6 +104,7 @@ export function SignInPage() {
             inputMode="email"
             size="md"
             required
+            readOnly={!hydrated}
             value={email}
             onChange={(event) => {
               setEmail(event.currentTarget.value);
@@ -114,6 +118,7 @@ export function SignInPage() {
             label={t('auth.fields.password')}
             autoComplete="current-password"
             required
+            readOnly={!hydrated}
             value={password}
             onChange={(event) => {
               setPassword(event.currentTarget.value);
@@ -126,7 +131,7 @@ export function SignInPage() {
               {t('auth.signIn.forgotPassword')}
             </Anchor>
           </Group>
-          <Button type="submit" size="md" fullWidth loading={signIn.isPending}>
+          <Button type="submit" size="md" fullWidth loading={signIn.isPending} disabled={!hydrated}>
             {t('auth.signIn.submit')}
           </Button>
         </Stack>
