@@ -83,6 +83,9 @@ describe('the web app', () => {
     }
     const shell = await t.app.inject({ method: 'GET', url: '/forgot-password', cookies: { 'iiw-language': 'en' } });
     expect(shell.body).toContain('<div id="root"></div>');
+    // The programme's public page is drawn beforehand too.
+    const programme = await t.app.inject({ method: 'GET', url: '/programmet', cookies: { 'iiw-language': 'en' } });
+    expect(form(programme.body)).toEqual(['The programme – Industry In West', 'en']);
     // The compressed copy the build wrote is sent to a browser that takes it.
     const compressed = await t.app.inject({ method: 'GET', url: '/login', headers: { 'accept-encoding': 'br' } });
     expect(compressed.headers['content-encoding']).toBe('br');

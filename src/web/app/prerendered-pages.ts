@@ -15,4 +15,7 @@ export type PrerenderedPage = {
 
 export const prerenderedPages: readonly PrerenderedPage[] = [
   { path: '/login', name: 'login', title: (t) => t('auth.signIn.title') },
+  // The programme's public page draws its text at once; the partners' list and the interest form's
+  // token are fetched after, as when it was drawn in the browser.
+  { path: '/programmet', name: 'programme', title: (t) => t('programme.title') },
 ];
