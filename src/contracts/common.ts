@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { passwordMaxLength, passwordMinLength } from '../core/password-policy';
+import { languages } from '../core/languages';
 
 // Reusable fields live here once, with their limits, so form and server refuse the same things.
 
@@ -111,7 +112,7 @@ export const personNameSchema = visibleLine(
 
 export const versionSchema = z.number({ error: 'Send the version you read' }).int().min(1);
 
-export const localeSchema = z.enum(['sv', 'en']);
+export const localeSchema = z.enum(languages);
 export type Locale = z.infer<typeof localeSchema>;
 
 export const timestampSchema = z.iso.datetime({ offset: true });

@@ -11,6 +11,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { defaultLanguage, isLanguage, languageCookie } from '../core/languages';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import type { Database } from './db/client';
@@ -214,7 +215,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
       const files = prerendered.get(pathname);
       if (files) {
         const chosen = request.cookies[languageCookie];
-        const file = (chosen && Object.hasOwn(files, chosen) ? files[chosen] : undefined) ?? files[defaultLanguage];
+        const file = files[isLanguage(chosen) ? chosen : defaultLanguage] ?? files[defaultLanguage];
         if (file) return reply.header('cache-control', 'no-cache').header('vary', 'Cookie').sendFile(file);
       }
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
@@ -226,10 +227,6 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
 
   return { app, ctx };
 }
-
-/** The browser's choice of language, which the web app keeps in this cookie for the server. */
-const languageCookie = 'iiw-language';
-const defaultLanguage = 'sv';
 
 /** The pages the build drew beforehand (src/web/prerender.tsx): each path's file per language. */
 function readPrerenderedPages(webRoot: string): Map<string, Record<string, string>> {

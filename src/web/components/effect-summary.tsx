@@ -1,7 +1,7 @@
 import { Box, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { EffectKind } from '../../core/effects';
+import { effectTotals, type EffectKind } from '../../core/effects';
 import type { EffectTotalsBody } from '../../contracts/action-plans';
 import { formatCo2eKg, formatEnergy, formatNumber, formatSek, formatTonnes, formatYears } from './format';
 
@@ -75,20 +75,8 @@ export function EffectSummary({ totals }: { totals: EffectTotalsBody }) {
   );
 }
 
-const noEffects = { kwh: 0, co2eKg: 0, sek: 0, materialTonnes: 0 };
-const noTotals: EffectTotalsBody = {
-  actions: 0,
-  done: 0,
-  doneWithoutRealised: 0,
-  doneUnconfirmed: 0,
-  investmentSek: 0,
-  doneInvestmentSek: 0,
-  expected: noEffects,
-  realised: noEffects,
-  realisedUnconfirmed: noEffects,
-  expectedPaybackYears: null,
-  realisedPaybackYears: null,
-};
+/** The totals of no actions, by the core's own rule. */
+const noTotals: EffectTotalsBody = effectTotals([]);
 
 /** While the totals load: a loader over an invisible summary of nothing, which takes the summary's
  * room, so the cards below do not move when the figures come (on a phone the action plan's list

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { defaultLanguage, isLanguage, languageCookie, languages, type Language } from '../../core/languages';
 import sv from './sv.json';
 
 // Swedish is the default; the user's choice in this browser is remembered in localStorage and,
@@ -9,10 +10,7 @@ import sv from './sv.json';
 // features/<feature>/i18n/{sv,en}.json, loaded with the feature's route (loadFeatureTranslations),
 // so the first page carries only what it shows (docs/quality.md P3).
 
-export const languages = ['sv', 'en'] as const;
-export type Language = (typeof languages)[number];
-
-export const defaultLanguage: Language = 'sv';
+export { defaultLanguage, isLanguage, languages, type Language } from '../../core/languages';
 type Tree = { [key: string]: string | Tree };
 
 // Swedish ships with the entry; English loads when someone chooses it, so the first page carries
@@ -32,10 +30,6 @@ export async function ensureLanguage(language: Language): Promise<void> {
 }
 
 const storageKey = 'iiw.language';
-
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (languages as readonly string[]).includes(value);
-}
 
 const featureFiles = import.meta.glob<{ default: Tree }>('../features/*/i18n/*.json');
 /** Features whose strings are in use, so that a change of language brings theirs along. */
@@ -68,9 +62,6 @@ export function storedLanguage(): Language | null {
     return null;
   }
 }
-
-/** The cookie that tells the server which language's prerendered page to send (decision 051). */
-export const languageCookie = 'iiw-language';
 
 function rememberLanguage(language: Language): void {
   document.cookie = `${languageCookie}=${language}; path=/; max-age=31536000; samesite=lax`;

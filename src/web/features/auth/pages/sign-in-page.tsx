@@ -1,12 +1,12 @@
-import { Anchor, Button, Group, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, TextInput } from '@mantine/core';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '../../../components/api-client';
 import { ErrorAlert } from '../../../components/error-alert';
 import { fieldErrorMessage } from '../../../components/error-message';
+import { FormFields } from '../../../components/form-fields';
 import { safeNextPath } from '../../../components/safe-next-path';
-import { useHydrated } from '../../../components/use-hydrated';
 import { useMe, useSetSignedInUser } from '../../../components/session';
 import { changeLanguage, storedLanguage } from '../../../i18n/i18n';
 import { isSignInStep, signInStepPath, useSignIn } from '../api';
@@ -35,8 +35,6 @@ export function SignInPage() {
   const [errors, setErrors] = useState<SignInErrors>({});
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
-  // Drawn at build time, the form is shown before its handlers are there: it takes nothing until then.
-  const hydrated = useHydrated();
 
   if (me && !signIn.isPending) return <Navigate to={next} replace />;
 
@@ -87,7 +85,7 @@ export function SignInPage() {
   return (
     <AuthLayout title={t('auth.signIn.title')}>
       <form method="post" noValidate onSubmit={(event) => void handleSubmit(event)}>
-        <Stack gap="md">
+        <FormFields gap="md">
           {error && !hasFieldErrors ? (
             <ErrorAlert
               error={error}
@@ -104,7 +102,6 @@ export function SignInPage() {
             inputMode="email"
             size="md"
             required
-            readOnly={!hydrated}
             value={email}
             onChange={(event) => {
               setEmail(event.currentTarget.value);
@@ -118,7 +115,6 @@ export function SignInPage() {
             label={t('auth.fields.password')}
             autoComplete="current-password"
             required
-            readOnly={!hydrated}
             value={password}
             onChange={(event) => {
               setPassword(event.currentTarget.value);
@@ -131,10 +127,10 @@ export function SignInPage() {
               {t('auth.signIn.forgotPassword')}
             </Anchor>
           </Group>
-          <Button type="submit" size="md" fullWidth loading={signIn.isPending} disabled={!hydrated}>
+          <Button type="submit" size="md" fullWidth loading={signIn.isPending}>
             {t('auth.signIn.submit')}
           </Button>
-        </Stack>
+        </FormFields>
       </form>
       {/* For visitors without an account: what the programme is, and its interest form (decision 045). */}
       <Anchor component={Link} to="/programmet" size="sm" ta="center">

@@ -8,7 +8,7 @@ import { FormThanks } from '../../../components/form-thanks';
 import { CompanyNumberFields, Honeypot, PublicFormProblems } from './public-form-parts';
 import { applyFieldErrors } from '../../../components/error-message';
 import { focusFirstError, zodValidate } from '../../../components/form-validation';
-import { useHydrated } from '../../../components/use-hydrated';
+import { FormFields } from '../../../components/form-fields';
 import { useInterestForm, useSubmitInterest } from '../api';
 
 type InterestValues = Omit<InterestBody, 'formToken' | 'areas' | 'message' | 'phone' | 'website'> & {
@@ -31,7 +31,6 @@ type InterestFormProps = {
 export function InterestForm({ municipalities }: InterestFormProps) {
   const { t } = useTranslation();
   const token = useInterestForm();
-  const hydrated = useHydrated();
   const submit = useSubmitInterest();
   /** An error the form's fields cannot show (the limit per address, a lost connection). */
   const [isErrorShown, setErrorShown] = useState(false);
@@ -80,78 +79,69 @@ export function InterestForm({ municipalities }: InterestFormProps) {
 
   return (
     <form method="post" noValidate onSubmit={form.onSubmit(handleSubmit, focusFirstError(form))}>
-      {/* Drawn at build time (decision 051), the form takes no input until its handlers are there:
-          a fieldset disables its fields natively without changing how they look. */}
-      <fieldset disabled={!hydrated} style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}>
-        <Stack gap="md">
-          <PublicFormProblems tokenError={token.error} submitError={isErrorShown ? submit.error : null} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <CompanyNumberFields
-              companyName={form.getInputProps('companyName')}
-              organisationNumber={form.getInputProps('organisationNumber')}
-            />
-          </SimpleGrid>
-          {/* A native list: light to load, and a phone shows it with its own picker. */}
-          <NativeSelect
-            label={t('programme.form.municipality')}
-            data={[
-              { value: '', label: t('programme.form.municipalityPlaceholder') },
-              ...municipalities.map((m) => ({ value: m.code, label: m.name })),
-            ]}
-            required
-            {...form.getInputProps('municipalityCode')}
+      <FormFields gap="md">
+        <PublicFormProblems tokenError={token.error} submitError={isErrorShown ? submit.error : null} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <CompanyNumberFields
+            companyName={form.getInputProps('companyName')}
+            organisationNumber={form.getInputProps('organisationNumber')}
           />
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-            <TextInput
-              label={t('programme.form.contactName')}
-              autoComplete="name"
-              required
-              {...form.getInputProps('contactName')}
-            />
-            <TextInput
-              label={t('programme.form.email')}
-              type="email"
-              autoComplete="email"
-              inputMode="email"
-              required
-              {...form.getInputProps('email')}
-            />
-            <TextInput
-              label={t('programme.form.phone')}
-              type="tel"
-              autoComplete="tel"
-              {...form.getInputProps('phone')}
-            />
-          </SimpleGrid>
-          <Checkbox.Group
-            label={t('programme.form.areas')}
-            description={t('programme.form.areasHint')}
-            {...form.getInputProps('areas')}
-          >
-            <Stack gap="xs" mt="xs">
-              {areas.map((area) => (
-                <Checkbox key={area} value={area} label={t(`areas.${area}`)} />
-              ))}
-            </Stack>
-          </Checkbox.Group>
-          <Textarea label={t('programme.form.message')} autosize minRows={3} {...form.getInputProps('message')} />
-          <Honeypot inputProps={form.getInputProps('website')} />
-          <Checkbox
-            label={t('programme.form.consent')}
+        </SimpleGrid>
+        {/* A native list: light to load, and a phone shows it with its own picker. */}
+        <NativeSelect
+          label={t('programme.form.municipality')}
+          data={[
+            { value: '', label: t('programme.form.municipalityPlaceholder') },
+            ...municipalities.map((m) => ({ value: m.code, label: m.name })),
+          ]}
+          required
+          {...form.getInputProps('municipalityCode')}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+          <TextInput
+            label={t('programme.form.contactName')}
+            autoComplete="name"
             required
-            {...form.getInputProps('hasConsent', { type: 'checkbox' })}
+            {...form.getInputProps('contactName')}
           />
-          <Button
-            type="submit"
-            size="md"
-            loading={submit.isPending}
-            disabled={!token.data}
-            style={{ alignSelf: 'flex-start' }}
-          >
-            {t('programme.form.submit')}
-          </Button>
-        </Stack>
-      </fieldset>
+          <TextInput
+            label={t('programme.form.email')}
+            type="email"
+            autoComplete="email"
+            inputMode="email"
+            required
+            {...form.getInputProps('email')}
+          />
+          <TextInput label={t('programme.form.phone')} type="tel" autoComplete="tel" {...form.getInputProps('phone')} />
+        </SimpleGrid>
+        <Checkbox.Group
+          label={t('programme.form.areas')}
+          description={t('programme.form.areasHint')}
+          {...form.getInputProps('areas')}
+        >
+          <Stack gap="xs" mt="xs">
+            {areas.map((area) => (
+              <Checkbox key={area} value={area} label={t(`areas.${area}`)} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+        <Textarea label={t('programme.form.message')} autosize minRows={3} {...form.getInputProps('message')} />
+        <Honeypot inputProps={form.getInputProps('website')} />
+        <Checkbox
+          label={t('programme.form.consent')}
+          required
+          {...form.getInputProps('hasConsent', { type: 'checkbox' })}
+        />
+        <Button
+          type="submit"
+          size="md"
+          loading={submit.isPending}
+          disabled={!token.data}
+          style={{ alignSelf: 'flex-start' }}
+        >
+          {t('programme.form.submit')}
+        </Button>
+      </FormFields>
     </form>
   );
 }
