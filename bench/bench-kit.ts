@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
+import { prepareDrawing } from '../src/server/http/pages';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
 import type { Database } from '../src/server/db/client';
@@ -53,6 +54,8 @@ export async function serve(database: Database): Promise<Served> {
   });
   const built = await buildApp({ config, database });
   await built.app.listen({ port: 0, host: '127.0.0.1' });
+  // As the server's start does: the first signed-in page measured is not the one that loads the renderer.
+  await prepareDrawing();
   const base = `http://127.0.0.1:${(built.app.server.address() as { port: number }).port}`;
   const bare = Fastify();
   bare.get('/select-1', async () => {

@@ -8,6 +8,7 @@
 // `--guard` holds each page to its floor in bench/lighthouse-floors.json instead of its bar: CI's
 // quick run (one run per page), which catches a page that got much slower without failing on noise.
 // Usage: npm run bench:lighthouse -- [--runs 5] [--mobile] [--only words] [--guard]
+// LIGHTHOUSE_REPORT_DIR=dir keeps each run's whole report there.
 import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import * as chromeLauncher from 'chrome-launcher';
@@ -26,6 +27,8 @@ const isMobile = flagOption('mobile');
 const only = listOption('only', []);
 const bar = 90;
 const isGuard = flagOption('guard');
+/** Where to keep each run's whole Lighthouse report, to read what a page waited for (none by default). */
+const reportDir = process.env.LIGHTHOUSE_REPORT_DIR;
 const preset = isMobile ? 'mobile' : 'desktop';
 /** CI's floors per preset and page: a score below one is a regression, not noise (bench/README.md). */
 const floors = (
@@ -245,6 +248,10 @@ async function main(): Promise<void> {
         };
         const result = await lighthouse(`${served.base}${page.path}`, flags, isMobile ? undefined : desktopConfig);
         if (!result) throw new Error(`Lighthouse gave no result for ${page.path}`);
+        if (reportDir) {
+          const name = `${preset}-${page.name.replace(/\W+/g, '-')}-${i + 1}.json`;
+          fs.writeFileSync(`${reportDir}/${name}`, String(result.report));
+        }
         const { categories, audits, runtimeError } = result.lhr;
         if (runtimeError || categories.performance?.score == null) {
           failedRuns += 1;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { renderPrerenderedPages } from '../web/prerender';
+import { inShell } from './shell';
 
 // Writes the pages drawn at build time (decision 051) into the built web app. Built by Vite for Node
 // after the web app (`npm run build:prerender`: `vite build --ssr`, so the web code's JSON and glob
@@ -14,23 +15,13 @@ const webDir = path.resolve('dist/web');
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
 
-/** The page's HTML inside the built shell, in its language, marked so main.tsx hydrates it. */
-function inShell(template: string, language: string, title: string, html: string): string {
-  const filled = template
-    .replace('<html lang="sv"', `<html lang="${language}"`)
-    .replace(/<title>[^<]*<\/title>/, `<title>${title}</title>`)
-    .replace('<div id="root"></div>', `<div id="root" data-prerendered="${language}">${html}</div>`);
-  if (!filled.includes(`data-prerendered="${language}"`)) throw new Error('dist/web/index.html has no empty #root');
-  return filled;
-}
-
 const template = fs.readFileSync(path.join(webDir, 'index.html'), 'utf8');
 const outDir = path.join(webDir, 'prerendered');
 fs.mkdirSync(outDir, { recursive: true });
 const listed = new Map<string, Record<string, string>>();
 for (const page of await renderPrerenderedPages()) {
   const file = path.join(outDir, `${page.name}.${page.language}.html`);
-  const document = Buffer.from(inShell(template, page.language, page.title, page.html));
+  const document = Buffer.from(inShell(template, page.language, page.html, { title: page.title }));
   fs.writeFileSync(file, document);
   fs.writeFileSync(`${file}.br`, await brotli(document));
   fs.writeFileSync(`${file}.gz`, await gzip(document, { level: 9 }));

@@ -11,7 +11,6 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { defaultLanguage, isLanguage, languageCookie } from '../core/languages';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import type { Database } from './db/client';
@@ -20,6 +19,7 @@ import { actorPlugin } from './http/actor';
 import { idempotencyPlugin } from './http/idempotency';
 import { registerErrorHandler } from './http/errors';
 import { securityPlugin } from './http/security';
+import { createPageSender } from './http/pages';
 import { loadCommonPasswords } from './modules/auth/common-passwords';
 import { actionPlanRoutes } from './modules/action-plans/action-plans.routes';
 import { indicatorReportRoutes } from './modules/indicator-reports/indicator-reports.routes';
@@ -190,6 +190,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root: webRoot,
+      index: false,
       // The build writes .br and .gz beside each file (vite.config.ts); send the best one accepted.
       preCompressed: true,
       // Built assets carry a content hash in their name and never change; the shell must be fresh.
@@ -201,37 +202,20 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
       },
     });
   }
-  const prerendered = hasWeb ? readPrerenderedPages(webRoot) : new Map<string, Record<string, string>>();
-  app.setNotFoundHandler((request, reply) => {
+  const sendPage = hasWeb ? createPageSender(app, webRoot, config) : undefined;
+  // "/" is a page like the others, which the static files would answer with the bare shell.
+  if (sendPage) app.get('/', { schema: { hide: true } }, sendPage);
+  app.setNotFoundHandler(async (request, reply) => {
     const pathname = request.url.split('?')[0] ?? '';
     const isPage =
       (request.method === 'GET' || request.method === 'HEAD') &&
       !pathname.startsWith('/api/') &&
       !path.extname(pathname);
-    if (hasWeb && isPage) {
-      // A page drawn at build time is sent in the visitor's language (decision 051), Swedish unless
-      // the browser chose otherwise; any other page URL answers with the shell, and the web app
-      // routes on the client.
-      const files = prerendered.get(pathname);
-      if (files) {
-        const chosen = request.cookies[languageCookie];
-        const file = files[isLanguage(chosen) ? chosen : defaultLanguage] ?? files[defaultLanguage];
-        if (file) return reply.header('cache-control', 'no-cache').header('vary', 'Cookie').sendFile(file);
-      }
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    }
+    if (sendPage && isPage) return sendPage(request, reply);
     return reply
       .status(404)
       .send({ code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` });
   });
 
   return { app, ctx };
-}
-
-/** The pages the build drew beforehand (src/web/prerender.tsx): each path's file per language. */
-function readPrerenderedPages(webRoot: string): Map<string, Record<string, string>> {
-  const listed = path.join(webRoot, 'prerendered', 'pages.json');
-  if (!fs.existsSync(listed)) return new Map();
-  const pages = JSON.parse(fs.readFileSync(listed, 'utf8')) as { path: string; files: Record<string, string> }[];
-  return new Map(pages.map((page) => [page.path, page.files]));
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildApp, webRoot } from './app';
+import { prepareDrawing } from './http/pages';
 import { bundledMaturityModels, syncMaturityModels } from './content/maturity-models';
 import { fail, loadConfigOrFail, openDatabaseOrFail } from './cli/command-line';
 import type { Config } from './config';
@@ -162,6 +163,8 @@ async function main(): Promise<void> {
   phaseDone('listening');
   app.log.info({ msSinceProcessStart: startPhases }, 'started');
   process.stdout.write(banner(config, database.kind));
+  // After listening, so /readyz answers meanwhile: the first signed-in page then does not wait for it.
+  prepareDrawing().catch((error: unknown) => app.log.warn({ err: error }, 'the page renderer could not be loaded'));
 
   if (firstAdminLink) {
     // The operator's terminal, not the log: the one way in on a new installation without SMTP.

@@ -1,7 +1,5 @@
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
-import './app/global.css';
 import { startTransition, StrictMode } from 'react';
+import type { DehydratedState, QueryClient } from '@tanstack/react-query';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { matchRoutes } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
@@ -13,9 +11,24 @@ import { defaultLanguage, ensureLanguage, initI18n, keepLanguageCookie, storedLa
 /** Loads the lazy routes of this URL before the first render, as the prerendering did, so that the
  * router draws the page at once instead of its fallback, and hydration finds the same tree. */
 async function loadRoutesOf(location: Location): Promise<void> {
-  for (const { route } of matchRoutes(routes, location) ?? []) {
-    if (typeof route.lazy !== 'function') continue;
-    Object.assign(route, await route.lazy(), { lazy: undefined });
+  // All at once: the shell's chunk and the page's are fetched side by side, not one after the other.
+  await Promise.all(
+    (matchRoutes(routes, location) ?? []).map(async ({ route }) => {
+      if (typeof route.lazy !== 'function') return;
+      Object.assign(route, await route.lazy(), { lazy: undefined });
+    }),
+  );
+}
+
+/** Puts the answers a page drawn on the server was drawn with (decision 052) into the cache before
+ * the first render: the page renders what the server drew and asks for nothing again yet. The
+ * server sends only answers that came (react-query's dehydrate), so their data is all there is to
+ * keep; setQueryData spares the sign-in page react-query's hydrate (docs/quality.md P3). */
+function keepPageQueries(queryClient: QueryClient): void {
+  const text = document.getElementById('page-queries')?.textContent;
+  if (!text) return;
+  for (const { queryKey, state } of (JSON.parse(text) as DehydratedState).queries) {
+    queryClient.setQueryData(queryKey, state.data, { updatedAt: state.dataUpdatedAt });
   }
 }
 
@@ -31,11 +44,12 @@ async function start(): Promise<void> {
     keepLanguageCookie(language);
   }
   const queryClient = createQueryClient();
+  keepPageQueries(queryClient);
 
   const container = document.getElementById('root');
   if (!container) throw new Error('The page has no #root element');
-  // A page drawn at build time in this language is taken over; one in another language (a choice
-  // the server did not know yet) is drawn anew.
+  // A page drawn at build time or by the server in this language is taken over; one in another
+  // language (a choice the server did not know yet) is drawn anew.
   const isPrerendered = container.dataset.prerendered === (language ?? defaultLanguage);
   if (isPrerendered) await loadRoutesOf(window.location);
   const router = createAppRouter();

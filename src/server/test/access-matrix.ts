@@ -647,6 +647,8 @@ export const matrix: MatrixRow[] = [
   { method: 'GET', route: '/api/docs/static/*', url: () => '/api/docs/static/swagger-ui.css', expected: everyone(200) },
   // The built web app: static files, and page URLs answered with the app shell.
   { method: 'GET', route: '/*', url: () => '/index.html', expected: everyone(200), isOptional: true },
+  // The first page: drawn with its data for who is signed in (decision 052), else the shell.
+  { method: 'GET', route: '/', expected: everyone(200), isOptional: true },
 
   // Sign-in and the own account.
   {

@@ -3,6 +3,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { i18next } from '../i18n/i18n';
+import { HydrationGate } from './hydration-gate';
 import { cssVariablesResolver, theme } from './theme';
 
 type ProvidersProps = {
@@ -17,7 +18,7 @@ export function Providers({ children, queryClient, i18n }: ProvidersProps) {
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
         <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-          {children}
+          <HydrationGate>{children}</HydrationGate>
         </MantineProvider>
       </QueryClientProvider>
     </I18nextProvider>

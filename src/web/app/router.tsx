@@ -15,6 +15,9 @@ function withStrings<T>(features: string | string[], loadPage: () => Promise<T>)
   return async () => (await Promise.all([loadPage(), ...names.map((name) => loadFeatureTranslations(name))]))[0];
 }
 
+/** What a route tells those who draw it beyond its element. */
+export type RouteHandle = { needsSession?: boolean };
+
 export const routes: RouteObject[] = [
   {
     HydrateFallback: PageLoader,
@@ -64,6 +67,8 @@ export const routes: RouteObject[] = [
       },
       {
         element: <RequireAuth />,
+        // The server draws these pages only for a request with a session (decision 052).
+        handle: { needsSession: true } satisfies RouteHandle,
         children: [
           {
             // The shell's account menu links to the own security settings, whose name is an auth string;

@@ -1,12 +1,13 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useSignedInUser } from '../components/session';
 import { loadFeatureTranslations } from '../i18n/i18n';
+import { lazyPage } from './lazy-page';
 import { PageLoader } from './page-loader';
 
 // The first page after signing in: a person at a company lands on their company's portal (issue 15,
 // decision 043), staff on the overview. Each is its own chunk with its strings, loaded when needed.
 
-const OverviewPage = lazy(async () => {
+const OverviewPage = lazyPage(async () => {
   const [page] = await Promise.all([
     import('../features/overview/pages/overview-page'),
     loadFeatureTranslations('overview'),
@@ -14,7 +15,7 @@ const OverviewPage = lazy(async () => {
   return { default: page.OverviewPage };
 });
 
-const PortalPage = lazy(async () => {
+const PortalPage = lazyPage(async () => {
   const [page] = await Promise.all([import('../features/portal/pages/portal-page'), loadFeatureTranslations('portal')]);
   return { default: page.PortalPage };
 });

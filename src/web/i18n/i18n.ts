@@ -53,6 +53,16 @@ export async function loadFeatureTranslations(feature: string): Promise<void> {
   await loadFeatureLanguage(feature, isLanguage(i18next.language) ? i18next.language : defaultLanguage);
 }
 
+/** The shared strings and every feature's in one language: the server, which draws pages in either
+ * language (decision 052), has them all at hand. */
+export async function loadEveryStringOf(language: Language): Promise<void> {
+  await ensureLanguage(language);
+  const features = Object.keys(featureFiles)
+    .filter((file) => file.endsWith(`/${language}.json`))
+    .map((file) => file.split('/')[2]!);
+  await Promise.all(features.map((feature) => loadFeatureLanguage(feature, language)));
+}
+
 /** The language chosen earlier in this browser, if any. */
 export function storedLanguage(): Language | null {
   try {
