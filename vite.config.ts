@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { compression } from 'vite-plugin-compression2';
@@ -7,6 +8,15 @@ import { compression } from 'vite-plugin-compression2';
 const apiTarget = 'http://localhost:3000';
 
 export default defineConfig({
+  resolve: {
+    alias: [
+      // Mantine's useId without its swap to a random id after the first render (mantine-use-id.ts).
+      {
+        find: /^\.\/use-id\/use-id\.mjs$/,
+        replacement: fileURLToPath(new URL('./src/web/app/mantine-use-id.ts', import.meta.url)),
+      },
+    ],
+  },
   // Brotli and gzip copies beside each asset, served by @fastify/static's preCompressed: no
   // compression work per request, and the smallest transfer the browser accepts.
   plugins: [react(), compression({ algorithms: ['gzip', 'brotliCompress'] })],

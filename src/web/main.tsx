@@ -4,20 +4,26 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { matchRoutes } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { Providers } from './app/providers';
+import type { Me } from '../contracts/auth';
 import { createQueryClient } from './app/query-client';
-import { createAppRouter, routes } from './app/router';
+import { meQueryKey } from './components/session';
+import { createAppRouter, routes, type RouteHandle } from './app/router';
 import { defaultLanguage, ensureLanguage, initI18n, keepLanguageCookie, storedLanguage } from './i18n/i18n';
 
 /** Loads the lazy routes of this URL before the first render, as the prerendering did, so that the
- * router draws the page at once instead of its fallback, and hydration finds the same tree. */
-async function loadRoutesOf(location: Location): Promise<void> {
+ * router draws the page at once instead of its fallback, and hydration finds the same tree; and what
+ * a route's page loads for the signed-in user (the start page's overview or portal), so that the
+ * whole page is taken over at once (decision 052). */
+async function loadRoutesOf(location: Location, me: Me | null | undefined): Promise<void> {
+  const matches = matchRoutes(routes, location) ?? [];
   // All at once: the shell's chunk and the page's are fetched side by side, not one after the other.
   await Promise.all(
-    (matchRoutes(routes, location) ?? []).map(async ({ route }) => {
+    matches.map(async ({ route }) => {
       if (typeof route.lazy !== 'function') return;
       Object.assign(route, await route.lazy(), { lazy: undefined });
     }),
   );
+  if (me) await Promise.all(matches.map(({ route }) => (route.handle as RouteHandle | undefined)?.preload?.(me)));
 }
 
 /** Puts the answers a page drawn on the server was drawn with (decision 052) into the cache before
@@ -51,7 +57,7 @@ async function start(): Promise<void> {
   // A page drawn at build time or by the server in this language is taken over; one in another
   // language (a choice the server did not know yet) is drawn anew.
   const isPrerendered = container.dataset.prerendered === (language ?? defaultLanguage);
-  if (isPrerendered) await loadRoutesOf(window.location);
+  if (isPrerendered) await loadRoutesOf(window.location, queryClient.getQueryData<Me | null>(meQueryKey));
   const router = createAppRouter();
   const app = (
     <StrictMode>

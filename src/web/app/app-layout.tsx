@@ -2,7 +2,7 @@ import { AppShell, Avatar, Burger, Group, Menu, Progress, Text, UnstyledButton }
 import { useDisclosure } from '@mantine/hooks';
 import { Notifications } from '@mantine/notifications';
 import { IconChevronDown, IconLogout, IconShieldLock } from '@tabler/icons-react';
-import { Suspense, useEffect } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useNavigate, useNavigation } from 'react-router';
 import { useSignedInUser, useSetSignedInUser } from '../components/session';
@@ -10,7 +10,6 @@ import { LanguageSwitch } from '../components/language-switch';
 import { useSignOut } from '../features/auth/api';
 import { watchDialogFocus } from './dialog-focus';
 import { MainNavigation } from './navigation';
-import { PageLoader } from './page-loader';
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -132,18 +131,12 @@ export function AppLayout() {
         </AppShell.Header>
 
         <AppShell.Navbar id="main-navigation" aria-label={t('shell.navigation')} p="sm">
-          <Suspense>
-            <MainNavigation abilities={me.abilities} onNavigate={closeNavbar} />
-          </Suspense>
+          <MainNavigation abilities={me.abilities} onNavigate={closeNavbar} />
         </AppShell.Navbar>
 
         <AppShell.Main id="main-content" tabIndex={-1}>
           <div style={{ maxWidth: 1200, margin: '0 auto' }}>
-            {/* A boundary per part: a page drawn on the server is taken over part by part (decision 052),
-                each in a task of its own, instead of the whole page in one long task. */}
-            <Suspense fallback={<PageLoader />}>
-              <Outlet />
-            </Suspense>
+            <Outlet />
           </div>
         </AppShell.Main>
       </AppShell>
@@ -151,4 +144,4 @@ export function AppLayout() {
   );
 }
 
-export { StartPage } from './start-page';
+export { preloadStartPage, StartPage } from './start-page';

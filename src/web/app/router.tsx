@@ -1,4 +1,5 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import type { Me } from '../../contracts/auth';
 import { loadFeatureTranslations } from '../i18n/i18n';
 import { NotFoundPage } from './not-found-page';
 import { PageLoader } from './page-loader';
@@ -16,7 +17,11 @@ function withStrings<T>(features: string | string[], loadPage: () => Promise<T>)
 }
 
 /** What a route tells those who draw it beyond its element. */
-export type RouteHandle = { needsSession?: boolean };
+export type RouteHandle = {
+  needsSession?: boolean;
+  /** Loads what the route's page loads for this user when it renders, before a drawn page is taken over. */
+  preload?: (me: Me) => Promise<void>;
+};
 
 export const routes: RouteObject[] = [
   {
@@ -82,7 +87,11 @@ export const routes: RouteObject[] = [
                 index: true,
                 // The chooser ships in the shell's chunk: a chunk of its own would split the modules
                 // the sign-in page shares with it into more chunks (docs/quality.md P3).
-                lazy: () => import('./app-layout').then((m) => ({ Component: m.StartPage })),
+                lazy: () =>
+                  import('./app-layout').then((m) => ({
+                    Component: m.StartPage,
+                    handle: { preload: m.preloadStartPage } satisfies RouteHandle,
+                  })),
               },
               {
                 path: '/account/security',

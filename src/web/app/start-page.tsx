@@ -1,4 +1,5 @@
 import { Suspense } from 'react';
+import type { Me } from '../../contracts/auth';
 import { useSignedInUser } from '../components/session';
 import { loadFeatureTranslations } from '../i18n/i18n';
 import { lazyPage } from './lazy-page';
@@ -19,6 +20,11 @@ const PortalPage = lazyPage(async () => {
   const [page] = await Promise.all([import('../features/portal/pages/portal-page'), loadFeatureTranslations('portal')]);
   return { default: page.PortalPage };
 });
+
+/** Loads the start page of this user, before a drawn start page is taken over (main.tsx). */
+export async function preloadStartPage(me: Me): Promise<void> {
+  await (me.companyId ? PortalPage.preload() : OverviewPage.preload());
+}
 
 export function StartPage() {
   const me = useSignedInUser();

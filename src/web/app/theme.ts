@@ -45,6 +45,10 @@ export const theme = createTheme({
     Menu: { defaultProps: { returnFocus: true } },
     // Badges keep the case they were written in: upper case turned "12 MWh" into "12 MWH".
     Badge: { defaultProps: { tt: 'none' } },
+    // A wide table scrolls in a native box, as a phone scrolls: Mantine's ScrollArea measured
+    // itself after a page drawn on the server was taken over, some 30 re-renders at once on the
+    // company list that held the main thread (decision 052).
+    TableScrollContainer: { defaultProps: { type: 'native' } },
   },
 });
 

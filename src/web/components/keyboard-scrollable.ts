@@ -1,9 +1,7 @@
-import type { ScrollAreaProps } from '@mantine/core';
-
 /**
- * Props for the ScrollArea of a table that is wider than the page (`Table.ScrollContainer`'s
- * `scrollAreaProps`): its viewport takes the keyboard's focus, so that a person without a mouse can
- * scroll it with the arrow keys (WCAG 2.1.1; axe's scrollable-region-focusable). Only for tables
- * with no link or button inside, which would take the focus themselves.
+ * Props for a table that is wider than the page (`Table.ScrollContainer`, a native scrolling box:
+ * theme.ts): the box takes the keyboard's focus, so that a person without a mouse can scroll it
+ * with the arrow keys (WCAG 2.1.1; axe's scrollable-region-focusable). Only for tables with no
+ * link or button inside, which would take the focus themselves.
  */
-export const keyboardScrollable: ScrollAreaProps = { viewportProps: { tabIndex: 0 } };
+export const keyboardScrollable = { tabIndex: 0 } as const;

@@ -145,7 +145,7 @@ function TotalsView({ data }: { data: ProgrammeActionTotals }) {
               realised: group.totals.realised.co2eKg,
             }))}
           />
-          <Table.ScrollContainer scrollAreaProps={keyboardScrollable} minWidth={900} mt="md">
+          <Table.ScrollContainer {...keyboardScrollable} minWidth={900} mt="md">
             <Table verticalSpacing="xs" striped>
               {header(t('actionPlans.totals.organisation'))}
               <Table.Tbody>
@@ -160,7 +160,7 @@ function TotalsView({ data }: { data: ProgrammeActionTotals }) {
           <Title order={2} id="programme-areas" mb="sm">
             {t('actionPlans.totals.byArea')}
           </Title>
-          <Table.ScrollContainer scrollAreaProps={keyboardScrollable} minWidth={900}>
+          <Table.ScrollContainer {...keyboardScrollable} minWidth={900}>
             <Table verticalSpacing="xs" striped>
               {header(t('actionPlans.fields.area'))}
               <Table.Tbody>
@@ -176,7 +176,7 @@ function TotalsView({ data }: { data: ProgrammeActionTotals }) {
           <Text size="sm" c="dark.6" mb="sm">
             {t('actionPlans.totals.byBothHint')}
           </Text>
-          <Table.ScrollContainer scrollAreaProps={keyboardScrollable} minWidth={900}>
+          <Table.ScrollContainer {...keyboardScrollable} minWidth={900}>
             <Table verticalSpacing="xs" striped>
               <Table.Thead>
                 <Table.Tr>

@@ -74,7 +74,7 @@ function IndicatorCard({ indicator, report }: { indicator: ReportedIndicator; re
       </Text>
       {indicator.tables.map((table) => (
         <Table.ScrollContainer
-          scrollAreaProps={keyboardScrollable}
+          {...keyboardScrollable}
           key={table.by}
           minWidth={table.columns.length > 2 ? 800 : 300}
           mt="sm"
